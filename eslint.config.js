@@ -1,0 +1,91 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/**
+ * Layer rules (see README "Architecture"): imports flow one way,
+ * domain ← io, db ← store ← canvas, ui ← app. Each entry lists what a layer may NOT import.
+ */
+const layer = (name) => [`**/${name}`, `**/${name}/*`, `**/${name}/**`];
+const uiPackages = ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'zustand', 'zustand/*', 'zundo'];
+const layers = {
+  domain: {
+    patterns: [...['io', 'db', 'store', 'canvas', 'ui', 'app', 'workers', 'cli'].flatMap(layer)],
+    packages: [...uiPackages, 'dexie', 'zod', 'zod/*'],
+  },
+  io: {
+    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'workers', 'cli'].flatMap(layer)],
+    packages: [...uiPackages, 'dexie'],
+  },
+  db: {
+    patterns: [...['store', 'canvas', 'ui', 'app', 'workers', 'cli'].flatMap(layer)],
+    packages: uiPackages,
+  },
+  store: {
+    patterns: [...['canvas', 'ui', 'app', 'cli'].flatMap(layer)],
+    packages: ['react-dom', '@xyflow/react', 'dexie'],
+  },
+  canvas: { patterns: [...['db', 'ui', 'app', 'cli'].flatMap(layer)], packages: ['dexie'] },
+  ui: { patterns: [...['db', 'app', 'cli'].flatMap(layer)], packages: ['dexie'] },
+  workers: {
+    patterns: [...['io', 'db', 'store', 'canvas', 'ui', 'app', 'cli'].flatMap(layer)],
+    packages: [...uiPackages, 'dexie'],
+  },
+  cli: {
+    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'workers'].flatMap(layer)],
+    packages: [...uiPackages, 'dexie'],
+  },
+};
+
+const layerConfigs = Object.entries(layers).map(([name, rule]) => ({
+  files: [`src/${name}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: rule.packages
+          .filter((p) => !p.includes('*'))
+          .map((p) => ({ name: p, message: `The ${name} layer must not import ${p}.` })),
+        patterns: [
+          {
+            group: [...rule.patterns, ...rule.packages.filter((p) => p.includes('*'))],
+            message: `The ${name} layer must not import this layer (see README: Architecture).`,
+          },
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-assertions': [
+        'error',
+        { assertionStyle: 'as', objectLiteralTypeAssertions: 'never' },
+      ],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/cli/**', 'test/**', '*.config.ts', 'eslint.config.js'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['eslint.config.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  ...layerConfigs,
+);

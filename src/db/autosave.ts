@@ -1,0 +1,117 @@
+/**
+ * Debounced autosave. Only the newest value is ever written, writes never overlap, and a failed
+ * write keeps its value so the next schedule or flush retries it: nothing is lost silently.
+ * Free of DOM so it runs (and is tested) anywhere; see flushOnHide.ts for the page binding.
+ */
+
+/** What the save indicator shows. `at` is epoch milliseconds of the last successful write. */
+export type SaveStatus =
+  | { readonly state: 'saved'; readonly at: number }
+  | { readonly state: 'pending' }
+  | { readonly state: 'saving' }
+  | { readonly state: 'error'; readonly error: string };
+
+export interface AutosaverOptions<T> {
+  readonly save: (value: T) => Promise<void>;
+  /** Quiet time after the last change before writing. */
+  readonly delayMs: number;
+  readonly onStatus: (status: SaveStatus) => void;
+}
+
+export interface Autosaver<T> {
+  /** Remembers `value` as the newest one and writes it once changes pause for `delayMs`. */
+  schedule(value: T): void;
+  /** Writes the newest value now; resolves once it is stored, rejects if the write failed. */
+  flush(): Promise<void>;
+  /** Stops the timer and ignores later schedules; a write already running still finishes. */
+  dispose(): void;
+}
+
+const QUOTA_ERROR = 'QuotaExceededError';
+
+interface ErrorLike {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly inner?: unknown;
+}
+
+const isErrorLike = (v: unknown): v is ErrorLike => typeof v === 'object' && v !== null;
+
+/** Dexie wraps the browser's error (e.g. an AbortError whose `inner` is the QuotaExceededError). */
+function isQuotaExceeded(error: unknown, depth = 0): boolean {
+  if (!isErrorLike(error) || depth > 5) return false;
+  return error.name === QUOTA_ERROR || isQuotaExceeded(error.inner, depth + 1);
+}
+
+/** A sentence the save indicator can show as is. */
+export function describeSaveError(error: unknown): string {
+  if (isQuotaExceeded(error)) {
+    return 'The browser has no storage space left for this map. Export it to a file, then delete maps you no longer need.';
+  }
+  const message =
+    isErrorLike(error) && typeof error.message === 'string' ? error.message : String(error);
+  return `Could not save the map: ${message || 'unknown error'}`;
+}
+
+export function createAutosaver<T>({ save, delayMs, onStatus }: AutosaverOptions<T>): Autosaver<T> {
+  // Boxed so that `undefined` can be a legitimate value to save.
+  let pending: { readonly value: T } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> | null = null;
+  let disposed = false;
+
+  const clearTimer = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+
+  // Keeps writing until nothing newer arrived during the last write.
+  async function writePending(): Promise<void> {
+    while (pending) {
+      const { value } = pending;
+      pending = null;
+      onStatus({ state: 'saving' });
+      try {
+        await save(value);
+      } catch (error) {
+        // A value scheduled during the failed write is newer; otherwise keep this one for the retry.
+        pending ??= { value };
+        onStatus({ state: 'error', error: describeSaveError(error) });
+        throw error;
+      }
+    }
+    onStatus({ state: 'saved', at: Date.now() });
+  }
+
+  async function persist(): Promise<void> {
+    clearTimer();
+    // Waiting in a loop (not once) keeps a single writer even when several callers wake together.
+    while (writing) await writing;
+    if (!pending) return;
+    const run = writePending();
+    writing = run;
+    try {
+      await run;
+    } finally {
+      writing = null;
+    }
+  }
+
+  return {
+    schedule(value) {
+      if (disposed) return;
+      pending = { value };
+      onStatus({ state: 'pending' });
+      clearTimer();
+      timer = setTimeout(() => {
+        // The failure is already reported through onStatus; the value stays pending for a retry.
+        persist().catch(() => undefined);
+      }, delayMs);
+    },
+    flush: persist,
+    dispose() {
+      disposed = true;
+      clearTimer();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Autosaver } from './autosave';
+
+interface ListenerTarget {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+/**
+ * Where the page announces it may go away: `visibilitychange` fires on the document (the last
+ * event mobile browsers reliably deliver before killing a tab), `pagehide` on the window.
+ */
+export interface HideSignals {
+  readonly page: ListenerTarget;
+  readonly visibility: ListenerTarget & { readonly visibilityState: string };
+}
+
+/** Flushes pending autosaves when the tab is hidden or closed. Returns the unbind function. */
+export function bindFlushOnHide(
+  autosaver: Pick<Autosaver<unknown>, 'flush'>,
+  signals: HideSignals = { page: window, visibility: document },
+): () => void {
+  const flush = (): void => {
+    // A failed write is already reported by the autosaver's onStatus and kept for a retry.
+    autosaver.flush().catch(() => undefined);
+  };
+  const onVisibilityChange = (): void => {
+    if (signals.visibility.visibilityState === 'hidden') flush();
+  };
+  signals.visibility.addEventListener('visibilitychange', onVisibilityChange);
+  signals.page.addEventListener('pagehide', flush);
+  return () => {
+    signals.visibility.removeEventListener('visibilitychange', onVisibilityChange);
+    signals.page.removeEventListener('pagehide', flush);
+  };
+}

@@ -1,0 +1,150 @@
+import { temporal, type TemporalState } from 'zundo';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import type { MapDocument } from '../domain/model';
+import type { Result } from '../domain/result';
+
+/** A pure domain command: the next document, or why the edit was refused. */
+export type Command<E> = (doc: MapDocument) => Result<MapDocument, E>;
+
+/** The part of the state that enters undo history: the document and nothing else. */
+export interface DocumentHistory {
+  readonly doc: MapDocument | null;
+}
+
+export interface DocumentState extends DocumentHistory {
+  /** Shows another map (or a freshly loaded one); its history starts empty. */
+  openDocument(doc: MapDocument): void;
+  /**
+   * Runs one edit as one undo step (ending a running gesture first, so the two stay separate).
+   * Returns the command's error, or null when it succeeded; a refused edit changes nothing.
+   */
+  apply<E>(command: Command<E>): E | null;
+  undo(): void;
+  redo(): void;
+  /** Starts a continuous edit (a drag) that becomes a single undo step when it ends. */
+  beginGesture(): void;
+  /** Runs a step of the current gesture; history records the gesture as a whole when it ends. */
+  applyTransient<E>(command: Command<E>): E | null;
+  endGesture(): void;
+}
+
+export type DocumentStore = StoreApi<DocumentState> & {
+  readonly temporal: StoreApi<TemporalState<DocumentHistory>>;
+};
+
+export interface DocumentStoreOptions {
+  /** ISO time stamped on map.updatedAt by every edit; injectable so tests are deterministic. */
+  readonly now?: () => string;
+}
+
+/** Enough for a long editing session; each step shares unchanged records with its neighbours. */
+export const HISTORY_LIMIT = 200;
+
+/**
+ * True when two versions differ at most in map.updatedAt. Documents are plain JSON data (they are
+ * the file format), so comparing their serialisations is exact.
+ */
+function sameContent(a: MapDocument, b: MapDocument): boolean {
+  if (a === b) return true;
+  const bWithSameStamp = { ...b, map: { ...b.map, updatedAt: a.map.updatedAt } };
+  return JSON.stringify(a) === JSON.stringify(bWithSameStamp);
+}
+
+function openDoc(state: DocumentHistory): MapDocument {
+  if (!state.doc) throw new Error('No map is open: open a map before editing it.');
+  return state.doc;
+}
+
+export function createDocumentStore({
+  now = () => new Date().toISOString(),
+}: DocumentStoreOptions = {}): DocumentStore {
+  // The document as it was when the current gesture began; null when no gesture is running.
+  let gestureStart: { readonly doc: MapDocument | null } | null = null;
+
+  const store: DocumentStore = createStore<DocumentState>()(
+    temporal(
+      (set, get) => {
+        const stamp = (doc: MapDocument): MapDocument => ({
+          ...doc,
+          map: { ...doc.map, updatedAt: now() },
+        });
+
+        function run<E>(command: Command<E>): E | null {
+          const current = openDoc(get());
+          const result = command(current);
+          if (!result.ok) return result.error;
+          if (!sameContent(current, result.value)) set({ doc: stamp(result.value) });
+          return null;
+        }
+
+        const history = () => store.temporal.getState();
+
+        function endGesture(): void {
+          if (!gestureStart) return;
+          const start = gestureStart.doc;
+          const end = get().doc;
+          gestureStart = null;
+          // Put the pre-gesture document back while history is paused, then set the final one with
+          // tracking on: zundo records exactly one step, with its own limit and redo handling.
+          set({ doc: start });
+          history().resume();
+          if (start && end && !sameContent(start, end)) set({ doc: end });
+        }
+
+        return {
+          doc: null,
+          openDocument(doc) {
+            gestureStart = null;
+            history().resume();
+            set({ doc });
+            history().clear();
+          },
+          apply(command) {
+            endGesture();
+            return run(command);
+          },
+          applyTransient: run,
+          undo() {
+            endGesture();
+            history().undo();
+          },
+          redo() {
+            endGesture();
+            history().redo();
+          },
+          beginGesture() {
+            if (gestureStart) return;
+            gestureStart = { doc: get().doc };
+            history().pause();
+          },
+          endGesture,
+        };
+      },
+      {
+        partialize: (state): DocumentHistory => ({ doc: state.doc }),
+        // Only a different document is a step; partialize builds a new wrapper object every time.
+        equality: (past, current) => past.doc === current.doc,
+        limit: HISTORY_LIMIT,
+      },
+    ),
+  );
+  return store;
+}
+
+export const selectDoc = (state: DocumentState): MapDocument | null => state.doc;
+export const selectCanUndo = (history: TemporalState<DocumentHistory>): boolean =>
+  history.pastStates.length > 0;
+export const selectCanRedo = (history: TemporalState<DocumentHistory>): boolean =>
+  history.futureStates.length > 0;
+
+/** The app's one document store. */
+export const documentStore = createDocumentStore();
+
+export function useDocumentStore<T>(selector: (state: DocumentState) => T): T {
+  return useStore(documentStore, selector);
+}
+
+/** Reads undo history reactively, e.g. `useDocumentHistory(selectCanUndo)` for the undo button. */
+export function useDocumentHistory<T>(selector: (history: TemporalState<DocumentHistory>) => T): T {
+  return useStore(documentStore.temporal, selector);
+}

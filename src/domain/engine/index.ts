@@ -1,0 +1,19 @@
+/** The nearest-common-goal engine: build an index per document revision, then query it. */
+export { buildGoalIndex } from './goalIndex';
+export { findCommonGround } from './commonGround';
+export { buildAlignmentMatrix, toAlignmentMatrixJson } from './matrix';
+export type {
+  AlignmentMatrix,
+  AlignmentMatrixJson,
+  CommonGoalAnswer,
+  CommonGround,
+  CommonGroundAnswered,
+  CommonGroundMissingIncentives,
+  CommonGroundNone,
+  CommonGroundStatus,
+  CommonGroundTooFew,
+  CommonGroundUnknownParty,
+  GoalIndex,
+  PartyClimb,
+  PartyTopGoals,
+} from './types';

@@ -1,0 +1,143 @@
+import { DEFAULT_METRIC, newGoal } from '../factories';
+import type { NewGoalInput } from '../factories';
+import type { GoalId } from '../ids';
+import { DIRECTIONS, isGoalKind } from '../model';
+import type { Goal, MapDocument, Metric, Position } from '../model';
+import { ok } from '../result';
+import { duplicateId, invalid, notFound } from './errors';
+import type { CommandResult, Refusal } from './errors';
+import { hasId, indexOfId, isBlank, replaceAt } from './records';
+
+/** Fields of a goal the inspector edits; positions change through moveGoal. */
+export type GoalPatch = Partial<Pick<Goal, 'title' | 'kind' | 'description' | 'metric'>>;
+
+/**
+ * Titles are checked (not blank) but stored as typed: trimming here would eat the space a user
+ * just typed between two words while editing a title live.
+ */
+export function addGoal(doc: MapDocument, input: NewGoalInput): CommandResult {
+  const goal = newGoal(input);
+  if (hasId(doc.goals, goal.id)) return duplicateId('goal', goal.id);
+  const refusal = validateGoal(goal);
+  if (refusal) return refusal;
+  return ok({ ...doc, goals: [...doc.goals, goal] });
+}
+
+/** Turning a goal into a KPI gives it an empty metric to fill in; other kinds keep theirs. */
+export function updateGoal(doc: MapDocument, goalId: GoalId, patch: GoalPatch): CommandResult {
+  const index = indexOfId(doc.goals, goalId);
+  const goal = doc.goals[index];
+  if (goal === undefined) return notFound('goal', goalId);
+  const kind = patch.kind ?? goal.kind;
+  const metric =
+    patch.metric !== undefined
+      ? patch.metric
+      : kind === 'kpi' && goal.metric === null
+        ? DEFAULT_METRIC
+        : goal.metric;
+  const next: Goal = {
+    id: goal.id,
+    title: patch.title ?? goal.title,
+    kind,
+    description: patch.description ?? goal.description,
+    metric,
+    position: goal.position,
+  };
+  const refusal = validateGoal(next);
+  if (refusal) return refusal;
+  return ok({ ...doc, goals: replaceAt(doc.goals, index, next) });
+}
+
+export function removeGoal(doc: MapDocument, goalId: GoalId): CommandResult {
+  return removeGoals(doc, [goalId]);
+}
+
+/**
+ * Removes the goals with their links and incentives, and forgets them as a conflict's agreed goal
+ * (the conflict itself stays). All or nothing: one unknown id refuses the whole removal.
+ */
+export function removeGoals(doc: MapDocument, goalIds: readonly GoalId[]): CommandResult {
+  const known = new Set(doc.goals.map((g) => g.id));
+  const missing = goalIds.find((id) => !known.has(id));
+  if (missing !== undefined) return notFound('goal', missing);
+  const gone = new Set(goalIds);
+  const conflictsAgreeing = doc.conflicts.some(
+    (c) => c.agreedGoalId !== null && gone.has(c.agreedGoalId),
+  );
+  return ok({
+    ...doc,
+    goals: doc.goals.filter((g) => !gone.has(g.id)),
+    links: doc.links.filter((l) => !gone.has(l.from) && !gone.has(l.to)),
+    incentives: doc.incentives.filter((i) => !gone.has(i.goalId)),
+    conflicts: conflictsAgreeing
+      ? doc.conflicts.map((c) =>
+          c.agreedGoalId !== null && gone.has(c.agreedGoalId) ? { ...c, agreedGoalId: null } : c,
+        )
+      : doc.conflicts,
+  });
+}
+
+/** A position places (and usually pins) the goal; null hands it back to auto layout. */
+export function moveGoal(
+  doc: MapDocument,
+  goalId: GoalId,
+  position: Position | null,
+): CommandResult {
+  return moveGoals(doc, new Map([[goalId, position]]));
+}
+
+/** Moves many goals in one edit (dragging a selection, applying a layout): one undo step. */
+export function moveGoals(
+  doc: MapDocument,
+  positions: ReadonlyMap<GoalId, Position | null>,
+): CommandResult {
+  const known = new Set(doc.goals.map((g) => g.id));
+  for (const [goalId, position] of positions) {
+    if (!known.has(goalId)) return notFound('goal', goalId);
+    const refusal = position && validatePosition(position);
+    if (refusal) return refusal;
+  }
+  return ok({
+    ...doc,
+    goals: doc.goals.map((g) => {
+      const position = positions.get(g.id);
+      return position === undefined ? g : { ...g, position };
+    }),
+  });
+}
+
+function validateGoal(goal: Goal): Refusal | null {
+  if (isBlank(goal.title)) return invalid('title', 'A goal needs a title.');
+  // Typed callers cannot pass a wrong kind, but a form's <select> or a script can.
+  const kind: string = goal.kind;
+  if (!isGoalKind(kind)) {
+    return invalid('kind', `"${kind}" is not a kind of goal (mission, objective or kpi).`);
+  }
+  return (
+    (goal.metric && validateMetric(goal.metric)) ??
+    (goal.position && validatePosition(goal.position)) ??
+    null
+  );
+}
+
+function validateMetric(metric: Metric): Refusal | null {
+  if (!DIRECTIONS.includes(metric.direction)) {
+    return invalid('metric.direction', 'A metric improves either up or down.');
+  }
+  if (!isFiniteOrNull(metric.current)) {
+    return invalid('metric.current', 'The current value must be a number.');
+  }
+  if (!isFiniteOrNull(metric.target)) {
+    return invalid('metric.target', 'The target must be a number.');
+  }
+  return null;
+}
+
+function validatePosition(position: Position): Refusal | null {
+  if (Number.isFinite(position.x) && Number.isFinite(position.y)) return null;
+  return invalid('position', 'A position needs finite coordinates.');
+}
+
+function isFiniteOrNull(value: number | null): boolean {
+  return value === null || Number.isFinite(value);
+}

@@ -1,0 +1,87 @@
+import { newIncentive } from '../factories';
+import type { NewIncentiveInput } from '../factories';
+import type { IncentiveId } from '../ids';
+import { isIncentiveKind } from '../model';
+import type { Incentive, IncentiveKind, MapDocument } from '../model';
+import { ok } from '../result';
+import { duplicate, duplicateId, invalid, notFound } from './errors';
+import type { CommandResult, Refusal } from './errors';
+import { goalTitles, hasId, indexOfId, replaceAt } from './records';
+
+export type IncentivePatch = Partial<
+  Pick<Incentive, 'stakeholderId' | 'goalId' | 'kind' | 'weight' | 'note'>
+>;
+
+/** How people say it: "Dana is rewarded on ARR", "… is motivated by craft". */
+const KIND_PHRASES: Readonly<Record<IncentiveKind, string>> = {
+  measured: 'measured on',
+  rewarded: 'rewarded on',
+  motivated: 'motivated by',
+};
+
+/** A stakeholder holds at most one incentive of each kind on a goal; weight is 0–1 or null. */
+export function addIncentive(doc: MapDocument, input: NewIncentiveInput): CommandResult {
+  const incentive = newIncentive(input);
+  if (hasId(doc.incentives, incentive.id)) return duplicateId('incentive', incentive.id);
+  const refusal = validateIncentive(doc, incentive);
+  if (refusal) return refusal;
+  return ok({ ...doc, incentives: [...doc.incentives, incentive] });
+}
+
+export function updateIncentive(
+  doc: MapDocument,
+  incentiveId: IncentiveId,
+  patch: IncentivePatch,
+): CommandResult {
+  const index = indexOfId(doc.incentives, incentiveId);
+  const incentive = doc.incentives[index];
+  if (incentive === undefined) return notFound('incentive', incentiveId);
+  const next: Incentive = {
+    id: incentive.id,
+    stakeholderId: patch.stakeholderId ?? incentive.stakeholderId,
+    goalId: patch.goalId ?? incentive.goalId,
+    kind: patch.kind ?? incentive.kind,
+    weight: patch.weight !== undefined ? patch.weight : incentive.weight,
+    note: patch.note ?? incentive.note,
+  };
+  const refusal = validateIncentive(doc, next);
+  if (refusal) return refusal;
+  return ok({ ...doc, incentives: replaceAt(doc.incentives, index, next) });
+}
+
+export function removeIncentive(doc: MapDocument, incentiveId: IncentiveId): CommandResult {
+  const incentives = doc.incentives.filter((i) => i.id !== incentiveId);
+  if (incentives.length === doc.incentives.length) return notFound('incentive', incentiveId);
+  return ok({ ...doc, incentives });
+}
+
+/** Checks `incentive` against the document, ignoring the stored incentive with the same id. */
+function validateIncentive(doc: MapDocument, incentive: Incentive): Refusal | null {
+  const { stakeholderId, goalId, kind, weight } = incentive;
+  const stakeholder = doc.stakeholders.find((s) => s.id === stakeholderId);
+  if (stakeholder === undefined) return notFound('stakeholder', stakeholderId);
+  if (!hasId(doc.goals, goalId)) return notFound('goal', goalId);
+  const kindName: string = kind;
+  if (!isIncentiveKind(kindName)) {
+    return invalid(
+      'kind',
+      `"${kindName}" is not a kind of incentive (measured, rewarded or motivated).`,
+    );
+  }
+  if (weight !== null && !(Number.isFinite(weight) && weight >= 0 && weight <= 1)) {
+    return invalid('weight', 'The weight must be a number from 0 to 1.');
+  }
+  const same = doc.incentives.find(
+    (i) =>
+      i.id !== incentive.id &&
+      i.stakeholderId === stakeholderId &&
+      i.goalId === goalId &&
+      i.kind === kind,
+  );
+  if (same) {
+    const goal = goalTitles(doc)(goalId);
+    const message = `${stakeholder.name} is already ${KIND_PHRASES[kind]} "${goal}".`;
+    return duplicate('incentive', same.id, message);
+  }
+  return null;
+}

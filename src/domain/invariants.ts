@@ -1,0 +1,165 @@
+import { findClosingLinks } from './graph';
+import type { GoalId } from './ids';
+import type { Conflict, Incentive, Link, MapDocument } from './model';
+
+/**
+ * Rules a map document must keep beyond its shape: ids, references, an acyclic goal graph. The
+ * importer runs this after structural validation and commands must never break it, so `path`
+ * indexes into the arrays exactly as given ("links[2].to") and can be shown to the user.
+ */
+export interface InvariantProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Past this many, further cycle-closing links are summed up in one problem (bounds the work). */
+const MAX_CYCLE_PROBLEMS = 100;
+/** Longer cycles show their start and end with the middle elided, so a message stays readable. */
+const MAX_CYCLE_GOALS_SHOWN = 10;
+
+/** Stakeholder colours are plain CSS hex so they work in canvas, SVG and PNG export alike. */
+export const isHexColor = (color: string): boolean => /^#[0-9a-f]{6}$/i.test(color);
+
+type Report = (path: string, message: string) => void;
+
+/** Linear in the size of the document apart from cycle messages, which are capped. */
+export function checkInvariants(doc: MapDocument): InvariantProblem[] {
+  const problems: InvariantProblem[] = [];
+  const report: Report = (path, message) => problems.push({ path, message });
+  const goalIds = checkUniqueIds('goals', doc.goals, report);
+  checkUniqueIds('links', doc.links, report);
+  const stakeholderIds = checkUniqueIds('stakeholders', doc.stakeholders, report);
+  checkUniqueIds('incentives', doc.incentives, report);
+  checkUniqueIds('conflicts', doc.conflicts, report);
+  checkLinks(doc, goalIds, report);
+  doc.stakeholders.forEach((s, i) => {
+    if (!isHexColor(s.color)) {
+      report(
+        `stakeholders[${i}].color`,
+        `must be a #rrggbb colour, got ${JSON.stringify(s.color)}`,
+      );
+    }
+  });
+  const refs: References = { goalIds, stakeholderIds };
+  checkIncentives(doc.incentives, refs, report);
+  doc.conflicts.forEach((conflict, i) => {
+    checkConflict(conflict, `conflicts[${i}]`, refs, report);
+  });
+  return problems;
+}
+
+interface References {
+  readonly goalIds: ReadonlySet<string>;
+  readonly stakeholderIds: ReadonlySet<string>;
+}
+
+/** Reports every repeat of an id after its first use; returns the set of ids in the list. */
+function checkUniqueIds(
+  list: string,
+  records: readonly { readonly id: string }[],
+  report: Report,
+): Set<string> {
+  const ids = new Set<string>();
+  records.forEach((record, i) => {
+    if (ids.has(record.id)) report(`${list}[${i}].id`, `duplicate id "${record.id}"`);
+    ids.add(record.id);
+  });
+  return ids;
+}
+
+function checkLinks(doc: MapDocument, goalIds: ReadonlySet<string>, report: Report): void {
+  // Only links that pass the per-link checks take part in the cycle check, so one broken link
+  // is reported once, not again as part of a cycle.
+  const sound: Link[] = [];
+  const soundAt: number[] = [];
+  const firstByPair = new Map<string, number>();
+  doc.links.forEach((link, i) => {
+    const at = `links[${i}]`;
+    const knownFrom = goalIds.has(link.from);
+    const knownTo = goalIds.has(link.to);
+    if (!knownFrom) report(`${at}.from`, `unknown goal "${link.from}"`);
+    if (!knownTo) report(`${at}.to`, `unknown goal "${link.to}"`);
+    if (!knownFrom || !knownTo) return;
+    if (link.from === link.to) {
+      report(at, `links goal "${link.from}" to itself`);
+      return;
+    }
+    const pair = JSON.stringify([link.from, link.to]);
+    const first = firstByPair.get(pair);
+    if (first !== undefined) {
+      report(at, `duplicate link from "${link.from}" to "${link.to}" (same as links[${first}])`);
+      return;
+    }
+    firstByPair.set(pair, i);
+    sound.push(link);
+    soundAt.push(i);
+  });
+  checkAcyclic(doc, sound, soundAt, report);
+}
+
+function checkAcyclic(
+  doc: MapDocument,
+  sound: readonly Link[],
+  soundAt: readonly number[],
+  report: Report,
+): void {
+  const closing = findClosingLinks(doc.goals, sound);
+  for (const k of closing.linkIndices.slice(0, MAX_CYCLE_PROBLEMS)) {
+    report(`links[${soundAt[k] ?? k}]`, `would create a cycle ${formatCycle(closing.cycleOf(k))}`);
+  }
+  const more = closing.linkIndices.length - MAX_CYCLE_PROBLEMS;
+  if (more > 0) report('links', `${more} more links would each create a cycle`);
+}
+
+function formatCycle(cycle: readonly GoalId[]): string {
+  if (cycle.length <= MAX_CYCLE_GOALS_SHOWN) return cycle.join(' → ');
+  const head = cycle.slice(0, MAX_CYCLE_GOALS_SHOWN / 2);
+  const tail = cycle.slice(cycle.length - MAX_CYCLE_GOALS_SHOWN / 2);
+  const hidden = cycle.length - head.length - tail.length;
+  return [...head, `… ${hidden} more …`, ...tail].join(' → ');
+}
+
+function checkIncentives(incentives: readonly Incentive[], refs: References, report: Report): void {
+  const firstByTie = new Map<string, number>();
+  incentives.forEach((incentive, i) => {
+    const at = `incentives[${i}]`;
+    const { stakeholderId, goalId, kind, weight } = incentive;
+    if (!refs.stakeholderIds.has(stakeholderId)) {
+      report(`${at}.stakeholderId`, `unknown stakeholder "${stakeholderId}"`);
+    }
+    if (!refs.goalIds.has(goalId)) report(`${at}.goalId`, `unknown goal "${goalId}"`);
+    const tie = JSON.stringify([stakeholderId, goalId, kind]);
+    const first = firstByTie.get(tie);
+    if (first === undefined) firstByTie.set(tie, i);
+    else {
+      report(
+        at,
+        `duplicate incentive: "${stakeholderId}" ${kind} on "${goalId}" (same as incentives[${first}])`,
+      );
+    }
+    if (weight !== null && !(weight >= 0 && weight <= 1)) {
+      report(`${at}.weight`, `must be a number from 0 to 1, got ${String(weight)}`);
+    }
+  });
+}
+
+function checkConflict(conflict: Conflict, at: string, refs: References, report: Report): void {
+  const parties = new Set<string>();
+  conflict.parties.forEach((party, j) => {
+    if (parties.has(party)) report(`${at}.parties[${j}]`, `duplicate party "${party}"`);
+    else if (!refs.stakeholderIds.has(party)) {
+      report(`${at}.parties[${j}]`, `unknown stakeholder "${party}"`);
+    }
+    parties.add(party);
+  });
+  if (parties.size < 2) {
+    report(`${at}.parties`, `needs at least 2 different parties, got ${parties.size}`);
+  }
+  for (const key of Object.keys(conflict.perspectives)) {
+    if (!parties.has(key)) report(`${at}.perspectives[${JSON.stringify(key)}]`, 'not a party');
+  }
+  const agreed = conflict.agreedGoalId;
+  if (agreed !== null && !refs.goalIds.has(agreed)) {
+    report(`${at}.agreedGoalId`, `unknown goal "${agreed}"`);
+  }
+}

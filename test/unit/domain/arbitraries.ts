@@ -104,7 +104,7 @@ const arbStakeholderShape = (
     color: arbColor,
     // Mostly one or more incentives; sometimes none, the "measured on nothing" case.
     incentives: fc.oneof(
-      { weight: 1, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.constant<StakeholderShape['incentives']>([]) },
       {
         weight: 8,
         arbitrary: fc.array(arbIncentive(goalCount), { minLength: 1, maxLength: maxIncentives }),

@@ -1,0 +1,87 @@
+import { checkInvariants } from '../../domain/invariants';
+import type { MapDocument } from '../../domain/model';
+import { err, ok, type Result } from '../../domain/result';
+import { problem, type ImportProblem } from '../problems';
+import { fileToDocument } from './document';
+import { readHeader } from './header';
+import { migrate } from './migrations';
+import { sanitize } from './sanitize';
+import { validateFile } from './schema';
+import { checkJsonText } from './syntax';
+import { unknownFieldWarnings } from './unknownFields';
+
+export interface ImportedMap {
+  readonly doc: MapDocument;
+  /** Things that did not stop the import but the user may want to know (ignored fields). */
+  readonly warnings: readonly ImportProblem[];
+}
+
+export type ImportResult = Result<ImportedMap, readonly ImportProblem[]>;
+
+/** Start of the message for a failure nobody anticipated; the fuzz tests assert it never shows. */
+export const UNEXPECTED_FAILURE = 'could not read the file because of an unexpected error';
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** Text → map document. Never throws, whatever the text. */
+export function importMapJson(text: string): ImportResult {
+  return withoutThrowing(() => {
+    // Editors on Windows often save a byte order mark, which JSON.parse refuses.
+    const source = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+    const refused = checkJsonText(source);
+    if (refused !== null) return err([refused]);
+    const parsed = parseChecked(source);
+    return parsed.ok ? importData(parsed.value) : parsed;
+  });
+}
+
+/** Already-parsed data (a file object, e.g. reloaded from the database) → map document. */
+export function importMapObject(data: unknown): ImportResult {
+  return withoutThrowing(() => importData(data));
+}
+
+function importData(data: unknown): ImportResult {
+  const clean = sanitize(data);
+  if (!clean.ok) return clean;
+  const version = readHeader(clean.value);
+  if (!version.ok) return version;
+  const migrated = migrate(clean.value, version.value);
+  if (!migrated.ok) return err([problem('', migrated.error)]);
+  const file = validateFile(migrated.value);
+  if (!file.ok) return file;
+  const doc = fileToDocument(file.value);
+  const broken = checkInvariants(doc);
+  if (broken.length > 0) return err(broken);
+  return ok({ doc, warnings: unknownFieldWarnings(migrated.value, file.value) });
+}
+
+/**
+ * checkJsonText accepted the text, so JSON.parse should too; if an engine still disagrees, its
+ * own message is the best we have.
+ */
+function parseChecked(source: string): Result<unknown, ImportProblem[]> {
+  try {
+    const data: unknown = JSON.parse(source);
+    return ok(data);
+  } catch (error) {
+    return err([problem('', `not valid JSON: ${describeThrown(error)}`)]);
+  }
+}
+
+/** Last resort: turns anything thrown into a problem, so callers never need a try. */
+function withoutThrowing(run: () => ImportResult): ImportResult {
+  try {
+    return run();
+  } catch (error) {
+    return err([problem('', `${UNEXPECTED_FAILURE} (${describeThrown(error)})`)]);
+  }
+}
+
+/** Reading a hostile thrown value (a proxy, a getter) can throw again; never let it escape. */
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
+}

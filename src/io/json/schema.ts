@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { CONFLICT_STATUSES, DIRECTIONS, GOAL_KINDS, INCENTIVE_KINDS } from '../../domain/model';
+import { err, ok, type Result } from '../../domain/result';
+import { problem, type ImportProblem } from '../problems';
+import { CURRENT_VERSION, FORMAT_NAME } from './format';
+import { describeValue, formatPath } from './paths';
+
+/** Our own wording for every rejected value, so no zod vocabulary reaches the user. */
+export function mismatch(expected: string, input: unknown): string {
+  if (input === undefined) return 'missing';
+  // JSON.parse turns 1e309 into Infinity; the file held a number too big to represent.
+  if (input === Infinity || input === -Infinity) return 'number out of range';
+  return `expected ${expected}, got ${describeValue(input)}`;
+}
+
+const expecting = (expected: string) => ({
+  error: (issue: { readonly input?: unknown }) => mismatch(expected, issue.input),
+});
+
+const oneOf = (values: readonly string[]): string =>
+  `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+
+const text = z.string(expecting('a string'));
+const optionalText = text.default('');
+const nonEmpty = (expected = 'a non-empty string') =>
+  z.string(expecting(expected)).min(1, expecting(expected));
+const id = nonEmpty('a non-empty id');
+const finite = z.number(expecting('a number'));
+const numberOrNull = z.number(expecting('a number or null')).nullable();
+const list = <T extends z.ZodType>(item: T) => z.array(item, expecting('a list'));
+const object = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z.object(shape, expecting('an object'));
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, expecting(oneOf(values)));
+
+const COLOUR = 'a colour like "#d9480f"';
+const TIMESTAMP = 'an ISO 8601 date-time like "2026-01-01T00:00:00Z"';
+const WEIGHT = 'a number from 0 to 1, or null';
+const PARTIES = 'a list of at least 2 stakeholder ids';
+
+const mapInfo = object({
+  id,
+  name: nonEmpty(),
+  description: optionalText,
+  createdAt: z.iso.datetime({ offset: true, ...expecting(TIMESTAMP) }),
+  updatedAt: z.iso.datetime({ offset: true, ...expecting(TIMESTAMP) }),
+});
+
+const metric = object({
+  unit: text,
+  current: numberOrNull,
+  target: numberOrNull,
+  direction: choice(DIRECTIONS),
+});
+
+const position = object({ x: finite, y: finite, pinned: z.boolean(expecting('true or false')) });
+
+const goal = object({
+  id,
+  title: nonEmpty(),
+  kind: choice(GOAL_KINDS),
+  description: optionalText,
+  metric: metric.nullable().default(null),
+  position: position.nullable().default(null),
+});
+
+const link = object({ id, from: id, to: id });
+
+const stakeholder = object({
+  id,
+  name: nonEmpty(),
+  role: optionalText,
+  team: optionalText,
+  color: z.string(expecting(COLOUR)).regex(/^#[0-9a-fA-F]{6}$/, expecting(COLOUR)),
+  notes: optionalText,
+});
+
+const incentive = object({
+  id,
+  stakeholderId: id,
+  goalId: id,
+  kind: choice(INCENTIVE_KINDS),
+  weight: z
+    .number(expecting(WEIGHT))
+    .min(0, expecting(WEIGHT))
+    .max(1, expecting(WEIGHT))
+    .nullable()
+    .default(null),
+  note: optionalText,
+});
+
+const conflict = object({
+  id,
+  title: nonEmpty(),
+  parties: z.array(id, expecting(PARTIES)).min(2, expecting(PARTIES)),
+  status: choice(CONFLICT_STATUSES).default('open'),
+  perspectives: z
+    .record(z.string(), text, expecting('an object of texts keyed by stakeholder id'))
+    .default(() => ({})),
+  agreedGoalId: id.nullable().default(null),
+  notes: optionalText,
+});
+
+const mapFile = object({
+  format: z.literal(FORMAT_NAME, expecting(JSON.stringify(FORMAT_NAME))),
+  version: z.literal(CURRENT_VERSION, expecting(String(CURRENT_VERSION))),
+  map: mapInfo,
+  goals: list(goal),
+  links: list(link),
+  stakeholders: list(stakeholder),
+  incentives: list(incentive),
+  conflicts: list(conflict),
+});
+
+/** File format version 1 as plain JSON data: the public contract (PRODUCT.md), defaults filled. */
+export type MapFileV1 = z.output<typeof mapFile>;
+
+/** Structural validation: every problem in the file, each with its location. */
+export function validateFile(data: unknown): Result<MapFileV1, ImportProblem[]> {
+  const parsed = mapFile.safeParse(data, {
+    error: (issue) => mismatch('a valid value', issue.input),
+  });
+  if (parsed.success) return ok(parsed.data);
+  return err(parsed.error.issues.map((issue) => problem(formatPath(issue.path), issue.message)));
+}

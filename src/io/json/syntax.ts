@@ -1,0 +1,225 @@
+import { problem, type ImportProblem } from '../problems';
+import { MAX_DEPTH, MAX_TEXT_LENGTH, MAX_TEXT_MB } from './format';
+
+/** Where the text stops being JSON, and what was expected there. */
+interface Fault {
+  readonly at: number;
+  readonly reason: string;
+}
+
+const MB = 1024 * 1024;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const ESCAPABLE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+const HEX = /^[0-9a-fA-F]{4}$/;
+const LITERALS = ['true', 'false', 'null'] as const;
+const NUMBER_START = /[-0-9]/;
+
+/**
+ * Guards that run on the raw text before JSON.parse: size, emptiness, syntax and nesting depth.
+ * The scan is a loop with an explicit stack (no recursion), so 10^5 nested brackets cost nothing,
+ * and it gives the same line/column messages in every browser, which JSON.parse does not.
+ */
+export function checkJsonText(text: string): ImportProblem | null {
+  if (text.length > MAX_TEXT_LENGTH) {
+    return problem(
+      '',
+      `file is ${(text.length / MB).toFixed(1)} MB; the limit is ${MAX_TEXT_MB} MB`,
+    );
+  }
+  if (text.trim() === '') return problem('', 'file is empty');
+  const fault = new JsonScanner(text).scan();
+  if (fault === null) return null;
+  if (fault === TOO_DEEP) return problem('', `nesting is deeper than ${MAX_DEPTH} levels`);
+  const { line, column } = lineAndColumn(text, fault.at);
+  return problem('', `not valid JSON: ${fault.reason} at line ${line}, column ${column}`);
+}
+
+export function lineAndColumn(text: string, at: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: at - lineStart + 1 };
+}
+
+const TOO_DEEP: Fault = { at: -1, reason: 'too deep' };
+
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+function describeChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x20 || code === 0x7f)
+    return `control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
+  return JSON.stringify(ch);
+}
+
+type Expecting = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'next';
+
+class JsonScanner {
+  private at = 0;
+  /** Open containers, innermost last: '{' or '['. */
+  private readonly open: string[] = [];
+  private expecting: Expecting = 'value';
+
+  constructor(private readonly text: string) {}
+
+  scan(): Fault | null {
+    for (;;) {
+      this.skipWhitespace();
+      if (this.expecting === 'next' && this.open.length === 0) {
+        return this.at < this.text.length
+          ? this.fault(`unexpected ${this.found()} after the end of the data`)
+          : null;
+      }
+      if (this.at >= this.text.length)
+        return { at: this.text.length, reason: 'unexpected end of input' };
+      const fault =
+        this.expecting === 'next'
+          ? this.afterValue()
+          : this.expecting === 'key' || this.expecting === 'keyOrClose'
+            ? this.key()
+            : this.value();
+      if (fault !== null) return fault;
+    }
+  }
+
+  private value(): Fault | null {
+    const ch = this.text.charAt(this.at);
+    if (ch === ']' && this.expecting === 'valueOrClose') return this.close();
+    if (ch === '{' || ch === '[') {
+      if (this.open.length >= MAX_DEPTH) return TOO_DEEP;
+      this.open.push(ch);
+      this.at++;
+      this.expecting = ch === '{' ? 'keyOrClose' : 'valueOrClose';
+      return null;
+    }
+    this.expecting = 'next';
+    if (ch === '"') return this.string();
+    if (NUMBER_START.test(ch)) return this.number();
+    const literal = LITERALS.find((word) => this.text.startsWith(word, this.at));
+    if (literal === undefined) {
+      const rest = this.text.slice(this.at, this.at + 5);
+      // "tru" at the very end is a cut-off file, not a typo.
+      const cutOff = this.at + rest.length === this.text.length;
+      return cutOff && LITERALS.some((word) => word.length > rest.length && word.startsWith(rest))
+        ? { at: this.text.length, reason: 'unexpected end of input' }
+        : this.fault(`expected a value but found ${this.found()}`);
+    }
+    this.at += literal.length;
+    return null;
+  }
+
+  private key(): Fault | null {
+    if (this.text.charAt(this.at) === '}' && this.expecting === 'keyOrClose') return this.close();
+    if (this.text.charCodeAt(this.at) !== QUOTE) {
+      return this.fault(`expected a property name in double quotes but found ${this.found()}`);
+    }
+    const fault = this.string();
+    if (fault !== null) return fault;
+    this.skipWhitespace();
+    if (this.at >= this.text.length) return { at: this.at, reason: 'unexpected end of input' };
+    if (this.text.charAt(this.at) !== ':') {
+      return this.fault(`expected ":" after a property name but found ${this.found()}`);
+    }
+    this.at++;
+    this.expecting = 'value';
+    return null;
+  }
+
+  private afterValue(): Fault | null {
+    const ch = this.text.charAt(this.at);
+    const inObject = this.open[this.open.length - 1] === '{';
+    if (ch === ',') {
+      this.at++;
+      this.expecting = inObject ? 'key' : 'value';
+      return null;
+    }
+    if (ch === (inObject ? '}' : ']')) return this.close();
+    return this.fault(`expected "," or "${inObject ? '}' : ']'}" but found ${this.found()}`);
+  }
+
+  private close(): null {
+    this.open.pop();
+    this.at++;
+    this.expecting = 'next';
+    return null;
+  }
+
+  private string(): Fault | null {
+    const { text } = this;
+    for (let i = this.at + 1; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === QUOTE) {
+        this.at = i + 1;
+        return null;
+      }
+      if (code < 0x20) return { at: i, reason: `${describeChar(text.charAt(i))} inside a string` };
+      if (code === BACKSLASH) {
+        const escaped = text.charAt(i + 1);
+        const valid = escaped === 'u' ? HEX.test(text.slice(i + 2, i + 6)) : ESCAPABLE.has(escaped);
+        if (!valid) {
+          // A backslash or a partial \u escape at the very end is a cut-off file.
+          if (i + 5 >= text.length && /^(?:u[0-9a-fA-F]{0,3})?$/.test(text.slice(i + 1))) break;
+          return { at: i, reason: 'invalid escape sequence in a string' };
+        }
+        i += escaped === 'u' ? 5 : 1;
+      }
+    }
+    return { at: text.length, reason: 'unexpected end of input' };
+  }
+
+  /** Walks the JSON number grammar: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)? */
+  private number(): Fault | null {
+    const { text } = this;
+    let i = this.at;
+    const digits = (from: number): number => {
+      let j = from;
+      while (isDigit(text.charCodeAt(j))) j++;
+      return j;
+    };
+    if (text.charAt(i) === '-') i++;
+    const intEnd = text.charAt(i) === '0' ? i + 1 : digits(i);
+    if (intEnd === i) return this.badNumber(i);
+    i = intEnd;
+    if (text.charAt(i) === '.') {
+      const fractionEnd = digits(i + 1);
+      if (fractionEnd === i + 1) return this.badNumber(i + 1);
+      i = fractionEnd;
+    }
+    if (text.charAt(i) === 'e' || text.charAt(i) === 'E') {
+      const sign = text.charAt(i + 1) === '+' || text.charAt(i + 1) === '-' ? 1 : 0;
+      const exponentEnd = digits(i + 1 + sign);
+      if (exponentEnd === i + 1 + sign) return this.badNumber(i + 1 + sign);
+      i = exponentEnd;
+    }
+    this.at = i;
+    return null;
+  }
+
+  private badNumber(at: number): Fault {
+    return at >= this.text.length
+      ? { at, reason: 'unexpected end of input' }
+      : { at, reason: `invalid number (unexpected ${describeChar(this.text.charAt(at))})` };
+  }
+
+  private skipWhitespace(): void {
+    const { text } = this;
+    let i = this.at;
+    for (; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) break;
+    }
+    this.at = i;
+  }
+
+  private found(): string {
+    return describeChar(this.text.charAt(this.at));
+  }
+
+  private fault(reason: string): Fault {
+    return { at: this.at, reason };
+  }
+}

@@ -1,7 +1,7 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { MapDocument } from '../domain/model';
-import type { Result } from '../domain/result';
+import { ok, type Result } from '../domain/result';
 
 /** A pure domain command: the next document, or why the edit was refused. */
 export type Command<E> = (doc: MapDocument) => Result<MapDocument, E>;
@@ -50,9 +50,21 @@ function sameContent(a: MapDocument, b: MapDocument): boolean {
   return JSON.stringify(a) === JSON.stringify(bWithSameStamp);
 }
 
-function openDoc(state: DocumentHistory): MapDocument {
+function requireDoc(state: DocumentHistory): MapDocument {
   if (!state.doc) throw new Error('No map is open: open a map before editing it.');
   return state.doc;
+}
+
+/** Runs a command: its error, or the next document stamped with `now` (null when unchanged). */
+function runCommand<E>(
+  current: MapDocument,
+  command: Command<E>,
+  now: () => string,
+): Result<MapDocument | null, E> {
+  const result = command(current);
+  if (!result.ok) return result;
+  if (sameContent(current, result.value)) return ok(null);
+  return ok({ ...result.value, map: { ...result.value.map, updatedAt: now() } });
 }
 
 export function createDocumentStore({
@@ -60,24 +72,17 @@ export function createDocumentStore({
 }: DocumentStoreOptions = {}): DocumentStore {
   // The document as it was when the current gesture began; null when no gesture is running.
   let gestureStart: { readonly doc: MapDocument | null } | null = null;
+  const history = () => store.temporal.getState();
 
   const store: DocumentStore = createStore<DocumentState>()(
     temporal(
       (set, get) => {
-        const stamp = (doc: MapDocument): MapDocument => ({
-          ...doc,
-          map: { ...doc.map, updatedAt: now() },
-        });
-
         function run<E>(command: Command<E>): E | null {
-          const current = openDoc(get());
-          const result = command(current);
+          const result = runCommand(requireDoc(get()), command, now);
           if (!result.ok) return result.error;
-          if (!sameContent(current, result.value)) set({ doc: stamp(result.value) });
+          if (result.value) set({ doc: result.value });
           return null;
         }
-
-        const history = () => store.temporal.getState();
 
         function endGesture(): void {
           if (!gestureStart) return;

@@ -8,7 +8,15 @@ import globals from 'globals';
  * domain ← io, db ← store ← canvas, ui ← app. Each entry lists what a layer may NOT import.
  */
 const layer = (name) => [`**/${name}`, `**/${name}/*`, `**/${name}/**`];
-const uiPackages = ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'zustand', 'zustand/*', 'zundo'];
+const uiPackages = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  '@xyflow/react',
+  'zustand',
+  'zustand/*',
+  'zundo',
+];
 const layers = {
   domain: {
     patterns: [...['io', 'db', 'store', 'canvas', 'ui', 'app', 'workers', 'cli'].flatMap(layer)],
@@ -77,6 +85,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
   {

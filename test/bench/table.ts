@@ -16,7 +16,11 @@ export function percentile(samples: readonly number[], p: number): number {
 }
 
 /** Times fn `iterations` times (after `warmup` untimed runs) and returns milliseconds per call. */
-export function sample(fn: () => unknown, iterations: number, warmup = Math.min(10, iterations)): number[] {
+export function sample(
+  fn: () => unknown,
+  iterations: number,
+  warmup = Math.min(10, iterations),
+): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const out: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -27,7 +31,8 @@ export function sample(fn: () => unknown, iterations: number, warmup = Math.min(
   return out;
 }
 
-export const ms = (v: number): string => (v < 0.1 ? v.toFixed(4) : v < 10 ? v.toFixed(3) : v.toFixed(1));
+export const ms = (v: number): string =>
+  v < 0.1 ? v.toFixed(4) : v < 10 ? v.toFixed(3) : v.toFixed(1);
 
 export function formatTable(table: BenchTable): string {
   const cells = [table.columns, ...table.rows].map((r) => r.map(String));

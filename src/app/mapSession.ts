@@ -1,0 +1,60 @@
+import { createAutosaver, type Autosaver } from '../db/autosave';
+import { bindFlushOnHide } from '../db/flushOnHide';
+import { saveMap, setLastOpenedMapId } from '../db/repository';
+import type { CommonGroundDb } from '../db/schema';
+import type { MapDocument } from '../domain/model';
+import { documentStore } from '../store/documentStore';
+import { sessionStore } from '../store/sessionStore';
+
+/** Quiet time before an edit is written: long enough to batch typing, short enough to feel saved. */
+const AUTOSAVE_DELAY_MS = 400;
+
+/**
+ * Writes a map with compare-and-set on its revision: if another tab stored a newer version since
+ * we loaded it, nothing is overwritten and the user is told.
+ */
+function revisionedSaver(db: CommonGroundDb, loadedRevision: number) {
+  let revision = loadedRevision;
+  return async (doc: MapDocument): Promise<void> => {
+    const result = await saveMap(db, doc, revision);
+    if (result.status === 'conflict') {
+      throw new Error(
+        'This map was changed in another tab. Reload to see the newest version; your edits here were not saved.',
+      );
+    }
+    revision = result.summary.revision;
+  };
+}
+
+/**
+ * Opens a stored map for editing: shows it, and saves every later change automatically
+ * (debounced, flushed when the tab is hidden or closed). Returns a function that closes it after
+ * writing what is still pending.
+ */
+export function openMapSession(
+  db: CommonGroundDb,
+  doc: MapDocument,
+  revision: number,
+): () => Promise<void> {
+  const session = sessionStore.getState();
+  session.resetForNewMap();
+  const autosaver: Autosaver<MapDocument> = createAutosaver({
+    save: revisionedSaver(db, revision),
+    delayMs: AUTOSAVE_DELAY_MS,
+    onStatus: (status) => {
+      sessionStore.getState().setSaveStatus(status);
+    },
+  });
+  documentStore.getState().openDocument(doc);
+  const unsubscribe = documentStore.subscribe((state, previous) => {
+    if (state.doc && state.doc !== previous.doc) autosaver.schedule(state.doc);
+  });
+  const unbind = bindFlushOnHide(autosaver);
+  void setLastOpenedMapId(db, doc.map.id).catch(() => undefined);
+  return async () => {
+    unsubscribe();
+    unbind();
+    await autosaver.flush();
+    autosaver.dispose();
+  };
+}

@@ -1,0 +1,29 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { StakeholderFlowNode } from './adapters';
+
+/** A person or group, drawn in their colour; incentive edges leave from the top. */
+export const StakeholderNode = memo(function StakeholderNode({
+  data,
+  selected,
+}: NodeProps<StakeholderFlowNode>) {
+  const { stakeholder, emphasis } = data;
+  const subtitle = [stakeholder.role, stakeholder.team].filter(Boolean).join(' · ');
+  return (
+    <div
+      className={`cg-person cg-emph--${emphasis}${selected ? ' is-selected' : ''}`}
+      style={{ borderColor: stakeholder.color }}
+    >
+      <Handle type="source" position={Position.Top} className="cg-handle" />
+      <span
+        className="cg-person__dot"
+        style={{ background: stakeholder.color }}
+        aria-hidden="true"
+      />
+      <div className="cg-person__text">
+        <div className="cg-person__name">{stakeholder.name}</div>
+        {subtitle && <div className="cg-person__role">{subtitle}</div>}
+      </div>
+    </div>
+  );
+});

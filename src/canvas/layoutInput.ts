@@ -1,0 +1,25 @@
+import { NODE_SIZE, type LayoutInput } from '../domain/layoutTypes';
+import type { MapDocument } from '../domain/model';
+
+/** The part of a document auto layout depends on; titles and notes do not move anything. */
+export function toLayoutInput(doc: MapDocument): LayoutInput {
+  return {
+    goals: doc.goals.map((g) => ({
+      id: g.id,
+      ...NODE_SIZE[g.kind],
+      pinned: g.position?.pinned ? { x: g.position.x, y: g.position.y } : null,
+    })),
+    stakeholders: doc.stakeholders.map((s) => ({
+      id: s.id,
+      ...NODE_SIZE.stakeholder,
+      pinned: null,
+    })),
+    links: doc.links.map((l) => ({ from: l.from, to: l.to })),
+    incentives: doc.incentives.map((i) => ({ stakeholderId: i.stakeholderId, goalId: i.goalId })),
+  };
+}
+
+/** A cheap fingerprint of a layout input, so edits that move nothing do not re-run layout. */
+export function layoutKey(input: LayoutInput): string {
+  return JSON.stringify(input);
+}

@@ -1,0 +1,35 @@
+import type { GoalKind } from './model';
+
+/**
+ * What auto layout needs and returns. Shared by the layout worker and the canvas, so the worker
+ * never sees the whole document (smaller messages, and nothing there to save by mistake).
+ */
+export interface LayoutNodeInput {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  /** A pinned node keeps this top-left position; layout flows the others around it. */
+  readonly pinned: { readonly x: number; readonly y: number } | null;
+}
+
+export interface LayoutInput {
+  readonly goals: readonly LayoutNodeInput[];
+  readonly stakeholders: readonly LayoutNodeInput[];
+  /** Child → parent ("contributes to"), as in the model. */
+  readonly links: readonly { readonly from: string; readonly to: string }[];
+  /** Stakeholder → goal ties; used to place each person beneath the goals they hold. */
+  readonly incentives: readonly { readonly stakeholderId: string; readonly goalId: string }[];
+}
+
+/** Top-left positions by node id. */
+export type LayoutPositions = Readonly<Record<string, { readonly x: number; readonly y: number }>>;
+
+/** Node box sizes the canvas draws and the layout reserves; one source so they cannot drift. */
+export const NODE_SIZE: Readonly<
+  Record<GoalKind | 'stakeholder', { width: number; height: number }>
+> = {
+  mission: { width: 300, height: 84 },
+  objective: { width: 260, height: 76 },
+  kpi: { width: 240, height: 96 },
+  stakeholder: { width: 200, height: 64 },
+};

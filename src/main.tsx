@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { boot } from './app/boot';
+import './ui/styles.css';
+
+const root = createRoot(document.getElementById('root') ?? document.body);
+
+boot()
+  .then(() => {
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  })
+  .catch((error: unknown) => {
+    // Without storage nothing can be kept safely: say so plainly instead of showing a blank page.
+    const message = error instanceof Error ? error.message : String(error);
+    root.render(
+      <div role="alert" className="cg-canvas__loading">
+        Common Ground could not open its local storage: {message}
+      </div>,
+    );
+  });

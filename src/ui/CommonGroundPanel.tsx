@@ -1,0 +1,142 @@
+import type { CommonGround } from '../domain/engine';
+import type { MapDocument } from '../domain/model';
+import { sessionStore, selectParties, useSessionStore } from '../store/sessionStore';
+import { MissingIncentivesFix, NoCommonGoalFix } from './CommonGroundFixes';
+import { describeAlternative, describeClimb, headline, namesOf, summary } from './explain';
+
+function PartyPicker({ doc }: { doc: MapDocument }) {
+  const parties = useSessionStore(selectParties);
+  if (doc.stakeholders.length === 0) {
+    return <p>Add stakeholders to this map to compare what they are measured on.</p>;
+  }
+  return (
+    <ul className="cg-parties">
+      {doc.stakeholders.map((s) => (
+        <li key={s.id}>
+          <label>
+            <input
+              type="checkbox"
+              checked={parties.includes(s.id)}
+              onChange={() => sessionStore.getState().toggleParty(s.id)}
+            />
+            <span className="cg-swatch" style={{ background: s.color }} aria-hidden="true" />
+            <span>
+              {s.name} {s.role && <small>{s.role}</small>}
+            </span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ConflictList({ doc }: { doc: MapDocument }) {
+  if (doc.conflicts.length === 0) return null;
+  const names = namesOf(doc);
+  return (
+    <section aria-labelledby="cg-conflicts-heading">
+      <h2 id="cg-conflicts-heading">Conflicts</h2>
+      <ul className="cg-conflicts">
+        {doc.conflicts.map((c) => (
+          <li key={c.id}>
+            <button
+              type="button"
+              className="cg-button"
+              aria-label={`Open conflict: ${c.title}`}
+              onClick={() => {
+                const session = sessionStore.getState();
+                session.setParties(c.parties);
+                session.setOpenPanel('common-ground');
+              }}
+            >
+              <span>{c.title}</span>
+              <small>
+                {c.parties.map((p) => names.party(p)).join(' vs ')} · {c.status}
+              </small>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Answer({ result, doc }: { result: CommonGround; doc: MapDocument }) {
+  const names = namesOf(doc);
+  const why = summary(result, names);
+  const answered = result.status === 'found' || result.status === 'already-shared';
+  const nearest = answered ? result.answers[0] : undefined;
+  const alternatives = answered ? result.answers.slice(1) : [];
+  return (
+    <section className="cg-answer" role="region" aria-label="Common ground" aria-live="polite">
+      <p className="cg-answer__headline">{headline(result, names)}</p>
+      {why && <p>{why}</p>}
+      {nearest && (
+        <ol>
+          {nearest.climbs.map((c) => (
+            <li key={c.stakeholderId}>{describeClimb(c, names)}</li>
+          ))}
+        </ol>
+      )}
+      {alternatives.length > 0 && (
+        <div className="cg-answer__alt">
+          <p>Other goals they both serve at the same depth:</p>
+          <ul>
+            {alternatives.map((a) => (
+              <li key={a.goalId}>{describeAlternative(a, names)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.status === 'no-common-goal' && (
+        <NoCommonGoalFix result={result} doc={doc} names={names} />
+      )}
+      {result.status === 'party-without-incentives' && (
+        <MissingIncentivesFix result={result} doc={doc} names={names} />
+      )}
+    </section>
+  );
+}
+
+/** Pick parties (or open a conflict), ask for common ground, read the answer in words. */
+export function CommonGroundPanel({
+  doc,
+  result,
+}: {
+  doc: MapDocument;
+  result: CommonGround | null;
+}) {
+  const parties = useSessionStore(selectParties);
+  const session = sessionStore.getState();
+  return (
+    <>
+      <section aria-labelledby="cg-find-heading">
+        <h2 id="cg-find-heading">Find common ground</h2>
+        <PartyPicker doc={doc} />
+        <div className="cg-row" style={{ marginTop: 10 }}>
+          <button
+            type="button"
+            className="cg-button cg-button--primary"
+            disabled={parties.length < 2}
+            onClick={() => session.setOpenPanel('common-ground')}
+          >
+            Find common ground
+          </button>
+          <button
+            type="button"
+            className="cg-button"
+            disabled={parties.length === 0 && result === null}
+            onClick={() => {
+              session.setParties([]);
+              session.setOpenPanel(null);
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      </section>
+      {result && <Answer result={result} doc={doc} />}
+      <ConflictList doc={doc} />
+    </>
+  );
+}

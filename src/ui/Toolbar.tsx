@@ -1,0 +1,68 @@
+import {
+  documentStore,
+  selectCanRedo,
+  selectCanUndo,
+  useDocumentHistory,
+} from '../store/documentStore';
+import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
+
+type SaveStatus = SessionData['saveStatus'];
+
+function saveText(status: SaveStatus): string {
+  switch (status?.state) {
+    case undefined:
+    case 'saved':
+      return 'All changes saved';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'error':
+      return `Not saved: ${status.error}`;
+  }
+}
+
+function SaveIndicator() {
+  const status = useSessionStore(selectSaveStatus);
+  return (
+    <span
+      className={`cg-save${status?.state === 'error' ? ' cg-save--error' : ''}`}
+      role="status"
+      aria-label="Save status"
+    >
+      {saveText(status)}
+    </span>
+  );
+}
+
+/** Top bar: the product, the open map, undo/redo and whether everything is saved. */
+export function Toolbar({ mapName }: { mapName: string }) {
+  const canUndo = useDocumentHistory(selectCanUndo);
+  const canRedo = useDocumentHistory(selectCanRedo);
+  return (
+    <header className="cg-toolbar">
+      <div className="cg-brand">
+        <img src="/favicon.svg" alt="" />
+        Common Ground
+      </div>
+      <span className="cg-toolbar__map">{mapName}</span>
+      <div className="cg-toolbar__spacer" />
+      <SaveIndicator />
+      <button
+        type="button"
+        className="cg-button"
+        disabled={!canUndo}
+        onClick={() => documentStore.getState().undo()}
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        className="cg-button"
+        disabled={!canRedo}
+        onClick={() => documentStore.getState().redo()}
+      >
+        Redo
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+import dagre from '@dagrejs/dagre';
+import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
+
+const STAKEHOLDER_PREFIX = 'stakeholder:';
+
+/**
+ * Top-down layered layout: the mission on top, each goal below the goals it contributes to, and each
+ * stakeholder one layer below the goals they hold. Pure (graph in, positions out) so it can run in
+ * a worker and in tests.
+ */
+export function computeLayout(input: LayoutInput): LayoutPositions {
+  const graph = new dagre.graphlib.Graph({ multigraph: false });
+  graph.setGraph({ rankdir: 'TB', nodesep: 36, ranksep: 90, marginx: 20, marginy: 20 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  for (const g of input.goals) graph.setNode(g.id, { width: g.width, height: g.height });
+  for (const s of input.stakeholders) {
+    graph.setNode(STAKEHOLDER_PREFIX + s.id, { width: s.width, height: s.height });
+  }
+  // dagre ranks along edge direction, so parents point at children to put the mission on top.
+  for (const l of input.links) graph.setEdge(l.to, l.from);
+  for (const i of input.incentives) graph.setEdge(i.goalId, STAKEHOLDER_PREFIX + i.stakeholderId);
+  dagre.layout(graph);
+
+  const positions: Record<string, { x: number; y: number }> = {};
+  const place = (key: string, id: string, pinned: { x: number; y: number } | null) => {
+    if (pinned) {
+      positions[id] = { x: pinned.x, y: pinned.y };
+      return;
+    }
+    const n = graph.node(key);
+    // dagre reports centres; React Flow positions are top-left corners.
+    positions[id] = { x: Math.round(n.x - n.width / 2), y: Math.round(n.y - n.height / 2) };
+  };
+  for (const g of input.goals) place(g.id, g.id, g.pinned);
+  for (const s of input.stakeholders) place(STAKEHOLDER_PREFIX + s.id, s.id, s.pinned);
+  return positions;
+}

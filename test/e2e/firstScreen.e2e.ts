@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newAppPage } from './browser';
+import { createExampleMap } from '../../src/domain/exampleMap';
+import { buildGoalIndex, findCommonGround } from '../../src/domain/engine';
+
+const example = createExampleMap('2026-01-01T00:00:00.000Z');
+const mission = example.goals.find((g) => g.kind === 'mission');
+const titleOf = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page, errors } = await newAppPage(browser));
+  await page.goto(inject('baseUrl'));
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('first screen', () => {
+  it('opens the example map on first run, laid out with the mission on top', async () => {
+    const missionNode = page.getByRole('group', { name: mission?.title ?? '' });
+    await missionNode.waitFor();
+    const kpi = example.goals.find((g) => g.kind === 'kpi');
+    const kpiNode = page.getByRole('group', { name: kpi?.title ?? '' });
+    const [top, below] = [await missionNode.boundingBox(), await kpiNode.boundingBox()];
+    expect(top && below && top.y < below.y).toBe(true);
+    await page.screenshot({ path: 'test-results/first-screen.png' });
+  });
+
+  it('names the nearest common goal of two picked stakeholders, as the engine does', async () => {
+    const [a, b] = [example.stakeholders[1], example.stakeholders[2]];
+    if (!a || !b) throw new Error('example map needs stakeholders');
+    const expected = findCommonGround(buildGoalIndex(example), [a.id, b.id]);
+    if (expected.status !== 'found' && expected.status !== 'already-shared') {
+      throw new Error(`unexpected status ${expected.status}`);
+    }
+    const nearest = expected.answers[0];
+    await page.getByRole('checkbox', { name: a.name }).check();
+    await page.getByRole('checkbox', { name: b.name }).check();
+    await page.getByRole('button', { name: 'Find common ground' }).click();
+    const region = page.getByRole('region', { name: 'Common ground' });
+    await expect
+      .poll(() => region.textContent())
+      .toContain(`Nearest common goal: ${titleOf(nearest?.goalId ?? '')}`);
+    await page.screenshot({ path: 'test-results/common-ground.png' });
+  });
+
+  it('keeps an edit across a reload', async () => {
+    const goal = example.goals.find((g) => g.kind === 'objective');
+    if (!goal) throw new Error('example map needs an objective');
+    await page.getByRole('group', { name: goal.title }).click();
+    const title = page.getByRole('textbox', { name: 'Title' });
+    await title.fill('Win the mid-market, profitably');
+    await title.press('Enter');
+    await page.getByRole('group', { name: 'Win the mid-market, profitably' }).waitFor();
+    await page.reload();
+    await page.getByRole('group', { name: 'Win the mid-market, profitably' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout } from '../../../src/workers/layout';
+import type { LayoutInput } from '../../../src/domain/layoutTypes';
+
+const box = (id: string, pinned: { x: number; y: number } | null = null) => ({
+  id,
+  width: 200,
+  height: 80,
+  pinned,
+});
+
+const tree: LayoutInput = {
+  goals: [box('mission'), box('o1'), box('o2'), box('k1')],
+  stakeholders: [box('s1')],
+  links: [
+    { from: 'o1', to: 'mission' },
+    { from: 'o2', to: 'mission' },
+    { from: 'k1', to: 'o1' },
+    { from: 'k1', to: 'o2' },
+  ],
+  incentives: [{ stakeholderId: 's1', goalId: 'k1' }],
+};
+
+describe('computeLayout', () => {
+  it('puts the mission on top, each goal below its parents, people below their goals', () => {
+    const p = computeLayout(tree);
+    const y = (id: string) => p[id]?.y ?? Number.NaN;
+    expect(y('mission')).toBeLessThan(y('o1'));
+    expect(y('o1')).toBe(y('o2'));
+    expect(y('o1')).toBeLessThan(y('k1'));
+    expect(y('k1')).toBeLessThan(y('s1'));
+  });
+
+  it('places a goal with two parents between them', () => {
+    const p = computeLayout(tree);
+    const x = (id: string) => p[id]?.x ?? Number.NaN;
+    expect(x('k1')).toBeGreaterThanOrEqual(Math.min(x('o1'), x('o2')));
+    expect(x('k1')).toBeLessThanOrEqual(Math.max(x('o1'), x('o2')));
+  });
+
+  it('keeps pinned positions exactly', () => {
+    const pinned: LayoutInput = {
+      ...tree,
+      goals: [...tree.goals.slice(0, 3), box('k1', { x: -500, y: 42 })],
+    };
+    expect(computeLayout(pinned)['k1']).toEqual({ x: -500, y: 42 });
+  });
+
+  it('does not overlap boxes on the same layer', () => {
+    const p = computeLayout(tree);
+    const o1 = p['o1'];
+    const o2 = p['o2'];
+    expect(o1 && o2 && Math.abs(o1.x - o2.x)).toBeGreaterThanOrEqual(200);
+  });
+});

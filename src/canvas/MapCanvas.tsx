@@ -16,6 +16,12 @@ import { toHighlightLookup, type Highlight } from './highlight';
 import { StakeholderNode } from './StakeholderNode';
 import { useAutoLayout } from './useAutoLayout';
 
+/**
+ * A whole company tree is wide; below this zoom titles stop being readable, so the first view
+ * shows the readable middle of the map and the minimap shows the rest.
+ */
+const FIT_VIEW_OPTIONS = { minZoom: 0.4, padding: 0.08 };
+
 /** Module level, so React Flow never sees a new nodeTypes object and remounts every node. */
 const nodeTypes = { goal: GoalNode, stakeholder: StakeholderNode };
 
@@ -73,6 +79,7 @@ function LaidOutCanvas({
       nodesConnectable={false}
       onlyRenderVisibleElements
       fitView
+      fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.05}
       maxZoom={2.5}
     >

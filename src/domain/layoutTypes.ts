@@ -28,8 +28,8 @@ export type LayoutPositions = Readonly<Record<string, { readonly x: number; read
 export const NODE_SIZE: Readonly<
   Record<GoalKind | 'stakeholder', { width: number; height: number }>
 > = {
-  mission: { width: 300, height: 84 },
-  objective: { width: 260, height: 76 },
-  kpi: { width: 240, height: 96 },
-  stakeholder: { width: 200, height: 64 },
+  mission: { width: 280, height: 84 },
+  objective: { width: 220, height: 80 },
+  kpi: { width: 200, height: 100 },
+  stakeholder: { width: 180, height: 60 },
 };

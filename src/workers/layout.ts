@@ -10,7 +10,7 @@ const STAKEHOLDER_PREFIX = 'stakeholder:';
  */
 export function computeLayout(input: LayoutInput): LayoutPositions {
   const graph = new dagre.graphlib.Graph({ multigraph: false });
-  graph.setGraph({ rankdir: 'TB', nodesep: 36, ranksep: 90, marginx: 20, marginy: 20 });
+  graph.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 80, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const g of input.goals) graph.setNode(g.id, { width: g.width, height: g.height });
   for (const s of input.stakeholders) {

@@ -43,7 +43,7 @@ describe('first screen', () => {
     await page.getByRole('checkbox', { name: a.name }).check();
     await page.getByRole('checkbox', { name: b.name }).check();
     await page.getByRole('button', { name: 'Find common ground' }).click();
-    const region = page.getByRole('region', { name: 'Common ground' });
+    const region = page.getByRole('region', { name: 'Common ground', exact: true });
     await expect
       .poll(() => region.textContent())
       .toContain(`Nearest common goal: ${titleOf(nearest?.goalId ?? '')}`);
@@ -58,6 +58,9 @@ describe('first screen', () => {
     await title.fill('Win the mid-market, profitably');
     await title.press('Enter');
     await page.getByRole('group', { name: 'Win the mid-market, profitably' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Save status' }).textContent())
+      .toBe('All changes saved');
     await page.reload();
     await page.getByRole('group', { name: 'Win the mid-market, profitably' }).waitFor();
     expect(errors).toEqual([]);

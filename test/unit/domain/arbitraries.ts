@@ -147,8 +147,8 @@ function assemble(
     notes: '',
   }));
   const incentives: Incentive[] = stakeholderShapes.flatMap((shape, s) =>
-    uniqueBy(shape.incentives, (i) => i.goal).map((i) => ({
-      id: asIncentiveId(`i${s}-${i.goal}`),
+    uniqueBy(shape.incentives, (i) => `${i.goal}-${i.kind}`).map((i) => ({
+      id: asIncentiveId(`i${s}-${i.goal}-${i.kind}`),
       stakeholderId: asStakeholderId(`s${s}`),
       goalId: asGoalId(`g${i.goal}`),
       kind: i.kind,
@@ -180,9 +180,9 @@ function assemble(
   return { map, goals, links, stakeholders, incentives, conflicts };
 }
 
-/** One incentive per (stakeholder, goal): the first generated one wins. */
-function uniqueBy<T>(items: readonly T[], key: (item: T) => number): T[] {
-  const seen = new Set<number>();
+/** One incentive per (stakeholder, goal, kind), as the invariants require; the first one wins. */
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
   return items.filter((item) => {
     const k = key(item);
     if (seen.has(k)) return false;

@@ -7,6 +7,7 @@ import {
   type CommonGround,
 } from '../../../src/domain/engine';
 import { asStakeholderId, type StakeholderId } from '../../../src/domain/ids';
+import { checkInvariants } from '../../../src/domain/invariants';
 import type { MapDocument } from '../../../src/domain/model';
 import { arbMapDocument } from './arbitraries';
 import { bruteAlignmentMatrix, bruteCommonGround, incentiveGoalsOf } from './bruteForce';
@@ -70,6 +71,17 @@ function expectValidPaths(doc: MapDocument, result: CommonGround): void {
     }
   }
 }
+
+describe('arbMapDocument', () => {
+  it('only generates maps that keep the invariants', () => {
+    fc.assert(
+      fc.property(arbMapDocument(), (doc) => {
+        expect(checkInvariants(doc)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
 
 describe('engine against the brute-force definition', () => {
   it('findCommonGround agrees on status, ranked answers, climbs and top goals', () => {

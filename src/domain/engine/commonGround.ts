@@ -1,4 +1,5 @@
 import type { GoalId, StakeholderId } from '../ids';
+import { compareGoalTitles } from './goalIndex';
 import { rankLowestCommonGoals, type RankedGoal } from './lowest';
 import {
   climbSlot,
@@ -108,14 +109,14 @@ function pathUpTo(index: GoalIndex, climb: Climb, goal: number): GoalId[] {
 }
 
 function topGoalsOf(index: GoalIndex, walks: readonly PartyWalk[]): PartyTopGoals[] {
-  const { parentStart, titleRank } = index;
+  const { parentStart } = index;
   return walks.map(({ stakeholderId, climb }) => {
     const tops: number[] = [];
     for (let k = 0; k < climb.count; k++) {
       const g = climb.order[k] ?? 0;
       if (parentStart[g] === parentStart[g + 1]) tops.push(g);
     }
-    tops.sort((a, b) => (titleRank[a] ?? 0) - (titleRank[b] ?? 0));
+    tops.sort((a, b) => compareGoalTitles(index, a, b));
     return {
       stakeholderId,
       topGoals: tops.map((g) => goalIdAt(index, g)),

@@ -1,5 +1,5 @@
 import type { GoalId, StakeholderId } from '../ids';
-import type { Goal, Incentive, Link, MapDocument } from '../model';
+import type { Incentive, Link, MapDocument } from '../model';
 import type { GoalIndex } from './types';
 
 /**
@@ -25,7 +25,7 @@ export function buildGoalIndex(doc: MapDocument): GoalIndex {
     goalIndexById,
     parentStart,
     parents,
-    titleRank: buildTitleRank(doc.goals),
+    goalTitles: doc.goals.map((g) => g.title),
     stakeholderIds,
     stakeholderIndexById,
     incentiveStart,
@@ -36,6 +36,18 @@ export function buildGoalIndex(doc: MapDocument): GoalIndex {
 /** Code-unit order, not locale order: the same map must rank the same way on every device. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Orders two goals (dense indexes) by title, then id, the last tie-breakers of the ranking.
+ * Compared at query time because only a handful of goals ever tie; sorting every title at build
+ * time would cost more than all the queries of a revision.
+ */
+export function compareGoalTitles(index: GoalIndex, a: number, b: number): number {
+  return (
+    compareText(index.goalTitles[a] ?? '', index.goalTitles[b] ?? '') ||
+    compareText(index.goalIds[a] ?? '', index.goalIds[b] ?? '')
+  );
 }
 
 function buildParentAdjacency(
@@ -61,20 +73,6 @@ function buildParentAdjacency(
     fill[child] = at + 1;
   }
   return { parentStart, parents };
-}
-
-function buildTitleRank(goals: readonly Goal[]): Int32Array {
-  const order = goals.map((_, i) => i);
-  const byTitleThenId = (a: number, b: number): number => {
-    const ga = goals[a];
-    const gb = goals[b];
-    if (!ga || !gb) return 0;
-    return compareText(ga.title, gb.title) || compareText(ga.id, gb.id);
-  };
-  order.sort(byTitleThenId);
-  const rank = new Int32Array(goals.length);
-  order.forEach((g, r) => (rank[g] = r));
-  return rank;
 }
 
 function buildIncentiveGoals(

@@ -1,3 +1,4 @@
+import { compareGoalTitles } from './goalIndex';
 import { nextEpoch, type Scratch } from './scratch';
 import type { GoalIndex } from './types';
 
@@ -10,7 +11,7 @@ export interface RankedGoal {
 
 /**
  * Picks the lowest common goals out of scratch.common[0 .. count) and ranks them: total climb,
- * then largest single climb, then title (then id, folded into titleRank).
+ * then largest single climb, then title, then id.
  *
  * Up-sets are closed upwards, so every parent of a common goal is common too; a common goal is
  * therefore not lowest exactly when it is the parent of another common goal. Marking parents
@@ -21,7 +22,7 @@ export function rankLowestCommonGoals(
   scratch: Scratch,
   count: number,
 ): RankedGoal[] {
-  const { parentStart, parents, titleRank } = index;
+  const { parentStart, parents } = index;
   const { common, commonTotal, commonMax } = scratch;
   const { stamp } = scratch.notLowest;
   const epoch = nextEpoch(scratch.notLowest);
@@ -37,8 +38,7 @@ export function rankLowestCommonGoals(
     lowest.push({ goal, total: commonTotal[i] ?? 0, max: commonMax[i] ?? 0 });
   }
   lowest.sort(
-    (a, b) =>
-      a.total - b.total || a.max - b.max || (titleRank[a.goal] ?? 0) - (titleRank[b.goal] ?? 0),
+    (a, b) => a.total - b.total || a.max - b.max || compareGoalTitles(index, a.goal, b.goal),
   );
   return lowest;
 }

@@ -14,11 +14,8 @@ export interface GoalIndex {
    */
   readonly parentStart: Int32Array;
   readonly parents: Int32Array;
-  /**
-   * Position of each goal when sorted by (title, id): ties in climb are broken by title and then
-   * id, and comparing two integers in the hot path is cheaper than comparing two strings.
-   */
-  readonly titleRank: Int32Array;
+  /** Goal titles by dense index: equal climbs are ranked by title (then id). */
+  readonly goalTitles: readonly string[];
   /** Stakeholders in map order. */
   readonly stakeholderIds: readonly StakeholderId[];
   readonly stakeholderIndexById: ReadonlyMap<StakeholderId, number>;

@@ -54,13 +54,28 @@ export function getChildren(doc: MapDocument, goalId: GoalId): readonly GoalId[]
  */
 export function findUpPath(doc: MapDocument, from: GoalId, to: GoalId): GoalId[] | null {
   const { parents } = getLinkIndex(doc.links);
+  return shortestUpPath(from, to, (goal) => parents.get(goal) ?? NONE);
+}
+
+/** Counts goals visited, so a search over a pathological map can stop with a partial answer. */
+interface Budget {
+  left: number;
+}
+
+function shortestUpPath(
+  from: GoalId,
+  to: GoalId,
+  parentsOf: (goal: GoalId) => readonly GoalId[],
+  budget: Budget = { left: Infinity },
+): GoalId[] | null {
   const reachedFrom = new Map<GoalId, GoalId | null>([[from, null]]);
   const queue: GoalId[] = [from];
   for (let head = 0; head < queue.length; head++) {
     const goal = queue[head];
     if (goal === undefined) break;
+    budget.left--;
     if (goal === to) return pathBack(reachedFrom, goal);
-    for (const parent of parents.get(goal) ?? NONE) {
+    for (const parent of parentsOf(goal)) {
       if (reachedFrom.has(parent)) continue;
       reachedFrom.set(parent, goal);
       queue.push(parent);
@@ -75,86 +90,201 @@ function pathBack(reachedFrom: ReadonlyMap<GoalId, GoalId | null>, end: GoalId):
   return path.reverse();
 }
 
+export interface ClosingLink {
+  readonly linkIndex: number;
+  /** The cycle this link closes: its `from` goal first and again last. */
+  readonly cycle: readonly GoalId[];
+}
+
 export interface ClosingLinks {
   /**
-   * Indices of links that each close a cycle, in the order a depth-first walk up from the goals
-   * (in array order) meets them. Without these links the rest are acyclic.
+   * Adding the links one by one in array order and keeping only those that close no cycle, these
+   * are the links that would each have closed one. Without them the links are acyclic.
    */
-  readonly linkIndices: readonly number[];
-  /** The cycle the link at `linkIndex` closes: its `from` goal first and again last. */
-  cycleOf(linkIndex: number): GoalId[];
+  readonly closing: readonly ClosingLink[];
+  /** Links on cycles left unsorted because the search ran out of work budget, in array order. */
+  readonly unchecked: readonly number[];
+  /** A cycle through any link on a cycle (closing or unchecked): its `from` goal first and last. */
+  readonly cycleThrough: (linkIndex: number) => GoalId[];
 }
 
-/** Links whose ends are not both among `goals` are ignored: they cannot be part of a cycle of goals. */
-export function findClosingLinks(goals: readonly Goal[], links: readonly Link[]): ClosingLinks {
-  const linksFrom = new Map<GoalId, number[]>(goals.map((g) => [g.id, []]));
-  links.forEach((link, i) => {
-    if (linksFrom.has(link.to)) linksFrom.get(link.from)?.push(i);
-  });
-  // A goal's DFS parent: the goal whose link led the walk to it. On-stack goals chain through it.
-  const reachedFrom = new Map<GoalId, GoalId>();
-  const done = new Set<GoalId>();
-  const linkIndices: number[] = [];
-  for (const { id: start } of goals) {
-    if (done.has(start)) continue;
-    walkFrom(start, { links, linksFrom, reachedFrom, done, linkIndices });
+/** Visits a quarter-second or so of work can afford; real maps need a tiny fraction of it. */
+const DEFAULT_WORK_BUDGET = 2_000_000;
+
+/**
+ * Only links inside one strongly connected component can close a cycle, so the one-by-one search
+ * runs just on those; it is quadratic only for huge tangled components, which the budget caps.
+ * Links whose ends are not both among `goals` are ignored.
+ */
+export function findClosingLinks(
+  goals: readonly Goal[],
+  links: readonly Link[],
+  workBudget = DEFAULT_WORK_BUDGET,
+): ClosingLinks {
+  const onCycles = findLinksOnCycles(goals, links);
+  const kept = new Map<GoalId, GoalId[]>();
+  const budget: Budget = { left: workBudget };
+  const closing: ClosingLink[] = [];
+  const { linkIndices } = onCycles;
+  for (let k = 0; k < linkIndices.length; k++) {
+    const linkIndex = linkIndices[k];
+    const link = linkIndex === undefined ? undefined : links[linkIndex];
+    if (linkIndex === undefined || link === undefined) break;
+    if (budget.left <= 0) {
+      return { closing, unchecked: linkIndices.slice(k), cycleThrough: onCycles.cycleThrough };
+    }
+    const path = shortestUpPath(link.to, link.from, (goal) => kept.get(goal) ?? NONE, budget);
+    if (path) closing.push({ linkIndex, cycle: [link.from, ...path] });
+    else pushTo(kept, link.from, link.to);
   }
-  const cycleOf = (linkIndex: number): GoalId[] => {
-    const link = links[linkIndex];
-    if (link === undefined) return [];
-    const back: GoalId[] = [];
-    for (let g: GoalId | undefined = link.from; g !== undefined; g = reachedFrom.get(g)) {
-      back.push(g);
-      if (g === link.to) break;
-    }
-    return [link.from, ...back.reverse()];
-  };
-  return { linkIndices, cycleOf };
-}
-
-interface WalkState {
-  readonly links: readonly Link[];
-  readonly linksFrom: ReadonlyMap<GoalId, readonly number[]>;
-  readonly reachedFrom: Map<GoalId, GoalId>;
-  readonly done: Set<GoalId>;
-  readonly linkIndices: number[];
-}
-
-/** Iterative depth-first walk up from `start`; a link to a goal still on the stack closes a cycle. */
-function walkFrom(start: GoalId, state: WalkState): void {
-  const onStack = new Set<GoalId>([start]);
-  const goalStack: GoalId[] = [start];
-  const nextLink: number[] = [0];
-  while (goalStack.length > 0) {
-    const top = goalStack.length - 1;
-    const goal = goalStack[top];
-    const next = nextLink[top];
-    if (goal === undefined || next === undefined) break;
-    const linkIndex = state.linksFrom.get(goal)?.[next];
-    if (linkIndex === undefined) {
-      goalStack.pop();
-      nextLink.pop();
-      onStack.delete(goal);
-      state.done.add(goal);
-      continue;
-    }
-    nextLink[top] = next + 1;
-    const parent = state.links[linkIndex]?.to;
-    if (parent === undefined || state.done.has(parent)) continue;
-    if (onStack.has(parent)) {
-      state.linkIndices.push(linkIndex);
-    } else {
-      state.reachedFrom.set(parent, goal);
-      onStack.add(parent);
-      goalStack.push(parent);
-      nextLink.push(0);
-    }
-  }
+  return { closing, unchecked: [], cycleThrough: onCycles.cycleThrough };
 }
 
 /** One cycle among the links (first goal repeated at the end), or null when they form a DAG. */
 export function findCycle(goals: readonly Goal[], links: readonly Link[]): GoalId[] | null {
-  const closing = findClosingLinks(goals, links);
-  const first = closing.linkIndices[0];
-  return first === undefined ? null : closing.cycleOf(first);
+  const onCycles = findLinksOnCycles(goals, links);
+  const first = onCycles.linkIndices[0];
+  return first === undefined ? null : onCycles.cycleThrough(first);
+}
+
+interface LinksOnCycles {
+  /** Links whose two ends lie in one strongly connected component, in array order. */
+  readonly linkIndices: readonly number[];
+  readonly cycleThrough: (linkIndex: number) => GoalId[];
+}
+
+function findLinksOnCycles(goals: readonly Goal[], links: readonly Link[]): LinksOnCycles {
+  const graph = numberGoals(goals, links);
+  const component = findComponents(graph);
+  const onCycle = (linkIndex: number): boolean => {
+    const from = at(graph.linkFrom, linkIndex);
+    return from >= 0 && at(component, from) === at(component, at(graph.linkTo, linkIndex));
+  };
+  const linkIndices: number[] = [];
+  for (let i = 0; i < links.length; i++) if (onCycle(i)) linkIndices.push(i);
+  // Both ends share a component, so a path back from `to` to `from` inside it always exists.
+  const cycleThrough = (linkIndex: number): GoalId[] => {
+    const link = links[linkIndex];
+    if (link === undefined || !onCycle(linkIndex)) return [];
+    const home = at(component, at(graph.linkFrom, linkIndex));
+    const parentsOf = (goal: GoalId): GoalId[] => {
+      const parents: GoalId[] = [];
+      forEachLinkUp(graph, graph.numberOf.get(goal) ?? -1, (_, parent) => {
+        if (at(component, parent) === home) parents.push(graph.ids[parent] ?? goal);
+      });
+      return parents;
+    };
+    return [link.from, ...(shortestUpPath(link.to, link.from, parentsOf) ?? [])];
+  };
+  return { linkIndices, cycleThrough };
+}
+
+/**
+ * The links among `goals` with goals numbered by array position, in flat typed arrays: walking
+ * 100k goals through Maps and small arrays is several times slower.
+ */
+interface NumberedGraph {
+  readonly ids: readonly GoalId[];
+  readonly numberOf: ReadonlyMap<GoalId, number>;
+  /** Per link, the number of its child and parent goal; -1 for both when either is unknown. */
+  readonly linkFrom: Int32Array;
+  readonly linkTo: Int32Array;
+  /** Links going up from goal v are upLinks[firstUp[v]] … upLinks[firstUp[v + 1] - 1]. */
+  readonly firstUp: Int32Array;
+  readonly upLinks: Int32Array;
+}
+
+/** Reads a typed array slot that the surrounding code knows exists. */
+const at = (array: Int32Array, index: number): number => array[index] ?? -1;
+
+function numberGoals(goals: readonly Goal[], links: readonly Link[]): NumberedGraph {
+  const numberOf = new Map<GoalId, number>();
+  const ids: GoalId[] = [];
+  for (const { id } of goals) {
+    if (!numberOf.has(id)) numberOf.set(id, ids.push(id) - 1);
+  }
+  const linkFrom = new Int32Array(links.length);
+  const linkTo = new Int32Array(links.length);
+  const firstUp = new Int32Array(ids.length + 1);
+  links.forEach((link, i) => {
+    const from = numberOf.get(link.from) ?? -1;
+    const to = numberOf.get(link.to) ?? -1;
+    const known = from >= 0 && to >= 0;
+    linkFrom[i] = known ? from : -1;
+    linkTo[i] = known ? to : -1;
+    if (known) firstUp[from + 1] = at(firstUp, from + 1) + 1;
+  });
+  for (let v = 0; v < ids.length; v++) firstUp[v + 1] = at(firstUp, v + 1) + at(firstUp, v);
+  const upLinks = new Int32Array(at(firstUp, ids.length));
+  const filled = firstUp.slice(0, ids.length);
+  linkFrom.forEach((from, i) => {
+    if (from < 0) return;
+    upLinks[at(filled, from)] = i;
+    filled[from] = at(filled, from) + 1;
+  });
+  return { ids, numberOf, linkFrom, linkTo, firstUp, upLinks };
+}
+
+function forEachLinkUp(
+  graph: NumberedGraph,
+  goal: number,
+  visit: (linkIndex: number, parent: number) => void,
+): void {
+  for (let k = at(graph.firstUp, goal); k < at(graph.firstUp, goal + 1); k++) {
+    const linkIndex = at(graph.upLinks, k);
+    visit(linkIndex, at(graph.linkTo, linkIndex));
+  }
+}
+
+/**
+ * Tarjan's strongly connected components with explicit stacks instead of recursion. Returns each
+ * goal's component number.
+ */
+function findComponents(graph: NumberedGraph): Int32Array {
+  const n = graph.ids.length;
+  const order = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const open = new Int32Array(n);
+  const walk = new Int32Array(n);
+  const nextUp = new Int32Array(n);
+  let visited = 0;
+  let openSize = 0;
+  let components = 0;
+  for (let root = 0; root < n; root++) {
+    if (at(order, root) >= 0) continue;
+    let depth = 0;
+    const enter = (goal: number): void => {
+      order[goal] = low[goal] = visited++;
+      open[openSize++] = goal;
+      walk[depth] = goal;
+      nextUp[depth++] = at(graph.firstUp, goal);
+    };
+    enter(root);
+    while (depth > 0) {
+      const goal = at(walk, depth - 1);
+      const k = at(nextUp, depth - 1);
+      if (k < at(graph.firstUp, goal + 1)) {
+        nextUp[depth - 1] = k + 1;
+        const parent = at(graph.linkTo, at(graph.upLinks, k));
+        if (at(order, parent) < 0) enter(parent);
+        else if (at(component, parent) < 0) low[goal] = Math.min(at(low, goal), at(order, parent));
+        continue;
+      }
+      depth--;
+      if (depth > 0) {
+        const below = at(walk, depth - 1);
+        low[below] = Math.min(at(low, below), at(low, goal));
+      }
+      if (at(low, goal) !== at(order, goal)) continue;
+      // `goal` roots a component: everything opened since it belongs to that component.
+      let member = -1;
+      while (member !== goal) {
+        member = at(open, --openSize);
+        component[member] = components;
+      }
+      components++;
+    }
+  }
+  return component;
 }

@@ -12,8 +12,6 @@ export interface InvariantProblem {
   readonly message: string;
 }
 
-/** Past this many, further cycle-closing links are summed up in one problem (bounds the work). */
-const MAX_CYCLE_PROBLEMS = 100;
 /** Longer cycles show their start and end with the middle elided, so a message stays readable. */
 const MAX_CYCLE_GOALS_SHOWN = 10;
 
@@ -22,7 +20,10 @@ export const isHexColor = (color: string): boolean => /^#[0-9a-f]{6}$/i.test(col
 
 type Report = (path: string, message: string) => void;
 
-/** Linear in the size of the document apart from cycle messages, which are capped. */
+/**
+ * Linear in the size of the document, apart from sorting out which links close cycles, whose work
+ * is capped (see findClosingLinks).
+ */
 export function checkInvariants(doc: MapDocument): InvariantProblem[] {
   const problems: InvariantProblem[] = [];
   const report: Report = (path, message) => problems.push({ path, message });
@@ -72,7 +73,7 @@ function checkLinks(doc: MapDocument, goalIds: ReadonlySet<string>, report: Repo
   // is reported once, not again as part of a cycle.
   const sound: Link[] = [];
   const soundAt: number[] = [];
-  const firstByPair = new Map<string, number>();
+  const firstByPair = new Map<string, Map<string, number>>();
   doc.links.forEach((link, i) => {
     const at = `links[${i}]`;
     const knownFrom = goalIds.has(link.from);
@@ -84,13 +85,13 @@ function checkLinks(doc: MapDocument, goalIds: ReadonlySet<string>, report: Repo
       report(at, `links goal "${link.from}" to itself`);
       return;
     }
-    const pair = JSON.stringify([link.from, link.to]);
-    const first = firstByPair.get(pair);
+    const firstTo = firstByPair.get(link.from) ?? new Map<string, number>();
+    const first = firstTo.get(link.to);
     if (first !== undefined) {
       report(at, `duplicate link from "${link.from}" to "${link.to}" (same as links[${first}])`);
       return;
     }
-    firstByPair.set(pair, i);
+    firstByPair.set(link.from, firstTo.set(link.to, i));
     sound.push(link);
     soundAt.push(i);
   });
@@ -103,12 +104,21 @@ function checkAcyclic(
   soundAt: readonly number[],
   report: Report,
 ): void {
-  const closing = findClosingLinks(doc.goals, sound);
-  for (const k of closing.linkIndices.slice(0, MAX_CYCLE_PROBLEMS)) {
-    report(`links[${soundAt[k] ?? k}]`, `would create a cycle ${formatCycle(closing.cycleOf(k))}`);
+  const { closing, unchecked, cycleThrough } = findClosingLinks(doc.goals, sound);
+  for (const { linkIndex, cycle } of closing) {
+    report(
+      `links[${soundAt[linkIndex] ?? linkIndex}]`,
+      `would create a cycle ${formatCycle(cycle)}`,
+    );
   }
-  const more = closing.linkIndices.length - MAX_CYCLE_PROBLEMS;
-  if (more > 0) report('links', `${more} more links would each create a cycle`);
+  const [first] = unchecked;
+  if (first !== undefined) {
+    report(
+      `links[${soundAt[first] ?? first}]`,
+      `lies on a cycle ${formatCycle(cycleThrough(first))}; ${unchecked.length - 1} more links ` +
+        'on cycles were not checked one by one',
+    );
+  }
 }
 
 function formatCycle(cycle: readonly GoalId[]): string {

@@ -110,7 +110,9 @@ export const isIncentiveKind = (v: unknown): v is IncentiveKind =>
   typeof v === 'string' && (INCENTIVE_KINDS as readonly string[]).includes(v);
 
 /** Perspectives must never walk the prototype chain, whatever a stakeholder id is called. */
-export function perspectivesRecord(entries: Iterable<readonly [string, string]>): Record<string, string> {
+export function perspectivesRecord(
+  entries: Iterable<readonly [string, string]>,
+): Record<string, string> {
   const record: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of entries) record[k] = v;
   return record;

@@ -21,8 +21,9 @@ export function findCommonGround(
 ): CommonGround {
   const distinct = [...new Set(parties)];
   const unknownParties = distinct.filter((p) => !index.stakeholderIndexById.has(p));
-  if (unknownParties.length > 0)
+  if (unknownParties.length > 0) {
     return { status: 'unknown-party', parties: distinct, unknownParties };
+  }
   if (distinct.length < 2) return { status: 'too-few-parties', parties: distinct };
   const stakeholderOf = (p: StakeholderId): number => index.stakeholderIndexById.get(p) ?? -1;
   const partiesWithoutIncentives = distinct.filter(

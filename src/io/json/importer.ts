@@ -31,7 +31,7 @@ export function importMapJson(text: string): ImportResult {
     const refused = checkJsonText(source);
     if (refused !== null) return err([refused]);
     const parsed = parseChecked(source);
-    return parsed.ok ? importData(parsed.value) : parsed;
+    return parsed.ok ? importData(parsed.value, true) : parsed;
   });
 }
 
@@ -40,8 +40,8 @@ export function importMapObject(data: unknown): ImportResult {
   return withoutThrowing(() => importData(data));
 }
 
-function importData(data: unknown): ImportResult {
-  const clean = sanitize(data);
+function importData(data: unknown, ownsData = false): ImportResult {
+  const clean = sanitize(data, ownsData);
   if (!clean.ok) return clean;
   const version = readHeader(clean.value);
   if (!version.ok) return version;

@@ -6,12 +6,22 @@ import { formatPath } from './paths';
 /** Keys that reach Object.prototype through ordinary property writes and reads. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-type Container = Record<string, unknown> | unknown[];
+/** Where a value sits, as a chain up to the root: cheaper than an array per value. */
+export interface Location {
+  readonly parent: Location | null;
+  readonly key: string | number;
+}
+
+export function pathOf(location: Location | null): string {
+  const keys: (string | number)[] = [];
+  for (let at = location; at !== null; at = at.parent) keys.push(at.key);
+  return formatPath(keys.reverse());
+}
 
 interface Pending {
   readonly source: object;
-  readonly copy: Container;
-  readonly path: readonly PropertyKey[];
+  readonly copy: object;
+  readonly location: Location | null;
   readonly depth: number;
 }
 
@@ -23,61 +33,85 @@ const isContainer = (value: unknown): value is object =>
  * enumerable properties, so nothing later can read through a prototype chain or trigger a getter
  * twice. On the way it refuses prototype-polluting keys (JSON.parse makes "__proto__" an own
  * property) and bounds depth and size; objects handed in directly never went through the text
- * guards. A loop with an explicit stack, so depth cannot overflow the call stack.
+ * guards. A loop over a queue, not recursion, so depth cannot overflow the call stack.
+ *
+ * `inPlace` is for data the importer made itself (JSON.parse output: own data properties only):
+ * it is hardened where it lies instead of copied, which halves the work for big files.
  */
-export function sanitize(data: unknown): Result<unknown, ImportProblem[]> {
+export function sanitize(data: unknown, inPlace = false): Result<unknown, ImportProblem[]> {
   if (!isContainer(data)) return ok(data);
-  const root = emptyCopy(data);
-  const copies = new Map<object, Container>([[data, root]]);
+  const copier = new Copier(data, inPlace);
+  const stopped = copier.run();
+  if (stopped !== null) return err([stopped]);
+  return copier.problems.length > 0 ? err(copier.problems) : ok(copier.root);
+}
+
+class Copier {
+  readonly root: object;
+  readonly problems: ImportProblem[] = [];
   // Breadth first through a growing queue: problems come out in reading order, level by level.
-  const queue: Pending[] = [{ source: data, copy: root, path: [], depth: 1 }];
-  const problems: ImportProblem[] = [];
-  let values = 1;
-  for (let q = 0; q < queue.length; q++) {
-    const next = queue[q];
-    if (next === undefined) break;
-    const keys = childKeys(next.source, MAX_VALUES - values);
-    if (keys === null) return err([problem('', `file holds more than ${MAX_VALUES} values`)]);
-    values += keys.length;
-    for (const key of keys) {
-      if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
-        problems.push(problem(formatPath([...next.path, key]), `key "${key}" is not allowed`));
-        continue;
+  private readonly queue: Pending[];
+  private values = 1;
+
+  constructor(
+    data: object,
+    private readonly inPlace: boolean,
+  ) {
+    this.root = this.copyOf(data);
+    this.queue = [{ source: data, copy: this.root, location: null, depth: 1 }];
+  }
+
+  /** Copies everything; returns the problem that stopped it early, if one did. */
+  run(): ImportProblem | null {
+    for (let q = 0; q < this.queue.length; q++) {
+      const next = this.queue[q];
+      if (next === undefined) break;
+      // An array's length is checked against the budget before its (possibly sparse) slots are read.
+      const keys = Array.isArray(next.source) ? next.source.length : Object.keys(next.source);
+      const count = typeof keys === 'number' ? keys : keys.length;
+      this.values += count;
+      if (this.values > MAX_VALUES) return problem('', `file holds more than ${MAX_VALUES} values`);
+      for (let i = 0; i < count; i++) {
+        const stopped = this.copyValue(next, typeof keys === 'number' ? i : (keys[i] ?? ''));
+        if (stopped !== null) return stopped;
       }
-      const value: unknown = Reflect.get(next.source, key);
-      // Shared or cyclic references (possible only in handed-in objects) are copied once.
-      const known = isContainer(value) ? copies.get(value) : undefined;
-      if (!isContainer(value) || known !== undefined) {
-        store(next.copy, key, known ?? value);
-        continue;
-      }
-      if (next.depth >= MAX_DEPTH) {
-        return err([problem('', `nesting is deeper than ${MAX_DEPTH} levels`)]);
-      }
-      const copy = emptyCopy(value);
-      copies.set(value, copy);
-      store(next.copy, key, copy);
-      queue.push({ source: value, copy, path: [...next.path, key], depth: next.depth + 1 });
+      // Filled first, prototype dropped after: V8 keeps such objects in its fast representation,
+      // which Object.create(null) plus property adds would not (validation ran 2x slower).
+      if (!Array.isArray(next.copy)) Object.setPrototypeOf(next.copy, null);
     }
+    return null;
   }
-  return problems.length > 0 ? err(problems) : ok(root);
-}
 
-/** Own keys to copy, or null when there are more than the remaining budget (sparse giants). */
-function childKeys(source: object, budget: number): (string | number)[] | null {
-  if (!Array.isArray(source)) {
-    const keys = Object.keys(source);
-    return keys.length > budget ? null : keys;
+  private copyValue(from: Pending, key: string | number): ImportProblem | null {
+    if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
+      const path = pathOf({ parent: from.location, key });
+      this.problems.push(problem(path, `key "${key}" is not allowed`));
+      return null;
+    }
+    const value: unknown = Reflect.get(from.source, key);
+    if (!isContainer(value)) {
+      this.store(from.copy, key, value);
+      return null;
+    }
+    // A cyclic object (possible only when handed in) is infinitely deep and stops here; shared
+    // references are copied each time they appear, within the value budget.
+    if (from.depth >= MAX_DEPTH) return problem('', `nesting is deeper than ${MAX_DEPTH} levels`);
+    const copy = this.copyOf(value);
+    this.store(from.copy, key, copy);
+    const location = { parent: from.location, key };
+    this.queue.push({ source: value, copy, location, depth: from.depth + 1 });
+    return null;
   }
-  if (source.length > budget) return null;
-  return Array.from({ length: source.length }, (_, i) => i);
-}
 
-function emptyCopy(source: object): Container {
-  return Array.isArray(source) ? [] : (Object.create(null) as Record<string, unknown>);
-}
+  private copyOf(source: object): object {
+    if (this.inPlace) return source;
+    return Array.isArray(source) ? [] : {};
+  }
 
-function store(copy: Container, key: string | number, value: unknown): void {
-  if (Array.isArray(copy)) copy[Number(key)] = value;
-  else copy[key] = value;
+  /** Array slots are copied in index order, so pushing rebuilds the array densely. */
+  private store(copy: object, key: string | number, value: unknown): void {
+    if (this.inPlace) return;
+    if (Array.isArray(copy)) copy.push(value);
+    else Reflect.set(copy, key, value);
+  }
 }

@@ -274,7 +274,17 @@ describe('importMapObject treats handed-in objects as hostile too', () => {
     );
     const cyclic = asObject(JSON.parse(EXAMPLE));
     Reflect.set(cyclic, 'map', cyclic);
-    expect(importMapObject(cyclic).ok).toBe(false);
+    expect(problemsOf(importMapObject(cyclic))).toEqual(
+      only('', 'nesting is deeper than 64 levels'),
+    );
+  });
+
+  it("leaves the caller's data as it was", () => {
+    const data = asObject(JSON.parse(EXAMPLE));
+    const before = structuredClone(data);
+    expect(importMapObject(data).ok).toBe(true);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(data).toStrictEqual(before);
   });
 
   it('turns a throwing getter into a problem instead of throwing', () => {

@@ -6,7 +6,7 @@ import { CURRENT_VERSION, FORMAT_NAME } from './format';
 import { describeValue, formatPath } from './paths';
 
 /** Our own wording for every rejected value, so no zod vocabulary reaches the user. */
-export function mismatch(expected: string, input: unknown): string {
+function mismatch(expected: string, input: unknown): string {
   if (input === undefined) return 'missing';
   // JSON.parse turns 1e309 into Infinity; the file held a number too big to represent.
   if (input === Infinity || input === -Infinity) return 'number out of range';
@@ -28,8 +28,8 @@ const id = nonEmpty('a non-empty id');
 const finite = z.number(expecting('a number'));
 const numberOrNull = z.number(expecting('a number or null')).nullable();
 const list = <T extends z.ZodType>(item: T) => z.array(item, expecting('a list'));
-const object = <T extends z.core.$ZodLooseShape>(shape: T) =>
-  z.object(shape, expecting('an object'));
+const object = <T extends z.core.$ZodLooseShape>(shape: T, expected = 'an object') =>
+  z.object(shape, expecting(expected));
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, expecting(oneOf(values)));
 
@@ -46,14 +46,15 @@ const mapInfo = object({
   updatedAt: z.iso.datetime({ offset: true, ...expecting(TIMESTAMP) }),
 });
 
-const metric = object({
-  unit: text,
-  current: numberOrNull,
-  target: numberOrNull,
-  direction: choice(DIRECTIONS),
-});
+const metric = object(
+  { unit: text, current: numberOrNull, target: numberOrNull, direction: choice(DIRECTIONS) },
+  'an object or null',
+);
 
-const position = object({ x: finite, y: finite, pinned: z.boolean(expecting('true or false')) });
+const position = object(
+  { x: finite, y: finite, pinned: z.boolean(expecting('true or false')) },
+  'an object or null',
+);
 
 const goal = object({
   id,

@@ -39,7 +39,7 @@ export function checkJsonText(text: string): ImportProblem | null {
   return problem('', `not valid JSON: ${fault.reason} at line ${line}, column ${column}`);
 }
 
-export function lineAndColumn(text: string, at: number): { line: number; column: number } {
+function lineAndColumn(text: string, at: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {

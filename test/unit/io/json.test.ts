@@ -16,9 +16,12 @@ const EXAMPLE = readFileSync(new URL('../../fixtures/v1/example.json', import.me
 const MB = 1024 * 1024;
 const REMOVE = Symbol('remove');
 
-/** The example file with one value replaced (or removed), as data ready for JSON.stringify. */
-function withValue(path: readonly (string | number)[], value: unknown): unknown {
-  const data: unknown = JSON.parse(EXAMPLE);
+/** The example file (or `data`) with one value replaced or removed, ready for JSON.stringify. */
+function withValue(
+  path: readonly (string | number)[],
+  value: unknown,
+  data: unknown = JSON.parse(EXAMPLE),
+): unknown {
   let node = data;
   for (const segment of path.slice(0, -1)) node = Reflect.get(asObject(node), segment);
   const last = path[path.length - 1] ?? '';
@@ -168,18 +171,21 @@ describe('importMapJson reports every structural problem with its location', () 
     );
   });
 
-  it('NaN and Infinity, which are not JSON', () => {
-    expect(problemsOf(importMapJson(textWithLiteral(['version'], 'NaN')))).toEqual(
-      only('', 'not valid JSON: expected a value but found "N" at line 1, column 37'),
+  it.each([
+    ['NaN', '"N"'],
+    ['Infinity', '"I"'],
+  ])('%s, which is not JSON', (literal, found) => {
+    expect(problemsOf(importMapJson(textWithLiteral(['version'], literal)))).toEqual(
+      only('', `not valid JSON: expected a value but found ${found} at line 1, column 37`),
     );
   });
 
   it('NaN and Infinity handed in as objects', () => {
-    const data = withValue(['goals', 1, 'metric', 'current'], Number.NaN);
-    Reflect.set(asObject(Reflect.get(asObject(data), 'map')), 'name', Infinity);
+    const nan = withValue(['goals', 1, 'metric', 'current'], Number.NaN);
+    const data = withValue(['goals', 1, 'position', 'y'], -Infinity, nan);
     expect(problemsOf(importMapObject(data))).toEqual([
-      { path: 'map.name', message: 'number out of range' },
       { path: 'goals[1].metric.current', message: 'expected a number or null, got NaN' },
+      { path: 'goals[1].position.y', message: 'number out of range' },
     ]);
   });
 

@@ -125,19 +125,16 @@ export function findClosingLinks(
   const kept = new Map<GoalId, GoalId[]>();
   const budget: Budget = { left: workBudget };
   const closing: ClosingLink[] = [];
-  const { linkIndices } = onCycles;
-  for (let k = 0; k < linkIndices.length; k++) {
-    const linkIndex = linkIndices[k];
-    const link = linkIndex === undefined ? undefined : links[linkIndex];
-    if (linkIndex === undefined || link === undefined) break;
-    if (budget.left <= 0) {
-      return { closing, unchecked: linkIndices.slice(k), cycleThrough: onCycles.cycleThrough };
-    }
+  const { linkIndices, cycleThrough } = onCycles;
+  for (const [k, linkIndex] of linkIndices.entries()) {
+    if (budget.left <= 0) return { closing, unchecked: linkIndices.slice(k), cycleThrough };
+    const link = links[linkIndex];
+    if (link === undefined) continue;
     const path = shortestUpPath(link.to, link.from, (goal) => kept.get(goal) ?? NONE, budget);
     if (path) closing.push({ linkIndex, cycle: [link.from, ...path] });
     else pushTo(kept, link.from, link.to);
   }
-  return { closing, unchecked: [], cycleThrough: onCycles.cycleThrough };
+  return { closing, unchecked: [], cycleThrough };
 }
 
 /** One cycle among the links (first goal repeated at the end), or null when they form a DAG. */
@@ -169,7 +166,7 @@ function findLinksOnCycles(goals: readonly Goal[], links: readonly Link[]): Link
     const home = at(component, at(graph.linkFrom, linkIndex));
     const parentsOf = (goal: GoalId): GoalId[] => {
       const parents: GoalId[] = [];
-      forEachLinkUp(graph, graph.numberOf.get(goal) ?? -1, (_, parent) => {
+      forEachParent(graph, graph.numberOf.get(goal) ?? -1, (parent) => {
         if (at(component, parent) === home) parents.push(graph.ids[parent] ?? goal);
       });
       return parents;
@@ -225,14 +222,9 @@ function numberGoals(goals: readonly Goal[], links: readonly Link[]): NumberedGr
   return { ids, numberOf, linkFrom, linkTo, firstUp, upLinks };
 }
 
-function forEachLinkUp(
-  graph: NumberedGraph,
-  goal: number,
-  visit: (linkIndex: number, parent: number) => void,
-): void {
+function forEachParent(graph: NumberedGraph, goal: number, visit: (parent: number) => void): void {
   for (let k = at(graph.firstUp, goal); k < at(graph.firstUp, goal + 1); k++) {
-    const linkIndex = at(graph.upLinks, k);
-    visit(linkIndex, at(graph.linkTo, linkIndex));
+    visit(at(graph.linkTo, at(graph.upLinks, k)));
   }
 }
 

@@ -2,7 +2,7 @@
  * Pure edit commands: each takes a map document (never mutated) and returns the edited copy or a
  * CommandError. Only id generation is non-deterministic, and every input accepts an explicit id.
  */
-export type { CommandError, CommandResult, RecordKind, Refusal } from './errors';
+export type { CommandError, CommandResult, RecordKind } from './errors';
 export { addGoal, moveGoal, moveGoals, removeGoal, removeGoals, updateGoal } from './goals';
 export type { GoalPatch } from './goals';
 export { linkGoals, unlinkGoals } from './links';

@@ -3,18 +3,27 @@ import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
 
 const STAKEHOLDER_PREFIX = 'stakeholder:';
 
+/** dagre writes each node's centre into x/y during layout. */
+interface LaidOutBox {
+  width: number;
+  height: number;
+  x: number;
+  y: number;
+}
+
 /**
  * Top-down layered layout: the mission on top, each goal below the goals it contributes to, and each
  * stakeholder one layer below the goals they hold. Pure (graph in, positions out) so it can run in
  * a worker and in tests.
  */
 export function computeLayout(input: LayoutInput): LayoutPositions {
-  const graph = new dagre.graphlib.Graph({ multigraph: false });
+  const graph = new dagre.graphlib.Graph<object, LaidOutBox, object>({ multigraph: false });
   graph.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 80, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const g of input.goals) graph.setNode(g.id, { width: g.width, height: g.height });
+  for (const g of input.goals)
+    graph.setNode(g.id, { width: g.width, height: g.height, x: 0, y: 0 });
   for (const s of input.stakeholders) {
-    graph.setNode(STAKEHOLDER_PREFIX + s.id, { width: s.width, height: s.height });
+    graph.setNode(STAKEHOLDER_PREFIX + s.id, { width: s.width, height: s.height, x: 0, y: 0 });
   }
   // dagre ranks along edge direction, so parents point at children to put the mission on top.
   for (const l of input.links) graph.setEdge(l.to, l.from);

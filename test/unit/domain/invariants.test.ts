@@ -213,7 +213,7 @@ describe('checkInvariants: stakeholders, incentives and conflicts', () => {
 });
 
 describe('checkInvariants on a large map', () => {
-  it('checks 100k goals and 100k links, one deep chain among them, well under a second', () => {
+  it('checks 100k goals and 100k links, one deep chain among them, without recursion limits', () => {
     const n = 100_000;
     const goals = Array.from({ length: n }, (_, i) => newGoal({ id: g(`g${i}`), title: 'G' }));
     // The deepest possible chain, g0 → g1 → … → g99999, plus one shortcut: 100k links.
@@ -221,9 +221,8 @@ describe('checkInvariants on a large map', () => {
     for (let i = 0; i + 1 < n; i++) links.push(link(`a${i}`, `g${i}`, `g${i + 1}`));
     links.push(link('top', `g${n - 3}`, `g${n - 1}`));
     const doc = { ...base, goals, links, incentives: [], conflicts: [] };
-    const started = performance.now();
+    // Speed is measured in npm run bench, not asserted here: timed unit tests flake on busy machines.
     expect(checkInvariants(doc)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(1000);
     const cyclic = { ...doc, links: [...links, link('back', `g${n - 1}`, 'g0')] };
     const problems = checkInvariants(cyclic);
     expect(problems.map((p) => p.path)).toEqual([`links[${n}]`]);

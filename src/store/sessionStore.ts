@@ -1,6 +1,6 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { SaveStatus } from '../db/autosave';
-import type { GoalId, StakeholderId } from '../domain/ids';
+import type { GoalId, IncentiveId, LinkId, StakeholderId } from '../domain/ids';
 
 /**
  * Session state: what the user is looking at right now. Kept out of the document store so it is
@@ -26,6 +26,10 @@ export interface Notice {
 export interface SessionData {
   readonly selectedGoalIds: readonly GoalId[];
   readonly selectedStakeholderIds: readonly StakeholderId[];
+  readonly selectedLinkIds: readonly LinkId[];
+  readonly selectedIncentiveIds: readonly IncentiveId[];
+  /** Goals whose subtree is folded away on the canvas (a view choice, not an edit). */
+  readonly collapsedGoalIds: readonly GoalId[];
   /** The parties chosen for "find common ground", in the order they were picked. */
   readonly parties: readonly StakeholderId[];
   readonly openPanel: Panel | null;
@@ -33,9 +37,19 @@ export interface SessionData {
   readonly notice: Notice | null;
 }
 
+/** What is selected on the canvas; anything left out is not selected. */
+export interface Selection {
+  readonly goals?: readonly GoalId[];
+  readonly stakeholders?: readonly StakeholderId[];
+  readonly links?: readonly LinkId[];
+  readonly incentives?: readonly IncentiveId[];
+}
+
 export interface SessionState extends SessionData {
-  select(selection: { goals?: readonly GoalId[]; stakeholders?: readonly StakeholderId[] }): void;
+  select(selection: Selection): void;
   clearSelection(): void;
+  /** Folds or unfolds the subtree below a goal. */
+  toggleCollapsed(goal: GoalId): void;
   setParties(parties: readonly StakeholderId[]): void;
   /** Adds the stakeholder to the parties, or removes it if already chosen. */
   toggleParty(party: StakeholderId): void;
@@ -50,6 +64,9 @@ export interface SessionState extends SessionData {
 const EMPTY_MAP_SESSION = {
   selectedGoalIds: [],
   selectedStakeholderIds: [],
+  selectedLinkIds: [],
+  selectedIncentiveIds: [],
+  collapsedGoalIds: [],
   parties: [],
 } satisfies Partial<SessionData>;
 
@@ -59,11 +76,28 @@ export function createSessionStore(): StoreApi<SessionState> {
     openPanel: null,
     saveStatus: null,
     notice: null,
-    select: ({ goals = [], stakeholders = [] }) => {
-      set({ selectedGoalIds: goals, selectedStakeholderIds: stakeholders });
+    select: ({ goals = [], stakeholders = [], links = [], incentives = [] }) => {
+      set({
+        selectedGoalIds: goals,
+        selectedStakeholderIds: stakeholders,
+        selectedLinkIds: links,
+        selectedIncentiveIds: incentives,
+      });
     },
     clearSelection: () => {
-      set({ selectedGoalIds: [], selectedStakeholderIds: [] });
+      set({
+        selectedGoalIds: [],
+        selectedStakeholderIds: [],
+        selectedLinkIds: [],
+        selectedIncentiveIds: [],
+      });
+    },
+    toggleCollapsed: (goal) => {
+      set(({ collapsedGoalIds }) => ({
+        collapsedGoalIds: collapsedGoalIds.includes(goal)
+          ? collapsedGoalIds.filter((g) => g !== goal)
+          : [...collapsedGoalIds, goal],
+      }));
     },
     setParties: (parties) => {
       set({ parties: [...new Set(parties)] });
@@ -94,6 +128,10 @@ export function createSessionStore(): StoreApi<SessionState> {
 export const selectSelectedGoalIds = (s: SessionState): readonly GoalId[] => s.selectedGoalIds;
 export const selectSelectedStakeholderIds = (s: SessionState): readonly StakeholderId[] =>
   s.selectedStakeholderIds;
+export const selectSelectedLinkIds = (s: SessionState): readonly LinkId[] => s.selectedLinkIds;
+export const selectSelectedIncentiveIds = (s: SessionState): readonly IncentiveId[] =>
+  s.selectedIncentiveIds;
+export const selectCollapsedGoalIds = (s: SessionState): readonly GoalId[] => s.collapsedGoalIds;
 export const selectParties = (s: SessionState): readonly StakeholderId[] => s.parties;
 export const selectOpenPanel = (s: SessionState): Panel | null => s.openPanel;
 export const selectSaveStatus = (s: SessionState): SaveStatus | null => s.saveStatus;

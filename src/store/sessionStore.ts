@@ -18,9 +18,16 @@ export const PANELS = [
 ] as const;
 export type Panel = (typeof PANELS)[number];
 
+/** A button in a notice, e.g. "Undo delete": the one way back from an action done moments ago. */
+export interface NoticeAction {
+  readonly label: string;
+  readonly run: () => void;
+}
+
 export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
+  readonly action?: NoticeAction;
 }
 
 export interface SessionData {

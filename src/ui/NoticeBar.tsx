@@ -1,14 +1,37 @@
 import { useEffect } from 'react';
-import { selectNotice, sessionStore, useSessionStore } from '../store/sessionStore';
+import {
+  selectNotice,
+  sessionStore,
+  useSessionStore,
+  type NoticeAction,
+} from '../store/sessionStore';
 
 const INFO_VISIBLE_MS = 4000;
+/** A notice with an action (like "Undo delete") stays long enough to reach for the button. */
+const ACTION_VISIBLE_MS = 10_000;
+
+function NoticeActionButton({ action }: { action: NoticeAction }) {
+  return (
+    <button
+      type="button"
+      className="cg-button cg-button--primary"
+      onClick={() => {
+        sessionStore.getState().dismissNotice();
+        action.run();
+      }}
+    >
+      {action.label}
+    </button>
+  );
+}
 
 /** Refused edits and storage problems, said where the user is looking. Errors stay until dismissed. */
 export function NoticeBar() {
   const notice = useSessionStore(selectNotice);
   useEffect(() => {
     if (notice?.kind !== 'info') return;
-    const timer = setTimeout(() => sessionStore.getState().dismissNotice(), INFO_VISIBLE_MS);
+    const visibleMs = notice.action ? ACTION_VISIBLE_MS : INFO_VISIBLE_MS;
+    const timer = setTimeout(() => sessionStore.getState().dismissNotice(), visibleMs);
     return () => clearTimeout(timer);
   }, [notice]);
   if (!notice) return null;
@@ -17,7 +40,7 @@ export function NoticeBar() {
       className={`cg-notice cg-notice--${notice.kind}`}
       role={notice.kind === 'error' ? 'alert' : 'status'}
     >
-      {notice.text}{' '}
+      {notice.text} {notice.action && <NoticeActionButton action={notice.action} />}
       <button
         type="button"
         className="cg-button"

@@ -1,6 +1,6 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { SaveStatus } from '../db/autosave';
-import type { GoalId, IncentiveId, LinkId, StakeholderId } from '../domain/ids';
+import type { ConflictId, GoalId, IncentiveId, LinkId, StakeholderId } from '../domain/ids';
 
 /**
  * Session state: what the user is looking at right now. Kept out of the document store so it is
@@ -15,6 +15,7 @@ export const PANELS = [
   'health',
   'alignment',
   'library',
+  'stakeholder',
 ] as const;
 export type Panel = (typeof PANELS)[number];
 
@@ -39,6 +40,10 @@ export interface SessionData {
   readonly collapsedGoalIds: readonly GoalId[];
   /** The parties chosen for "find common ground", in the order they were picked. */
   readonly parties: readonly StakeholderId[];
+  /** The conflict whose parties the common-ground view shows, so its notes can be edited there. */
+  readonly openConflictId: ConflictId | null;
+  /** The person the 'stakeholder' panel focuses on ("view as stakeholder"). */
+  readonly viewedStakeholderId: StakeholderId | null;
   readonly openPanel: Panel | null;
   readonly saveStatus: SaveStatus | null;
   readonly notice: Notice | null;
@@ -60,6 +65,13 @@ export interface SessionState extends SessionData {
   setParties(parties: readonly StakeholderId[]): void;
   /** Adds the stakeholder to the parties, or removes it if already chosen. */
   toggleParty(party: StakeholderId): void;
+  /** Shows a conflict's parties in the common-ground view. */
+  openConflict(conflict: {
+    readonly id: ConflictId;
+    readonly parties: readonly StakeholderId[];
+  }): void;
+  /** Opens the 'stakeholder' panel on one person. */
+  viewAsStakeholder(stakeholder: StakeholderId): void;
   setOpenPanel(panel: Panel | null): void;
   setSaveStatus(status: SaveStatus): void;
   showNotice(notice: Notice): void;
@@ -75,6 +87,8 @@ const EMPTY_MAP_SESSION = {
   selectedIncentiveIds: [],
   collapsedGoalIds: [],
   parties: [],
+  openConflictId: null,
+  viewedStakeholderId: null,
 } satisfies Partial<SessionData>;
 
 export function createSessionStore(): StoreApi<SessionState> {
@@ -114,6 +128,12 @@ export function createSessionStore(): StoreApi<SessionState> {
         parties: parties.includes(party) ? parties.filter((p) => p !== party) : [...parties, party],
       }));
     },
+    openConflict: ({ id, parties }) => {
+      set({ openConflictId: id, parties: [...new Set(parties)], openPanel: 'common-ground' });
+    },
+    viewAsStakeholder: (stakeholder) => {
+      set({ viewedStakeholderId: stakeholder, openPanel: 'stakeholder' });
+    },
     setOpenPanel: (openPanel) => {
       set({ openPanel });
     },
@@ -141,6 +161,9 @@ export const selectSelectedIncentiveIds = (s: SessionState): readonly IncentiveI
 export const selectCollapsedGoalIds = (s: SessionState): readonly GoalId[] => s.collapsedGoalIds;
 export const selectParties = (s: SessionState): readonly StakeholderId[] => s.parties;
 export const selectOpenPanel = (s: SessionState): Panel | null => s.openPanel;
+export const selectOpenConflictId = (s: SessionState): ConflictId | null => s.openConflictId;
+export const selectViewedStakeholderId = (s: SessionState): StakeholderId | null =>
+  s.viewedStakeholderId;
 export const selectSaveStatus = (s: SessionState): SaveStatus | null => s.saveStatus;
 export const selectNotice = (s: SessionState): Notice | null => s.notice;
 

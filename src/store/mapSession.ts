@@ -3,8 +3,9 @@ import { bindFlushOnHide } from '../db/flushOnHide';
 import { saveMap, setLastOpenedMapId } from '../db/repository';
 import type { CommonGroundDb } from '../db/schema';
 import type { MapDocument } from '../domain/model';
-import { documentStore } from '../store/documentStore';
-import { sessionStore } from '../store/sessionStore';
+import type { MapId } from '../domain/ids';
+import { documentStore } from './documentStore';
+import { sessionStore } from './sessionStore';
 
 /** Quiet time before an edit is written: long enough to batch typing, short enough to feel saved. */
 const AUTOSAVE_DELAY_MS = 400;
@@ -26,16 +27,23 @@ function revisionedSaver(db: CommonGroundDb, loadedRevision: number) {
   };
 }
 
+/** The map open in the editor, as seen by whoever opened it. */
+export interface MapSession {
+  readonly mapId: MapId;
+  /** Writes what is still pending, e.g. before the library lists the map or copies it. */
+  flush(): Promise<void>;
+  /**
+   * Writes what is still pending, then stops saving. If that write fails the session stays open
+   * (and keeps retrying), so closing never drops an edit.
+   */
+  close(): Promise<void>;
+}
+
 /**
  * Opens a stored map for editing: shows it, and saves every later change automatically
- * (debounced, flushed when the tab is hidden or closed). Returns a function that closes it after
- * writing what is still pending.
+ * (debounced, flushed when the tab is hidden or closed).
  */
-export function openMapSession(
-  db: CommonGroundDb,
-  doc: MapDocument,
-  revision: number,
-): () => Promise<void> {
+export function openMapSession(db: CommonGroundDb, doc: MapDocument, revision: number): MapSession {
   const session = sessionStore.getState();
   session.resetForNewMap();
   const autosaver: Autosaver<MapDocument> = createAutosaver({
@@ -51,10 +59,14 @@ export function openMapSession(
   });
   const unbind = bindFlushOnHide(autosaver);
   void setLastOpenedMapId(db, doc.map.id).catch(() => undefined);
-  return async () => {
-    unsubscribe();
-    unbind();
-    await autosaver.flush();
-    autosaver.dispose();
+  return {
+    mapId: doc.map.id,
+    flush: () => autosaver.flush(),
+    async close() {
+      await autosaver.flush();
+      unsubscribe();
+      unbind();
+      autosaver.dispose();
+    },
   };
 }

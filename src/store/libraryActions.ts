@@ -1,0 +1,182 @@
+import {
+  createMap as storeNewMap,
+  deleteMap as removeStoredMap,
+  duplicateMap as copyStoredMap,
+  getLastOpenedMapId,
+  listMaps,
+  loadMap,
+  renameMap as renameStoredMap,
+  restoreMap,
+} from '../db/repository';
+import { renameMap as renameCommand } from '../domain/commands';
+import type { MapId } from '../domain/ids';
+import type { MapDocument } from '../domain/model';
+import { formatProblem, type ImportProblem } from '../io/json';
+import { problem } from '../io/problems';
+import { getDatabase } from './database';
+import { documentStore } from './documentStore';
+import type { LibraryData } from './libraryStore';
+import { openMapSession, type MapSession } from './mapSession';
+import { sessionStore } from './sessionStore';
+import { newMapDocument, type StartingPoint } from './startingPoints';
+
+/** What the library actions share: the store's state, the open session, and what failed. */
+export interface LibraryContext {
+  readonly get: () => LibraryData;
+  readonly set: (
+    partial: Partial<LibraryData> | ((state: LibraryData) => Partial<LibraryData>),
+  ) => void;
+  readonly now: () => string;
+  /** Runs "Undo delete" through the store, in turn with the other library actions. */
+  readonly undoDelete: () => void;
+  /** The autosaving session of the open map: behaviour, not something any screen renders. */
+  session: MapSession | null;
+  /** Why a stored map could not be opened, so the library keeps saying so after a refresh. */
+  readonly problemsById: Map<MapId, readonly ImportProblem[]>;
+}
+
+const notify = (kind: 'error' | 'info', text: string): void => {
+  sessionStore.getState().showNotice({ kind, text });
+};
+
+export async function refresh(ctx: LibraryContext): Promise<void> {
+  const summaries = await listMaps(getDatabase());
+  const maps = summaries.map((summary) => ({
+    summary,
+    problems: ctx.problemsById.get(summary.id) ?? [],
+  }));
+  ctx.set({ maps, listed: true });
+}
+
+/** Remembers why a map cannot be opened and says so; the stored map is never overwritten. */
+function reportUnopenable(ctx: LibraryContext, id: MapId, problems: readonly ImportProblem[]) {
+  ctx.problemsById.set(id, problems);
+  ctx.set(({ maps }) => ({
+    maps: maps.map((m) => (m.summary.id === id ? { ...m, problems } : m)),
+  }));
+  const name = ctx.get().maps.find((m) => m.summary.id === id)?.summary.name ?? 'A stored map';
+  const first = problems[0];
+  const detail = first ? ` (${formatProblem(first)})` : '';
+  notify('error', `“${name}” could not be opened and was left as it is${detail}.`);
+}
+
+/**
+ * Switches the editor to another map. The open one is written first; if that fails it stays
+ * open (the error says why), so switching never drops an edit.
+ */
+async function openDocument(ctx: LibraryContext, doc: MapDocument, revision: number) {
+  await ctx.session?.close();
+  ctx.session = openMapSession(getDatabase(), doc, revision);
+  ctx.set({ openMapId: doc.map.id, view: 'editor' });
+}
+
+/** Opens a stored map; false (and reported) when it is missing or fails validation. */
+async function openStored(ctx: LibraryContext, id: MapId): Promise<boolean> {
+  if (id === ctx.get().openMapId) {
+    ctx.set({ view: 'editor' });
+    return true;
+  }
+  const loaded = await loadMap(getDatabase(), id);
+  if (loaded.status !== 'ok') {
+    const missing = [problem('', 'Its contents are missing from storage.')];
+    reportUnopenable(ctx, id, loaded.status === 'invalid' ? loaded.problems : missing);
+    return false;
+  }
+  ctx.problemsById.delete(id);
+  await openDocument(ctx, loaded.doc, loaded.revision);
+  const repaired = loaded.warnings[0];
+  if (repaired) {
+    notify('info', `“${loaded.doc.map.name}” was repaired on opening: ${formatProblem(repaired)}`);
+  }
+  return true;
+}
+
+export async function openMap(ctx: LibraryContext, id: MapId): Promise<void> {
+  await openStored(ctx, id);
+}
+
+/** The last-opened map, else the newest map that opens; with none, the library stays. */
+export async function start(ctx: LibraryContext): Promise<void> {
+  const last = await getLastOpenedMapId(getDatabase());
+  await refresh(ctx);
+  const others = ctx
+    .get()
+    .maps.map((m) => m.summary.id)
+    .filter((id) => id !== last);
+  for (const id of last ? [last, ...others] : others) {
+    if (await openStored(ctx, id)) return;
+  }
+}
+
+export async function createMap(ctx: LibraryContext, from: StartingPoint): Promise<void> {
+  const db = getDatabase();
+  const taken = (await listMaps(db)).map((m) => m.name);
+  const doc = newMapDocument(from, taken, ctx.now());
+  const saved = await storeNewMap(db, doc);
+  // A fresh id cannot already be stored: a conflict here is a bug, not a user error.
+  if (saved.status !== 'saved') throw new Error(`Map ${doc.map.id} already exists.`);
+  await openDocument(ctx, doc, saved.summary.revision);
+  await refresh(ctx);
+}
+
+export async function renameMap(ctx: LibraryContext, id: MapId, raw: string): Promise<void> {
+  const name = raw.trim();
+  if (name === '') {
+    notify('error', 'A map needs a name.');
+    return;
+  }
+  const { session } = ctx;
+  if (session && id === session.mapId) {
+    // Through the document store, so the editor's title follows and the rename can be undone.
+    const error = documentStore.getState().apply((doc) => renameCommand(doc, name));
+    if (error) notify('error', error.message);
+    await session.flush();
+  } else {
+    const renamed = await renameStoredMap(getDatabase(), id, name, ctx.now());
+    if (renamed.status === 'invalid') reportUnopenable(ctx, id, renamed.problems);
+  }
+  await refresh(ctx);
+}
+
+export async function duplicateMap(ctx: LibraryContext, id: MapId): Promise<void> {
+  // The copy must include the open map's latest edits.
+  if (ctx.session && id === ctx.session.mapId) await ctx.session.flush();
+  const copied = await copyStoredMap(getDatabase(), id, ctx.now());
+  if (copied.status === 'invalid') reportUnopenable(ctx, id, copied.problems);
+  await refresh(ctx);
+}
+
+export async function deleteMap(ctx: LibraryContext, id: MapId): Promise<void> {
+  if (id === ctx.get().openMapId) {
+    // Written before deleting, so that undo brings back the map with its latest edits.
+    await ctx.session?.close();
+    ctx.session = null;
+    ctx.set({ openMapId: null, view: 'library' });
+  }
+  const deleted = await removeStoredMap(getDatabase(), id);
+  ctx.problemsById.delete(id);
+  ctx.set({ pendingDelete: deleted });
+  if (deleted) {
+    sessionStore.getState().showNotice({
+      kind: 'info',
+      text: `Deleted “${deleted.summary.name}”.`,
+      action: { label: 'Undo delete', run: ctx.undoDelete },
+    });
+  }
+  await refresh(ctx);
+}
+
+export async function undoDelete(ctx: LibraryContext): Promise<void> {
+  const deleted = ctx.get().pendingDelete;
+  if (!deleted) return;
+  await restoreMap(getDatabase(), deleted);
+  ctx.set({ pendingDelete: null });
+  await refresh(ctx);
+}
+
+/** Lists the maps with the open map's latest edits written, so its counts and time are current. */
+export async function showLibrary(ctx: LibraryContext): Promise<void> {
+  ctx.set({ view: 'library' });
+  await ctx.session?.flush();
+  await refresh(ctx);
+}

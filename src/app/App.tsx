@@ -1,56 +1,24 @@
-import { useCallback, useMemo } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
 import { MapCanvas } from '../canvas/MapCanvas';
 import type { MapDocument } from '../domain/model';
 import { selectDoc, useDocumentStore } from '../store/documentStore';
-import {
-  selectSelectedGoalIds,
-  selectSelectedStakeholderIds,
-  sessionStore,
-  useSessionStore,
-} from '../store/sessionStore';
 import { CommonGroundPanel } from '../ui/CommonGroundPanel';
-import { Inspector } from '../ui/Inspector';
+import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
+import { Inspector } from '../ui/inspector/Inspector';
 import { NoticeBar } from '../ui/NoticeBar';
 import { Toolbar } from '../ui/Toolbar';
 import { useCommonGroundView } from '../ui/useCommonGroundView';
 
 function Workspace({ doc }: { doc: MapDocument }) {
-  const goalIds = useSessionStore(selectSelectedGoalIds);
-  const stakeholderIds = useSessionStore(selectSelectedStakeholderIds);
-  const selectedIds = useMemo(
-    () => new Set<string>([...goalIds, ...stakeholderIds]),
-    [goalIds, stakeholderIds],
-  );
   const { result, highlight } = useCommonGroundView(doc);
-  const onSelectNode = useCallback(
-    ({ id, type }: { id: string; type: 'goal' | 'stakeholder' }) => {
-      const session = sessionStore.getState();
-      if (type === 'goal') {
-        const goal = doc.goals.find((g) => g.id === id);
-        session.select({ goals: goal ? [goal.id] : [] });
-      } else {
-        const person = doc.stakeholders.find((s) => s.id === id);
-        session.select({ stakeholders: person ? [person.id] : [] });
-      }
-    },
-    [doc],
-  );
-  const onClearSelection = useCallback(() => sessionStore.getState().clearSelection(), []);
-  const goal = doc.goals.find((g) => g.id === goalIds[0]);
-  const stakeholder = doc.stakeholders.find((s) => s.id === stakeholderIds[0]);
   return (
     <main className="cg-workspace">
       <div className="cg-canvas">
-        <MapCanvas
-          doc={doc}
-          highlight={highlight}
-          selectedIds={selectedIds}
-          onSelectNode={onSelectNode}
-          onClearSelection={onClearSelection}
-        />
+        <CanvasToolbar doc={doc} />
+        <MapCanvas doc={doc} highlight={highlight} />
       </div>
       <aside className="cg-panel" aria-label="Side panel">
-        <Inspector goal={goal} stakeholder={stakeholder} />
+        <Inspector doc={doc} />
         <CommonGroundPanel doc={doc} result={result} />
       </aside>
     </main>
@@ -64,7 +32,9 @@ export function App() {
   return (
     <div className="cg-app">
       <Toolbar mapName={doc.map.name} />
-      <Workspace doc={doc} />
+      <ReactFlowProvider>
+        <Workspace doc={doc} />
+      </ReactFlowProvider>
       <NoticeBar />
     </div>
   );

@@ -1,9 +1,14 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { Metric } from '../domain/model';
+import { sessionStore } from '../store/sessionStore';
 import type { GoalFlowNode } from './adapters';
 
 const KIND_LABEL = { mission: 'Mission', objective: 'Objective', kpi: 'KPI' } as const;
+
+/** Below this zoom text is unreadable anyway: nodes draw as plain boxes, which is much cheaper. */
+const DETAIL_ZOOM = 0.35;
+const selectFarOut = (s: ReactFlowState): boolean => s.transform[2] < DETAIL_ZOOM;
 
 function formatValue(value: number | null, unit: string): string {
   if (value === null) return '—';
@@ -12,7 +17,6 @@ function formatValue(value: number | null, unit: string): string {
 }
 
 function MetricLine({ metric }: { metric: Metric }) {
-  const arrow = metric.direction === 'up' ? '↑' : '↓';
   return (
     <div className="cg-goal__metric">
       <span>{formatValue(metric.current, metric.unit)}</span>
@@ -24,29 +28,63 @@ function MetricLine({ metric }: { metric: Metric }) {
         className="cg-goal__dir"
         title={metric.direction === 'up' ? 'higher is better' : 'lower is better'}
       >
-        {arrow}
+        {metric.direction === 'up' ? '↑' : '↓'}
       </span>
     </div>
   );
 }
 
+function FoldButton({ node }: { node: GoalFlowNode['data'] }) {
+  const { goal, collapsed, hiddenBelow } = node;
+  return (
+    <button
+      type="button"
+      className="cg-goal__fold nodrag"
+      aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${goal.title}`}
+      aria-expanded={!collapsed}
+      onClick={(e) => {
+        e.stopPropagation();
+        sessionStore.getState().toggleCollapsed(goal.id);
+      }}
+    >
+      {collapsed ? `+${hiddenBelow}` : '−'}
+    </button>
+  );
+}
+
 /** A goal box: kind, title and, for KPIs, current → target. Memoised: drags re-render one node. */
 export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<GoalFlowNode>) {
+  const farOut = useStore(selectFarOut);
   const { goal, emphasis, partyColors } = data;
-  const ring = partyColors.length > 0 ? partyColors.join(', ') : undefined;
+  const ring = partyColors[0];
   return (
     <div
-      className={`cg-goal cg-goal--${goal.kind} cg-emph--${emphasis}${selected ? ' is-selected' : ''}`}
-      style={ring ? { boxShadow: `0 0 0 3px ${partyColors[0] ?? ''}` } : undefined}
+      className={`cg-goal cg-goal--${goal.kind} cg-emph--${emphasis}${selected ? ' is-selected' : ''}${farOut ? ' is-far' : ''}`}
+      style={ring ? { boxShadow: `0 0 0 3px ${ring}` } : undefined}
       title={goal.description || goal.title}
     >
-      <Handle type="source" position={Position.Top} className="cg-handle" />
-      <div className="cg-goal__kind">
-        {emphasis === 'nearest' ? 'Nearest common goal' : KIND_LABEL[goal.kind]}
-      </div>
+      <Handle
+        id="up"
+        type="source"
+        position={Position.Top}
+        className="cg-handle"
+        aria-label={`Link “${goal.title}” up to the goal it contributes to`}
+      />
+      {!farOut && (
+        <div className="cg-goal__kind">
+          {emphasis === 'nearest' ? 'Nearest common goal' : KIND_LABEL[goal.kind]}
+        </div>
+      )}
       <div className="cg-goal__title">{goal.title}</div>
-      {goal.metric && <MetricLine metric={goal.metric} />}
-      <Handle type="target" position={Position.Bottom} className="cg-handle" />
+      {!farOut && goal.metric && <MetricLine metric={goal.metric} />}
+      {data.hasChildren && !farOut && <FoldButton node={data} />}
+      <Handle
+        id="down"
+        type="target"
+        position={Position.Bottom}
+        className="cg-handle"
+        aria-label={`Link a goal or stakeholder to “${goal.title}”`}
+      />
     </div>
   );
 });

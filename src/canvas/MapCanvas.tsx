@@ -1,47 +1,43 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   Background,
+  ConnectionMode,
   Controls,
   MiniMap,
   ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  type NodeMouseHandler,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { MapDocument } from '../domain/model';
-import { toFlowEdges, toFlowNodes, type MapFlowNode } from './adapters';
+import { applyEdit } from '../store/applyEdit';
+import { selectCollapsedGoalIds, useSessionStore } from '../store/sessionStore';
+import { createNodeBuilder, toFlowEdges, type MapFlowNode } from './adapters';
+import { applySelectChanges, commitDrag, draggedPositions } from './canvasEvents';
+import { collapseView } from './collapse';
+import { connectionCommand } from './connect';
+import { FocusOnHighlight } from './FocusOnHighlight';
 import { GoalNode } from './GoalNode';
 import { toHighlightLookup, type Highlight } from './highlight';
+import { usePositionsStore } from './positionsStore';
 import { StakeholderNode } from './StakeholderNode';
 import { useAutoLayout } from './useAutoLayout';
+import { useSelectedIds } from './useSelectedIds';
 
 /**
  * A whole company tree is wide; below this zoom titles stop being readable, so the first view
  * shows the readable middle of the map and the minimap shows the rest.
  */
 const FIT_VIEW_OPTIONS = { minZoom: 0.4, padding: 0.08 };
-
 /** Module level, so React Flow never sees a new nodeTypes object and remounts every node. */
 const nodeTypes = { goal: GoalNode, stakeholder: StakeholderNode };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const NO_DRAG = new Map<string, { x: number; y: number }>();
 
 export interface MapCanvasProps {
   readonly doc: MapDocument;
   readonly highlight: Highlight | null;
-  readonly selectedIds: ReadonlySet<string>;
-  readonly onSelectNode: (node: { id: string; type: 'goal' | 'stakeholder' }) => void;
-  readonly onClearSelection: () => void;
-}
-
-/** Moves the camera to the walked paths whenever a common-ground view opens or changes. */
-function FocusOnHighlight({ highlight }: { highlight: Highlight | null }) {
-  const { fitView } = useReactFlow();
-  useEffect(() => {
-    if (!highlight) return;
-    const ids = new Set(highlight.paths.flatMap((p) => [p.stakeholderId, ...p.path]));
-    void fitView({ nodes: [...ids].map((id) => ({ id })), duration: 400, padding: 0.25 });
-  }, [highlight, fitView]);
-  return null;
 }
 
 function minimapColor(node: MapFlowNode): string {
@@ -49,53 +45,97 @@ function minimapColor(node: MapFlowNode): string {
   return node.data.goal.kind === 'mission' ? '#1b2a41' : '#adb5bd';
 }
 
-function LaidOutCanvas({
-  doc,
-  highlight,
-  selectedIds,
-  onSelectNode,
-  onClearSelection,
-}: MapCanvasProps) {
-  const { positions, ready } = useAutoLayout(doc);
-  const lookup = useMemo(() => toHighlightLookup(highlight), [highlight]);
-  const nodes = useMemo(
-    () => toFlowNodes(doc, positions, lookup, selectedIds),
-    [doc, positions, lookup, selectedIds],
-  );
-  const edges = useMemo(() => toFlowEdges(doc, lookup), [doc, lookup]);
-  const onNodeClick: NodeMouseHandler<MapFlowNode> = (_, node) => {
-    onSelectNode({ id: node.id, type: node.type });
-  };
-
-  if (!ready) return <div className="cg-canvas__loading">Laying out the map…</div>;
+/** What a new, empty map says: where to start, in the order a PM would build the tree. */
+function EmptyMapHint() {
   return (
-    <ReactFlow<MapFlowNode>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodeClick={onNodeClick}
-      onPaneClick={onClearSelection}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      onlyRenderVisibleElements
-      fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
-      minZoom={0.05}
-      maxZoom={2.5}
-    >
-      <FocusOnHighlight highlight={highlight} />
-      <Background gap={24} color="#e3e7ec" />
-      <Controls showInteractive={false} />
-      <MiniMap<MapFlowNode> nodeColor={minimapColor} pannable zoomable ariaLabel="Map overview" />
-    </ReactFlow>
+    <div className="cg-empty" role="note">
+      <h2>An empty map</h2>
+      <p>
+        Start with <strong>Add goal</strong>: the first goal is your mission. Select a goal and add
+        again to put objectives and KPIs below it, then <strong>Add stakeholder</strong> and drag
+        from a person to the goals they are measured, rewarded or motivated by.
+      </p>
+    </div>
   );
 }
 
-/** The map drawn with React Flow; everything shown is derived from the document and layout. */
-export function MapCanvas(props: MapCanvasProps) {
+/** Nodes and edges derived from the document plus view state; identical nodes are reused. */
+function useFlowElements(doc: MapDocument, highlight: Highlight | null, dragging: typeof NO_DRAG) {
+  const positions = usePositionsStore((s) => s.positions);
+  const collapsedGoalIds = useSessionStore(selectCollapsedGoalIds);
+  const selectedIds = useSelectedIds();
+  const [buildNodes] = useState(createNodeBuilder);
+  const lookup = useMemo(() => toHighlightLookup(highlight), [highlight]);
+  const collapse = useMemo(() => collapseView(doc, collapsedGoalIds), [doc, collapsedGoalIds]);
+  const nodes = useMemo(
+    () =>
+      buildNodes(doc, {
+        positions,
+        dragging,
+        highlight: lookup,
+        selectedIds,
+        collapse,
+        collapsedIds: new Set(collapsedGoalIds),
+      }),
+    [buildNodes, doc, positions, dragging, lookup, selectedIds, collapse, collapsedGoalIds],
+  );
+  const edges = useMemo(() => toFlowEdges(doc, lookup, selectedIds), [doc, lookup, selectedIds]);
+  return { nodes, edges };
+}
+
+/**
+ * The map drawn with React Flow. Everything shown is derived from the document and view state;
+ * React Flow's own change events are translated into commands (drags, links) or session state
+ * (selection) and never kept as a second copy of the map.
+ */
+export function MapCanvas({ doc, highlight }: MapCanvasProps) {
+  const { ready } = useAutoLayout(doc);
+  const [dragging, setDragging] = useState(NO_DRAG);
+  const { nodes, edges } = useFlowElements(doc, highlight, dragging);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<MapFlowNode>[]) => {
+      applySelectChanges(changes, doc);
+      const moved = draggedPositions(changes);
+      if (moved.size > 0) setDragging((d) => new Map([...d, ...moved]));
+    },
+    [doc],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => applySelectChanges(changes, doc),
+    [doc],
+  );
+  const onNodeDragStop = useCallback(() => {
+    commitDrag(doc, dragging);
+    setDragging(NO_DRAG);
+  }, [doc, dragging]);
+  const onConnect = useCallback((c: Connection) => applyEdit(connectionCommand(c)), []);
+
+  if (!ready) return <div className="cg-canvas__loading">Laying out the map…</div>;
   return (
-    <ReactFlowProvider>
-      <LaidOutCanvas {...props} />
-    </ReactFlowProvider>
+    <>
+      {nodes.length === 0 && <EmptyMapHint />}
+      <ReactFlow<MapFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        onlyRenderVisibleElements
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.05}
+        maxZoom={2.5}
+      >
+        <FocusOnHighlight highlight={highlight} />
+        <Background gap={24} color="#e3e7ec" />
+        <Controls showInteractive={false} showFitView={false} />
+        <MiniMap<MapFlowNode> nodeColor={minimapColor} pannable zoomable ariaLabel="Map overview" />
+      </ReactFlow>
+    </>
   );
 }

@@ -14,7 +14,13 @@ export const StakeholderNode = memo(function StakeholderNode({
       className={`cg-person cg-emph--${emphasis}${selected ? ' is-selected' : ''}`}
       style={{ borderColor: stakeholder.color }}
     >
-      <Handle type="source" position={Position.Top} className="cg-handle" />
+      <Handle
+        id="up"
+        type="source"
+        position={Position.Top}
+        className="cg-handle"
+        aria-label={`Connect ${stakeholder.name} to a goal`}
+      />
       <span
         className="cg-person__dot"
         style={{ background: stakeholder.color }}

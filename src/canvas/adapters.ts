@@ -1,6 +1,7 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { Goal, IncentiveKind, MapDocument, Stakeholder } from '../domain/model';
+import type { CollapseView } from './collapse';
 import { linkKey, type HighlightLookup } from './highlight';
 
 /** How strongly a node or edge is drawn while a common-ground view is open. */
@@ -11,6 +12,10 @@ export interface GoalNodeData extends Record<string, unknown> {
   readonly emphasis: Emphasis;
   /** Colours of the parties whose path passes through this goal. */
   readonly partyColors: readonly string[];
+  readonly hasChildren: boolean;
+  readonly collapsed: boolean;
+  /** How many goals the fold hides (0 when not folded). */
+  readonly hiddenBelow: number;
 }
 export interface StakeholderNodeData extends Record<string, unknown> {
   readonly stakeholder: Stakeholder;
@@ -24,6 +29,17 @@ export interface IncentiveEdgeData extends Record<string, unknown> {
   readonly kind: IncentiveKind;
 }
 
+/** Everything besides the document that decides how nodes are drawn. */
+export interface NodeView {
+  readonly positions: LayoutPositions;
+  /** Positions of nodes being dragged right now; they win over everything else. */
+  readonly dragging: ReadonlyMap<string, { x: number; y: number }>;
+  readonly highlight: HighlightLookup;
+  readonly selectedIds: ReadonlySet<string>;
+  readonly collapse: CollapseView;
+  readonly collapsedIds: ReadonlySet<string>;
+}
+
 const ORIGIN = { x: 0, y: 0 };
 
 function goalEmphasis(goal: Goal, h: HighlightLookup): Emphasis {
@@ -32,55 +48,108 @@ function goalEmphasis(goal: Goal, h: HighlightLookup): Emphasis {
   return h.goalColors.has(goal.id) ? 'path' : 'dim';
 }
 
-/**
- * Derives React Flow nodes from the model. Nodes are never saved: the document and the layout
- * positions are the only sources, so this runs again whenever either changes.
- */
-export function toFlowNodes(
-  doc: MapDocument,
-  positions: LayoutPositions,
-  highlight: HighlightLookup,
-  selectedIds: ReadonlySet<string>,
-): MapFlowNode[] {
-  const goals = doc.goals.map((goal): GoalFlowNode => ({
+/** A pinned goal stays where the user put it; others go where layout put them. */
+function goalPosition(goal: Goal, view: NodeView): { x: number; y: number } {
+  return (
+    view.dragging.get(goal.id) ??
+    (goal.position?.pinned ? goal.position : undefined) ??
+    view.positions[goal.id] ??
+    goal.position ??
+    ORIGIN
+  );
+}
+
+function toGoalNode(goal: Goal, view: NodeView, parentIds: ReadonlySet<string>): GoalFlowNode {
+  return {
     id: goal.id,
     type: 'goal',
-    position: positions[goal.id] ?? goal.position ?? ORIGIN,
+    position: goalPosition(goal, view),
     ariaLabel: goal.title,
-    selected: selectedIds.has(goal.id),
+    selected: view.selectedIds.has(goal.id),
+    hidden: view.collapse.hidden.has(goal.id),
     width: NODE_SIZE[goal.kind].width,
     height: NODE_SIZE[goal.kind].height,
     data: {
       goal,
-      emphasis: goalEmphasis(goal, highlight),
-      partyColors: highlight.goalColors.get(goal.id) ?? [],
+      emphasis: goalEmphasis(goal, view.highlight),
+      partyColors: view.highlight.goalColors.get(goal.id) ?? [],
+      hasChildren: parentIds.has(goal.id),
+      collapsed: view.collapsedIds.has(goal.id),
+      hiddenBelow: view.collapse.hiddenBelow.get(goal.id) ?? 0,
     },
-  }));
-  const people = doc.stakeholders.map((stakeholder): StakeholderFlowNode => ({
+  };
+}
+
+function toStakeholderNode(stakeholder: Stakeholder, view: NodeView): StakeholderFlowNode {
+  const { highlight } = view;
+  return {
     id: stakeholder.id,
     type: 'stakeholder',
-    position: positions[stakeholder.id] ?? ORIGIN,
+    position: view.dragging.get(stakeholder.id) ?? view.positions[stakeholder.id] ?? ORIGIN,
     ariaLabel: stakeholder.name,
-    selected: selectedIds.has(stakeholder.id),
+    selected: view.selectedIds.has(stakeholder.id),
+    hidden: view.collapse.hidden.has(stakeholder.id),
     width: NODE_SIZE.stakeholder.width,
     height: NODE_SIZE.stakeholder.height,
     data: {
       stakeholder,
       emphasis: !highlight.active || highlight.parties.has(stakeholder.id) ? 'normal' : 'dim',
     },
-  }));
-  return [...goals, ...people];
+  };
+}
+
+/** Shallow equality of two node versions: same record and same drawing inputs. */
+function sameNode(a: MapFlowNode, b: MapFlowNode): boolean {
+  if (a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
+  if (a.selected !== b.selected || a.hidden !== b.hidden) return false;
+  const keys = Object.keys(a.data) as (keyof typeof a.data)[];
+  return keys.every((k) => {
+    const [x, y] = [a.data[k], b.data[k]];
+    return x === y || (Array.isArray(x) && Array.isArray(y) && x.join() === y.join());
+  });
+}
+
+/**
+ * Derives React Flow nodes from the model. Nodes are never saved. The builder hands back the very
+ * same node object when nothing about a node changed, so memoised node components skip rendering
+ * and a drag or a selection re-renders only the nodes it touches.
+ */
+export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFlowNode[] {
+  let previous = new Map<string, MapFlowNode>();
+  return (doc, view) => {
+    const parentIds = new Set(doc.links.map((l) => l.to));
+    const next = new Map<string, MapFlowNode>();
+    const reuse = (node: MapFlowNode): MapFlowNode => {
+      const old = previous.get(node.id);
+      const kept = old && old.type === node.type && sameNode(old, node) ? old : node;
+      next.set(node.id, kept);
+      return kept;
+    };
+    const nodes = [
+      ...doc.goals.map((g) => reuse(toGoalNode(g, view, parentIds))),
+      ...doc.stakeholders.map((s) => reuse(toStakeholderNode(s, view))),
+    ];
+    previous = next;
+    return nodes;
+  };
 }
 
 /** "Contributes to" links point up (child → parent); incentives run from a person to a goal. */
-export function toFlowEdges(doc: MapDocument, highlight: HighlightLookup): Edge[] {
+export function toFlowEdges(
+  doc: MapDocument,
+  highlight: HighlightLookup,
+  selectedIds: ReadonlySet<string>,
+): Edge[] {
   const links = doc.links.map((link): Edge => {
     const colors = highlight.linkColors.get(linkKey(link.from, link.to));
     const color = colors?.[0] ?? '#868e96';
     return {
       id: link.id,
       source: link.from,
+      sourceHandle: 'up',
       target: link.to,
+      targetHandle: 'down',
+      selected: selectedIds.has(link.id),
       className: highlight.active ? (colors ? 'cg-edge-path' : 'cg-edge-dim') : undefined,
       style: { stroke: color, strokeWidth: colors ? 4 : 1.5 },
       markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
@@ -94,7 +163,10 @@ export function toFlowEdges(doc: MapDocument, highlight: HighlightLookup): Edge[
     return {
       id: incentive.id,
       source: incentive.stakeholderId,
+      sourceHandle: 'up',
       target: incentive.goalId,
+      targetHandle: 'down',
+      selected: selectedIds.has(incentive.id),
       label: incentive.kind,
       data: { kind: incentive.kind },
       className: dim ? 'cg-edge-dim' : 'cg-edge-incentive',

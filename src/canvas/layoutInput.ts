@@ -18,8 +18,3 @@ export function toLayoutInput(doc: MapDocument): LayoutInput {
     incentives: doc.incentives.map((i) => ({ stakeholderId: i.stakeholderId, goalId: i.goalId })),
   };
 }
-
-/** A cheap fingerprint of a layout input, so edits that move nothing do not re-run layout. */
-export function layoutKey(input: LayoutInput): string {
-  return JSON.stringify(input);
-}

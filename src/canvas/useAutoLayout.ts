@@ -1,51 +1,53 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { MapDocument } from '../domain/model';
+import { placeNewNodes } from '../workers/placement';
 import type { LayoutRequest, LayoutResponse } from '../workers/layout.worker';
-import { layoutKey, toLayoutInput } from './layoutInput';
+import { toLayoutInput } from './layoutInput';
+import { positionsStore, selectLayoutRequest, usePositionsStore } from './positionsStore';
 
 function startLayoutWorker(): Worker {
   return new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/**
- * Positions for every node, computed in a web worker whenever the structure changes. Until the
- * first answer arrives `ready` is false and the canvas shows a calm loading state, not a pile of
- * nodes at the origin.
- */
-export function useAutoLayout(doc: MapDocument): { positions: LayoutPositions; ready: boolean } {
-  const input: LayoutInput = useMemo(() => toLayoutInput(doc), [doc]);
-  const key = useMemo(() => layoutKey(input), [input]);
-  const [result, setResult] = useState<{ key: string; positions: LayoutPositions } | null>(null);
-  const workerRef = useRef<Worker | null>(null);
-  const requestRef = useRef(0);
-
+/** Runs a full layout in the worker when a map is opened and when the user asks for one. */
+function useFullLayout(doc: MapDocument): void {
+  const layoutRequest = usePositionsStore(selectLayoutRequest);
+  // The layout reads the newest document but re-runs only on open and on request.
+  const docRef = useRef(doc);
+  useLayoutEffect(() => {
+    docRef.current = doc;
+  });
+  const mapId = doc.map.id;
   useEffect(() => {
     const worker = startLayoutWorker();
-    workerRef.current = worker;
-    return () => {
+    const request: LayoutRequest = {
+      requestId: layoutRequest,
+      input: toLayoutInput(docRef.current),
+    };
+    worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
+      positionsStore.getState().setPositions(mapId, event.data.positions);
       worker.terminate();
-      workerRef.current = null;
     };
-  }, []);
-
-  useEffect(() => {
-    const worker = workerRef.current;
-    if (!worker) return;
-    const requestId = ++requestRef.current;
-    const onMessage = (event: MessageEvent<LayoutResponse>) => {
-      // Answers to superseded requests are dropped: only the newest structure is drawn.
-      if (event.data.requestId === requestRef.current) {
-        setResult({ key, positions: event.data.positions });
-      }
-    };
-    worker.addEventListener('message', onMessage);
-    const request: LayoutRequest = { requestId, input };
     worker.postMessage(request);
-    return () => worker.removeEventListener('message', onMessage);
-    // `key` stands for `input`: the effect re-runs only when the layout-relevant structure changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+    // A superseded layout (another map opened, another request) is dropped with its worker.
+    return () => worker.terminate();
+  }, [mapId, layoutRequest]);
+}
 
-  return { positions: result?.positions ?? {}, ready: result !== null };
+/**
+ * Gives every node a place: a full layout in a web worker on open and on request; nodes added
+ * later are placed next to what they connect to, so an edit never makes the whole map jump.
+ * `ready` is false until the first layout of this map arrives.
+ */
+export function useAutoLayout(doc: MapDocument): { ready: boolean } {
+  useFullLayout(doc);
+  const laidOutMap = usePositionsStore((s) => s.mapId);
+  const ready = laidOutMap === doc.map.id;
+  useEffect(() => {
+    if (!ready) return;
+    const store = positionsStore.getState();
+    const added = placeNewNodes(toLayoutInput(doc), store.positions);
+    if (Object.keys(added).length > 0) store.mergePositions(doc.map.id, added);
+  }, [doc, ready]);
+  return { ready };
 }

@@ -1,6 +1,6 @@
 import type { CommandError } from '../domain/commands';
-import { documentStore, type Command } from '../store/documentStore';
-import { sessionStore } from '../store/sessionStore';
+import { documentStore, type Command } from './documentStore';
+import { sessionStore } from './sessionStore';
 
 /**
  * Runs one edit through the document store; a refused edit is shown to the user with the

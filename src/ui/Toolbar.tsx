@@ -1,9 +1,3 @@
-import {
-  documentStore,
-  selectCanRedo,
-  selectCanUndo,
-  useDocumentHistory,
-} from '../store/documentStore';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
 
 type SaveStatus = SessionData['saveStatus'];
@@ -34,10 +28,8 @@ function SaveIndicator() {
   );
 }
 
-/** Top bar: the product, the open map, undo/redo and whether everything is saved. */
+/** Top bar: the product, the open map and whether everything is saved. */
 export function Toolbar({ mapName }: { mapName: string }) {
-  const canUndo = useDocumentHistory(selectCanUndo);
-  const canRedo = useDocumentHistory(selectCanRedo);
   return (
     <header className="cg-toolbar">
       <div className="cg-brand">
@@ -47,22 +39,6 @@ export function Toolbar({ mapName }: { mapName: string }) {
       <span className="cg-toolbar__map">{mapName}</span>
       <div className="cg-toolbar__spacer" />
       <SaveIndicator />
-      <button
-        type="button"
-        className="cg-button"
-        disabled={!canUndo}
-        onClick={() => documentStore.getState().undo()}
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        className="cg-button"
-        disabled={!canRedo}
-        onClick={() => documentStore.getState().redo()}
-      >
-        Redo
-      </button>
     </header>
   );
 }

@@ -80,3 +80,30 @@ export function SelectField<T extends string>({
     </div>
   );
 }
+
+/** Reads a typed number; blank means "not known" (null). Returns undefined for non-numbers. */
+export function parseOptionalNumber(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const value = Number(trimmed.replace(',', '.'));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A labelled number input committing on Enter/blur; blank commits null. */
+export function NumberField({
+  label,
+  value,
+  onCommit,
+}: {
+  label: string;
+  value: number | null;
+  onCommit: (next: number | null | undefined) => void;
+}) {
+  return (
+    <CommitField
+      label={label}
+      value={value === null ? '' : String(value)}
+      onCommit={(text) => onCommit(parseOptionalNumber(text))}
+    />
+  );
+}

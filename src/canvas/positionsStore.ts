@@ -1,0 +1,42 @@
+import { createStore, useStore } from 'zustand';
+import type { LayoutPositions } from '../domain/layoutTypes';
+
+/**
+ * Where unpinned nodes are drawn: the result of auto layout plus the places new nodes were put
+ * since. View state, like the viewport: never saved and never undone (pinned goals carry their
+ * own position in the document).
+ */
+export interface PositionsState {
+  readonly positions: LayoutPositions;
+  /** The map the positions belong to; positions of another map are never shown. */
+  readonly mapId: string | null;
+  /** Bumped to ask for a fresh full layout (the Auto layout button). */
+  readonly layoutRequest: number;
+  setPositions(mapId: string, positions: LayoutPositions): void;
+  mergePositions(mapId: string, positions: LayoutPositions): void;
+  requestLayout(): void;
+}
+
+export const positionsStore = createStore<PositionsState>()((set) => ({
+  positions: {},
+  mapId: null,
+  layoutRequest: 0,
+  setPositions: (mapId, positions) => {
+    set({ mapId, positions });
+  },
+  mergePositions: (mapId, positions) => {
+    set((s) => ({
+      mapId,
+      positions: s.mapId === mapId ? { ...s.positions, ...positions } : positions,
+    }));
+  },
+  requestLayout: () => {
+    set((s) => ({ layoutRequest: s.layoutRequest + 1 }));
+  },
+}));
+
+export function usePositionsStore<T>(selector: (s: PositionsState) => T): T {
+  return useStore(positionsStore, selector);
+}
+
+export const selectLayoutRequest = (s: PositionsState): number => s.layoutRequest;

@@ -1,0 +1,20 @@
+import { useMemo } from 'react';
+import {
+  selectSelectedGoalIds,
+  selectSelectedIncentiveIds,
+  selectSelectedLinkIds,
+  selectSelectedStakeholderIds,
+  useSessionStore,
+} from '../store/sessionStore';
+
+/** Everything selected on the canvas as one set, rebuilt only when the selection changes. */
+export function useSelectedIds(): ReadonlySet<string> {
+  const goals = useSessionStore(selectSelectedGoalIds);
+  const people = useSessionStore(selectSelectedStakeholderIds);
+  const links = useSessionStore(selectSelectedLinkIds);
+  const incentives = useSessionStore(selectSelectedIncentiveIds);
+  return useMemo(
+    () => new Set<string>([...goals, ...people, ...links, ...incentives]),
+    [goals, people, links, incentives],
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { deleteSelection } from '../../store/deleteSelection';
+import { documentStore } from '../../store/documentStore';
+import { sessionStore } from '../../store/sessionStore';
+
+/** One place that lists every shortcut: the handler below and the `?` overlay both read it. */
+export const SHORTCUTS: readonly { keys: string; action: string }[] = [
+  { keys: 'Delete / Backspace', action: 'Delete the selection' },
+  { keys: 'Ctrl/⌘ + Z', action: 'Undo' },
+  { keys: 'Ctrl/⌘ + Shift + Z, Ctrl/⌘ + Y', action: 'Redo' },
+  { keys: 'Ctrl/⌘ + A', action: 'Select everything' },
+  { keys: 'F', action: 'Fit the map to the screen' },
+  { keys: '/', action: 'Search the map' },
+  { keys: 'Escape', action: 'Clear the selection' },
+  { keys: 'Shift + click, Shift + drag', action: 'Select several' },
+  { keys: '?', action: 'Show these shortcuts' },
+];
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+function selectAll(): void {
+  const doc = documentStore.getState().doc;
+  if (!doc) return;
+  sessionStore.getState().select({
+    goals: doc.goals.map((g) => g.id),
+    stakeholders: doc.stakeholders.map((s) => s.id),
+  });
+}
+
+/** Keyboard shortcuts of the editor; keys typed into a field stay in the field. */
+export function useShortcuts(handlers: { focusSearch: () => void; toggleHelp: () => void }): void {
+  const { fitView } = useReactFlow();
+  const { focusSearch, toggleHelp } = handlers;
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.altKey) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const run = (action: () => void) => {
+        e.preventDefault();
+        action();
+      };
+      const undo = () => documentStore.getState().undo();
+      const redo = () => documentStore.getState().redo();
+      if (mod && key === 'z') run(e.shiftKey ? redo : undo);
+      else if (mod && key === 'y') run(redo);
+      else if (mod && key === 'a') run(selectAll);
+      else if (mod) return;
+      else if (e.key === 'Delete' || e.key === 'Backspace') run(deleteSelection);
+      else if (key === 'f') run(() => void fitView({ duration: 300, padding: 0.08 }));
+      else if (e.key === '/') run(focusSearch);
+      else if (e.key === '?') run(toggleHelp);
+      else if (e.key === 'Escape') run(() => sessionStore.getState().clearSelection());
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [fitView, focusSearch, toggleHelp]);
+}

@@ -1,0 +1,107 @@
+import { removeGoal, updateGoal, type GoalPatch } from '../../domain/commands';
+import { DEFAULT_METRIC } from '../../domain/factories';
+import {
+  GOAL_KINDS,
+  type Direction,
+  type Goal,
+  type GoalKind,
+  type Metric,
+} from '../../domain/model';
+import { applyEdit } from '../applyEdit';
+import { CommitField, NumberField, SelectField } from '../fields';
+import { sessionStore } from '../../store/sessionStore';
+
+const KIND_OPTIONS: readonly { value: GoalKind; label: string }[] = GOAL_KINDS.map((k) => ({
+  value: k,
+  label: k === 'kpi' ? 'KPI' : k.charAt(0).toUpperCase() + k.slice(1),
+}));
+const DIRECTION_OPTIONS: readonly { value: Direction; label: string }[] = [
+  { value: 'up', label: 'Higher is better' },
+  { value: 'down', label: 'Lower is better' },
+];
+
+function MetricFields({ goal, metric }: { goal: Goal; metric: Metric }) {
+  const edit = (patch: Partial<Metric>) =>
+    applyEdit((doc) => updateGoal(doc, goal.id, { metric: { ...metric, ...patch } }));
+  const editNumber = (field: 'current' | 'target') => (value: number | null | undefined) => {
+    if (value === undefined) {
+      sessionStore
+        .getState()
+        .showNotice({
+          kind: 'error',
+          text: `${field === 'current' ? 'Current' : 'Target'} must be a number, or blank when unknown.`,
+        });
+      return;
+    }
+    edit({ [field]: value });
+  };
+  return (
+    <fieldset className="cg-fieldset">
+      <legend>Metric</legend>
+      <CommitField
+        key={`${goal.id}-unit`}
+        label="Unit"
+        value={metric.unit}
+        onCommit={(unit) => edit({ unit })}
+      />
+      <div className="cg-row">
+        <NumberField
+          key={`${goal.id}-current`}
+          label="Current"
+          value={metric.current}
+          onCommit={editNumber('current')}
+        />
+        <NumberField
+          key={`${goal.id}-target`}
+          label="Target"
+          value={metric.target}
+          onCommit={editNumber('target')}
+        />
+      </div>
+      <SelectField
+        label="Direction"
+        value={metric.direction}
+        options={DIRECTION_OPTIONS}
+        onChange={(direction) => edit({ direction })}
+      />
+    </fieldset>
+  );
+}
+
+/** Every field of one goal, editable in place; each commit is one undo step. */
+export function GoalInspector({ goal }: { goal: Goal }) {
+  const edit = (patch: GoalPatch) => applyEdit((doc) => updateGoal(doc, goal.id, patch));
+  const metric = goal.metric ?? (goal.kind === 'kpi' ? DEFAULT_METRIC : null);
+  return (
+    <section aria-label="Goal details" className="cg-inspector">
+      <h2>Goal</h2>
+      <CommitField
+        key={`${goal.id}-title`}
+        label="Title"
+        value={goal.title}
+        onCommit={(title) => edit({ title })}
+      />
+      <SelectField
+        label="Kind"
+        value={goal.kind}
+        options={KIND_OPTIONS}
+        onChange={(kind) => edit({ kind })}
+      />
+      <CommitField
+        key={`${goal.id}-description`}
+        label="Description"
+        value={goal.description}
+        multiline
+        onCommit={(description) => edit({ description })}
+      />
+      {metric && <MetricFields goal={goal} metric={metric} />}
+      <button
+        type="button"
+        className="cg-button cg-button--danger"
+        onClick={() => applyEdit((doc) => removeGoal(doc, goal.id))}
+      >
+        Delete goal
+      </button>
+    </section>
+  );
+}

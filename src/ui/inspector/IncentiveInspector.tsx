@@ -1,0 +1,81 @@
+import { removeIncentive, unlinkGoals, updateIncentive } from '../../domain/commands';
+import { INCENTIVE_KINDS, type Incentive, type Link, type MapDocument } from '../../domain/model';
+import { sessionStore } from '../../store/sessionStore';
+import { applyEdit } from '../applyEdit';
+import { CommitField, NumberField, SelectField } from '../fields';
+
+const KIND_OPTIONS = INCENTIVE_KINDS.map((k) => ({
+  value: k,
+  label: k.charAt(0).toUpperCase() + k.slice(1),
+}));
+
+/** One tie from a person to a goal: how it binds them, how much, and what they say about it. */
+export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; doc: MapDocument }) {
+  const person = doc.stakeholders.find((s) => s.id === incentive.stakeholderId);
+  const goal = doc.goals.find((g) => g.id === incentive.goalId);
+  return (
+    <section aria-label="Incentive details" className="cg-inspector">
+      <h2>Incentive</h2>
+      <p className="cg-hint">
+        {person?.name} → “{goal?.title}”
+      </p>
+      <SelectField
+        label="Kind"
+        value={incentive.kind}
+        options={KIND_OPTIONS}
+        onChange={(kind) => applyEdit((d) => updateIncentive(d, incentive.id, { kind }))}
+      />
+      <NumberField
+        key={`${incentive.id}-weight`}
+        label="Weight"
+        value={incentive.weight}
+        onCommit={(weight) => {
+          if (weight === undefined) {
+            sessionStore
+              .getState()
+              .showNotice({
+                kind: 'error',
+                text: 'Weight must be a number from 0 to 1, or blank.',
+              });
+            return;
+          }
+          applyEdit((d) => updateIncentive(d, incentive.id, { weight }));
+        }}
+      />
+      <CommitField
+        key={`${incentive.id}-note`}
+        label="Note"
+        value={incentive.note}
+        multiline
+        onCommit={(note) => applyEdit((d) => updateIncentive(d, incentive.id, { note }))}
+      />
+      <button
+        type="button"
+        className="cg-button cg-button--danger"
+        onClick={() => applyEdit((d) => removeIncentive(d, incentive.id))}
+      >
+        Delete incentive
+      </button>
+    </section>
+  );
+}
+
+/** A "contributes to" link: what it joins, and a way to undo it. */
+export function LinkInspector({ link, doc }: { link: Link; doc: MapDocument }) {
+  const title = (id: string) => doc.goals.find((g) => g.id === id)?.title ?? id;
+  return (
+    <section aria-label="Link details" className="cg-inspector">
+      <h2>Link</h2>
+      <p>
+        “{title(link.from)}” contributes to “{title(link.to)}”.
+      </p>
+      <button
+        type="button"
+        className="cg-button cg-button--danger"
+        onClick={() => applyEdit((d) => unlinkGoals(d, { linkId: link.id }))}
+      >
+        Unlink
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { MapDocument } from '../../domain/model';
+import { deleteSelection, selectionSize } from '../../store/deleteSelection';
+import { useSessionStore, type SessionData, type SessionState } from '../../store/sessionStore';
+import { GoalInspector } from './GoalInspector';
+import { IncentiveInspector, LinkInspector } from './IncentiveInspector';
+import { StakeholderInspector } from './StakeholderInspector';
+
+type SelectionData = Pick<
+  SessionData,
+  'selectedGoalIds' | 'selectedStakeholderIds' | 'selectedLinkIds' | 'selectedIncentiveIds'
+>;
+const selectSelection = (s: SessionState): SelectionData => ({
+  selectedGoalIds: s.selectedGoalIds,
+  selectedStakeholderIds: s.selectedStakeholderIds,
+  selectedLinkIds: s.selectedLinkIds,
+  selectedIncentiveIds: s.selectedIncentiveIds,
+});
+
+/** Details of what is selected: one record editable in place, or a summary of many. */
+export function Inspector({ doc }: { doc: MapDocument }) {
+  const session = useSessionStore(useShallow(selectSelection));
+  const count = selectionSize(session);
+  if (count === 0) return null;
+  if (count > 1) {
+    return (
+      <section aria-label="Selection" className="cg-inspector">
+        <h2>{count} selected</h2>
+        <p className="cg-hint">Drag any of them to move them together.</p>
+        <button type="button" className="cg-button cg-button--danger" onClick={deleteSelection}>
+          Delete selected
+        </button>
+      </section>
+    );
+  }
+  const goal = doc.goals.find((g) => g.id === session.selectedGoalIds[0]);
+  if (goal) return <GoalInspector goal={goal} />;
+  const person = doc.stakeholders.find((s) => s.id === session.selectedStakeholderIds[0]);
+  if (person) return <StakeholderInspector stakeholder={person} doc={doc} />;
+  const incentive = doc.incentives.find((i) => i.id === session.selectedIncentiveIds[0]);
+  if (incentive) return <IncentiveInspector incentive={incentive} doc={doc} />;
+  const link = doc.links.find((l) => l.id === session.selectedLinkIds[0]);
+  if (link) return <LinkInspector link={link} doc={doc} />;
+  return null;
+}

@@ -1,0 +1,107 @@
+import { useId } from 'react';
+import { removeStakeholder, updateStakeholder, type StakeholderPatch } from '../../domain/commands';
+import type { MapDocument, Stakeholder } from '../../domain/model';
+import { sessionStore } from '../../store/sessionStore';
+import { applyEdit } from '../applyEdit';
+import { CommitField } from '../fields';
+
+function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
+  const id = useId();
+  return (
+    <div className="cg-field">
+      <label htmlFor={id}>Colour</label>
+      <input
+        id={id}
+        type="color"
+        value={stakeholder.color}
+        onChange={(e) => {
+          const color = e.target.value;
+          applyEdit((doc) => updateStakeholder(doc, stakeholder.id, { color }));
+        }}
+      />
+    </div>
+  );
+}
+
+/** The incentives a person holds, each opening its own inspector. */
+function HeldIncentives({ stakeholder, doc }: { stakeholder: Stakeholder; doc: MapDocument }) {
+  const held = doc.incentives.filter((i) => i.stakeholderId === stakeholder.id);
+  const title = (goalId: string) => doc.goals.find((g) => g.id === goalId)?.title ?? goalId;
+  return (
+    <section aria-label={`Incentives of ${stakeholder.name}`}>
+      <h3 className="cg-subhead">Incentives</h3>
+      {held.length === 0 ? (
+        <p className="cg-hint">
+          None yet. Drag from {stakeholder.name}’s handle to a goal they are measured, rewarded or
+          motivated by.
+        </p>
+      ) : (
+        <ul className="cg-incentives">
+          {held.map((i) => (
+            <li key={i.id}>
+              <button
+                type="button"
+                className="cg-link-button"
+                onClick={() => sessionStore.getState().select({ incentives: [i.id] })}
+              >
+                {i.kind} on “{title(i.goalId)}”
+                {i.weight === null ? '' : ` · ${Math.round(i.weight * 100)}%`}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function StakeholderInspector({
+  stakeholder,
+  doc,
+}: {
+  stakeholder: Stakeholder;
+  doc: MapDocument;
+}) {
+  const edit = (field: keyof StakeholderPatch) => (value: string) =>
+    applyEdit((d) => updateStakeholder(d, stakeholder.id, { [field]: value }));
+  const key = (field: string) => `${stakeholder.id}-${field}`;
+  return (
+    <section aria-label="Stakeholder details" className="cg-inspector">
+      <h2>Stakeholder</h2>
+      <CommitField
+        key={key('name')}
+        label="Name"
+        value={stakeholder.name}
+        onCommit={edit('name')}
+      />
+      <CommitField
+        key={key('role')}
+        label="Role"
+        value={stakeholder.role}
+        onCommit={edit('role')}
+      />
+      <CommitField
+        key={key('team')}
+        label="Team"
+        value={stakeholder.team}
+        onCommit={edit('team')}
+      />
+      <ColourField stakeholder={stakeholder} />
+      <CommitField
+        key={key('notes')}
+        label="Notes"
+        value={stakeholder.notes}
+        multiline
+        onCommit={edit('notes')}
+      />
+      <HeldIncentives stakeholder={stakeholder} doc={doc} />
+      <button
+        type="button"
+        className="cg-button cg-button--danger"
+        onClick={() => applyEdit((d) => removeStakeholder(d, stakeholder.id))}
+      >
+        Delete stakeholder
+      </button>
+    </section>
+  );
+}

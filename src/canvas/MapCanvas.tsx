@@ -17,6 +17,7 @@ import { createNodeBuilder, toFlowEdges, type MapFlowNode } from './adapters';
 import { applySelectChanges, commitDrag, draggedPositions } from './canvasEvents';
 import { collapseView } from './collapse';
 import { connectionCommand } from './connect';
+import { CanvasViewSource } from './exportView';
 import { FocusOnHighlight } from './FocusOnHighlight';
 import { GoalNode } from './GoalNode';
 import { toHighlightLookup, type Highlight } from './highlight';
@@ -132,6 +133,7 @@ export function MapCanvas({ doc, highlight }: MapCanvasProps) {
         maxZoom={2.5}
       >
         <FocusOnHighlight highlight={highlight} />
+        <CanvasViewSource />
         <Background gap={24} color="#e3e7ec" />
         <Controls showInteractive={false} showFitView={false} />
         <MiniMap<MapFlowNode> nodeColor={minimapColor} pannable zoomable ariaLabel="Map overview" />

@@ -2,10 +2,12 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { MapCanvas } from '../canvas/MapCanvas';
 import type { MapDocument } from '../domain/model';
 import { selectDoc, useDocumentStore } from '../store/documentStore';
+import { selectView, useLibraryStore } from '../store/libraryStore';
 import { CommonGroundPanel } from '../ui/CommonGroundPanel';
 import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
 import { Inspector } from '../ui/inspector/Inspector';
 import { NoticeBar } from '../ui/NoticeBar';
+import { LibraryScreen } from '../ui/library/LibraryScreen';
 import { Toolbar } from '../ui/Toolbar';
 import { useCommonGroundView } from '../ui/useCommonGroundView';
 
@@ -28,6 +30,15 @@ function Workspace({ doc }: { doc: MapDocument }) {
 /** The app shell: toolbar on top, the canvas, and the side panel. */
 export function App() {
   const doc = useDocumentStore(selectDoc);
+  const view = useLibraryStore(selectView);
+  if (view === 'library') {
+    return (
+      <div className="cg-app">
+        <LibraryScreen />
+        <NoticeBar />
+      </div>
+    );
+  }
   if (!doc) return <div className="cg-canvas__loading">Opening your map…</div>;
   return (
     <div className="cg-app">

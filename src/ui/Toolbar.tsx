@@ -1,3 +1,4 @@
+import { MapsButton, NewMapButton } from './library/LibraryButtons';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
 
 type SaveStatus = SessionData['saveStatus'];
@@ -36,9 +37,11 @@ export function Toolbar({ mapName }: { mapName: string }) {
         <img src="/favicon.svg" alt="" />
         Common Ground
       </div>
+      <MapsButton />
       <span className="cg-toolbar__map">{mapName}</span>
       <div className="cg-toolbar__spacer" />
       <SaveIndicator />
+      <NewMapButton />
     </header>
   );
 }

@@ -1,0 +1,51 @@
+import { useId } from 'react';
+import { libraryStore, type StartingPoint } from '../../store/libraryStore';
+
+const CARDS: readonly { from: StartingPoint; title: string; text: string }[] = [
+  {
+    from: 'empty',
+    title: 'Start from an empty map',
+    text: 'Add your mission, the goals that serve it, then the people and what they are measured on.',
+  },
+  {
+    from: 'example',
+    title: 'Start from the example map',
+    text: 'Northwind Analytics, a SaaS company: its KPI tree, its leaders, what each is rewarded on, and where they clash.',
+  },
+];
+
+function StartCard({ from, title, text }: (typeof CARDS)[number]) {
+  const titleId = useId();
+  const textId = useId();
+  return (
+    <button
+      type="button"
+      className={`cg-startcard cg-startcard--${from}`}
+      aria-labelledby={titleId}
+      aria-describedby={textId}
+      onClick={() => void libraryStore.getState().createMap(from)}
+    >
+      <span className="cg-startcard__icon" aria-hidden="true" />
+      <span className="cg-startcard__title" id={titleId}>
+        {title}
+      </span>
+      <span className="cg-startcard__text" id={textId}>
+        {text}
+      </span>
+    </button>
+  );
+}
+
+/** The two ways to begin a map, offered to new and returning users alike. */
+export function StartingPoints() {
+  return (
+    <section className="cg-library__section" aria-labelledby="cg-start-heading">
+      <h2 id="cg-start-heading">Start a new map</h2>
+      <div className="cg-startcards">
+        {CARDS.map((card) => (
+          <StartCard key={card.from} {...card} />
+        ))}
+      </div>
+    </section>
+  );
+}

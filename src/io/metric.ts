@@ -1,0 +1,14 @@
+import type { Metric } from '../domain/model';
+
+/** "104%", "12 days", "—" for a value nobody measured yet; as the canvas shows it. */
+export function formatMetricValue(value: number | null, unit: string): string {
+  if (value === null) return '—';
+  const n = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return unit === '%' ? `${n}%` : unit ? `${n} ${unit}` : n;
+}
+
+/** "104% → 115% ↑": where a KPI is, where it should be, and which way is better. */
+export function formatMetric(metric: Metric): string {
+  const arrow = metric.direction === 'up' ? '↑' : '↓';
+  return `${formatMetricValue(metric.current, metric.unit)} → ${formatMetricValue(metric.target, metric.unit)} ${arrow}`;
+}

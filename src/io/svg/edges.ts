@@ -1,0 +1,125 @@
+import type { MapDocument } from '../../domain/model';
+import { safeColor, type XmlDocument, type XmlElement } from '../xml';
+import { bezierUp, bottomCenter, topCenter, type NodeBoxes } from './geometry';
+import { svgElement, svgText } from './nodes';
+import { COLORS, DIM_OPACITY, type Emphasis } from './style';
+import { estimateWidth } from './text';
+
+/**
+ * Arrowheads, one <marker> per colour in use, created on first use in `defs`. Returns the
+ * `url(#…)` to reference; ids are numbered, so no user text ever reaches an id.
+ */
+export function arrowMarkers<E extends XmlElement<E>>(
+  xml: XmlDocument<E>,
+  defs: E,
+): (color: string) => string {
+  const ids = new Map<string, string>();
+  return (color) => {
+    const known = ids.get(color);
+    if (known !== undefined) return `url(#${known})`;
+    const id = `cg-arrow-${ids.size}`;
+    ids.set(color, id);
+    const marker = svgElement(xml, 'marker', {
+      id,
+      viewBox: '0 0 10 10',
+      refX: 9,
+      refY: 5,
+      markerWidth: 14,
+      markerHeight: 14,
+      markerUnits: 'userSpaceOnUse',
+      orient: 'auto',
+    });
+    marker.appendChild(svgElement(xml, 'path', { d: 'M0,0 L10,5 L0,10 z', fill: color }));
+    defs.appendChild(marker);
+    return `url(#${id})`;
+  };
+}
+
+/**
+ * "Contributes to" links from the child's top up to the parent's bottom, arrow at the parent.
+ * Links on a party's path are thick in that party's colour; the others dim while highlighting.
+ */
+export function drawLinks<E extends XmlElement<E>>(
+  xml: XmlDocument<E>,
+  doc: MapDocument,
+  boxes: NodeBoxes,
+  emphasis: Emphasis,
+  arrow: (color: string) => string,
+): E {
+  const layer = svgElement(xml, 'g', { class: 'cg-links', fill: 'none' });
+  for (const link of doc.links) {
+    const child = boxes.goals.get(link.from);
+    const parent = boxes.goals.get(link.to);
+    if (child === undefined || parent === undefined) continue;
+    const pathColor = emphasis.linkColor(link.from, link.to);
+    const color = pathColor ?? COLORS.edge;
+    const path = svgElement(xml, 'path', {
+      d: bezierUp(topCenter(child), bottomCenter(parent)).d,
+      stroke: color,
+      'stroke-width': pathColor === undefined ? 1.5 : 4,
+      'marker-end': arrow(color),
+    });
+    if (emphasis.active && pathColor === undefined)
+      path.setAttribute('opacity', String(DIM_OPACITY));
+    layer.appendChild(path);
+  }
+  return layer;
+}
+
+const LABEL_SIZE = 12;
+
+/**
+ * Incentives from the person's pill up to the goal, in the person's colour (dashed for
+ * "motivated") and labelled with the kind, as on the canvas.
+ */
+export function drawIncentives<E extends XmlElement<E>>(
+  xml: XmlDocument<E>,
+  doc: MapDocument,
+  boxes: NodeBoxes,
+  emphasis: Emphasis,
+): E {
+  const layer = svgElement(xml, 'g', { class: 'cg-incentives' });
+  const colorOf = new Map(doc.stakeholders.map((s) => [s.id, safeColor(s.color, COLORS.edge)]));
+  for (const incentive of doc.incentives) {
+    const person = boxes.stakeholders.get(incentive.stakeholderId);
+    const goal = boxes.goals.get(incentive.goalId);
+    if (person === undefined || goal === undefined) continue;
+    const color = colorOf.get(incentive.stakeholderId) ?? COLORS.edge;
+    const curve = bezierUp(topCenter(person), bottomCenter(goal));
+    const group = svgElement(xml, 'g', { class: `cg-incentive cg-incentive--${incentive.kind}` });
+    if (emphasis.active && !emphasis.isParty(incentive.stakeholderId)) {
+      group.setAttribute('opacity', String(DIM_OPACITY));
+    }
+    const path = svgElement(xml, 'path', {
+      d: curve.d,
+      fill: 'none',
+      stroke: color,
+      'stroke-width': 2,
+    });
+    if (incentive.kind === 'motivated') path.setAttribute('stroke-dasharray', '6 4');
+    group.appendChild(path);
+    const width = estimateWidth(incentive.kind, LABEL_SIZE, 0.6) + 10;
+    group.appendChild(
+      svgElement(xml, 'rect', {
+        x: curve.middle.x - width / 2,
+        y: curve.middle.y - 9,
+        width,
+        height: 18,
+        rx: 4,
+        fill: COLORS.white,
+      }),
+    );
+    group.appendChild(
+      svgText(xml, incentive.kind, {
+        x: curve.middle.x,
+        y: curve.middle.y + 4,
+        fill: color,
+        'font-size': LABEL_SIZE,
+        'font-weight': 600,
+        'text-anchor': 'middle',
+      }),
+    );
+    layer.appendChild(group);
+  }
+  return layer;
+}

@@ -1,0 +1,92 @@
+import type { LayoutPositions } from '../../domain/layoutTypes';
+import type { MapDocument } from '../../domain/model';
+import {
+  XML_DECLARATION,
+  formatNumber,
+  safeColor,
+  type XmlDocument,
+  type XmlElement,
+  type XmlSerializer,
+} from '../xml';
+import { arrowMarkers, drawIncentives, drawLinks } from './edges';
+import { nodeBoxes, pixelSize, svgViewBox, type Box } from './geometry';
+import { drawGoal, drawStakeholder, svgElement, svgText } from './nodes';
+import { COLORS, FONT_FAMILY, toEmphasis, type SvgHighlight } from './style';
+
+export interface SvgExportOptions {
+  /** The open common-ground view, drawn as on the canvas; null or absent for a plain map. */
+  readonly highlight?: SvgHighlight | null;
+  /** The current view in flow coordinates; null or absent for the whole map. */
+  readonly region?: Box | null;
+  /** #rrggbb; white when absent or not a colour. */
+  readonly background?: string;
+}
+
+/**
+ * The map as an SVG element built with `xml`'s DOM methods: the browser passes
+ * `document.implementation.createDocument(SVG_NS, 'svg', null)`, node passes an xmldom document.
+ * Sized in CSS pixels at 1× (see svgSize) with a viewBox in flow coordinates.
+ */
+export function renderMapSvg<E extends XmlElement<E>>(
+  doc: MapDocument,
+  positions: LayoutPositions,
+  options: SvgExportOptions,
+  xml: XmlDocument<E>,
+): E {
+  const view = svgViewBox(doc, positions, options.region ?? null);
+  const { width, height } = pixelSize(view);
+  const root = svgElement(xml, 'svg', {
+    width,
+    height,
+    viewBox: [view.x, view.y, view.width, view.height].map(formatNumber).join(' '),
+    'font-family': FONT_FAMILY,
+    role: 'img',
+  });
+  root.appendChild(svgText(xml, doc.map.name, {}, 'title'));
+  const defs = svgElement(xml, 'defs');
+  root.appendChild(defs);
+  root.appendChild(
+    svgElement(xml, 'rect', {
+      x: view.x,
+      y: view.y,
+      width: view.width,
+      height: view.height,
+      fill: safeColor(options.background, COLORS.white),
+    }),
+  );
+  if (doc.goals.length === 0 && doc.stakeholders.length === 0) {
+    root.appendChild(emptyNotice(xml, view));
+    return root;
+  }
+  const boxes = nodeBoxes(doc, positions);
+  const emphasis = toEmphasis(options.highlight ?? null);
+  root.appendChild(drawLinks(xml, doc, boxes, emphasis, arrowMarkers(xml, defs)));
+  root.appendChild(drawIncentives(xml, doc, boxes, emphasis));
+  const nodes = svgElement(xml, 'g', { class: 'cg-nodes' });
+  for (const goal of doc.goals) {
+    const box = boxes.goals.get(goal.id);
+    if (box !== undefined) nodes.appendChild(drawGoal(xml, goal, box, emphasis));
+  }
+  for (const stakeholder of doc.stakeholders) {
+    const box = boxes.stakeholders.get(stakeholder.id);
+    if (box !== undefined) nodes.appendChild(drawStakeholder(xml, stakeholder, box, emphasis));
+  }
+  root.appendChild(nodes);
+  return root;
+}
+
+/** An empty map still exports a readable picture rather than a blank one. */
+function emptyNotice<E extends XmlElement<E>>(xml: XmlDocument<E>, view: Box): E {
+  return svgText(xml, 'This map has no goals or stakeholders yet.', {
+    x: view.x + view.width / 2,
+    y: view.y + view.height / 2 + 6,
+    fill: COLORS.muted,
+    'font-size': 16,
+    'text-anchor': 'middle',
+  });
+}
+
+/** A standalone .svg file: the XML declaration, then the element as markup. */
+export function serializeSvg<E>(element: E, serializer: XmlSerializer<E>): string {
+  return XML_DECLARATION + serializer.serializeToString(element);
+}

@@ -10,6 +10,8 @@ import { NoticeBar } from '../ui/NoticeBar';
 import { LibraryScreen } from '../ui/library/LibraryScreen';
 import { Toolbar } from '../ui/Toolbar';
 import { useCommonGroundView } from '../ui/useCommonGroundView';
+import { WorkshopScreen } from '../ui/workshop/WorkshopScreen';
+import { selectWorkshopActive, useWorkshopStore } from '../store/workshopStore';
 
 function Workspace({ doc }: { doc: MapDocument }) {
   const { result, highlight } = useCommonGroundView(doc);
@@ -31,6 +33,7 @@ function Workspace({ doc }: { doc: MapDocument }) {
 export function App() {
   const doc = useDocumentStore(selectDoc);
   const view = useLibraryStore(selectView);
+  const workshop = useWorkshopStore(selectWorkshopActive);
   if (view === 'library') {
     return (
       <div className="cg-app">
@@ -40,6 +43,13 @@ export function App() {
     );
   }
   if (!doc) return <div className="cg-canvas__loading">Opening your map…</div>;
+  if (workshop) {
+    return (
+      <ReactFlowProvider>
+        <WorkshopScreen doc={doc} />
+      </ReactFlowProvider>
+    );
+  }
   return (
     <div className="cg-app">
       <Toolbar mapName={doc.map.name} />

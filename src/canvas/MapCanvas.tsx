@@ -39,6 +39,8 @@ const NO_DRAG = new Map<string, { x: number; y: number }>();
 export interface MapCanvasProps {
   readonly doc: MapDocument;
   readonly highlight: Highlight | null;
+  /** Presentation (workshop mode): look and navigate, but nothing can be moved or edited. */
+  readonly readOnly?: boolean;
 }
 
 function minimapColor(node: MapFlowNode): string {
@@ -89,7 +91,7 @@ function useFlowElements(doc: MapDocument, highlight: Highlight | null, dragging
  * React Flow's own change events are translated into commands (drags, links) or session state
  * (selection) and never kept as a second copy of the map.
  */
-export function MapCanvas({ doc, highlight }: MapCanvasProps) {
+export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) {
   const { ready } = useAutoLayout(doc);
   const [dragging, setDragging] = useState(NO_DRAG);
   const { nodes, edges } = useFlowElements(doc, highlight, dragging);
@@ -124,6 +126,9 @@ export function MapCanvas({ doc, highlight }: MapCanvasProps) {
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         onlyRenderVisibleElements
@@ -132,7 +137,7 @@ export function MapCanvas({ doc, highlight }: MapCanvasProps) {
         minZoom={0.05}
         maxZoom={2.5}
       >
-        <FocusOnHighlight highlight={highlight} />
+        <FocusOnHighlight highlight={highlight} maxZoom={readOnly ? 1.4 : 1} />
         <CanvasViewSource />
         <Background gap={24} color="#e3e7ec" />
         <Controls showInteractive={false} showFitView={false} />

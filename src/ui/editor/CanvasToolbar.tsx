@@ -12,6 +12,7 @@ import {
   selectCanUndo,
   useDocumentHistory,
 } from '../../store/documentStore';
+import { WorkshopButton } from '../workshop/WorkshopButton';
 import { SearchBox } from './SearchBox';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useShortcuts } from './useShortcuts';
@@ -86,6 +87,7 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
       >
         Fit view
       </button>
+      <WorkshopButton doc={doc} />
       <SearchBox ref={search} doc={doc} />
       <button
         type="button"

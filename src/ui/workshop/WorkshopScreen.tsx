@@ -1,0 +1,108 @@
+import { useMemo } from 'react';
+import type { Highlight } from '../../canvas/highlight';
+import { MapCanvas } from '../../canvas/MapCanvas';
+import { buildGoalIndex, findCommonGround, type CommonGoalAnswer } from '../../domain/engine';
+import type { MapDocument } from '../../domain/model';
+import { walkFrame, type WalkFrame } from '../../domain/walk';
+import { selectOpenConflictId, selectParties, useSessionStore } from '../../store/sessionStore';
+import { selectWorkshopStep, useWorkshopStore } from '../../store/workshopStore';
+import { headline, namesOf, type Names } from '../explain';
+import { leaveWorkshop, useWorkshopKeys } from './useWorkshopKeys';
+import { WorkshopCapture } from './WorkshopCapture';
+
+function frameHighlight(frame: WalkFrame, answer: CommonGoalAnswer, doc: MapDocument): Highlight {
+  const colors = new Map<string, string>(doc.stakeholders.map((s) => [s.id, s.color]));
+  return {
+    nearestGoalId: frame.met ? answer.goalId : null,
+    paths: frame.parties.map((p) => ({
+      stakeholderId: p.stakeholderId,
+      color: colors.get(p.stakeholderId) ?? '#ffffff',
+      path: p.walked,
+    })),
+  };
+}
+
+function Stage({
+  frame,
+  answer,
+  names,
+  doc,
+}: {
+  frame: WalkFrame;
+  answer: CommonGoalAnswer;
+  names: Names;
+  doc: MapDocument;
+}) {
+  const color = (id: string) => doc.stakeholders.find((s) => s.id === id)?.color ?? '#fff';
+  return (
+    <>
+      <p className="cg-workshop__step">
+        Step {frame.step} of {frame.totalSteps}
+      </p>
+      <ul className="cg-workshop__parties">
+        {frame.parties.map((p) => (
+          <li key={p.stakeholderId}>
+            <span
+              className="cg-swatch"
+              style={{ background: color(p.stakeholderId) }}
+              aria-hidden="true"
+            />
+            {names.party(p.stakeholderId)} {p.arrived && frame.met ? 'serves' : 'is at'} “
+            {names.goal(p.at)}”
+          </li>
+        ))}
+      </ul>
+      <p className="cg-workshop__reveal" role="status" aria-live="polite">
+        {frame.met ? `The paths meet. Nearest common goal: ${names.goal(answer.goalId)}` : ''}
+      </p>
+    </>
+  );
+}
+
+/**
+ * Workshop mode: the map on a projector, editing chrome gone, and the walk up the tree one level
+ * per key press until the parties' paths meet.
+ */
+export function WorkshopScreen({ doc }: { doc: MapDocument }) {
+  const parties = useSessionStore(selectParties);
+  const conflictId = useSessionStore(selectOpenConflictId);
+  const step = useWorkshopStore(selectWorkshopStep);
+  const index = useMemo(() => buildGoalIndex(doc), [doc]);
+  const result = useMemo(() => findCommonGround(index, parties), [index, parties]);
+  const answered = result.status === 'found' || result.status === 'already-shared';
+  const answer = answered ? result.answers[0] : undefined;
+  const frame = useMemo(() => (answer ? walkFrame(answer, step) : null), [answer, step]);
+  useWorkshopKeys(frame?.totalSteps ?? 0);
+  const highlight = useMemo(
+    () => (frame && answer ? frameHighlight(frame, answer, doc) : null),
+    [frame, answer, doc],
+  );
+  const names = namesOf(doc);
+  const conflict = doc.conflicts.find((c) => c.id === conflictId);
+  return (
+    <div className="cg-workshop" role="main" aria-label="Workshop mode">
+      <div className="cg-workshop__canvas">
+        <MapCanvas doc={doc} highlight={highlight} readOnly />
+      </div>
+      <aside className="cg-workshop__panel" aria-label="Walk up the tree">
+        <h1>{conflict?.title ?? parties.map((p) => names.party(p)).join(' and ')}</h1>
+        {frame && answer ? (
+          <Stage frame={frame} answer={answer} names={names} doc={doc} />
+        ) : (
+          <p role="status">{headline(result, names)}</p>
+        )}
+        <p className="cg-workshop__keys">→ or Space: walk up a level · ←: back · Esc: leave</p>
+        {conflict && (
+          <WorkshopCapture
+            conflict={conflict}
+            doc={doc}
+            revealed={frame?.met ? (answer?.goalId ?? null) : null}
+          />
+        )}
+        <button type="button" className="cg-button" onClick={leaveWorkshop}>
+          Leave workshop mode
+        </button>
+      </aside>
+    </div>
+  );
+}

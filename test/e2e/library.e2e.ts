@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newAppPage } from './browser';
+import { createExampleMap } from '../../src/domain/exampleMap';
+
+const EXAMPLE = 'Northwind Analytics';
+const EXAMPLE_COPY = 'Northwind Analytics (example)';
+const missionTitle = createExampleMap('2026-01-01T00:00:00.000Z').goals.find(
+  (g) => g.kind === 'mission',
+)?.title;
+if (!missionTitle) throw new Error('the example map needs a mission');
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page, errors } = await newAppPage(browser));
+  await page.goto(inject('baseUrl'));
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const button = (name: string) => page.getByRole('button', { name, exact: true });
+/** The open map's name, as the editor's top bar shows it. */
+const editorTitle = (name: string) => page.getByRole('banner').getByText(name, { exact: true });
+
+async function openLibrary(): Promise<void> {
+  await button('Maps').click();
+  await page.getByRole('heading', { name: 'Maps', level: 1 }).waitFor();
+}
+
+/** The maps the library lists, top to bottom, read from their Open buttons. */
+async function listedMaps(): Promise<string[]> {
+  await page.getByRole('list').getByRole('listitem').first().waitFor();
+  const labels = await page
+    .getByRole('button', { name: /^Open / })
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+  return labels.map((label) => label.replace(/^Open /, ''));
+}
+
+async function waitUntilSaved(): Promise<void> {
+  await expect
+    .poll(() => page.getByRole('status', { name: 'Save status' }).textContent())
+    .toBe('All changes saved');
+}
+
+describe('map library', () => {
+  it('lists the example map the first run opened', async () => {
+    await page.getByRole('group', { name: missionTitle }).waitFor();
+    await openLibrary();
+    expect(await listedMaps()).toEqual([EXAMPLE]);
+    await page.getByText('Edited just now · 26 goals · 7 stakeholders · 5 conflicts').waitFor();
+  });
+
+  it('New map creates an empty map and opens it', async () => {
+    await button('New map').click();
+    await editorTitle('Untitled map').waitFor();
+    await openLibrary();
+    expect((await listedMaps()).sort()).toEqual([EXAMPLE, 'Untitled map']);
+  });
+
+  it('renames the open map inline; the editor follows and undo reverts it', async () => {
+    await button('Rename Untitled map').click();
+    const field = page.getByRole('textbox', { name: 'Map name' });
+    await field.fill('Pricing review');
+    await field.press('Enter');
+    await button('Open Pricing review').waitFor();
+    await button('Back to Pricing review').click();
+    await editorTitle('Pricing review').waitFor();
+    await button('Undo').click();
+    await editorTitle('Untitled map').waitFor();
+    await button('Redo').click();
+    await editorTitle('Pricing review').waitFor();
+    await waitUntilSaved();
+  });
+
+  it('Escape cancels a rename', async () => {
+    await openLibrary();
+    await button(`Rename ${EXAMPLE}`).click();
+    const field = page.getByRole('textbox', { name: 'Map name' });
+    await field.fill('Not this');
+    await field.press('Escape');
+    await expect.poll(() => field.count()).toBe(0);
+    expect((await listedMaps()).sort()).toEqual([EXAMPLE, 'Pricing review']);
+  });
+
+  it('duplicates, deletes, undoes the delete and deletes again', async () => {
+    await button('Duplicate Pricing review').click();
+    await button('Open Pricing review (copy)').waitFor();
+
+    await button('Delete Pricing review (copy)').click();
+    await page.getByRole('status').getByText('Deleted “Pricing review (copy)”.').waitFor();
+    await page.screenshot({ path: 'test-results/library-undo-delete.png' });
+    await expect.poll(() => button('Open Pricing review (copy)').count()).toBe(0);
+    await button('Undo delete').click();
+    await button('Open Pricing review (copy)').waitFor();
+
+    await button('Delete Pricing review (copy)').click();
+    await expect.poll(() => button('Open Pricing review (copy)').count()).toBe(0);
+    expect((await listedMaps()).sort()).toEqual([EXAMPLE, 'Pricing review']);
+  });
+
+  it('starts a map from the example, under its own name', async () => {
+    await button('Start from the example map').click();
+    await editorTitle(EXAMPLE_COPY).waitFor();
+    await page.getByRole('group', { name: missionTitle }).waitFor();
+    await waitUntilSaved();
+  });
+
+  it('after a reload, the last opened map is open and the library lists the same maps', async () => {
+    await page.reload();
+    await editorTitle(EXAMPLE_COPY).waitFor();
+    await page.getByRole('group', { name: missionTitle }).waitFor();
+    await openLibrary();
+    const maps = await listedMaps();
+    expect(maps[0]).toBe(EXAMPLE_COPY);
+    expect([...maps].sort()).toEqual([EXAMPLE, EXAMPLE_COPY, 'Pricing review']);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: 'test-results/library.png' });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('an empty library', () => {
+  it('says what to do next, also after a reload, and starts an empty map', async () => {
+    const fresh = await newAppPage(browser);
+    const { page: p } = fresh;
+    await p.goto(inject('baseUrl'));
+    await p.getByRole('group', { name: missionTitle }).waitFor();
+    await p.getByRole('button', { name: 'Maps', exact: true }).click();
+    await p.getByRole('button', { name: `Delete ${EXAMPLE}`, exact: true }).click();
+    await p.getByText('No maps yet').waitFor();
+    await p.reload();
+    await p.getByText('No maps yet').waitFor();
+    await p.screenshot({ path: 'test-results/library-empty.png' });
+    await p.getByRole('button', { name: 'Start from an empty map', exact: true }).click();
+    await p.getByRole('banner').getByText('Untitled map', { exact: true }).waitFor();
+    expect(fresh.errors).toEqual([]);
+    await p.context().close();
+  });
+});

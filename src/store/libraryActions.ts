@@ -99,11 +99,9 @@ export async function openMap(ctx: LibraryContext, id: MapId): Promise<void> {
 export async function start(ctx: LibraryContext): Promise<void> {
   const last = await getLastOpenedMapId(getDatabase());
   await refresh(ctx);
-  const others = ctx
-    .get()
-    .maps.map((m) => m.summary.id)
-    .filter((id) => id !== last);
-  for (const id of last ? [last, ...others] : others) {
+  const listed = ctx.get().maps.map((m) => m.summary.id);
+  const candidates = [...listed.filter((id) => id === last), ...listed.filter((id) => id !== last)];
+  for (const id of candidates) {
     if (await openStored(ctx, id)) return;
   }
 }
@@ -177,6 +175,10 @@ export async function undoDelete(ctx: LibraryContext): Promise<void> {
 /** Lists the maps with the open map's latest edits written, so its counts and time are current. */
 export async function showLibrary(ctx: LibraryContext): Promise<void> {
   ctx.set({ view: 'library' });
-  await ctx.session?.flush();
-  await refresh(ctx);
+  try {
+    await ctx.session?.flush();
+  } finally {
+    // Even when the open map could not be written, the library must list what is stored.
+    await refresh(ctx);
+  }
 }

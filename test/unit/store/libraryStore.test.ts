@@ -89,6 +89,14 @@ describe('library store: start', () => {
     expect(await db.documents.get('m-bad')).toEqual(row);
   });
 
+  it('ignores a last-opened id that is no longer stored', async () => {
+    await createMap(db, createEmptyMap('Side project', T0, asMapId('m-side')));
+    await setLastOpenedMapId(db, asMapId('m-gone'));
+    await lib().start();
+    expect(lib().openMapId).toBe('m-side');
+    expect(sessionStore.getState().notice).toBeNull();
+  });
+
   it('shows the library, empty, when there is no map at all', async () => {
     await lib().start();
     expect(lib()).toMatchObject({ view: 'library', openMapId: null, listed: true, maps: [] });
@@ -167,6 +175,25 @@ describe('library store: open', () => {
     expect(lib()).toMatchObject({ openMapId: NORTHWIND });
     expect(docName()).toBe('Northwind Analytics');
     expect(lib().maps.find((m) => m.summary.id === 'm-bad')?.problems).not.toEqual([]);
+  });
+});
+
+describe('library store: show the library', () => {
+  it('lists the stored maps even when the open map cannot be written, and says why', async () => {
+    await startWithExample();
+    // Stored by another tab since the last listing: the library must still show it.
+    await createMap(db, createEmptyMap('From another tab', T0, asMapId('m-other')));
+    const full = vi.spyOn(db.documents, 'put').mockRejectedValue(new Error('Disk full'));
+    documentStore.getState().apply((doc) => renameCommand(doc, 'Unsaved'));
+    await lib().showLibrary();
+    full.mockRestore();
+    expect(lib()).toMatchObject({ view: 'library', listed: true, openMapId: NORTHWIND });
+    expect(
+      lib()
+        .maps.map((m) => m.summary.name)
+        .sort(),
+    ).toEqual(['From another tab', 'Northwind Analytics']);
+    expect(sessionStore.getState().notice?.text).toBe('Could not save the open map: Disk full');
   });
 });
 

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState, type ComponentProps, type RefObject } from 'react';
 import { formatProblem } from '../../io/json';
 import { libraryStore, type LibraryEntry } from '../../store/libraryStore';
 import { describeCounts, describeEdited, formatEditedAt } from './describeMap';
@@ -40,6 +40,77 @@ function MapDetails({
   );
 }
 
+/** "Rename" on screen; "Rename Pricing review" to a screen reader, which hears many rows. */
+function RowAction({
+  verb,
+  mapName,
+  modifier,
+  ...button
+}: {
+  verb: string;
+  mapName: string;
+  modifier?: 'open' | 'delete';
+} & Pick<ComponentProps<'button'>, 'ref' | 'disabled' | 'onClick'>) {
+  return (
+    <button
+      type="button"
+      className={`cg-maprow__action${modifier ? ` cg-maprow__action--${modifier}` : ''}`}
+      aria-label={`${verb} ${mapName}`}
+      {...button}
+    >
+      {verb}
+    </button>
+  );
+}
+
+/** A map that fails validation can only be deleted: opening, renaming or copying it would fail. */
+function MapActions({
+  entry,
+  renaming,
+  renameButton,
+  onRename,
+}: {
+  entry: LibraryEntry;
+  renaming: boolean;
+  renameButton: RefObject<HTMLButtonElement | null>;
+  onRename: () => void;
+}) {
+  const { id, name } = entry.summary;
+  const broken = entry.problems.length > 0;
+  return (
+    <div className="cg-maprow__actions">
+      {!broken && (
+        <>
+          <RowAction
+            verb="Open"
+            mapName={name}
+            modifier="open"
+            onClick={() => void library().openMap(id)}
+          />
+          <RowAction
+            verb="Rename"
+            mapName={name}
+            ref={renameButton}
+            disabled={renaming}
+            onClick={onRename}
+          />
+          <RowAction
+            verb="Duplicate"
+            mapName={name}
+            onClick={() => void library().duplicateMap(id)}
+          />
+        </>
+      )}
+      <RowAction
+        verb="Delete"
+        mapName={name}
+        modifier="delete"
+        onClick={() => void library().deleteMap(id)}
+      />
+    </div>
+  );
+}
+
 /** One map in the library: what it is, and what can be done with it. */
 export const MapRow = memo(function MapRow({
   entry,
@@ -60,7 +131,6 @@ export const MapRow = memo(function MapRow({
     refocus.current = false;
     renameButton.current?.focus();
   }, [renaming]);
-  const broken = entry.problems.length > 0;
   return (
     <li className={`cg-maprow${isOpen ? ' cg-maprow--open' : ''}`}>
       {renaming ? (
@@ -75,46 +145,12 @@ export const MapRow = memo(function MapRow({
       ) : (
         <MapDetails entry={entry} isOpen={isOpen} nowMs={nowMs} />
       )}
-      <div className="cg-maprow__actions">
-        {!broken && (
-          <>
-            <button
-              type="button"
-              className="cg-maprow__action cg-maprow__action--open"
-              aria-label={`Open ${name}`}
-              onClick={() => void library().openMap(id)}
-            >
-              Open
-            </button>
-            <button
-              ref={renameButton}
-              type="button"
-              className="cg-maprow__action"
-              aria-label={`Rename ${name}`}
-              disabled={renaming}
-              onClick={() => setRenaming(true)}
-            >
-              Rename
-            </button>
-            <button
-              type="button"
-              className="cg-maprow__action"
-              aria-label={`Duplicate ${name}`}
-              onClick={() => void library().duplicateMap(id)}
-            >
-              Duplicate
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="cg-maprow__action cg-maprow__action--delete"
-          aria-label={`Delete ${name}`}
-          onClick={() => void library().deleteMap(id)}
-        >
-          Delete
-        </button>
-      </div>
+      <MapActions
+        entry={entry}
+        renaming={renaming}
+        renameButton={renameButton}
+        onRename={() => setRenaming(true)}
+      />
     </li>
   );
 });

@@ -30,37 +30,6 @@ function PartyPicker({ doc }: { doc: MapDocument }) {
   );
 }
 
-function ConflictList({ doc }: { doc: MapDocument }) {
-  if (doc.conflicts.length === 0) return null;
-  const names = namesOf(doc);
-  return (
-    <section aria-labelledby="cg-conflicts-heading">
-      <h2 id="cg-conflicts-heading">Conflicts</h2>
-      <ul className="cg-conflicts">
-        {doc.conflicts.map((c) => (
-          <li key={c.id}>
-            <button
-              type="button"
-              className="cg-button"
-              aria-label={`Open conflict: ${c.title}`}
-              onClick={() => {
-                const session = sessionStore.getState();
-                session.setParties(c.parties);
-                session.setOpenPanel('common-ground');
-              }}
-            >
-              <span>{c.title}</span>
-              <small>
-                {c.parties.map((p) => names.party(p)).join(' vs ')} · {c.status}
-              </small>
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 function Answer({ result, doc }: { result: CommonGround; doc: MapDocument }) {
   const names = namesOf(doc);
   const why = summary(result, names);
@@ -136,7 +105,6 @@ export function CommonGroundPanel({
         </div>
       </section>
       {result && <Answer result={result} doc={doc} />}
-      <ConflictList doc={doc} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { InsightButtons } from './health/InsightButtons';
 import { MapsButton, NewMapButton } from './library/LibraryButtons';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
 
@@ -39,6 +40,7 @@ export function Toolbar({ mapName }: { mapName: string }) {
       </div>
       <MapsButton />
       <span className="cg-toolbar__map">{mapName}</span>
+      <InsightButtons />
       <div className="cg-toolbar__spacer" />
       <SaveIndicator />
       <NewMapButton />

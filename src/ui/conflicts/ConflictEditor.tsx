@@ -1,0 +1,161 @@
+import { useId } from 'react';
+import { updateConflict, type ConflictPatch } from '../../domain/commands';
+import type { CommonGround } from '../../domain/engine';
+import { ownValue } from '../../domain/factories';
+import type { GoalId } from '../../domain/ids';
+import {
+  CONFLICT_STATUSES,
+  type Conflict,
+  type ConflictStatus,
+  type MapDocument,
+} from '../../domain/model';
+import {
+  selectOpenConflictId,
+  selectParties,
+  sessionStore,
+  useSessionStore,
+} from '../../store/sessionStore';
+import { applyEdit } from '../applyEdit';
+import { namesOf, type Names } from '../explain';
+import { CommitField, SelectField } from '../fields';
+import { deleteConflict } from './deleteConflict';
+import { PartyCheckboxes } from './PartyCheckboxes';
+import { nearestGoalOf, sameMembers } from './conflictText';
+import './conflicts.css';
+
+const STATUS_OPTIONS = CONFLICT_STATUSES.map((s: ConflictStatus) => ({
+  value: s,
+  label: s === 'open' ? 'Open' : 'Resolved',
+}));
+
+const NOT_AGREED = '';
+
+function AgreedGoal({
+  conflict,
+  doc,
+  names,
+  suggestion,
+  edit,
+}: {
+  conflict: Conflict;
+  doc: MapDocument;
+  names: Names;
+  suggestion: GoalId | null;
+  edit: (patch: ConflictPatch) => void;
+}) {
+  const options: { value: GoalId | typeof NOT_AGREED; label: string }[] = [
+    { value: NOT_AGREED, label: 'Not agreed yet' },
+    ...doc.goals.map((g) => ({ value: g.id, label: g.title })),
+  ];
+  return (
+    <div className="cg-agreed">
+      <SelectField
+        label="Agreed goal"
+        value={conflict.agreedGoalId ?? NOT_AGREED}
+        options={options}
+        onChange={(v) => edit({ agreedGoalId: v === NOT_AGREED ? null : v })}
+      />
+      {suggestion && suggestion !== conflict.agreedGoalId && (
+        <p className="cg-suggestion">
+          <span>
+            Suggested: <strong>{names.goal(suggestion)}</strong>, their nearest common goal.
+          </span>
+          <button
+            type="button"
+            className="cg-button"
+            onClick={() => edit({ agreedGoalId: suggestion })}
+          >
+            Use suggestion
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ConflictEditor({
+  conflict,
+  doc,
+  suggestion,
+}: {
+  conflict: Conflict;
+  doc: MapDocument;
+  suggestion: GoalId | null;
+}) {
+  const headingId = useId();
+  const names = namesOf(doc);
+  const key = (field: string) => `${conflict.id}-${field}`;
+  const edit = (patch: ConflictPatch) => applyEdit((d) => updateConflict(d, conflict.id, patch));
+  const session = sessionStore.getState();
+  return (
+    <section aria-labelledby={headingId} className="cg-conflict-editor">
+      <div className="cg-panel-head">
+        <h2 id={headingId}>Conflict</h2>
+        <button
+          type="button"
+          className="cg-button"
+          onClick={() => session.setOpenPanel('conflicts')}
+        >
+          All conflicts
+        </button>
+      </div>
+      <CommitField
+        key={key('title')}
+        label="Title"
+        value={conflict.title}
+        onCommit={(title) => edit({ title })}
+      />
+      <SelectField
+        label="Status"
+        value={conflict.status}
+        options={STATUS_OPTIONS}
+        onChange={(status) => edit({ status })}
+      />
+      <PartyCheckboxes
+        doc={doc}
+        legend="Parties"
+        value={conflict.parties}
+        onChange={(parties) => {
+          if (edit({ parties })) session.setParties(parties);
+        }}
+      />
+      <AgreedGoal conflict={conflict} doc={doc} names={names} suggestion={suggestion} edit={edit} />
+      <p className="cg-hint">Each party in their own words: what I see, what I need.</p>
+      {conflict.parties.map((p) => (
+        <CommitField
+          key={key(`perspective-${p}`)}
+          label={`Perspective of ${names.party(p)}`}
+          value={ownValue(conflict.perspectives, p) ?? ''}
+          multiline
+          onCommit={(text) => edit({ perspectives: { [p]: text } })}
+        />
+      ))}
+      <CommitField
+        key={key('notes')}
+        label="Notes"
+        value={conflict.notes}
+        multiline
+        onCommit={(notes) => edit({ notes })}
+      />
+      <button
+        type="button"
+        className="cg-button cg-button--danger"
+        onClick={() => deleteConflict(conflict)}
+      >
+        Delete conflict
+      </button>
+    </section>
+  );
+}
+
+/**
+ * The open conflict, editable beside its common-ground answer, so the agreed goal can be taken
+ * straight from the engine's suggestion. Hidden once the user picks other parties by hand.
+ */
+export function OpenConflict({ doc, result }: { doc: MapDocument; result: CommonGround | null }) {
+  const id = useSessionStore(selectOpenConflictId);
+  const parties = useSessionStore(selectParties);
+  const conflict = doc.conflicts.find((c) => c.id === id);
+  if (!conflict || !sameMembers(conflict.parties, parties)) return null;
+  return <ConflictEditor conflict={conflict} doc={doc} suggestion={nearestGoalOf(result)} />;
+}

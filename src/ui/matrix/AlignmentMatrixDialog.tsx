@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { buildAlignmentMatrix, buildGoalIndex, type AlignmentMatrix } from '../../domain/engine';
+import type { StakeholderId } from '../../domain/ids';
+import type { MapDocument } from '../../domain/model';
+import { sessionStore, useSessionStore, type SessionState } from '../../store/sessionStore';
+import { namesOf, type Names } from '../explain';
+import { MatrixTable } from './MatrixTable';
+import {
+  furthestPairs,
+  HEAT_LEVELS,
+  largestClimb,
+  orderPeople,
+  sortRowsByColumn,
+  type ColumnSort,
+  type PeopleOrder,
+} from './matrixView';
+import './matrix.css';
+
+const selectShowing = (s: SessionState): boolean => s.openPanel === 'alignment';
+
+const ORDERS: readonly { value: PeopleOrder; label: string }[] = [
+  { value: 'map', label: 'Map order' },
+  { value: 'name', label: 'Name' },
+  { value: 'furthest', label: 'Furthest apart first' },
+];
+
+/** Up to 12 people fit with full-size cells; more get compact cells so 100 stay usable. */
+const ROOMY_UP_TO = 12;
+const FURTHEST_SHOWN = 5;
+
+function openPair(a: StakeholderId, b: StakeholderId): void {
+  const session = sessionStore.getState();
+  session.setParties([a, b]);
+  session.setOpenPanel('common-ground');
+}
+
+function Legend() {
+  return (
+    <ul className="cg-matrix__legend" aria-label="Colour key">
+      <li>
+        <span className="cg-heat-0">0</span> already share a goal
+      </li>
+      <li>
+        {Array.from({ length: HEAT_LEVELS }, (_, k) => (
+          <span key={k} className={`cg-heat-${k + 1}`} aria-hidden="true" />
+        ))}{' '}
+        short to long climb
+      </li>
+      <li>
+        <span className="cg-heat-none">∞</span> no common goal
+      </li>
+    </ul>
+  );
+}
+
+function FurthestPairs({ matrix, names }: { matrix: AlignmentMatrix; names: Names }) {
+  const pairs = useMemo(() => furthestPairs(matrix, FURTHEST_SHOWN), [matrix]);
+  return (
+    <section className="cg-matrix__furthest" aria-label="Furthest apart">
+      <h3>Furthest apart</h3>
+      {pairs.length === 0 ? (
+        <p className="cg-hint">Every pair already shares a goal.</p>
+      ) : (
+        <ol>
+          {pairs.map(({ a, b, climb }) => {
+            const [ida, idb] = [matrix.stakeholders[a], matrix.stakeholders[b]];
+            const goal = matrix.nearest[a]?.[b] ?? null;
+            if (ida === undefined || idb === undefined) return null;
+            return (
+              <li key={`${a}-${b}`}>
+                <button type="button" onClick={() => openPair(ida, idb)}>
+                  <span>
+                    {names.party(ida)} and {names.party(idb)}
+                  </span>
+                  <small>
+                    {goal === null ? 'no common goal' : `climb ${climb} to ${names.goal(goal)}`}
+                  </small>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function MatrixBody({ doc }: { doc: MapDocument }) {
+  // One index and one matrix per document revision: sorting and re-rendering reuse them.
+  const index = useMemo(() => buildGoalIndex(doc), [doc]);
+  const matrix = useMemo(() => buildAlignmentMatrix(index), [index]);
+  const names = useMemo(() => namesOf(doc), [doc]);
+  const people = useMemo(() => new Map(doc.stakeholders.map((s) => [s.id, s])), [doc]);
+  const withoutIncentives = useMemo(() => {
+    const held = new Set<string>(doc.incentives.map((i) => i.stakeholderId));
+    return new Set<string>(doc.stakeholders.filter((s) => !held.has(s.id)).map((s) => s.id));
+  }, [doc]);
+  const [order, setOrder] = useState<PeopleOrder>('map');
+  const [columnSort, setColumnSort] = useState<ColumnSort | null>(null);
+  const columns = useMemo(
+    () => orderPeople(matrix, (id) => names.party(id), order),
+    [matrix, names, order],
+  );
+  const rows = useMemo(
+    () => (columnSort ? sortRowsByColumn(matrix, columns, columnSort) : columns),
+    [matrix, columns, columnSort],
+  );
+  const largest = useMemo(() => largestClimb(matrix), [matrix]);
+  const onSortColumn = useCallback((column: StakeholderId) => {
+    setColumnSort((s) => ({
+      column,
+      direction: s?.column === column && s.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
+  }, []);
+  if (doc.stakeholders.length < 2) {
+    return <p>Add at least two stakeholders to compare every pair of them.</p>;
+  }
+  return (
+    <>
+      <div className="cg-matrix__controls">
+        <div role="group" aria-label="Order people by" className="cg-matrix__orders">
+          <span>Order:</span>
+          {ORDERS.map((o) => (
+            <button
+              key={o.value}
+              type="button"
+              className="cg-button"
+              aria-pressed={order === o.value && columnSort === null}
+              onClick={() => {
+                setOrder(o.value);
+                setColumnSort(null);
+              }}
+            >
+              {o.label}
+            </button>
+          ))}
+        </div>
+        <Legend />
+      </div>
+      <div className="cg-matrix__body">
+        <div
+          className={`cg-matrix__scroll${matrix.stakeholders.length > ROOMY_UP_TO ? ' is-compact' : ''}`}
+        >
+          <MatrixTable
+            matrix={matrix}
+            people={people}
+            names={names}
+            withoutIncentives={withoutIncentives}
+            rows={rows}
+            columns={columns}
+            largest={largest}
+            columnSort={columnSort}
+            onSortColumn={onSortColumn}
+            onOpenPair={openPair}
+          />
+        </div>
+        <FurthestPairs matrix={matrix} names={names} />
+      </div>
+    </>
+  );
+}
+
+function MatrixDialog({ doc }: { doc: MapDocument }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const close = () => sessionStore.getState().setOpenPanel(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    // Escape closes the matrix wherever focus is: if it fell back to the page body, the
+    // browser's own cancel never fires and the editor's shortcuts would take the key.
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      sessionStore.getState().setOpenPanel(null);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      dialog?.close();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="cg-matrix"
+      aria-labelledby={headingId}
+      onCancel={(e) => {
+        // React decides when the dialog unmounts; a cancel only asks to close it.
+        e.preventDefault();
+        close();
+      }}
+    >
+      <header className="cg-matrix__head">
+        <div>
+          <h2 id={headingId}>Alignment matrix</h2>
+          <p className="cg-hint">
+            Each cell is the total climb from a pair’s incentives to their nearest common goal.
+            Click a cell to see that pair on the map.
+          </p>
+        </div>
+        <button type="button" className="cg-button" onClick={close}>
+          Close
+        </button>
+      </header>
+      <MatrixBody doc={doc} />
+    </dialog>
+  );
+}
+
+/** The alignment matrix as a modal over the canvas, shown while its panel is open. */
+export function AlignmentMatrixDialog({ doc }: { doc: MapDocument }) {
+  const showing = useSessionStore(selectShowing);
+  return showing ? <MatrixDialog doc={doc} /> : null;
+}

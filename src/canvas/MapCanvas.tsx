@@ -10,6 +10,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
 import { selectCollapsedGoalIds, useSessionStore } from '../store/sessionStore';
@@ -21,16 +22,16 @@ import { CanvasViewSource } from './exportView';
 import { FocusOnHighlight } from './FocusOnHighlight';
 import { GoalNode } from './GoalNode';
 import { toHighlightLookup, type Highlight } from './highlight';
-import { usePositionsStore } from './positionsStore';
 import { StakeholderNode } from './StakeholderNode';
 import { useAutoLayout } from './useAutoLayout';
+import { RevealSelection } from './RevealSelection';
 import { useSelectedIds } from './useSelectedIds';
 
 /**
  * A whole company tree is wide; below this zoom titles stop being readable, so the first view
  * shows the readable middle of the map and the minimap shows the rest.
  */
-const FIT_VIEW_OPTIONS = { minZoom: 0.4, padding: 0.08 };
+const FIT_VIEW_OPTIONS = { minZoom: 0.4, maxZoom: 1, padding: 0.08 };
 /** Module level, so React Flow never sees a new nodeTypes object and remounts every node. */
 const nodeTypes = { goal: GoalNode, stakeholder: StakeholderNode };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -63,8 +64,12 @@ function EmptyMapHint() {
 }
 
 /** Nodes and edges derived from the document plus view state; identical nodes are reused. */
-function useFlowElements(doc: MapDocument, highlight: Highlight | null, dragging: typeof NO_DRAG) {
-  const positions = usePositionsStore((s) => s.positions);
+function useFlowElements(
+  doc: MapDocument,
+  positions: LayoutPositions,
+  highlight: Highlight | null,
+  dragging: typeof NO_DRAG,
+) {
   const collapsedGoalIds = useSessionStore(selectCollapsedGoalIds);
   const selectedIds = useSelectedIds();
   const [buildNodes] = useState(createNodeBuilder);
@@ -83,7 +88,7 @@ function useFlowElements(doc: MapDocument, highlight: Highlight | null, dragging
     [buildNodes, doc, positions, dragging, lookup, selectedIds, collapse, collapsedGoalIds],
   );
   const edges = useMemo(() => toFlowEdges(doc, lookup, selectedIds), [doc, lookup, selectedIds]);
-  return { nodes, edges };
+  return { nodes, edges, selectedIds };
 }
 
 /**
@@ -92,9 +97,9 @@ function useFlowElements(doc: MapDocument, highlight: Highlight | null, dragging
  * (selection) and never kept as a second copy of the map.
  */
 export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) {
-  const { ready } = useAutoLayout(doc);
+  const { ready, positions } = useAutoLayout(doc);
   const [dragging, setDragging] = useState(NO_DRAG);
-  const { nodes, edges } = useFlowElements(doc, highlight, dragging);
+  const { nodes, edges, selectedIds } = useFlowElements(doc, positions, highlight, dragging);
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
       applySelectChanges(changes, doc);
@@ -137,6 +142,7 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
         minZoom={0.05}
         maxZoom={2.5}
       >
+        <RevealSelection selectedIds={selectedIds} />
         <FocusOnHighlight highlight={highlight} maxZoom={readOnly ? 1.4 : 1} />
         <CanvasViewSource />
         <Background gap={24} color="#e3e7ec" />

@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
-import { useStoreApi } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { LayoutPositions } from '../domain/layoutTypes';
+import type { MapDocument } from '../domain/model';
+import { documentStore } from '../store/documentStore';
+import { FIT_ALL } from './fitOptions';
+import { positionsStore } from './positionsStore';
 
 /** A rectangle in flow coordinates (1 unit = 1 CSS pixel at zoom 1). */
 export interface FlowRegion {
@@ -23,6 +27,30 @@ type ReadView = () => CanvasView;
 /** Set while a canvas is mounted. Read on demand, so the canvas never re-renders for export. */
 let readView: ReadView | null = null;
 
+/** Set by relayoutAndFit until the fresh layout is on the canvas. */
+let fitAfterLayout = false;
+
+/**
+ * After the open map's content was replaced wholesale (an import): lays it out afresh, as when a
+ * map is opened, and shows all of it once the layout arrives.
+ */
+export function relayoutAndFit(): void {
+  fitAfterLayout = true;
+  positionsStore.getState().requestLayout();
+}
+
+/**
+ * A full layout answers for exactly the map's nodes; positions merged in for new nodes still hold
+ * the old content's, so this tells the fresh layout from the placement that precedes it.
+ */
+function isFullLayoutOf(doc: MapDocument | null, positions: LayoutPositions): boolean {
+  if (!doc) return false;
+  const ids = [...doc.goals.map((g) => g.id), ...doc.stakeholders.map((s) => s.id)];
+  return (
+    Object.keys(positions).length === ids.length && ids.every((id) => Object.hasOwn(positions, id))
+  );
+}
+
 /** The open canvas's view, or null when no canvas is mounted (e.g. the library is shown). */
 export function readCanvasView(): CanvasView | null {
   return readView ? readView() : null;
@@ -41,8 +69,27 @@ export function visibleRegion(
   return { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
 }
 
-/** Mounted inside the React Flow provider; lets exports read node positions and the viewport. */
+function useFitAfterLayout(): void {
+  const { fitView } = useReactFlow();
+  useEffect(
+    () =>
+      positionsStore.subscribe(({ positions }, previous) => {
+        if (!fitAfterLayout || positions === previous.positions) return;
+        if (!isFullLayoutOf(documentStore.getState().doc, positions)) return;
+        fitAfterLayout = false;
+        // React Flow queues the fit until the moved nodes reach it.
+        void fitView(FIT_ALL);
+      }),
+    [fitView],
+  );
+}
+
+/**
+ * Mounted inside the React Flow provider: lets exports read node positions and the viewport, and
+ * fits the view after an import replaced the map's content.
+ */
 export function CanvasViewSource() {
+  useFitAfterLayout();
   const flow = useStoreApi();
   useEffect(() => {
     const read: ReadView = () => {

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
 import { placeNewNodes } from '../workers/placement';
 import type { LayoutRequest, LayoutResponse } from '../workers/layout.worker';
@@ -36,18 +37,23 @@ function useFullLayout(doc: MapDocument): void {
 
 /**
  * Gives every node a place: a full layout in a web worker on open and on request; nodes added
- * later are placed next to what they connect to, so an edit never makes the whole map jump.
- * `ready` is false until the first layout of this map arrives.
+ * later are placed next to what they connect to (during render, so a new node never flashes at
+ * the origin), and an edit never makes the whole map jump. `ready` is false until the first
+ * layout of this map arrives.
  */
-export function useAutoLayout(doc: MapDocument): { ready: boolean } {
+export function useAutoLayout(doc: MapDocument): { ready: boolean; positions: LayoutPositions } {
   useFullLayout(doc);
   const laidOutMap = usePositionsStore((s) => s.mapId);
+  const stored = usePositionsStore((s) => s.positions);
   const ready = laidOutMap === doc.map.id;
+  const added = useMemo(
+    () => (ready ? placeNewNodes(toLayoutInput(doc), stored) : {}),
+    [doc, stored, ready],
+  );
+  const positions = useMemo(() => ({ ...stored, ...added }), [stored, added]);
   useEffect(() => {
-    if (!ready) return;
-    const store = positionsStore.getState();
-    const added = placeNewNodes(toLayoutInput(doc), store.positions);
-    if (Object.keys(added).length > 0) store.mergePositions(doc.map.id, added);
-  }, [doc, ready]);
-  return { ready };
+    // Remembered, so the next edit finds these nodes placed and leaves them where they are.
+    if (Object.keys(added).length > 0) positionsStore.getState().mergePositions(doc.map.id, added);
+  }, [added, doc.map.id]);
+  return { ready, positions };
 }

@@ -30,7 +30,7 @@ function freeSpot(box: Box, placed: readonly Box[]): Box {
 /**
  * Places nodes that have no position yet, without moving any node that has one: a new goal goes
  * below the goal it contributes to, a new person below the first goal they hold, anything else to
- * the right of the map. This is what keeps an edit from making the whole map jump.
+ * the right of the map (a person: below it). This is what keeps an edit from making the whole map jump.
  */
 export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): LayoutPositions {
   const sizeOf = new Map<string, LayoutNodeInput>();
@@ -50,7 +50,15 @@ export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): La
     if (!anchorOf.has(i.stakeholderId)) anchorOf.set(i.stakeholderId, i.goalId);
   }
   const right = placed.reduce((max, b) => Math.max(max, b.x + b.width), 0);
+  const left = placed.reduce((min, b) => Math.min(min, b.x), Number.POSITIVE_INFINITY);
   const top = placed.reduce((min, b) => Math.min(min, b.y), Number.POSITIVE_INFINITY);
+  const bottom = placed.reduce((max, b) => Math.max(max, b.y + b.height), 0);
+  const people = new Set(input.stakeholders.map((s) => s.id));
+  // Without an anchor, a goal starts a new tree to the right; a person waits below the map.
+  const looseSpot = (id: string) =>
+    people.has(id)
+      ? { x: Number.isFinite(left) ? left : 0, y: bottom + GAP_Y }
+      : { x: right + GAP_X * 2, y: Number.isFinite(top) ? top : 0 };
   const added: Record<string, { x: number; y: number }> = {};
   for (const node of [...input.goals, ...input.stakeholders]) {
     if (at.has(node.id)) continue;
@@ -58,9 +66,7 @@ export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): La
     const anchor = anchorId === undefined ? undefined : at.get(anchorId);
     const start =
       node.pinned ??
-      (anchor
-        ? { x: anchor.x, y: anchor.y + anchor.height + GAP_Y }
-        : { x: right + GAP_X * 2, y: Number.isFinite(top) ? top : 0 });
+      (anchor ? { x: anchor.x, y: anchor.y + anchor.height + GAP_Y } : looseSpot(node.id));
     const box = freeSpot({ ...start, width: node.width, height: node.height }, placed);
     placed.push(box);
     at.set(node.id, box);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newAppPage } from './browser';
 
@@ -15,6 +15,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser.close();
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
+    await page.screenshot({ path: `test-results/editor-failed-${task.name.replace(/\W+/g, '-')}.png` });
+  }
 });
 
 const node = (name: string): Locator => page.getByRole('group', { name, exact: true });
@@ -50,6 +55,14 @@ async function dragBetween(from: Locator, to: Locator): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
   await page.mouse.up();
+}
+
+/** Clicks the canvas where no node is, as a user does to leave a field and clear the selection. */
+async function clickEmptyCanvas(): Promise<void> {
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  const pane = await page.getByRole('application').boundingBox();
+  if (!pane) throw new Error('canvas not visible');
+  await page.mouse.click(pane.x + 6, pane.y + pane.height / 2);
 }
 
 const up = (goal: string) =>
@@ -117,6 +130,7 @@ describe('building a map from empty', () => {
   });
 
   it('undoes and redoes edits', async () => {
+    await clickEmptyCanvas();
     await page.keyboard.press('Control+z');
     await expect.poll(() => node('New ARR').textContent()).not.toContain('3600');
     await page.keyboard.press('Control+Shift+z');
@@ -152,7 +166,7 @@ describe('building a map from empty', () => {
   });
 
   it('selects everything, clears the selection, shows the shortcuts', async () => {
-    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await clickEmptyCanvas();
     await page.keyboard.press('Control+a');
     await page.getByRole('heading', { name: '8 selected' }).waitFor();
     await page.keyboard.press('Escape');

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { FIT_ALL } from '../../canvas/fitOptions';
 import { positionsStore } from '../../canvas/positionsStore';
 import { moveGoals } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
@@ -80,11 +81,7 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
       <button type="button" className="cg-button" onClick={() => autoLayout(doc)}>
         Auto layout
       </button>
-      <button
-        type="button"
-        className="cg-button"
-        onClick={() => void fitView({ duration: 300, padding: 0.08 })}
-      >
+      <button type="button" className="cg-button" onClick={() => void fitView(FIT_ALL)}>
         Fit view
       </button>
       <WorkshopButton doc={doc} />

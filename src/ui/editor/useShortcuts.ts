@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { FIT_ALL } from '../../canvas/fitOptions';
 import { deleteSelection } from '../../store/deleteSelection';
 import { documentStore } from '../../store/documentStore';
 import { sessionStore } from '../../store/sessionStore';
@@ -17,9 +18,12 @@ export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: '?', action: 'Show these shortcuts' },
 ];
 
-const isTyping = (target: EventTarget | null): boolean =>
+/** Keys typed into a field, or pressed inside a dialog, belong to that field or dialog. */
+const isElsewhere = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  (target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.closest('dialog') !== null);
 
 function selectAll(): void {
   const doc = documentStore.getState().doc;
@@ -36,7 +40,7 @@ export function useShortcuts(handlers: { focusSearch: () => void; toggleHelp: ()
   const { focusSearch, toggleHelp } = handlers;
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || e.altKey) return;
+      if (isElsewhere(e.target) || e.altKey) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const run = (action: () => void) => {
@@ -50,7 +54,7 @@ export function useShortcuts(handlers: { focusSearch: () => void; toggleHelp: ()
       else if (mod && key === 'a') run(selectAll);
       else if (mod) return;
       else if (e.key === 'Delete' || e.key === 'Backspace') run(deleteSelection);
-      else if (key === 'f') run(() => void fitView({ duration: 300, padding: 0.08 }));
+      else if (key === 'f') run(() => void fitView(FIT_ALL));
       else if (e.key === '/') run(focusSearch);
       else if (e.key === '?') run(toggleHelp);
       else if (e.key === 'Escape') run(() => sessionStore.getState().clearSelection());

@@ -17,12 +17,15 @@ interface LaidOutBox {
  * a worker and in tests.
  */
 export function computeLayout(input: LayoutInput): LayoutPositions {
+  const holders = new Set(input.incentives.map((i) => i.stakeholderId));
+  const held = input.stakeholders.filter((s) => holders.has(s.id));
   const graph = new dagre.graphlib.Graph<object, LaidOutBox, object>({ multigraph: false });
   graph.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 80, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const g of input.goals)
+  for (const g of input.goals) {
     graph.setNode(g.id, { width: g.width, height: g.height, x: 0, y: 0 });
-  for (const s of input.stakeholders) {
+  }
+  for (const s of held) {
     graph.setNode(STAKEHOLDER_PREFIX + s.id, { width: s.width, height: s.height, x: 0, y: 0 });
   }
   // dagre ranks along edge direction, so parents point at children to put the mission on top.
@@ -41,6 +44,23 @@ export function computeLayout(input: LayoutInput): LayoutPositions {
     positions[id] = { x: Math.round(n.x - n.width / 2), y: Math.round(n.y - n.height / 2) };
   };
   for (const g of input.goals) place(g.id, g.id, g.pinned);
-  for (const s of input.stakeholders) place(STAKEHOLDER_PREFIX + s.id, s.id, s.pinned);
+  for (const s of held) place(STAKEHOLDER_PREFIX + s.id, s.id, s.pinned);
+  placeUnheld(input, holders, positions);
   return positions;
+}
+
+/** People who hold no goal yet wait in a row below the map, in the order they were added. */
+function placeUnheld(
+  input: LayoutInput,
+  holders: ReadonlySet<string>,
+  positions: Record<string, { x: number; y: number }>,
+): void {
+  const boxes = [...input.goals, ...input.stakeholders].filter((n) => positions[n.id]);
+  const bottom = Math.max(20, ...boxes.map((n) => (positions[n.id]?.y ?? 0) + n.height));
+  let x = 20;
+  for (const s of input.stakeholders) {
+    if (holders.has(s.id)) continue;
+    positions[s.id] = s.pinned ?? { x, y: bottom + 80 };
+    x += s.width + 24;
+  }
 }

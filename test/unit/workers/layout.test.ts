@@ -52,4 +52,10 @@ describe('computeLayout', () => {
     const o2 = p['o2'];
     expect(o1 && o2 && Math.abs(o1.x - o2.x)).toBeGreaterThanOrEqual(200);
   });
+
+  it('puts people who hold no goal yet below the map', () => {
+    const p = computeLayout({ ...tree, stakeholders: [box('s1'), box('s2')] });
+    const lowestGoal = Math.max(...tree.goals.map((g) => p[g.id]?.y ?? 0));
+    expect(p['s2']?.y).toBeGreaterThan(lowestGoal);
+  });
 });

@@ -146,8 +146,15 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
         <FocusOnHighlight highlight={highlight} maxZoom={readOnly ? 1.4 : 1} />
         <CanvasViewSource />
         <Background gap={24} color="#e3e7ec" />
-        <Controls showInteractive={false} showFitView={false} />
-        <MiniMap<MapFlowNode> nodeColor={minimapColor} pannable zoomable ariaLabel="Map overview" />
+        {!readOnly && <Controls showInteractive={false} showFitView={false} />}
+        {!readOnly && (
+          <MiniMap<MapFlowNode>
+            nodeColor={minimapColor}
+            pannable
+            zoomable
+            ariaLabel="Map overview"
+          />
+        )}
       </ReactFlow>
     </>
   );

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newAppPage } from './browser';
+import { createExampleMap } from '../../src/domain/exampleMap';
+import { buildGoalIndex, findCommonGround } from '../../src/domain/engine';
+
+const example = createExampleMap('2026-01-01T00:00:00.000Z');
+const title = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
+const discounting = example.conflicts.find((c) => c.id === 'c-discounting');
+
+/** What the engine says the walk for a conflict looks like: the answer and its longest climb. */
+function expectedWalk(conflictId: string) {
+  const conflict = example.conflicts.find((c) => c.id === conflictId);
+  if (!conflict) throw new Error(`no conflict ${conflictId}`);
+  const result = findCommonGround(buildGoalIndex(example), conflict.parties);
+  if (result.status !== 'found' && result.status !== 'already-shared') {
+    throw new Error(`conflict ${conflictId} has no common goal`);
+  }
+  const answer = result.answers[0];
+  if (!answer) throw new Error('no answer');
+  return { conflict, answer };
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Opens the example map's conflict and starts workshop mode on it, with the mouse once. */
+async function startWorkshop(page: Page, conflictTitle: string): Promise<void> {
+  await page.goto(inject('baseUrl'));
+  await page.getByRole('button', { name: 'Conflicts', exact: true }).click();
+  await page.getByRole('button', { name: `Open conflict: ${conflictTitle}` }).click();
+  await page.getByRole('button', { name: 'Workshop mode' }).click();
+  await page.getByRole('main', { name: 'Workshop mode' }).waitFor();
+}
+
+describe('workshop mode', () => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`walks up one level per key press until the paths meet (${viewport.width}×${viewport.height})`, async () => {
+      const { conflict, answer } = expectedWalk(discounting?.id ?? '');
+      const { page, errors } = await newAppPage(browser, viewport);
+      await startWorkshop(page, conflict.title);
+      const stage = page.getByRole('complementary', { name: 'Walk up the tree' });
+      const reveal = stage.getByRole('status');
+      let steps = 0;
+      await page.screenshot({ path: `test-results/workshop-${viewport.width}-step0.png` });
+      while (!((await reveal.textContent()) ?? '').includes('Nearest common goal') && steps < 10) {
+        await page.keyboard.press('ArrowRight');
+        steps += 1;
+        await expect
+          .poll(() => stage.textContent())
+          .toContain(`Step ${steps} of ${answer.maxClimb}`);
+        await page.waitForTimeout(550);
+        await page.screenshot({ path: `test-results/workshop-${viewport.width}-step${steps}.png` });
+      }
+      expect(steps).toBe(answer.maxClimb);
+      expect(await reveal.textContent()).toBe(
+        `The paths meet. Nearest common goal: ${title(answer.goalId)}`,
+      );
+      await page.keyboard.press('ArrowRight');
+      expect(await stage.textContent()).toContain(`Step ${steps} of ${answer.maxClimb}`);
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => reveal.textContent()).toBe('');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Add goal' }).waitFor();
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('captures the agreed goal and notes without leaving the mode, and keeps them', async () => {
+    const { conflict, answer } = expectedWalk(discounting?.id ?? '');
+    const { page } = await newAppPage(browser);
+    await startWorkshop(page, conflict.title);
+    for (let i = 0; i < answer.maxClimb; i++) await page.keyboard.press(' ');
+    await page.getByRole('button', { name: 'Agree on the shared goal' }).click();
+    const notes = page.getByRole('textbox', { name: 'Notes' });
+    await notes.fill('Both accept a discount floor tied to CAC payback.');
+    await notes.press('Enter');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Agreed goal' }).inputValue())
+      .toBe(answer.goalId);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Add goal' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Save status' }).textContent())
+      .toBe('All changes saved');
+    await page.reload();
+    await startWorkshop(page, conflict.title);
+    expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe(
+      'Both accept a discount floor tied to CAC payback.',
+    );
+  });
+});

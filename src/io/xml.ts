@@ -7,6 +7,7 @@ import { isHexColor } from '../domain/invariants';
 
 export interface XmlElement<E> {
   setAttribute(qualifiedName: string, value: string): void;
+  setAttributeNS(namespace: string | null, qualifiedName: string, value: string): void;
   appendChild(child: E): unknown;
   textContent: string | null;
 }

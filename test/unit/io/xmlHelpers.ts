@@ -13,17 +13,26 @@ export function allElements(root: Element): Element[] {
   const stack: Element[] = [root];
   for (let element = stack.pop(); element !== undefined; element = stack.pop()) {
     out.push(element);
-    const children: Element[] = [];
-    for (let child = element.firstChild; child !== null; child = child.nextSibling) {
-      if (child.nodeType === child.ELEMENT_NODE && isElement(child)) children.push(child);
-    }
-    stack.push(...children.reverse());
+    stack.push(...childElements(element).reverse());
   }
   return out;
 }
 
+export function childElements(element: Element): Element[] {
+  const children: Element[] = [];
+  for (let child = element.firstChild; child !== null; child = child.nextSibling) {
+    if (isElement(child)) children.push(child);
+  }
+  return children;
+}
+
 function isElement(node: unknown): node is Element {
-  return typeof node === 'object' && node !== null && 'getAttribute' in node;
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    Reflect.get(node, 'nodeType') === 1 &&
+    'getAttribute' in node
+  );
 }
 
 export function rootOf(doc: Document): Element {

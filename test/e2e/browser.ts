@@ -43,5 +43,11 @@ export async function newAppPage(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  // A Content-Security-Policy violation is an error too, even where the browser logs nothing.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective}`);
+    });
+  });
   return { page, errors };
 }

@@ -50,6 +50,16 @@ describe('first screen', () => {
     await page.screenshot({ path: 'test-results/common-ground.png' });
   });
 
+  it('runs under a strict Content-Security-Policy', async () => {
+    const policy = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
   it('keeps an edit across a reload', async () => {
     const goal = example.goals.find((g) => g.kind === 'objective');
     if (!goal) throw new Error('example map needs an objective');

@@ -5,6 +5,10 @@ import { problem, type ImportProblem } from '../problems';
 import { CURRENT_VERSION, FORMAT_NAME } from './format';
 import { describeValue, formatPath } from './paths';
 
+// No schema compilation through `new Function`: the app's Content-Security-Policy forbids eval,
+// and zod's probe for it would itself be reported as a violation.
+z.config({ jitless: true });
+
 /** Our own wording for every rejected value, so no zod vocabulary reaches the user. */
 function mismatch(expected: string, input: unknown): string {
   if (input === undefined) return 'missing';

@@ -1,0 +1,73 @@
+/**
+ * Auto layout time in node: computeLayout (dagre, what the layout worker runs) on the benchmark
+ * maps, plus the structured clone of its input and output, which is what posting to and from the
+ * worker costs on top.
+ */
+import { toLayoutInput } from '../../../src/canvas/layoutInput';
+import { computeLayout } from '../../../src/workers/layout';
+import { ms, percentile, sample, type BenchTable } from '../table';
+import { generateMap } from './generator';
+
+/** Issue 3 targets for a full auto layout, by goal count. */
+const TARGET_MS: Readonly<Record<number, number>> = { 500: 300, 2000: 1000 };
+const RUNS = 5;
+
+/**
+ * Wall-clock and CPU milliseconds per run. CPU time is printed too because on a shared 2-core
+ * machine other processes stretch wall time; CPU time is closer to what an idle laptop sees.
+ */
+function timeRuns(fn: () => unknown): { wall: number[]; cpu: number[] } {
+  fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const [t0, c0] = [performance.now(), process.cpuUsage()];
+    fn();
+    const used = process.cpuUsage(c0);
+    wall.push(performance.now() - t0);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+function measureSize(size: number): (string | number)[][] {
+  const input = toLayoutInput(generateMap(size));
+  const { wall, cpu } = timeRuns(() => computeLayout(input));
+  const output = computeLayout(input);
+  const clone = sample(() => [structuredClone(input), structuredClone(output)], RUNS, 1);
+  const target = TARGET_MS[size] ?? Number.NaN;
+  const p95 = percentile(wall, 95);
+  const nodes = input.goals.length + input.stakeholders.length;
+  const edges = input.links.length + input.incentives.length;
+  return [
+    [
+      `computeLayout, ${size} goals`,
+      `${nodes} / ${edges}`,
+      ms(percentile(wall, 50)),
+      ms(p95),
+      ms(percentile(cpu, 50)),
+      `≤ ${target}`,
+      p95 <= target ? 'yes' : 'NO',
+    ],
+    [
+      '  + worker messages (structuredClone in and out)',
+      '',
+      ms(percentile(clone, 50)),
+      ms(percentile(clone, 95)),
+      '',
+      '',
+      '',
+    ],
+  ];
+}
+
+export function run(): Promise<BenchTable[]> {
+  return Promise.resolve([
+    {
+      title: 'Auto layout (node, dagre)',
+      columns: ['case', 'nodes / edges', 'p50 ms', 'p95 ms', 'CPU p50 ms', 'target ms', 'met'],
+      rows: [500, 2000].flatMap(measureSize),
+      note: `${RUNS} runs after one warm-up, wall clock unless marked CPU; the maps are the browser bench's (test/bench/browser/generator.ts: ~5% of goals with two parents, 40 stakeholders with incentives). In the app this runs in a web worker; see the browser table for click → positions.`,
+    },
+  ]);
+}

@@ -1,3 +1,5 @@
+import { ExportControls } from './importExport/ExportControls';
+import { ImportControls } from './importExport/ImportControls';
 import { InsightButtons } from './health/InsightButtons';
 import { MapsButton, NewMapButton } from './library/LibraryButtons';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
@@ -43,6 +45,8 @@ export function Toolbar({ mapName }: { mapName: string }) {
       <InsightButtons />
       <div className="cg-toolbar__spacer" />
       <SaveIndicator />
+      <ImportControls />
+      <ExportControls />
       <NewMapButton />
     </header>
   );

@@ -1,0 +1,202 @@
+import { createStore, useStore } from 'zustand';
+import { importIntoLibrary, type ImportedIntoLibrary } from '../db/importMap';
+import type { MapDocument } from '../domain/model';
+import { err, ok, type Result } from '../domain/result';
+import { planCsvImport, type ParsedGoalCsv } from '../io/csv';
+import { problem, type ImportProblem } from '../io/problems';
+import { getDatabase } from './database';
+import { documentStore } from './documentStore';
+import type { MapFile, ReadFile } from './importFile';
+import { libraryStore } from './libraryStore';
+import { sessionStore } from './sessionStore';
+
+/**
+ * The import flow: read a file, show what it holds, then store it as a new map or apply it to the
+ * open one. The UI drives it and renders its steps; it never touches the database itself. On any
+ * failure nothing stored changes and the step says why.
+ */
+
+/** A picked or dropped file; a DOM File is one. */
+export interface ImportSource {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type ImportStep =
+  | { readonly step: 'idle' }
+  | { readonly step: 'reading'; readonly fileName: string }
+  | { readonly step: 'choose'; readonly fileName: string; readonly file: MapFile }
+  | { readonly step: 'csv'; readonly fileName: string; readonly csv: ParsedGoalCsv }
+  | { readonly step: 'storing'; readonly fileName: string }
+  | {
+      readonly step: 'failed';
+      readonly fileName: string;
+      readonly problems: readonly ImportProblem[];
+    };
+
+export const importStore = createStore<ImportStep>()(() => ({ step: 'idle' }));
+
+export function useImportStep<T>(selector: (step: ImportStep) => T): T {
+  return useStore(importStore, selector);
+}
+
+/** Counts started imports, so a file read slowly cannot overwrite the step of a later one. */
+let latestImport = 0;
+
+const setStep = (step: ImportStep): void => {
+  importStore.setState(step, true);
+};
+const fail = (fileName: string, problems: readonly ImportProblem[]): void => {
+  setStep({ step: 'failed', fileName, problems });
+};
+const notify = (text: string): void => {
+  sessionStore.getState().showNotice({ kind: 'info', text });
+};
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function readSource(source: ImportSource): Promise<Result<ReadFile, ImportProblem[]>> {
+  // Loaded on first import: the PNG and CSV readers are not needed to show the first screen.
+  const { checkFileSize, readImportFile } = await import('./importFile');
+  const tooBig = checkFileSize(source.size);
+  if (tooBig) return err([tooBig]);
+  try {
+    return readImportFile(source.name, new Uint8Array(await source.arrayBuffer()));
+  } catch (error) {
+    return err([problem('', `could not read the file (${describeError(error)})`)]);
+  }
+}
+
+/** Reads and validates a file, then waits on the user's choice; nothing is stored here. */
+export async function startImport(source: ImportSource): Promise<void> {
+  const run = ++latestImport;
+  const fileName = source.name;
+  setStep({ step: 'reading', fileName });
+  const read = await readSource(source);
+  if (run !== latestImport) return;
+  if (!read.ok) fail(fileName, read.error);
+  else if (read.value.kind === 'csv') setStep({ step: 'csv', fileName, csv: read.value.csv });
+  else setStep({ step: 'choose', fileName, file: read.value });
+}
+
+export function closeImport(): void {
+  latestImport++;
+  setStep({ step: 'idle' });
+}
+
+/** importIntoLibrary, with a failed write (a full disk) reported like any other problem. */
+async function storeAsNewMap(
+  doc: MapDocument,
+): Promise<Result<ImportedIntoLibrary, ImportProblem[]>> {
+  try {
+    return await importIntoLibrary(getDatabase(), doc);
+  } catch (error) {
+    const reason = `could not store the map (${describeError(error)}); nothing was changed`;
+    return err([problem('', reason)]);
+  }
+}
+
+function importedNotice(name: string, replacedId: string | null): string {
+  const clash = replacedId
+    ? ` A map with its id (${replacedId}) is already in your library, so the copy got a new id.`
+    : '';
+  return `Opened "${name}" as a new map.${clash}`;
+}
+
+/** Stores `doc` as a new map in the library and opens it; on failure nothing changes. */
+async function openNewMap(fileName: string, doc: MapDocument): Promise<void> {
+  setStep({ step: 'storing', fileName });
+  const stored = await storeAsNewMap(doc);
+  if (!stored.ok) {
+    fail(fileName, stored.error);
+    return;
+  }
+  closeImport();
+  const { doc: storedDoc, replacedId } = stored.value;
+  // The library reports its own failures (e.g. the open map could not be saved first).
+  await libraryStore.getState().openMap(storedDoc.map.id);
+  if (libraryStore.getState().openMapId === storedDoc.map.id) {
+    notify(importedNotice(storedDoc.map.name, replacedId));
+  }
+}
+
+/** The map file waiting in the 'choose' step, if that is the step. */
+function chosenMap(): { fileName: string; file: MapFile } | null {
+  const state = importStore.getState();
+  return state.step === 'choose' ? state : null;
+}
+
+/** The JSON or PNG map becomes a new map in the library, opened at once. */
+export async function openAsNewMap(): Promise<void> {
+  const chosen = chosenMap();
+  if (chosen) await openNewMap(chosen.fileName, chosen.file.doc);
+}
+
+/**
+ * Puts the chosen map's content in place of the open map as one undoable edit. The open map keeps
+ * its id and creation time, so it stays the same entry in the library; autosave stores the change.
+ */
+export function replaceCurrentMap(): void {
+  const chosen = chosenMap();
+  if (!chosen) return;
+  const incoming = chosen.file.doc;
+  documentStore.getState().apply((current) =>
+    ok({
+      ...incoming,
+      map: { ...incoming.map, id: current.map.id, createdAt: current.map.createdAt },
+    }),
+  );
+  // Selection and parties name records of the old content.
+  sessionStore.getState().resetForNewMap();
+  closeImport();
+  notify(`Replaced the map with "${incoming.map.name}". Undo brings the previous content back.`);
+}
+
+/**
+ * The CSV file waiting in the 'csv' step, if that is the step and the file has no problem: a
+ * half-imported tree (rows with problems left out) is harder to fix than the spreadsheet.
+ */
+function chosenCsv(): { fileName: string; csv: ParsedGoalCsv } | null {
+  const state = importStore.getState();
+  if (state.step !== 'csv') return null;
+  if (state.csv.problems.length === 0) return state;
+  fail(state.fileName, state.csv.problems);
+  return null;
+}
+
+/** The CSV's goals become a new map named after the file, opened at once. */
+export async function importCsvAsNewMap(now = new Date().toISOString()): Promise<void> {
+  const chosen = chosenCsv();
+  if (!chosen) return;
+  const { fileName, csv } = chosen;
+  const plan = planCsvImport(null, csv.rows, { name: csv.mapName, now });
+  if (!plan.ok) fail(fileName, plan.error);
+  else await openNewMap(fileName, plan.value.doc);
+}
+
+/**
+ * Applies the CSV to the open map as one undoable edit: goals with a known id are updated, new
+ * ids are added, so importing the same file again changes nothing and never duplicates a goal.
+ */
+export function updateCurrentMapFromCsv(): void {
+  const chosen = chosenCsv();
+  if (!chosen) return;
+  const { fileName, csv } = chosen;
+  let counts = { created: 0, updated: 0 };
+  const refused = documentStore.getState().apply((current) => {
+    const plan = planCsvImport(current, csv.rows);
+    if (plan.ok) counts = plan.value;
+    return plan.ok ? ok(plan.value.doc) : plan;
+  });
+  if (refused) {
+    fail(fileName, refused);
+    return;
+  }
+  closeImport();
+  notify(
+    `Updated the map from ${fileName}: ${counts.created} goals added, ${counts.updated} updated.`,
+  );
+}

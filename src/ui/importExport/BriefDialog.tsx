@@ -1,0 +1,90 @@
+import { useId, useMemo, useState } from 'react';
+import type { ConflictId } from '../../domain/ids';
+import type { MapDocument } from '../../domain/model';
+import { buildConflictBrief } from '../../io/brief';
+import { sessionStore } from '../../store/sessionStore';
+import { BriefPrintView } from './BriefPrintView';
+import { downloadText, fileNameFor } from './download';
+import { Modal } from './Modal';
+
+/** The open conflict's brief by default, else the first conflict's. */
+function initialConflict(doc: MapDocument): ConflictId | null {
+  const open = sessionStore.getState().openConflictId;
+  return doc.conflicts.find((c) => c.id === open)?.id ?? doc.conflicts[0]?.id ?? null;
+}
+
+/**
+ * Pick a conflict, then download its brief as Markdown or open a print view for a PDF. Loaded on
+ * demand with the brief builder.
+ */
+export function BriefDialog({
+  doc,
+  onClose,
+}: {
+  readonly doc: MapDocument;
+  readonly onClose: () => void;
+}) {
+  const selectId = useId();
+  const [conflictId, setConflictId] = useState(() => initialConflict(doc));
+  const [printing, setPrinting] = useState(false);
+  const conflict = doc.conflicts.find((c) => c.id === conflictId);
+  const markdown = useMemo(
+    () => (conflict ? buildConflictBrief(doc, conflict.id) : ''),
+    [doc, conflict],
+  );
+
+  if (printing && conflict) return <BriefPrintView markdown={markdown} onClose={onClose} />;
+  if (!conflict) {
+    return (
+      <Modal title="Conflict brief" onClose={onClose}>
+        <p>This map has no conflicts yet. Add one in the Conflicts panel to write its brief.</p>
+        <div className="cg-modal__actions">
+          <button type="button" className="cg-button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+  const download = () => {
+    const name = fileNameFor(`${doc.map.name} - ${conflict.title}`, 'md');
+    downloadText(markdown, name, 'text/markdown');
+    onClose();
+  };
+  return (
+    <Modal title="Conflict brief" onClose={onClose}>
+      <div className="cg-field">
+        <label htmlFor={selectId}>Conflict</label>
+        <select
+          id={selectId}
+          value={conflict.id}
+          onChange={(event) => {
+            const picked = doc.conflicts.find((c) => c.id === event.currentTarget.value);
+            if (picked) setConflictId(picked.id);
+          }}
+        >
+          {doc.conflicts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="cg-modal__hint">
+        The parties, what each is measured and rewarded on, their paths to the nearest common goal,
+        their perspectives, the agreed goal and talking points.
+      </p>
+      <div className="cg-modal__actions">
+        <button type="button" className="cg-button cg-button--primary" onClick={download}>
+          Download Markdown
+        </button>
+        <button type="button" className="cg-button" onClick={() => setPrinting(true)}>
+          Print view
+        </button>
+        <button type="button" className="cg-button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,61 @@
+import { lazy, Suspense, useState } from 'react';
+import type { MapDocument } from '../../domain/model';
+import { selectDoc, useDocumentStore } from '../../store/documentStore';
+import { sessionStore } from '../../store/sessionStore';
+import { ExportMenu, type ExportFormat } from './ExportMenu';
+import type { PictureFormat } from './ImageExportDialog';
+import type { TextFormat } from './textExporters';
+
+// Dialogs that draw pictures or briefs load with the code they need, on first use.
+const ImageExportDialog = lazy(() =>
+  import('./ImageExportDialog').then((m) => ({ default: m.ImageExportDialog })),
+);
+const BriefDialog = lazy(() => import('./BriefDialog').then((m) => ({ default: m.BriefDialog })));
+
+type OpenDialog = PictureFormat | 'Conflict brief' | null;
+
+function reportFailure(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  sessionStore.getState().showNotice({ kind: 'error', text: `Could not export: ${reason}` });
+}
+
+/** Text formats need no choices: they download at once. */
+async function downloadTextFormat(format: TextFormat, doc: MapDocument): Promise<void> {
+  const { TEXT_EXPORTS } = await import('./textExporters');
+  TEXT_EXPORTS[format](doc);
+}
+
+/** The Export menu and whichever export dialog it opened. */
+export function ExportControls() {
+  const doc = useDocumentStore(selectDoc);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  if (!doc) return null;
+  const close = () => setDialog(null);
+
+  const onPick = (format: ExportFormat) => {
+    switch (format) {
+      case 'PNG':
+      case 'SVG':
+      case 'Conflict brief':
+        setDialog(format);
+        return;
+      case 'JSON':
+      case 'Mermaid':
+      case 'GraphML':
+      case 'CSV':
+        downloadTextFormat(format, doc).catch(reportFailure);
+    }
+  };
+
+  return (
+    <>
+      <ExportMenu onPick={onPick} />
+      <Suspense fallback={null}>
+        {(dialog === 'PNG' || dialog === 'SVG') && (
+          <ImageExportDialog format={dialog} doc={doc} onClose={close} />
+        )}
+        {dialog === 'Conflict brief' && <BriefDialog doc={doc} onClose={close} />}
+      </Suspense>
+    </>
+  );
+}

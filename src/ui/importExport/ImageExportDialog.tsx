@@ -1,0 +1,163 @@
+import { useId, useMemo, useState } from 'react';
+import { readCanvasView, type CanvasView } from '../../canvas/exportView';
+import type { MapDocument } from '../../domain/model';
+import { svgSize } from '../../io/svg';
+import { sessionStore } from '../../store/sessionStore';
+import { exportPng, exportSvg, type PictureInput } from './exporters';
+import { exportHighlight } from './exportHighlight';
+import { Modal } from './Modal';
+import { fitToCanvas, MAX_CANVAS_SIDE, type FittedSize } from './rasterize';
+
+export type PictureFormat = 'PNG' | 'SVG';
+type Area = 'whole' | 'view';
+
+const SCALES = [1, 2, 3] as const;
+const DEFAULT_SCALE = 2;
+
+const formatPixels = (n: number): string => n.toLocaleString('en-US');
+
+function describeSize(size: FittedSize): string {
+  return `${formatPixels(size.width)} × ${formatPixels(size.height)} px`;
+}
+
+function reducedNotice(size: FittedSize, requested: number): string {
+  return `The map is too large for ${requested}× in a browser, so it is drawn at ${size.scale.toFixed(2)}× (${describeSize(size)}), the largest picture browsers can make (${formatPixels(MAX_CANVAS_SIDE)} px per side).`;
+}
+
+function pictureInput(doc: MapDocument, view: CanvasView, area: Area): PictureInput {
+  return {
+    doc,
+    positions: view.positions,
+    highlight: exportHighlight(doc),
+    region: area === 'view' ? view.visible : null,
+  };
+}
+
+async function runExport(format: PictureFormat, input: PictureInput, scale: number): Promise<void> {
+  if (format === 'SVG') {
+    exportSvg(input);
+    return;
+  }
+  const size = await exportPng(input, scale);
+  if (size.reduced)
+    sessionStore.getState().showNotice({ kind: 'info', text: reducedNotice(size, scale) });
+}
+
+function Choice<T extends string | number>({
+  legend,
+  options,
+  value,
+  onChange,
+}: {
+  readonly legend: string;
+  readonly options: readonly { readonly value: T; readonly label: string }[];
+  readonly value: T;
+  readonly onChange: (value: T) => void;
+}) {
+  // One name per group, so arrow keys move between the options as in any radio group.
+  const name = useId();
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value}>
+          <input
+            type="radio"
+            name={name}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+          />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * PNG or SVG of the whole map or the current view, drawn from the model with the open
+ * common-ground highlight. The PNG's pixel size is shown before exporting, with a warning when
+ * the map is too large for the chosen scale.
+ */
+export function ImageExportDialog({
+  format,
+  doc,
+  onClose,
+}: {
+  readonly format: PictureFormat;
+  readonly doc: MapDocument;
+  readonly onClose: () => void;
+}) {
+  // Read once when the dialog opens: the picture shows what was on screen at that moment.
+  const [view] = useState(readCanvasView);
+  const [area, setArea] = useState<Area>('whole');
+  const [scale, setScale] = useState<number>(DEFAULT_SCALE);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const size = useMemo(() => {
+    if (!view) return null;
+    const region = area === 'view' ? view.visible : null;
+    const { width, height } = svgSize(doc, view.positions, region);
+    return fitToCanvas(width, height, format === 'PNG' ? scale : 1);
+  }, [doc, view, area, scale, format]);
+
+  const onExport = () => {
+    if (!view) return;
+    setBusy(true);
+    runExport(format, pictureInput(doc, view, area), scale)
+      .then(onClose)
+      .catch((error: unknown) => {
+        setBusy(false);
+        setFailure(error instanceof Error ? error.message : String(error));
+      });
+  };
+
+  return (
+    <Modal title={`Export ${format}`} onClose={onClose}>
+      {view ? (
+        <>
+          <Choice<Area>
+            legend="Area"
+            options={[
+              { value: 'whole', label: 'Whole map' },
+              { value: 'view', label: 'Current view' },
+            ]}
+            value={area}
+            onChange={setArea}
+          />
+          {format === 'PNG' && (
+            <Choice<number>
+              legend="Scale"
+              options={SCALES.map((s) => ({ value: s, label: `${s}×` }))}
+              value={scale}
+              onChange={setScale}
+            />
+          )}
+          {size && <p>{`Picture: ${describeSize(size)}`}</p>}
+          {size?.reduced && format === 'PNG' && <p role="note">{reducedNotice(size, scale)}</p>}
+          {format === 'PNG' && (
+            <p className="cg-modal__hint">
+              The map is stored inside the PNG: import it to edit the map again.
+            </p>
+          )}
+        </>
+      ) : (
+        <p>Open the map on the canvas to export a picture of it.</p>
+      )}
+      {failure && <p role="alert">{`Could not export: ${failure}`}</p>}
+      <div className="cg-modal__actions">
+        <button
+          type="button"
+          className="cg-button cg-button--primary"
+          disabled={!view || busy}
+          onClick={onExport}
+        >
+          {busy ? 'Exporting…' : `Export ${format}`}
+        </button>
+        <button type="button" className="cg-button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,113 @@
+import { relayoutAndFit } from '../../canvas/exportView';
+import type { ImportProblem } from '../../io/problems';
+import {
+  closeImport,
+  openAsNewMap,
+  replaceCurrentMap,
+  useImportStep,
+  type ImportStep,
+} from '../../store/importExport';
+import type { MapFile } from '../../store/importFile';
+import { CsvPreviewDialog } from './CsvPreviewDialog';
+import { Modal } from './Modal';
+import { ProblemList } from './ProblemList';
+
+/** The replaced content is laid out afresh, as a newly opened map would be. */
+function replaceAndShow(): void {
+  replaceCurrentMap();
+  relayoutAndFit();
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function MapChoice({ fileName, file }: { readonly fileName: string; readonly file: MapFile }) {
+  const { doc, warnings } = file;
+  return (
+    <Modal title={`Import "${doc.map.name}"`} onClose={closeImport}>
+      <p>
+        {`${fileName} holds ${plural(doc.goals.length, 'goal')}, ${plural(doc.stakeholders.length, 'stakeholder')} and ${plural(doc.conflicts.length, 'conflict')}.`}
+      </p>
+      {warnings.length > 0 && (
+        <details>
+          <summary>{`${plural(warnings.length, 'note')} on the file`}</summary>
+          <ProblemList fileName={fileName} problems={warnings} />
+        </details>
+      )}
+      <div className="cg-modal__actions">
+        <button
+          type="button"
+          className="cg-button cg-button--primary"
+          autoFocus
+          onClick={() => void openAsNewMap()}
+        >
+          Open as new map
+        </button>
+        <button type="button" className="cg-button" onClick={replaceAndShow}>
+          Replace the current map
+        </button>
+        <button type="button" className="cg-button" onClick={closeImport}>
+          Cancel
+        </button>
+      </div>
+      <p className="cg-modal__hint">Replacing can be undone with Undo.</p>
+    </Modal>
+  );
+}
+
+function ImportProblems({
+  fileName,
+  problems,
+}: {
+  readonly fileName: string;
+  readonly problems: readonly ImportProblem[];
+}) {
+  return (
+    <Modal title={`Could not import ${fileName}`} role="alertdialog" onClose={closeImport}>
+      <ProblemList fileName={fileName} problems={problems} />
+      <p>Nothing was changed.</p>
+      <div className="cg-modal__actions">
+        <button
+          type="button"
+          className="cg-button cg-button--primary"
+          autoFocus
+          onClick={closeImport}
+        >
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function Busy({ text }: { readonly text: string }) {
+  return (
+    <Modal title="Import" onClose={closeImport}>
+      <p role="status">{text}</p>
+    </Modal>
+  );
+}
+
+function StepView({ state }: { readonly state: ImportStep }) {
+  switch (state.step) {
+    case 'idle':
+      return null;
+    case 'reading':
+      return <Busy text={`Reading ${state.fileName}…`} />;
+    case 'storing':
+      return <Busy text={`Storing ${state.fileName}…`} />;
+    case 'choose':
+      return <MapChoice fileName={state.fileName} file={state.file} />;
+    case 'csv':
+      return <CsvPreviewDialog fileName={state.fileName} csv={state.csv} />;
+    case 'failed':
+      return <ImportProblems fileName={state.fileName} problems={state.problems} />;
+  }
+}
+
+/** Whatever the running import needs from the user, as one modal at a time. */
+export function ImportDialog() {
+  const state = useImportStep((s) => s);
+  return <StepView state={state} />;
+}

@@ -1,0 +1,56 @@
+/**
+ * Picture exports, loaded on demand with the image dialog (not on the first screen): they pull in
+ * the SVG renderer and the PNG chunk writer.
+ */
+import type { LayoutPositions } from '../../domain/layoutTypes';
+import type { MapDocument } from '../../domain/model';
+import { exportMapJson } from '../../io/json';
+import { embedMapInPng } from '../../io/png';
+import {
+  renderMapSvg,
+  serializeSvg,
+  svgSize,
+  SVG_NS,
+  type Box,
+  type SvgHighlight,
+} from '../../io/svg';
+import { downloadBlob, downloadText, fileNameFor } from './download';
+import { fitToCanvas, rasterizeSvg, type FittedSize } from './rasterize';
+
+/** What a picture shows: the map as laid out on the canvas, and which part of it. */
+export interface PictureInput {
+  readonly doc: MapDocument;
+  readonly positions: LayoutPositions;
+  readonly highlight: SvgHighlight | null;
+  /** The current view in flow coordinates; null for the whole map. */
+  readonly region: Box | null;
+}
+
+/** The picture as standalone SVG markup and its size in CSS pixels at 1×. */
+function renderSvg(input: PictureInput): { svg: string; width: number; height: number } {
+  const { doc, positions, highlight, region } = input;
+  const xml = document.implementation.createDocument(SVG_NS, 'svg', null);
+  const element = renderMapSvg(doc, positions, { highlight, region }, xml);
+  const svg = serializeSvg(element, new XMLSerializer());
+  return { svg, ...svgSize(doc, positions, region) };
+}
+
+export function exportSvg(input: PictureInput): void {
+  const { svg } = renderSvg(input);
+  downloadText(svg, fileNameFor(input.doc.map.name, 'svg'), 'image/svg+xml');
+}
+
+/**
+ * Rasterises the SVG at `scale` (reduced to fit the browser's canvas limit if needed) and embeds
+ * the map's JSON, so dropping the PNG back into the app reopens the map. Returns the size used.
+ */
+export async function exportPng(input: PictureInput, scale: number): Promise<FittedSize> {
+  const { svg, width, height } = renderSvg(input);
+  const size = fitToCanvas(width, height, scale);
+  const png = await rasterizeSvg(svg, size);
+  const withMap = embedMapInPng(png, exportMapJson(input.doc));
+  // slice(): a Blob takes only ArrayBuffer-backed views, and the embedder's type does not promise one.
+  const file = new Blob([withMap.slice()], { type: 'image/png' });
+  downloadBlob(file, fileNameFor(input.doc.map.name, 'png'));
+  return size;
+}

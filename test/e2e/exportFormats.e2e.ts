@@ -1,0 +1,127 @@
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createExampleMap } from '../../src/domain/exampleMap';
+import { launchBrowser, newAppPage } from './browser';
+import { dialogNamed, downloadedText, exportAs } from './importHelpers';
+
+const example = createExampleMap('2026-01-01T00:00:00.000Z');
+const mission = example.goals.find((g) => g.kind === 'mission');
+const conflict = example.conflicts[1];
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+/** Element and attribute counts of an XML file, parsed by the browser's own XML parser. */
+function parseXml(text: string, type: DOMParserSupportedType) {
+  return page.evaluate(
+    ([source, mime]) => {
+      const xml = new DOMParser().parseFromString(source, mime);
+      const count = (tag: string) => xml.getElementsByTagName(tag).length;
+      return { errors: count('parsererror'), nodes: count('node'), edges: count('edge') };
+    },
+    [text, type] as const,
+  );
+}
+
+beforeAll(async () => {
+  await mkdir('test-results', { recursive: true });
+  browser = await launchBrowser();
+  ({ page, errors } = await newAppPage(browser));
+  await page.goto(inject('baseUrl'));
+  await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('export formats through the Export menu', () => {
+  it('downloads a conflict brief as Markdown', async () => {
+    if (!conflict) throw new Error('example needs conflicts');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Conflict brief' }).click();
+    const dialog = dialogNamed(page, 'Conflict brief');
+    await dialog
+      .getByRole('combobox', { name: 'Conflict' })
+      .selectOption({ label: conflict.title });
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download Markdown' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`Northwind Analytics - ${conflict.title}.md`);
+    const markdown = await downloadedText(download);
+    expect(markdown).toMatch(/^# Conflict brief: /);
+    expect(markdown).toContain('## Talking points');
+  });
+
+  it('opens a clean print view of the brief that prints nothing else', async () => {
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Conflict brief' }).click();
+    await dialogNamed(page, 'Conflict brief').getByRole('button', { name: 'Print view' }).click();
+    const view = page.getByRole('region', { name: 'Conflict brief print view' });
+    await view.getByRole('heading', { level: 1 }).waitFor();
+    expect(await view.getByRole('heading', { level: 2 }).allTextContents()).toContain(
+      'Talking points',
+    );
+    await page.screenshot({ path: 'test-results/brief-print-view.png' });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#root').isVisible()).toBe(false);
+    expect(await view.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    await page.screenshot({ path: 'test-results/brief-printed.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await view.getByRole('button', { name: 'Close' }).click();
+    await view.waitFor({ state: 'detached' });
+  });
+
+  it('exports Mermaid, GraphML and CSV named after the map', async () => {
+    const mermaid = await exportAs(page, 'Mermaid');
+    expect(mermaid.suggestedFilename()).toBe('Northwind Analytics.mmd');
+    expect(await downloadedText(mermaid)).toMatch(/^flowchart BT\n/);
+
+    const graphml = await exportAs(page, 'GraphML');
+    expect(graphml.suggestedFilename()).toBe('Northwind Analytics.graphml');
+    expect(await parseXml(await downloadedText(graphml), 'application/xml')).toEqual({
+      errors: 0,
+      nodes: example.goals.length + example.stakeholders.length,
+      edges: example.links.length + example.incentives.length,
+    });
+
+    const csv = await exportAs(page, 'CSV');
+    expect(csv.suggestedFilename()).toBe('Northwind Analytics.csv');
+    const text = await downloadedText(csv);
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFFid,title,parent/);
+    expect(text.split('\r\n').filter((line) => line !== '')).toHaveLength(example.goals.length + 1);
+  });
+
+  it('exports the whole map as SVG that parses as XML', async () => {
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'SVG' }).click();
+    const downloading = page.waitForEvent('download');
+    await dialogNamed(page, 'Export SVG').getByRole('button', { name: 'Export SVG' }).click();
+    const svg = await downloadedText(await downloading);
+    expect((await parseXml(svg, 'image/svg+xml')).errors).toBe(0);
+    expect(svg).toContain(mission?.title.slice(0, 20) ?? '');
+  });
+
+  it('exports the current view as a PNG the size of the visible part of the map', async () => {
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'PNG' }).click();
+    const dialog = dialogNamed(page, 'Export PNG');
+    await dialog.getByRole('radio', { name: 'Current view' }).check();
+    await dialog.getByRole('radio', { name: '1×' }).check();
+    const described = await dialog.getByText(/^Picture: /).textContent();
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export PNG' }).click();
+    const path = 'test-results/export-current-view-1x.png';
+    await copyFile(await (await downloading).path(), path);
+    const png = await readFile(path);
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(described).toBe(
+      `Picture: ${width.toLocaleString('en-US')} × ${height.toLocaleString('en-US')} px`,
+    );
+    // The canvas pane (about 940 × 670 CSS px at 1280 × 720) at the first view's zoom of 0.4.
+    expect(width).toBeGreaterThan(2000);
+    expect(height).toBeGreaterThan(1400);
+    expect(errors).toEqual([]);
+  });
+});

@@ -252,6 +252,20 @@ describe('wrapText', () => {
     ]);
   });
 
+  it('never cuts an accented letter, an emoji or a flag in half', () => {
+    expect(graphemes('Cafe\u0301 🚀👍🏽🇩🇪')).toEqual([
+      'C',
+      'a',
+      'f',
+      'e\u0301',
+      ' ',
+      '🚀',
+      '👍🏽',
+      '🇩🇪',
+    ]);
+    expect(wrapText('🚀🚀🚀 👍🏽👍🏽👍🏽', 3, 1)).toEqual(['🚀🚀…']);
+  });
+
   it('collapses newlines and runs of spaces', () => {
     expect(wrapText('  New\n\nARR  ', 20, 2)).toEqual(['New ARR']);
   });

@@ -57,8 +57,9 @@ export function parseGoalCsv(text: string, fileName = ''): ParsedGoalCsv {
   const columns = readHeader(header, problems);
   if (columns === null) return { rows: [], problems, mapName };
   const rows = readRows(records, { columns, width: header.length }, problems);
-  if (rows.length === 0 && problems.length === 0)
+  if (rows.length === 0 && problems.length === 0) {
     return fail('the file has no goals below its header');
+  }
   return { rows, problems, mapName };
 }
 

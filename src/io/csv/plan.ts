@@ -92,12 +92,27 @@ function applyGoals(
     if (at === undefined) {
       indexOf.set(goal.id, goals.push(goal) - 1);
       created++;
-    } else if (JSON.stringify(goal) !== JSON.stringify(existing)) {
+    } else if (existing !== undefined && !sameGoal(goal, existing)) {
       goals[at] = goal;
       updated++;
     }
   }
   return { goals, created, updated };
+}
+
+/** Only the fields a CSV row can change; field by field, so key order never matters. */
+function sameGoal(a: Goal, b: Goal): boolean {
+  const m = a.metric;
+  const n = b.metric;
+  const sameMetric =
+    m === n ||
+    (m !== null &&
+      n !== null &&
+      m.unit === n.unit &&
+      m.current === n.current &&
+      m.target === n.target &&
+      m.direction === n.direction);
+  return a.title === b.title && a.kind === b.kind && a.description === b.description && sameMetric;
 }
 
 type GoalFields = GoalPatch & Required<Pick<GoalPatch, 'title' | 'kind' | 'description'>>;

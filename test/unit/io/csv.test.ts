@@ -85,6 +85,14 @@ describe('parseGoalCsv reads what spreadsheets write', () => {
     ]);
   });
 
+  it('tab-separated text, as spreadsheets copy it', () => {
+    const { rows } = parseGoalCsv('id\ttitle\tparent\nm\tMission, one\t\nk\tKPI\tm\n');
+    expect(rows.map((r) => [r.id, r.title, r.parents])).toEqual([
+      ['m', 'Mission, one', []],
+      ['k', 'KPI', ['m']],
+    ]);
+  });
+
   it('quoted cells holding separators, doubled quotes and newlines', () => {
     const text =
       'id,title,parent,description\r\nm,"Say ""hi"", then go",,"line one\r\nline two"\r\n';

@@ -1,6 +1,6 @@
 import type { MapDocument } from '../../domain/model';
 import { safeColor, type XmlDocument, type XmlElement } from '../xml';
-import { bezierUp, bottomCenter, topCenter, type NodeBoxes } from './geometry';
+import { bezierUp, bottomCenter, topCenter, type NodeBoxes, type Point } from './geometry';
 import { svgElement, svgText } from './nodes';
 import { COLORS, DIM_OPACITY, type Emphasis } from './style';
 import { estimateWidth } from './text';
@@ -98,28 +98,32 @@ export function drawIncentives<E extends XmlElement<E>>(
     });
     if (incentive.kind === 'motivated') path.setAttribute('stroke-dasharray', '6 4');
     group.appendChild(path);
-    const width = estimateWidth(incentive.kind, LABEL_SIZE, 0.6) + 10;
-    group.appendChild(
-      svgElement(xml, 'rect', {
-        x: curve.middle.x - width / 2,
-        y: curve.middle.y - 9,
-        width,
-        height: 18,
-        rx: 4,
-        fill: COLORS.white,
-      }),
-    );
-    group.appendChild(
-      svgText(xml, incentive.kind, {
-        x: curve.middle.x,
-        y: curve.middle.y + 4,
-        fill: color,
-        'font-size': LABEL_SIZE,
-        'font-weight': 600,
-        'text-anchor': 'middle',
-      }),
-    );
+    group.appendChild(edgeLabel(xml, incentive.kind, curve.middle, color));
     layer.appendChild(group);
   }
   return layer;
+}
+
+/** A kind label on a white pad at the middle of an edge, as React Flow draws edge labels. */
+function edgeLabel<E extends XmlElement<E>>(
+  xml: XmlDocument<E>,
+  text: string,
+  at: Point,
+  color: string,
+): E {
+  const label = svgElement(xml, 'g');
+  const width = estimateWidth(text, LABEL_SIZE, 0.6) + 10;
+  const pad = { x: at.x - width / 2, y: at.y - 9, width, height: 18, rx: 4, fill: COLORS.white };
+  label.appendChild(svgElement(xml, 'rect', pad));
+  label.appendChild(
+    svgText(xml, text, {
+      x: at.x,
+      y: at.y + 4,
+      fill: color,
+      'font-size': LABEL_SIZE,
+      'font-weight': 600,
+      'text-anchor': 'middle',
+    }),
+  );
+  return label;
 }

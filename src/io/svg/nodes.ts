@@ -229,10 +229,23 @@ export function drawStakeholder<E extends XmlElement<E>>(
     }),
   );
   group.appendChild(svgElement(xml, 'circle', { cx: box.x + 23, cy: middle, r: 7, fill: color }));
+  appendPersonText(xml, group, box, stakeholder.name, subtitle);
+  return group;
+}
+
+/** Name in bold, then "role · team" muted beneath it, both cut to fit beside the dot. */
+function appendPersonText<E extends XmlElement<E>>(
+  xml: XmlDocument<E>,
+  group: E,
+  box: Box,
+  name: string,
+  subtitle: string,
+): void {
   const x = box.x + 40;
   const inner = box.width - 40 - 16;
+  const middle = box.y + box.height / 2;
   group.appendChild(
-    svgText(xml, truncate(stakeholder.name, charsThatFit(inner, 15, BOLD_EM)), {
+    svgText(xml, truncate(name, charsThatFit(inner, 15, BOLD_EM)), {
       x,
       y: subtitle ? middle - 2 : middle + 5,
       fill: COLORS.ink,
@@ -240,15 +253,13 @@ export function drawStakeholder<E extends XmlElement<E>>(
       'font-weight': 700,
     }),
   );
-  if (subtitle) {
-    group.appendChild(
-      svgText(xml, truncate(subtitle, charsThatFit(inner, 12)), {
-        x,
-        y: middle + 14,
-        fill: COLORS.muted,
-        'font-size': 12,
-      }),
-    );
-  }
-  return group;
+  if (!subtitle) return;
+  group.appendChild(
+    svgText(xml, truncate(subtitle, charsThatFit(inner, 12)), {
+      x,
+      y: middle + 14,
+      fill: COLORS.muted,
+      'font-size': 12,
+    }),
+  );
 }

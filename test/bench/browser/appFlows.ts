@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import {
+  firstWorkerRoundTrip,
   lastWorkerMessage,
   longTasks,
   pageNow,
@@ -51,6 +52,10 @@ export async function readCanvasView(page: Page): Promise<CanvasView> {
 }
 
 export interface OpenTimes {
+  /** Navigation start → the map is loaded and its layout worker started. */
+  readonly layoutStartMs: number;
+  /** Navigation start → the layout worker posted positions. */
+  readonly layoutDoneMs: number;
   /** Navigation start → the goal is visible. */
   readonly visibleMs: number;
   /** Navigation start → a click on it shows its Title in the inspector. */
@@ -80,7 +85,9 @@ export async function openToInteractive(page: Page, title: string): Promise<Open
   await node.waitFor({ timeout: LAYOUT_TIMEOUT_MS });
   const visibleMs = await pageNow(page);
   await node.click();
-  return { visibleMs, interactiveMs: await titleShownAt(page, title) };
+  const interactiveMs = await titleShownAt(page, title);
+  const { started, answered } = await firstWorkerRoundTrip(page);
+  return { layoutStartMs: started, layoutDoneMs: answered, visibleMs, interactiveMs };
 }
 
 export interface LayoutRun {

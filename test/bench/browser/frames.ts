@@ -18,6 +18,8 @@ declare global {
     cgBenchLongTasks?: [number, number][];
     /** performance.now() of each message any web worker posted to the page. */
     cgBenchWorkerMessages?: number[];
+    /** performance.now() of each web worker the page started. */
+    cgBenchWorkerStarts?: number[];
   }
 }
 
@@ -37,9 +39,11 @@ export async function instrumentContext(context: BrowserContext): Promise<void> 
   await context.addInitScript(() => {
     const Native = window.Worker;
     window.cgBenchWorkerMessages = [];
+    window.cgBenchWorkerStarts = [];
     window.Worker = class extends Native {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
+        window.cgBenchWorkerStarts?.push(performance.now());
         this.addEventListener('message', () =>
           window.cgBenchWorkerMessages?.push(performance.now()),
         );
@@ -53,6 +57,13 @@ export const workerMessageCount = (page: Page): Promise<number> =>
 
 export const lastWorkerMessage = (page: Page): Promise<number> =>
   page.evaluate(() => window.cgBenchWorkerMessages?.at(-1) ?? Number.NaN);
+
+/** When the page first started a web worker and first heard back from one (NaN if never). */
+export const firstWorkerRoundTrip = (page: Page): Promise<{ started: number; answered: number }> =>
+  page.evaluate(() => ({
+    started: window.cgBenchWorkerStarts?.[0] ?? Number.NaN,
+    answered: window.cgBenchWorkerMessages?.[0] ?? Number.NaN,
+  }));
 
 export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { createStore, useStore } from 'zustand';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
 import { documentStore } from '../store/documentStore';
@@ -24,8 +25,16 @@ export interface CanvasView {
 
 type ReadView = () => CanvasView;
 
-/** Set while a canvas is mounted. Read on demand, so the canvas never re-renders for export. */
-let readView: ReadView | null = null;
+/**
+ * How to read the view, set while a laid-out canvas is mounted (null while the map is still laid
+ * out, or the library is shown). Read on demand, so the canvas never re-renders for export.
+ */
+const viewSource = createStore<{ readonly read: ReadView | null }>()(() => ({ read: null }));
+
+/** The reader of the canvas view; components re-render when a canvas appears or goes. */
+export function useCanvasViewReader(): ReadView | null {
+  return useStore(viewSource, (s) => s.read);
+}
 
 /** Set by relayoutAndFit until the fresh layout is on the canvas. */
 let fitAfterLayout = false;
@@ -53,7 +62,7 @@ function isFullLayoutOf(doc: MapDocument | null, positions: LayoutPositions): bo
 
 /** The open canvas's view, or null when no canvas is mounted (e.g. the library is shown). */
 export function readCanvasView(): CanvasView | null {
-  return readView ? readView() : null;
+  return viewSource.getState().read?.() ?? null;
 }
 
 /**
@@ -100,9 +109,9 @@ export function CanvasViewSource() {
       );
       return { positions, visible: visibleRegion(transform, width, height) };
     };
-    readView = read;
+    viewSource.setState({ read });
     return () => {
-      if (readView === read) readView = null;
+      if (viewSource.getState().read === read) viewSource.setState({ read: null });
     };
   }, [flow]);
   return null;

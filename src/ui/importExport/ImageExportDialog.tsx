@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { readCanvasView, type CanvasView } from '../../canvas/exportView';
+import { useCanvasViewReader, type CanvasView } from '../../canvas/exportView';
 import type { MapDocument } from '../../domain/model';
 import { svgSize } from '../../io/svg';
 import { sessionStore } from '../../store/sessionStore';
@@ -88,8 +88,9 @@ export function ImageExportDialog({
   readonly doc: MapDocument;
   readonly onClose: () => void;
 }) {
-  // Read once when the dialog opens: the picture shows what was on screen at that moment.
-  const [view] = useState(readCanvasView);
+  // Read when the dialog opens (or the canvas appears): the picture shows what was on screen.
+  const reader = useCanvasViewReader();
+  const view = useMemo(() => reader?.() ?? null, [reader]);
   const [area, setArea] = useState<Area>('whole');
   const [scale, setScale] = useState<number>(DEFAULT_SCALE);
   const [busy, setBusy] = useState(false);
@@ -142,7 +143,7 @@ export function ImageExportDialog({
           )}
         </>
       ) : (
-        <p>Open the map on the canvas to export a picture of it.</p>
+        <p role="status">The picture is drawn once the map is laid out on the canvas…</p>
       )}
       {failure && <p role="alert">{`Could not export: ${failure}`}</p>}
       <div className="cg-modal__actions">

@@ -27,17 +27,21 @@ export interface PictureInput {
 }
 
 /** The picture as standalone SVG markup and its size in CSS pixels at 1×. */
-function renderSvg(input: PictureInput): { svg: string; width: number; height: number } {
+function renderSvg(input: PictureInput): { element: Element; width: number; height: number } {
   const { doc, positions, highlight, region } = input;
   const xml = document.implementation.createDocument(SVG_NS, 'svg', null);
-  const element = renderMapSvg(doc, positions, { highlight, region }, xml);
-  const svg = serializeSvg(element, new XMLSerializer());
-  return { svg, ...svgSize(doc, positions, region) };
+  const element = renderMapSvg<Element>(doc, positions, { highlight, region }, xml);
+  return { element, ...svgSize(doc, positions, region) };
 }
 
+const serialize = (element: Element): string => serializeSvg(element, new XMLSerializer());
+
 export function exportSvg(input: PictureInput): void {
-  const { svg } = renderSvg(input);
-  downloadText(svg, fileNameFor(input.doc.map.name, 'svg'), 'image/svg+xml');
+  downloadText(
+    serialize(renderSvg(input).element),
+    fileNameFor(input.doc.map.name, 'svg'),
+    'image/svg+xml',
+  );
 }
 
 /**
@@ -45,8 +49,13 @@ export function exportSvg(input: PictureInput): void {
  * the map's JSON, so dropping the PNG back into the app reopens the map. Returns the size used.
  */
 export async function exportPng(input: PictureInput, scale: number): Promise<FittedSize> {
-  const { svg, width, height } = renderSvg(input);
+  const { element, width, height } = renderSvg(input);
   const size = fitToCanvas(width, height, scale);
+  // At its final pixel size, the browser rasterises the picture once, straight onto the canvas.
+  element.setAttribute('width', String(size.width));
+  element.setAttribute('height', String(size.height));
+  element.setAttribute('preserveAspectRatio', 'none');
+  const svg = serialize(element);
   const png = await rasterizeSvg(svg, size);
   const withMap = embedMapInPng(png, exportMapJson(input.doc));
   // slice(): a Blob takes only ArrayBuffer-backed views, and the embedder's type does not promise one.

@@ -32,10 +32,12 @@ export function fitToCanvas(width: number, height: number, requested: number): F
 }
 
 function loadImage(url: string): Promise<HTMLImageElement> {
-  const image = new Image();
-  image.decoding = 'async';
-  image.src = url;
-  return image.decode().then(() => image);
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error('the browser could not draw the picture'));
+    image.src = url;
+  });
 }
 
 function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {

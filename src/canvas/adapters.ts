@@ -170,11 +170,12 @@ export function toFlowEdges(
       label: incentive.kind,
       data: { kind: incentive.kind },
       className: dim ? 'cg-edge-dim' : 'cg-edge-incentive',
-      style: {
-        stroke: color,
-        strokeWidth: 2,
-        strokeDasharray: incentive.kind === 'motivated' ? '6 4' : undefined,
-      },
+      // "Motivated" is a softer tie, drawn lighter and thinner. Not dashed: dashes on long edges
+      // made panning a 2,000-goal map rasterise for seconds (measured in npm run bench).
+      style:
+        incentive.kind === 'motivated'
+          ? { stroke: color, strokeWidth: 1.5, strokeOpacity: 0.55 }
+          : { stroke: color, strokeWidth: 2 },
       labelStyle: { fill: color, fontWeight: 600 },
       labelBgStyle: { fill: '#ffffff' },
       ariaLabel: incentive.kind,

@@ -1,9 +1,16 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
+import { createEmptyMap, newGoal, newLink } from '../../src/domain/factories';
+import { asGoalId, asLinkId, asMapId } from '../../src/domain/ids';
+import type { MapDocument } from '../../src/domain/model';
+import { exportMapJson } from '../../src/io/json';
+import { MAX_CANVAS_SIDE } from '../../src/ui/importExport/rasterize';
 import { launchBrowser, newAppPage } from './browser';
-import { dialogNamed, downloadedText, exportAs } from './importHelpers';
+import { dialogNamed, downloadedText, exportAs, importFile } from './importHelpers';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
@@ -12,6 +19,17 @@ const conflict = example.conflicts[1];
 let browser: Browser;
 let page: Page;
 let errors: string[];
+
+/** A mission with `count` KPIs side by side under it: a map far wider than any canvas. */
+function wideMap(count: number): MapDocument {
+  const mission = newGoal({ id: asGoalId('g-top'), title: 'Wide mission', kind: 'mission' });
+  const kpis = Array.from({ length: count }, (_, i) =>
+    newGoal({ id: asGoalId(`g-${i}`), title: `KPI ${i}`, kind: 'kpi' }),
+  );
+  const links = kpis.map((k, i) => newLink(k.id, mission.id, asLinkId(`l-${i}`)));
+  const empty = createEmptyMap('Wide map', '2026-01-01T00:00:00.000Z', asMapId('m-wide'));
+  return { ...empty, goals: [mission, ...kpis], links };
+}
 
 /** Element and attribute counts of an XML file, parsed by the browser's own XML parser. */
 function parseXml(text: string, type: DOMParserSupportedType) {
@@ -122,6 +140,28 @@ describe('export formats through the Export menu', () => {
     // The canvas pane (about 940 × 670 CSS px at 1280 × 720) at the first view's zoom of 0.4.
     expect(width).toBeGreaterThan(2000);
     expect(height).toBeGreaterThan(1400);
+  });
+
+  it('scales a map too wide for the browser canvas to fit, and says so', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'cg-wide-')), 'wide.json');
+    await writeFile(path, exportMapJson(wideMap(150)));
+    await importFile(page, path);
+    await dialogNamed(page, 'Import "Wide map"')
+      .getByRole('button', { name: 'Open as new map' })
+      .click();
+    await page.getByRole('status').filter({ hasText: 'Opened "Wide map"' }).waitFor();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'PNG' }).click();
+    const dialog = dialogNamed(page, 'Export PNG');
+    await dialog.getByRole('note').filter({ hasText: 'too large for 2×' }).waitFor();
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export PNG' }).click();
+    const png = await readFile(await (await downloading).path());
+    expect(png.readUInt32BE(16)).toBe(MAX_CANVAS_SIDE);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'the largest picture browsers can make' })
+      .waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { exportMapJson } from '../../../src/io/json';
 import { embedMapInPng } from '../../../src/io/png';
 import { detectFileKind, readImportFile } from '../../../src/store/importFile';
+import { arbMapDocument } from '../domain/arbitraries';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
@@ -74,6 +76,21 @@ describe('readImportFile', () => {
     const read = readImportFile('map.json', Uint8Array.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
     expect(!read.ok && read.error[0]?.message).toBe(
       'not valid UTF-8 text; JSON files must be saved as UTF-8',
+    );
+  });
+});
+
+describe('round trips through the import pipeline', () => {
+  it('reads back every random map exported as JSON or embedded in a PNG', () => {
+    fc.assert(
+      fc.property(arbMapDocument(), (doc) => {
+        const json = exportMapJson(doc);
+        const fromJson = readImportFile('map.json', encode(json));
+        const fromPng = readImportFile('map.png', embedMapInPng(PLAIN_PNG, json));
+        expect(fromJson.ok && fromJson.value.kind === 'map' && fromJson.value.doc).toEqual(doc);
+        expect(fromPng.ok && fromPng.value.kind === 'map' && fromPng.value.doc).toEqual(doc);
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -24,7 +24,7 @@ const SIZES = [1_000, 10_000, 100_000] as const;
 const BRUTE_QUERIES: Readonly<Record<number, number>> = { 1000: 500, 10000: 200, 100000: 20 };
 
 /** mulberry32: a tiny seeded PRNG, so every run measures the same maps and queries. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -38,7 +38,7 @@ function seeded(seed: number): () => number {
  * Layers of BRANCHING^k goals under one mission; every goal has a parent in the layer above and
  * about 5% get a second parent anywhere higher up, as real KPI trees share a few KPIs.
  */
-function layeredMap(goalCount: number, random: () => number): MapDocument {
+export function layeredMap(goalCount: number, random: () => number): MapDocument {
   const pick = (from: number, to: number) => from + Math.floor(random() * (to - from));
   const goals: Goal[] = [];
   const links: Link[] = [];

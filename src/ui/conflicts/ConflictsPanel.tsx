@@ -28,10 +28,12 @@ function ConflictItem({
       >
         <span className="cg-conflict__title">{conflict.title}</span>
         <span className="cg-conflict__parties">
-          {conflict.parties.map((p) => (
-            <span key={p} className="cg-swatch" style={{ background: colors.get(p) }} />
-          ))}
-          {partiesLine(conflict, names)}
+          <span className="cg-conflict__dots" aria-hidden="true">
+            {conflict.parties.map((p) => (
+              <span key={p} className="cg-swatch" style={{ background: colors.get(p) }} />
+            ))}
+          </span>
+          <span>{partiesLine(conflict, names)}</span>
         </span>
         <span className="cg-conflict__meta">
           <span className={`cg-status cg-status--${conflict.status}`}>

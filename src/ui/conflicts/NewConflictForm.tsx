@@ -5,6 +5,7 @@ import type { MapDocument } from '../../domain/model';
 import { selectParties, sessionStore, useSessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
 import { PartyCheckboxes } from './PartyCheckboxes';
+import { sameMembers } from './conflictText';
 
 /** Why the form cannot be sent yet, or null when it can. */
 function whatIsMissing(
@@ -19,8 +20,9 @@ function whatIsMissing(
 }
 
 /**
- * Title and parties, the two things a conflict cannot exist without. The parties already picked
- * for "find common ground" are ticked to start with, since that is often who the user means.
+ * Title and parties, the two things a conflict cannot exist without. Parties picked by hand for
+ * "find common ground" are ticked to start with, since that is often who the user means; the
+ * parties of a conflict that is already recorded are not.
  * A created conflict opens at once, so its perspectives and agreed goal can be filled in beside
  * the answer.
  */
@@ -29,7 +31,9 @@ export function NewConflictForm({ doc, onDone }: { doc: MapDocument; onDone: () 
   const picked = useSessionStore(selectParties);
   const [title, setTitle] = useState('');
   const [parties, setParties] = useState<StakeholderId[]>(() =>
-    picked.filter((p) => doc.stakeholders.some((s) => s.id === p)),
+    doc.conflicts.some((c) => sameMembers(c.parties, picked))
+      ? []
+      : picked.filter((p) => doc.stakeholders.some((s) => s.id === p)),
   );
   const missing = whatIsMissing(title, parties, doc);
   return (

@@ -24,8 +24,6 @@ const ORDERS: readonly { value: PeopleOrder; label: string }[] = [
   { value: 'furthest', label: 'Furthest apart first' },
 ];
 
-/** Up to 12 people fit with full-size cells; more get compact cells so 100 stay usable. */
-const ROOMY_UP_TO = 12;
 const FURTHEST_SHOWN = 5;
 
 function openPair(a: StakeholderId, b: StakeholderId): void {
@@ -138,22 +136,18 @@ function MatrixBody({ doc }: { doc: MapDocument }) {
         <Legend />
       </div>
       <div className="cg-matrix__body">
-        <div
-          className={`cg-matrix__scroll${matrix.stakeholders.length > ROOMY_UP_TO ? ' is-compact' : ''}`}
-        >
-          <MatrixTable
-            matrix={matrix}
-            people={people}
-            names={names}
-            withoutIncentives={withoutIncentives}
-            rows={rows}
-            columns={columns}
-            largest={largest}
-            columnSort={columnSort}
-            onSortColumn={onSortColumn}
-            onOpenPair={openPair}
-          />
-        </div>
+        <MatrixTable
+          matrix={matrix}
+          people={people}
+          names={names}
+          withoutIncentives={withoutIncentives}
+          rows={rows}
+          columns={columns}
+          largest={largest}
+          columnSort={columnSort}
+          onSortColumn={onSortColumn}
+          onOpenPair={openPair}
+        />
         <FurthestPairs matrix={matrix} names={names} />
       </div>
     </>

@@ -142,3 +142,41 @@ export function furthestPairs(matrix: AlignmentMatrix, limit: number): PairClimb
     .sort((x, y) => (x.climb === y.climb ? 0 : x.climb < y.climb ? 1 : -1))
     .slice(0, limit);
 }
+
+/** A cell by its place on screen: row and column positions in the displayed order. */
+export interface CellPosition {
+  readonly row: number;
+  readonly col: number;
+}
+
+const STEPS: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/**
+ * Where a navigation key moves focus in the grid of cells (arrows, Home, End), skipping a
+ * person's cell with themselves; null when the key is not a navigation key. Moving past an edge
+ * stays put.
+ */
+export function moveCell(
+  at: CellPosition,
+  key: string,
+  size: { readonly rows: number; readonly cols: number },
+  isSelf: (cell: CellPosition) => boolean,
+): CellPosition | null {
+  const inside = (c: CellPosition) =>
+    c.row >= 0 && c.row < size.rows && c.col >= 0 && c.col < size.cols;
+  const walk = (from: CellPosition, [dr, dc]: readonly [number, number]): CellPosition => {
+    let next = { row: from.row + dr, col: from.col + dc };
+    if (inside(next) && isSelf(next)) next = { row: next.row + dr, col: next.col + dc };
+    return inside(next) ? next : at;
+  };
+  const step = STEPS[key];
+  if (step) return walk(at, step);
+  if (key === 'Home') return walk({ row: at.row, col: -1 }, [0, 1]);
+  if (key === 'End') return walk({ row: at.row, col: size.cols }, [0, -1]);
+  return null;
+}

@@ -12,6 +12,7 @@ import {
   furthestPairs,
   heatLevel,
   largestClimb,
+  moveCell,
   orderPeople,
   sortRowsByColumn,
 } from '../../../src/ui/matrix/matrixView';
@@ -151,5 +152,29 @@ describe('furthestPairs', () => {
       ['s-cmo', 's-cto', 5],
       ['s-vp-sales', 's-cmo', 4],
     ]);
+  });
+});
+
+describe('moveCell', () => {
+  const size = { rows: 3, cols: 3 };
+  const diagonal = (c: { row: number; col: number }) => c.row === c.col;
+  it('moves one cell per arrow and jumps over a person’s cell with themselves', () => {
+    expect(moveCell({ row: 0, col: 1 }, 'ArrowRight', size, diagonal)).toEqual({ row: 0, col: 2 });
+    expect(moveCell({ row: 0, col: 1 }, 'ArrowDown', size, diagonal)).toEqual({ row: 2, col: 1 });
+    expect(moveCell({ row: 1, col: 0 }, 'ArrowRight', size, diagonal)).toEqual({ row: 1, col: 2 });
+    expect(moveCell({ row: 2, col: 1 }, 'ArrowUp', size, diagonal)).toEqual({ row: 0, col: 1 });
+  });
+
+  it('stays put at an edge, and when only the person’s own cell lies ahead', () => {
+    expect(moveCell({ row: 0, col: 2 }, 'ArrowRight', size, diagonal)).toEqual({ row: 0, col: 2 });
+    expect(moveCell({ row: 1, col: 2 }, 'ArrowUp', size, diagonal)).toEqual({ row: 0, col: 2 });
+    expect(moveCell({ row: 2, col: 1 }, 'ArrowRight', size, diagonal)).toEqual({ row: 2, col: 1 });
+  });
+
+  it('goes to the first and last cell of the row with Home and End, and ignores other keys', () => {
+    expect(moveCell({ row: 0, col: 2 }, 'Home', size, diagonal)).toEqual({ row: 0, col: 1 });
+    expect(moveCell({ row: 2, col: 0 }, 'End', size, diagonal)).toEqual({ row: 2, col: 1 });
+    expect(moveCell({ row: 1, col: 0 }, 'End', size, diagonal)).toEqual({ row: 1, col: 2 });
+    expect(moveCell({ row: 1, col: 0 }, 'a', size, diagonal)).toBeNull();
   });
 });

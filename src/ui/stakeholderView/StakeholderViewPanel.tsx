@@ -167,7 +167,11 @@ export function ViewAsStakeholderButton({ doc }: { doc: MapDocument }) {
     <button
       type="button"
       className="cg-button"
-      onClick={() => session().viewAsStakeholder(person.id)}
+      onClick={() => {
+        // The person's view takes the side panel; their details step aside until picked again.
+        session().clearSelection();
+        session().viewAsStakeholder(person.id);
+      }}
     >
       View as {person.name}
     </button>

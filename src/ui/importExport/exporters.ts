@@ -45,6 +45,20 @@ export function exportSvg(input: PictureInput): void {
 }
 
 /**
+ * Text drawn smaller than this on the PNG is an unreadable smudge. Leaving it out of huge maps
+ * (thousands of goals squeezed into the canvas limit) makes them draw several times faster; the
+ * SVG export and the map inside the PNG keep every word.
+ */
+const MIN_TEXT_PX = 2;
+
+function dropUnreadableText(svg: Element, scale: number): void {
+  for (const text of Array.from(svg.getElementsByTagName('text'))) {
+    const fontSize = Number(text.getAttribute('font-size'));
+    if (fontSize * scale < MIN_TEXT_PX) text.remove();
+  }
+}
+
+/**
  * Rasterises the SVG at `scale` (reduced to fit the browser's canvas limit if needed) and embeds
  * the map's JSON, so dropping the PNG back into the app reopens the map. Returns the size used.
  */
@@ -55,6 +69,7 @@ export async function exportPng(input: PictureInput, scale: number): Promise<Fit
   element.setAttribute('width', String(size.width));
   element.setAttribute('height', String(size.height));
   element.setAttribute('preserveAspectRatio', 'none');
+  dropUnreadableText(element, size.scale);
   const svg = serialize(element);
   const png = await rasterizeSvg(svg, size);
   const withMap = embedMapInPng(png, exportMapJson(input.doc));

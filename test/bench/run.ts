@@ -7,6 +7,7 @@ import { formatTable, type BenchTable } from './table';
 const suites: Record<string, () => Promise<BenchTable[]>> = {
   engine: async () => (await import('./engine')).run(),
   json: async () => (await import('./json')).run(),
+  health: async () => (await import('./health')).run(),
   exports: async () => (await import('./exports')).run(),
   layout: async () => (await import('./browser/layoutTime')).run(),
   browser: async () => (await import('./browser/index')).run(),

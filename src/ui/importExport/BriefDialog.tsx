@@ -13,6 +13,50 @@ function initialConflict(doc: MapDocument): ConflictId | null {
   return doc.conflicts.find((c) => c.id === open)?.id ?? doc.conflicts[0]?.id ?? null;
 }
 
+function NoConflicts({ onClose }: { readonly onClose: () => void }) {
+  return (
+    <Modal title="Conflict brief" onClose={onClose}>
+      <p>This map has no conflicts yet. Add one in the Conflicts panel to write its brief.</p>
+      <div className="cg-modal__actions">
+        <button type="button" className="cg-button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function ConflictPicker({
+  doc,
+  value,
+  onChange,
+}: {
+  readonly doc: MapDocument;
+  readonly value: ConflictId;
+  readonly onChange: (id: ConflictId) => void;
+}) {
+  const selectId = useId();
+  return (
+    <div className="cg-field">
+      <label htmlFor={selectId}>Conflict</label>
+      <select
+        id={selectId}
+        value={value}
+        onChange={(event) => {
+          const picked = doc.conflicts.find((c) => c.id === event.currentTarget.value);
+          if (picked) onChange(picked.id);
+        }}
+      >
+        {doc.conflicts.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * Pick a conflict, then download its brief as Markdown or open a print view for a PDF. Loaded on
  * demand with the brief builder.
@@ -24,7 +68,6 @@ export function BriefDialog({
   readonly doc: MapDocument;
   readonly onClose: () => void;
 }) {
-  const selectId = useId();
   const [conflictId, setConflictId] = useState(() => initialConflict(doc));
   const [printing, setPrinting] = useState(false);
   const conflict = doc.conflicts.find((c) => c.id === conflictId);
@@ -34,18 +77,7 @@ export function BriefDialog({
   );
 
   if (printing && conflict) return <BriefPrintView markdown={markdown} onClose={onClose} />;
-  if (!conflict) {
-    return (
-      <Modal title="Conflict brief" onClose={onClose}>
-        <p>This map has no conflicts yet. Add one in the Conflicts panel to write its brief.</p>
-        <div className="cg-modal__actions">
-          <button type="button" className="cg-button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </Modal>
-    );
-  }
+  if (!conflict) return <NoConflicts onClose={onClose} />;
   const download = () => {
     const name = fileNameFor(`${doc.map.name} - ${conflict.title}`, 'md');
     downloadText(markdown, name, 'text/markdown');
@@ -53,23 +85,7 @@ export function BriefDialog({
   };
   return (
     <Modal title="Conflict brief" onClose={onClose}>
-      <div className="cg-field">
-        <label htmlFor={selectId}>Conflict</label>
-        <select
-          id={selectId}
-          value={conflict.id}
-          onChange={(event) => {
-            const picked = doc.conflicts.find((c) => c.id === event.currentTarget.value);
-            if (picked) setConflictId(picked.id);
-          }}
-        >
-          {doc.conflicts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ConflictPicker doc={doc} value={conflict.id} onChange={setConflictId} />
       <p className="cg-modal__hint">
         The parties, what each is measured and rewarded on, their paths to the nearest common goal,
         their perspectives, the agreed goal and talking points.

@@ -52,6 +52,43 @@ function RowTable({ rows }: { readonly rows: readonly RowPreview[] }) {
   );
 }
 
+function TargetChoice({
+  target,
+  onChange,
+  mapName,
+}: {
+  readonly target: Target;
+  readonly onChange: (target: Target) => void;
+  /** The open map's name; null when no map is open to update. */
+  readonly mapName: string | null;
+}) {
+  const name = useId();
+  return (
+    <fieldset>
+      <legend>Import into</legend>
+      <label>
+        <input
+          type="radio"
+          name={name}
+          checked={target === 'new'}
+          onChange={() => onChange('new')}
+        />
+        A new map
+      </label>
+      <label>
+        <input
+          type="radio"
+          name={name}
+          checked={target === 'current'}
+          disabled={mapName === null}
+          onChange={() => onChange('current')}
+        />
+        {`The current map${mapName === null ? '' : ` (${mapName})`}: update goals by id`}
+      </label>
+    </fieldset>
+  );
+}
+
 /**
  * What a CSV of goals would create or update, row by row, and every problem with its row and
  * column, before anything is created. Import stays disabled until the file has no problem.
@@ -65,7 +102,6 @@ export function CsvPreviewDialog({
 }) {
   const doc = useDocumentStore(selectDoc);
   const [target, setTarget] = useState<Target>('new');
-  const name = useId();
   const preview = useMemo(
     () => previewCsv(csv, target === 'current' ? doc : null, new Date().toISOString()),
     [csv, target, doc],
@@ -76,28 +112,7 @@ export function CsvPreviewDialog({
   };
   return (
     <Modal title={`Import goals from ${fileName}`} onClose={closeImport} wide>
-      <fieldset>
-        <legend>Import into</legend>
-        <label>
-          <input
-            type="radio"
-            name={name}
-            checked={target === 'new'}
-            onChange={() => setTarget('new')}
-          />
-          A new map
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={name}
-            checked={target === 'current'}
-            disabled={!doc}
-            onChange={() => setTarget('current')}
-          />
-          {`The current map${doc ? ` (${doc.map.name})` : ''}: update goals by id`}
-        </label>
-      </fieldset>
+      <TargetChoice target={target} onChange={setTarget} mapName={doc?.map.name ?? null} />
       <p>{summary(preview.rows)}</p>
       {preview.problems.length > 0 && (
         <section aria-label="Problems">

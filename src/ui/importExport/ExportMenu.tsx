@@ -27,30 +27,28 @@ function nextIndex(key: string, current: number, count: number): number | null {
   }
 }
 
+const menuItems = (menu: HTMLElement | null): HTMLElement[] => [
+  ...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []),
+];
+
 /**
- * The Export button and its menu (WAI-ARIA menu button pattern): opening focuses the first item,
- * arrows move, Enter picks, Escape closes and returns focus to the button, and so does a click
- * anywhere else.
+ * Open state and keys of a menu button (WAI-ARIA menu button pattern): opening focuses the first
+ * item, arrows, Home and End move, Escape closes and returns focus to the button, Tab and a click
+ * anywhere else close it.
  */
-export function ExportMenu({ onPick }: { readonly onPick: (format: ExportFormat) => void }) {
+function useMenuButton() {
   const [open, setOpen] = useState(false);
-  const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
-  const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
   useEffect(() => {
     if (!open) return;
-    items()[0]?.focus();
-    const closeOutside = (event: PointerEvent) => {
-      const target = event.target;
-      if (
+    menuItems(menu.current)[0]?.focus();
+    const closeOutside = ({ target }: PointerEvent) => {
+      const inside =
         target instanceof Node &&
-        !menu.current?.contains(target) &&
-        !button.current?.contains(target)
-      ) {
-        setOpen(false);
-      }
+        (menu.current?.contains(target) === true || button.current?.contains(target) === true);
+      if (!inside) setOpen(false);
     };
     document.addEventListener('pointerdown', closeOutside);
     return () => document.removeEventListener('pointerdown', closeOutside);
@@ -61,22 +59,25 @@ export function ExportMenu({ onPick }: { readonly onPick: (format: ExportFormat)
     if (refocus) button.current?.focus();
   };
   const onMenuKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close(true);
+    if (event.key === 'Escape' || event.key === 'Tab') {
+      if (event.key === 'Escape') event.preventDefault();
+      close(event.key === 'Escape');
       return;
     }
-    if (event.key === 'Tab') {
-      close(false);
-      return;
-    }
-    const all = items();
+    const all = menuItems(menu.current);
     const current = all.findIndex((item) => item === document.activeElement);
     const next = nextIndex(event.key, current, all.length);
     if (next === null) return;
     event.preventDefault();
     all[next]?.focus();
   };
+  return { open, setOpen, button, menu, close, onMenuKey };
+}
+
+/** The Export button and its menu of formats. */
+export function ExportMenu({ onPick }: { readonly onPick: (format: ExportFormat) => void }) {
+  const menuId = useId();
+  const { open, setOpen, button, menu, close, onMenuKey } = useMenuButton();
 
   return (
     <div className="cg-menu">

@@ -74,6 +74,69 @@ function Choice<T extends string | number>({
   );
 }
 
+interface Settings {
+  readonly area: Area;
+  readonly scale: number;
+}
+
+function PictureSettings({
+  format,
+  settings,
+  onChange,
+  size,
+}: {
+  readonly format: PictureFormat;
+  readonly settings: Settings;
+  readonly onChange: (settings: Settings) => void;
+  readonly size: FittedSize;
+}) {
+  const { area, scale } = settings;
+  return (
+    <>
+      <Choice<Area>
+        legend="Area"
+        options={[
+          { value: 'whole', label: 'Whole map' },
+          { value: 'view', label: 'Current view' },
+        ]}
+        value={area}
+        onChange={(next) => onChange({ ...settings, area: next })}
+      />
+      {format === 'PNG' && (
+        <Choice<number>
+          legend="Scale"
+          options={SCALES.map((s) => ({ value: s, label: `${s}×` }))}
+          value={scale}
+          onChange={(next) => onChange({ ...settings, scale: next })}
+        />
+      )}
+      <p>{`Picture: ${describeSize(size)}`}</p>
+      {size.reduced && format === 'PNG' && <p role="note">{reducedNotice(size, scale)}</p>}
+      {format === 'PNG' && (
+        <p className="cg-modal__hint">
+          The map is stored inside the PNG: import it to edit the map again.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Runs the export once; the dialog closes when it is done, or shows why it failed. */
+function useExport(onDone: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const start = (run: () => Promise<void>) => {
+    setBusy(true);
+    run()
+      .then(onDone)
+      .catch((error: unknown) => {
+        setBusy(false);
+        setFailure(error instanceof Error ? error.message : String(error));
+      });
+  };
+  return { busy, failure, start };
+}
+
 /**
  * PNG or SVG of the whole map or the current view, drawn from the model with the open
  * common-ground highlight. The PNG's pixel size is shown before exporting, with a warning when
@@ -91,57 +154,23 @@ export function ImageExportDialog({
   // Read when the dialog opens (or the canvas appears): the picture shows what was on screen.
   const reader = useCanvasViewReader();
   const view = useMemo(() => reader?.() ?? null, [reader]);
-  const [area, setArea] = useState<Area>('whole');
-  const [scale, setScale] = useState<number>(DEFAULT_SCALE);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings>({ area: 'whole', scale: DEFAULT_SCALE });
+  const { busy, failure, start } = useExport(onClose);
   const size = useMemo(() => {
     if (!view) return null;
-    const region = area === 'view' ? view.visible : null;
+    const region = settings.area === 'view' ? view.visible : null;
     const { width, height } = svgSize(doc, view.positions, region);
-    return fitToCanvas(width, height, format === 'PNG' ? scale : 1);
-  }, [doc, view, area, scale, format]);
-
+    return fitToCanvas(width, height, format === 'PNG' ? settings.scale : 1);
+  }, [doc, view, settings, format]);
   const onExport = () => {
-    if (!view) return;
-    setBusy(true);
-    runExport(format, pictureInput(doc, view, area), scale)
-      .then(onClose)
-      .catch((error: unknown) => {
-        setBusy(false);
-        setFailure(error instanceof Error ? error.message : String(error));
-      });
+    if (view)
+      start(() => runExport(format, pictureInput(doc, view, settings.area), settings.scale));
   };
 
   return (
     <Modal title={`Export ${format}`} onClose={onClose}>
-      {view ? (
-        <>
-          <Choice<Area>
-            legend="Area"
-            options={[
-              { value: 'whole', label: 'Whole map' },
-              { value: 'view', label: 'Current view' },
-            ]}
-            value={area}
-            onChange={setArea}
-          />
-          {format === 'PNG' && (
-            <Choice<number>
-              legend="Scale"
-              options={SCALES.map((s) => ({ value: s, label: `${s}×` }))}
-              value={scale}
-              onChange={setScale}
-            />
-          )}
-          {size && <p>{`Picture: ${describeSize(size)}`}</p>}
-          {size?.reduced && format === 'PNG' && <p role="note">{reducedNotice(size, scale)}</p>}
-          {format === 'PNG' && (
-            <p className="cg-modal__hint">
-              The map is stored inside the PNG: import it to edit the map again.
-            </p>
-          )}
-        </>
+      {size ? (
+        <PictureSettings format={format} settings={settings} onChange={setSettings} size={size} />
       ) : (
         <p role="status">The picture is drawn once the map is laid out on the canvas…</p>
       )}

@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { MapCanvas } from '../canvas/MapCanvas';
 import type { MapDocument } from '../domain/model';
@@ -8,7 +9,6 @@ import { selectOpenPanel, useSessionStore } from '../store/sessionStore';
 import { CommonGroundPanel } from '../ui/CommonGroundPanel';
 import { OpenConflict } from '../ui/conflicts/ConflictEditor';
 import { ConflictsPanel } from '../ui/conflicts/ConflictsPanel';
-import { HealthPanel } from '../ui/health/HealthPanel';
 import { AlignmentMatrixDialog } from '../ui/matrix/AlignmentMatrixDialog';
 import {
   StakeholderViewPanel,
@@ -19,11 +19,29 @@ import { useStakeholderView } from '../ui/stakeholderView/useStakeholderView';
 import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
 import { Inspector } from '../ui/inspector/Inspector';
 import { NoticeBar } from '../ui/NoticeBar';
-import { LibraryScreen } from '../ui/library/LibraryScreen';
 import { Toolbar } from '../ui/Toolbar';
 import { useCommonGroundView } from '../ui/useCommonGroundView';
-import { WorkshopScreen } from '../ui/workshop/WorkshopScreen';
 import { selectWorkshopActive, useWorkshopStore } from '../store/workshopStore';
+
+/*
+ * Screens a session may never open load on demand, which keeps them out of the JavaScript the
+ * first screen waits for.
+ */
+const WorkshopScreen = lazy(async () => ({
+  default: (await import('../ui/workshop/WorkshopScreen')).WorkshopScreen,
+}));
+const LibraryScreen = lazy(async () => ({
+  default: (await import('../ui/library/LibraryScreen')).LibraryScreen,
+}));
+const HealthPanel = lazy(async () => ({
+  default: (await import('../ui/health/HealthPanel')).HealthPanel,
+}));
+
+function Loading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense fallback={<div className="cg-canvas__loading">Loading…</div>}>{children}</Suspense>
+  );
+}
 
 /** The side panel below the inspector: the open panel, or common ground by default. */
 function SidePanel({
@@ -40,7 +58,11 @@ function SidePanel({
     case 'conflicts':
       return <ConflictsPanel doc={doc} />;
     case 'health':
-      return <HealthPanel doc={doc} />;
+      return (
+        <Loading>
+          <HealthPanel doc={doc} />
+        </Loading>
+      );
     case 'stakeholder':
       return <StakeholderViewPanel doc={doc} view={person} />;
     default:
@@ -80,7 +102,9 @@ export function App() {
   if (view === 'library') {
     return (
       <div className="cg-app">
-        <LibraryScreen />
+        <Loading>
+          <LibraryScreen />
+        </Loading>
         <NoticeBar />
       </div>
     );
@@ -89,7 +113,9 @@ export function App() {
   if (workshop) {
     return (
       <ReactFlowProvider>
-        <WorkshopScreen doc={doc} />
+        <Loading>
+          <WorkshopScreen doc={doc} />
+        </Loading>
       </ReactFlowProvider>
     );
   }

@@ -1,5 +1,8 @@
 import type { Goal, MapDocument } from '../domain/model';
-import { planCsvImport, type CsvImportPlan, type ParsedGoalCsv } from '../io/csv';
+// Straight from the modules, not the csv index: the index pulls in the CSV parser (papaparse),
+// which only the lazily loaded file reader needs.
+import type { ParsedGoalCsv } from '../io/csv/parse';
+import { planCsvImport, type CsvImportPlan } from '../io/csv/plan';
 import type { ImportProblem } from '../io/problems';
 
 /** What importing a row would do to its goal. */

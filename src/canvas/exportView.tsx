@@ -39,13 +39,36 @@ export function useCanvasViewReader(): ReadView | null {
 /** Set by relayoutAndFit until the fresh layout is on the canvas. */
 let fitAfterLayout = false;
 
-/**
- * After the open map's content was replaced wholesale (an import): lays it out afresh, as when a
- * map is opened, and shows all of it once the layout arrives.
- */
-export function relayoutAndFit(): void {
+function relayoutAndFit(): void {
   fitAfterLayout = true;
   positionsStore.getState().requestLayout();
+}
+
+/** The contents an import's replace switches between; undo and redo lay each out afresh too. */
+let replacement: { readonly before: MapDocument; readonly after: MapDocument } | null = null;
+
+/**
+ * After the open map's content was replaced wholesale (an import): lays it out afresh, as when a
+ * map is opened, and shows all of it once the layout arrives. Undo brings back content whose
+ * positions the canvas no longer has, so returning to either version is laid out the same way.
+ */
+export function showReplacedContent(before: MapDocument, after: MapDocument): void {
+  replacement = { before, after };
+  relayoutAndFit();
+}
+
+/** Undo and redo restore the very document objects, so identity tells the two versions apart. */
+function useRelayoutOnUndoOfReplace(): void {
+  useEffect(
+    () =>
+      documentStore.subscribe(({ doc }, previous) => {
+        if (replacement === null || doc === previous.doc) return;
+        if (doc === replacement.before || doc === replacement.after) relayoutAndFit();
+        // Another map opened: its history has nothing to do with the replaced content.
+        else if (doc?.map.id !== replacement.after.map.id) replacement = null;
+      }),
+    [],
+  );
 }
 
 /**
@@ -99,6 +122,7 @@ function useFitAfterLayout(): void {
  */
 export function CanvasViewSource() {
   useFitAfterLayout();
+  useRelayoutOnUndoOfReplace();
   const flow = useStoreApi();
   useEffect(() => {
     const read: ReadView = () => {

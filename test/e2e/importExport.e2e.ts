@@ -121,6 +121,8 @@ describe('export and import through the real UI', () => {
     await page.getByRole('group', { name: 'Only goal' }).waitFor();
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: 'test-results/import-replace-undone.png' });
     const after = await downloadedText(await exportAs(page, 'JSON'));
     expect(withoutUpdatedAt(after)).toEqual(withoutUpdatedAt(before));
   });

@@ -1,4 +1,5 @@
-import { relayoutAndFit } from '../../canvas/exportView';
+import { showReplacedContent } from '../../canvas/exportView';
+import { documentStore } from '../../store/documentStore';
 import type { ImportProblem } from '../../io/problems';
 import {
   closeImport,
@@ -14,8 +15,10 @@ import { ProblemList } from './ProblemList';
 
 /** The replaced content is laid out afresh, as a newly opened map would be. */
 function replaceAndShow(): void {
+  const before = documentStore.getState().doc;
   replaceCurrentMap();
-  relayoutAndFit();
+  const after = documentStore.getState().doc;
+  if (before && after && after !== before) showReplacedContent(before, after);
 }
 
 function plural(n: number, word: string): string {

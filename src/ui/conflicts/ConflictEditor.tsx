@@ -30,6 +30,9 @@ const STATUS_OPTIONS = CONFLICT_STATUSES.map((s: ConflictStatus) => ({
 
 const NOT_AGREED = '';
 
+/** Runs one edit of the conflict; false when the domain refused it (a notice says why). */
+type Edit = (patch: ConflictPatch) => boolean;
+
 function AgreedGoal({
   conflict,
   doc,
@@ -41,7 +44,7 @@ function AgreedGoal({
   doc: MapDocument;
   names: Names;
   suggestion: GoalId | null;
-  edit: (patch: ConflictPatch) => void;
+  edit: Edit;
 }) {
   const options: { value: GoalId | typeof NOT_AGREED; label: string }[] = [
     { value: NOT_AGREED, label: 'Not agreed yet' },
@@ -73,34 +76,30 @@ function AgreedGoal({
   );
 }
 
-function ConflictEditor({
-  conflict,
-  doc,
-  suggestion,
-}: {
-  conflict: Conflict;
-  doc: MapDocument;
-  suggestion: GoalId | null;
-}) {
-  const headingId = useId();
-  const names = namesOf(doc);
-  const key = (field: string) => `${conflict.id}-${field}`;
-  const edit = (patch: ConflictPatch) => applyEdit((d) => updateConflict(d, conflict.id, patch));
-  const session = sessionStore.getState();
+/** Each party's view in their own words: one text per party, as the file format keeps it. */
+function Perspectives({ conflict, names, edit }: { conflict: Conflict; names: Names; edit: Edit }) {
   return (
-    <section aria-labelledby={headingId} className="cg-conflict-editor">
-      <div className="cg-panel-head">
-        <h2 id={headingId}>Conflict</h2>
-        <button
-          type="button"
-          className="cg-button"
-          onClick={() => session.setOpenPanel('conflicts')}
-        >
-          All conflicts
-        </button>
-      </div>
+    <>
+      <p className="cg-hint">Each party in their own words: what I see, what I need.</p>
+      {conflict.parties.map((p) => (
+        <CommitField
+          key={`${conflict.id}-perspective-${p}`}
+          label={`Perspective of ${names.party(p)}`}
+          value={ownValue(conflict.perspectives, p) ?? ''}
+          multiline
+          onCommit={(text) => edit({ perspectives: { [p]: text } })}
+        />
+      ))}
+    </>
+  );
+}
+
+/** Title, status and parties; changing the parties moves the common-ground view with them. */
+function Basics({ conflict, doc, edit }: { conflict: Conflict; doc: MapDocument; edit: Edit }) {
+  return (
+    <>
       <CommitField
-        key={key('title')}
+        key={`${conflict.id}-title`}
         label="Title"
         value={conflict.title}
         onCommit={(title) => edit({ title })}
@@ -116,22 +115,42 @@ function ConflictEditor({
         legend="Parties"
         value={conflict.parties}
         onChange={(parties) => {
-          if (edit({ parties })) session.setParties(parties);
+          if (edit({ parties })) sessionStore.getState().setParties(parties);
         }}
       />
+    </>
+  );
+}
+
+function ConflictEditor({
+  conflict,
+  doc,
+  suggestion,
+}: {
+  conflict: Conflict;
+  doc: MapDocument;
+  suggestion: GoalId | null;
+}) {
+  const headingId = useId();
+  const names = namesOf(doc);
+  const edit: Edit = (patch) => applyEdit((d) => updateConflict(d, conflict.id, patch));
+  return (
+    <section aria-labelledby={headingId} className="cg-conflict-editor">
+      <div className="cg-panel-head">
+        <h2 id={headingId}>Conflict</h2>
+        <button
+          type="button"
+          className="cg-button"
+          onClick={() => sessionStore.getState().setOpenPanel('conflicts')}
+        >
+          All conflicts
+        </button>
+      </div>
+      <Basics conflict={conflict} doc={doc} edit={edit} />
       <AgreedGoal conflict={conflict} doc={doc} names={names} suggestion={suggestion} edit={edit} />
-      <p className="cg-hint">Each party in their own words: what I see, what I need.</p>
-      {conflict.parties.map((p) => (
-        <CommitField
-          key={key(`perspective-${p}`)}
-          label={`Perspective of ${names.party(p)}`}
-          value={ownValue(conflict.perspectives, p) ?? ''}
-          multiline
-          onCommit={(text) => edit({ perspectives: { [p]: text } })}
-        />
-      ))}
+      <Perspectives conflict={conflict} names={names} edit={edit} />
       <CommitField
-        key={key('notes')}
+        key={`${conflict.id}-notes`}
         label="Notes"
         value={conflict.notes}
         multiline

@@ -1,7 +1,8 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { linkGoals } from '../../domain/commands';
 import { getLinkIndex } from '../../domain/graph';
 import { computeMapHealth, type HealthItem } from '../../domain/health';
+import type { GoalId } from '../../domain/ids';
 import type { Goal, MapDocument } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
@@ -16,6 +17,34 @@ const TOPS_SHOWN = 6;
 /** Per group: a generated or imported map can have thousands of loose goals. */
 const ITEMS_SHOWN = 50;
 
+function Action({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="cg-button" onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+function ShowGoal({ goalId, names }: { goalId: GoalId; names: Names }) {
+  return (
+    <Action onClick={() => session().select({ goals: [goalId] })}>
+      Show “{names.goal(goalId)}”
+    </Action>
+  );
+}
+
+function TopGoalLinks({ tops, names }: { tops: readonly GoalId[]; names: Names }) {
+  const hidden = tops.length - TOPS_SHOWN;
+  return (
+    <>
+      {tops.slice(0, TOPS_SHOWN).map((g) => (
+        <ShowGoal key={g} goalId={g} names={names} />
+      ))}
+      {hidden > 0 && <span className="cg-hint">and {hidden} more</span>}
+    </>
+  );
+}
+
 /** The buttons that lead to the place to fix an item (and, where it is unambiguous, fix it). */
 function FixLinks({
   item,
@@ -29,66 +58,32 @@ function FixLinks({
   mission: Goal | undefined;
 }) {
   switch (item.kind) {
-    case 'separate-trees': {
-      const hidden = item.topGoalIds.length - TOPS_SHOWN;
-      return (
-        <>
-          {item.topGoalIds.slice(0, TOPS_SHOWN).map((g) => (
-            <button
-              key={g}
-              type="button"
-              className="cg-button"
-              onClick={() => session().select({ goals: [g] })}
-            >
-              Show “{names.goal(g)}”
-            </button>
-          ))}
-          {hidden > 0 && <span className="cg-hint">and {hidden} more</span>}
-        </>
-      );
-    }
+    case 'separate-trees':
+      return <TopGoalLinks tops={item.topGoalIds} names={names} />;
     case 'goal-without-parent':
       return (
         <>
-          <button
-            type="button"
-            className="cg-button"
-            onClick={() => session().select({ goals: [item.goalId] })}
-          >
-            Show “{names.goal(item.goalId)}”
-          </button>
+          <ShowGoal goalId={item.goalId} names={names} />
           {mission && (
-            <button
-              type="button"
-              className="cg-button"
-              onClick={() => applyEdit((d) => linkGoals(d, item.goalId, mission.id))}
-            >
+            <Action onClick={() => applyEdit((d) => linkGoals(d, item.goalId, mission.id))}>
               Link “{names.goal(item.goalId)}” under “{mission.title}”
-            </button>
+            </Action>
           )}
         </>
       );
     case 'stakeholder-without-incentives':
       return (
-        <button
-          type="button"
-          className="cg-button"
-          onClick={() => session().select({ stakeholders: [item.stakeholderId] })}
-        >
+        <Action onClick={() => session().select({ stakeholders: [item.stakeholderId] })}>
           Show {names.party(item.stakeholderId)}
-        </button>
+        </Action>
       );
     case 'conflict-without-common-goal': {
       const conflict = doc.conflicts.find((c) => c.id === item.conflictId);
       return (
         conflict && (
-          <button
-            type="button"
-            className="cg-button"
-            onClick={() => session().openConflict(conflict)}
-          >
+          <Action onClick={() => session().openConflict(conflict)}>
             Open conflict: {conflict.title}
-          </button>
+          </Action>
         )
       );
     }

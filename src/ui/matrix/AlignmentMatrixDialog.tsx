@@ -15,6 +15,7 @@ import {
   type PeopleOrder,
 } from './matrixView';
 import './matrix.css';
+import './heat.css';
 
 const selectShowing = (s: SessionState): boolean => s.openPanel === 'alignment';
 
@@ -83,16 +84,21 @@ function FurthestPairs({ matrix, names }: { matrix: AlignmentMatrix; names: Name
   );
 }
 
-function MatrixBody({ doc }: { doc: MapDocument }) {
-  // One index and one matrix per document revision: sorting and re-rendering reuse them.
-  const index = useMemo(() => buildGoalIndex(doc), [doc]);
-  const matrix = useMemo(() => buildAlignmentMatrix(index), [index]);
+/** One index and one matrix per document revision, and the lookups every cell needs. */
+function useMatrixData(doc: MapDocument) {
+  const matrix = useMemo(() => buildAlignmentMatrix(buildGoalIndex(doc)), [doc]);
   const names = useMemo(() => namesOf(doc), [doc]);
   const people = useMemo(() => new Map(doc.stakeholders.map((s) => [s.id, s])), [doc]);
   const withoutIncentives = useMemo(() => {
     const held = new Set<string>(doc.incentives.map((i) => i.stakeholderId));
     return new Set<string>(doc.stakeholders.filter((s) => !held.has(s.id)).map((s) => s.id));
   }, [doc]);
+  const largest = useMemo(() => largestClimb(matrix), [matrix]);
+  return { matrix, names, people, withoutIncentives, largest };
+}
+
+/** The order people are listed in, and an optional sort of the rows by one column. */
+function useMatrixOrder(matrix: AlignmentMatrix, names: Names) {
   const [order, setOrder] = useState<PeopleOrder>('map');
   const [columnSort, setColumnSort] = useState<ColumnSort | null>(null);
   const columns = useMemo(
@@ -103,52 +109,70 @@ function MatrixBody({ doc }: { doc: MapDocument }) {
     () => (columnSort ? sortRowsByColumn(matrix, columns, columnSort) : columns),
     [matrix, columns, columnSort],
   );
-  const largest = useMemo(() => largestClimb(matrix), [matrix]);
   const onSortColumn = useCallback((column: StakeholderId) => {
     setColumnSort((s) => ({
       column,
       direction: s?.column === column && s.direction === 'ascending' ? 'descending' : 'ascending',
     }));
   }, []);
+  const chooseOrder = (next: PeopleOrder) => {
+    setOrder(next);
+    setColumnSort(null);
+  };
+  return { order: columnSort ? null : order, columns, rows, columnSort, onSortColumn, chooseOrder };
+}
+
+function OrderButtons({
+  pressed,
+  onChoose,
+}: {
+  pressed: PeopleOrder | null;
+  onChoose: (order: PeopleOrder) => void;
+}) {
+  return (
+    <div role="group" aria-label="Order people by" className="cg-matrix__orders">
+      <span>Order:</span>
+      {ORDERS.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          className="cg-button"
+          aria-pressed={pressed === o.value}
+          onClick={() => onChoose(o.value)}
+        >
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function MatrixBody({ doc }: { doc: MapDocument }) {
+  const data = useMatrixData(doc);
+  const view = useMatrixOrder(data.matrix, data.names);
   if (doc.stakeholders.length < 2) {
-    return <p>Add at least two stakeholders to compare every pair of them.</p>;
+    return (
+      <p className="cg-matrix__empty">
+        Add at least two stakeholders to compare every pair of them.
+      </p>
+    );
   }
   return (
     <>
       <div className="cg-matrix__controls">
-        <div role="group" aria-label="Order people by" className="cg-matrix__orders">
-          <span>Order:</span>
-          {ORDERS.map((o) => (
-            <button
-              key={o.value}
-              type="button"
-              className="cg-button"
-              aria-pressed={order === o.value && columnSort === null}
-              onClick={() => {
-                setOrder(o.value);
-                setColumnSort(null);
-              }}
-            >
-              {o.label}
-            </button>
-          ))}
-        </div>
+        <OrderButtons pressed={view.order} onChoose={view.chooseOrder} />
         <Legend />
       </div>
       <div className="cg-matrix__body">
         <MatrixTable
-          matrix={matrix}
-          people={people}
-          names={names}
-          withoutIncentives={withoutIncentives}
-          rows={rows}
-          columns={columns}
-          largest={largest}
-          columnSort={columnSort}
-          onSortColumn={onSortColumn}
+          {...data}
+          rows={view.rows}
+          columns={view.columns}
+          columnSort={view.columnSort}
+          onSortColumn={view.onSortColumn}
           onOpenPair={openPair}
         />
-        <FurthestPairs matrix={matrix} names={names} />
+        <FurthestPairs matrix={data.matrix} names={data.names} />
       </div>
     </>
   );

@@ -1,16 +1,10 @@
-import { memo, useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useMemo } from 'react';
 import type { AlignmentMatrix } from '../../domain/engine';
 import type { StakeholderId } from '../../domain/ids';
 import type { Stakeholder } from '../../domain/model';
 import type { Names } from '../explain';
-import {
-  cellLabel,
-  climbText,
-  heatLevel,
-  moveCell,
-  type CellPosition,
-  type ColumnSort,
-} from './matrixView';
+import { useCellGrid } from './cellGrid';
+import { cellLabel, climbText, heatLevel, type CellPosition, type ColumnSort } from './matrixView';
 
 export interface MatrixTableProps {
   readonly matrix: AlignmentMatrix;
@@ -32,31 +26,6 @@ const COMPACT = { rowHeader: 180, cell: 30 } as const;
 const SPACING = 3;
 /** Up to 12 people fit with full-size cells; more get compact cells so 100 stay usable. */
 const ROOMY_UP_TO = 12;
-/** Rows drawn in the first frame (a screenful and more); the rest follow a chunk per frame. */
-const FIRST_ROWS = 24;
-const ROWS_PER_FRAME = 20;
-
-/**
- * How many rows to draw: all of a small matrix at once; a big one a screenful first, so the
- * matrix appears at once, then the rest in following frames.
- */
-function useRowsDrawn(total: number): number {
-  const [drawn, setDrawn] = useState(FIRST_ROWS);
-  useEffect(() => {
-    if (drawn >= total) return;
-    // After the next paint, so what is already drawn shows first.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setDrawn((d) => d + ROWS_PER_FRAME));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [drawn, total]);
-  return Math.min(drawn, total);
-}
-
 /** What every row needs and nothing that changes when focus moves, so rows can be memoised. */
 interface RowContext {
   readonly matrix: AlignmentMatrix;
@@ -147,65 +116,39 @@ function readoutOf(ctx: RowContext, rows: readonly number[], at: CellPosition): 
   return a === undefined || b === undefined ? null : cellText(ctx, i, j, a, b).label;
 }
 
-/** The body cell an event happened in; the row header is cell 0, so columns start at 1. */
-function positionOf(target: EventTarget): CellPosition | null {
-  if (!(target instanceof Element)) return null;
-  const cell = target.closest('td');
-  const row = cell?.parentElement;
-  if (!cell || !(row instanceof HTMLTableRowElement) || row.parentElement?.tagName !== 'TBODY') {
-    return null;
-  }
-  return { row: row.sectionRowIndex, col: cell.cellIndex - 1 };
-}
-
-function cellButton(table: HTMLTableElement, c: CellPosition): HTMLElement | null {
-  return table.tBodies[0]?.rows[c.row]?.cells[c.col + 1]?.querySelector('[role="button"]') ?? null;
-}
-
-/** Keyboard, click and focus handling for the cells, delegated to the table. */
-function useCellGrid(props: MatrixTableProps, drawn: number) {
-  const { rows, columns, matrix, onOpenPair } = props;
-  const isSelf = (c: CellPosition) => rows[c.row] === columns[c.col];
-  const first: CellPosition = {
-    row: 0,
-    col: columns.length > 1 && isSelf({ row: 0, col: 0 }) ? 1 : 0,
-  };
-  const [active, setActive] = useState<CellPosition>(first);
-  const current = active.row < drawn && active.col < columns.length ? active : first;
-  const open = (c: CellPosition) => {
-    const [a, b] = [rows[c.row], columns[c.col]].map((k) =>
-      k === undefined ? undefined : matrix.stakeholders[k],
-    );
-    if (a !== undefined && b !== undefined && a !== b) onOpenPair(a, b);
-  };
-  const focus = (table: HTMLTableElement, c: CellPosition) => {
-    setActive(c);
-    cellButton(table, c)?.focus();
-  };
-  return {
-    active: current,
-    onClick: (e: MouseEvent) => {
-      const at = positionOf(e.target);
-      if (at) open(at);
-    },
-    onFocus: (e: { target: EventTarget }) => {
-      const at = positionOf(e.target);
-      if (at) setActive(at);
-    },
-    onKeyDown: (e: KeyboardEvent<HTMLTableElement>) => {
-      const at = positionOf(e.target);
-      if (!at) return;
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        open(at);
-        return;
-      }
-      const next = moveCell(at, e.key, { rows: drawn, cols: columns.length }, isSelf);
-      if (!next) return;
-      e.preventDefault();
-      focus(e.currentTarget, next);
-    },
-  };
+/** Column headers: each person's name is a button that sorts the rows by the climb to them. */
+function ColumnHeaders({
+  matrix,
+  columns,
+  columnSort,
+  names,
+  people,
+  onSortColumn,
+}: MatrixTableProps) {
+  return (
+    <thead>
+      <tr>
+        <td className="cg-matrix__corner" />
+        {columns.map((j) => {
+          const id = matrix.stakeholders[j];
+          if (id === undefined) return null;
+          const sorted = columnSort?.column === id ? columnSort.direction : undefined;
+          return (
+            <th key={id} scope="col" aria-sort={sorted ?? 'none'} className="cg-matrix__col">
+              <button
+                type="button"
+                title={`Sort rows by climb to ${names.party(id)}`}
+                onClick={() => onSortColumn(id)}
+              >
+                <PersonName person={people.get(id)} />
+                {sorted && <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : ' ▼'}</span>}
+              </button>
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
 }
 
 /**
@@ -214,15 +157,13 @@ function useCellGrid(props: MatrixTableProps, drawn: number) {
  * Column headers sort the rows by the climb to that person (aria-sort says which and how).
  */
 export function MatrixTable(props: MatrixTableProps) {
-  const { matrix, people, names, withoutIncentives, largest, rows, columns, columnSort } = props;
+  const { matrix, people, names, withoutIncentives, largest, rows, columns } = props;
   const ctx = useMemo<RowContext>(
     () => ({ matrix, names, withoutIncentives, largest, columns, people }),
     [matrix, names, withoutIncentives, largest, columns, people],
   );
-  const drawn = useRowsDrawn(rows.length);
-  const grid = useCellGrid(props, drawn);
-  const [pointed, setPointed] = useState<CellPosition | null>(null);
-  const readout = pointed ? readoutOf(ctx, rows, pointed) : null;
+  const grid = useCellGrid(props);
+  const readout = grid.pointed ? readoutOf(ctx, rows, grid.pointed) : null;
   const compact = matrix.stakeholders.length > ROOMY_UP_TO;
   const size = compact ? COMPACT : ROOMY;
   return (
@@ -236,14 +177,7 @@ export function MatrixTable(props: MatrixTableProps) {
           style={{ width: size.rowHeader + columns.length * (size.cell + SPACING) + SPACING }}
           aria-label="Alignment matrix"
           aria-rowcount={rows.length + 1}
-          onClick={grid.onClick}
-          onKeyDown={grid.onKeyDown}
-          onFocus={(e) => {
-            grid.onFocus(e);
-            setPointed(positionOf(e.target));
-          }}
-          onMouseOver={(e) => setPointed(positionOf(e.target))}
-          onMouseLeave={() => setPointed(null)}
+          {...grid.handlers}
         >
           <colgroup>
             <col style={{ width: size.rowHeader }} />
@@ -251,32 +185,9 @@ export function MatrixTable(props: MatrixTableProps) {
               <col key={j} style={{ width: size.cell }} />
             ))}
           </colgroup>
-          <thead>
-            <tr>
-              <td className="cg-matrix__corner" />
-              {columns.map((j) => {
-                const id = matrix.stakeholders[j];
-                if (id === undefined) return null;
-                const sorted = columnSort?.column === id ? columnSort.direction : undefined;
-                return (
-                  <th key={id} scope="col" aria-sort={sorted ?? 'none'} className="cg-matrix__col">
-                    <button
-                      type="button"
-                      title={`Sort rows by climb to ${names.party(id)}`}
-                      onClick={() => props.onSortColumn(id)}
-                    >
-                      <PersonName person={people.get(id)} />
-                      {sorted && (
-                        <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : ' ▼'}</span>
-                      )}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
+          <ColumnHeaders {...props} />
           <tbody>
-            {rows.slice(0, drawn).map((index, position) => (
+            {rows.slice(0, grid.drawn).map((index, position) => (
               <Row
                 key={matrix.stakeholders[index] ?? position}
                 ctx={ctx}

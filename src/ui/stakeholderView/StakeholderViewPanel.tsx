@@ -21,6 +21,42 @@ function findCommonGroundWith(a: StakeholderId, b: StakeholderId): void {
   session().setOpenPanel('common-ground');
 }
 
+/** Who else reaches the goal, each a one-click way to their common ground with this person. */
+function SharedWith({
+  goal,
+  view,
+  names,
+  colors,
+}: {
+  goal: ReachedGoal;
+  view: StakeholderView;
+  names: Names;
+  colors: ReadonlyMap<string, string>;
+}) {
+  if (goal.sharedWith.length === 0) {
+    return <span className="cg-hint">Nobody else serves this goal.</span>;
+  }
+  const me = view.stakeholder;
+  return (
+    <span className="cg-reached__people">
+      <span className="cg-hint">Shared with</span>
+      {goal.sharedWith.map((p) => (
+        <button
+          key={p}
+          type="button"
+          className="cg-chip"
+          aria-label={`Common ground with ${names.party(p)}`}
+          title={`Common ground of ${me.name} and ${names.party(p)}`}
+          onClick={() => findCommonGroundWith(me.id, p)}
+        >
+          <span className="cg-swatch" style={{ background: colors.get(p) }} aria-hidden="true" />
+          {names.party(p)}
+        </button>
+      ))}
+    </span>
+  );
+}
+
 function Reached({
   goal,
   held,
@@ -35,7 +71,6 @@ function Reached({
   names: Names;
   colors: ReadonlyMap<string, string>;
 }) {
-  const me = view.stakeholder.id;
   return (
     <li className="cg-reached">
       <button
@@ -52,30 +87,7 @@ function Reached({
           {i.note && ` · ${i.note}`}
         </span>
       ))}
-      {goal.sharedWith.length === 0 ? (
-        <span className="cg-hint">Nobody else serves this goal.</span>
-      ) : (
-        <span className="cg-reached__people">
-          <span className="cg-hint">Shared with</span>
-          {goal.sharedWith.map((p) => (
-            <button
-              key={p}
-              type="button"
-              className="cg-chip"
-              aria-label={`Common ground with ${names.party(p)}`}
-              title={`Common ground of ${view.stakeholder.name} and ${names.party(p)}`}
-              onClick={() => findCommonGroundWith(me, p)}
-            >
-              <span
-                className="cg-swatch"
-                style={{ background: colors.get(p) }}
-                aria-hidden="true"
-              />
-              {names.party(p)}
-            </button>
-          ))}
-        </span>
-      )}
+      <SharedWith goal={goal} view={view} names={names} colors={colors} />
     </li>
   );
 }

@@ -40,6 +40,8 @@ export interface SessionData {
   readonly collapsedGoalIds: readonly GoalId[];
   /** The parties chosen for "find common ground", in the order they were picked. */
   readonly parties: readonly StakeholderId[];
+  /** An alternative lowest common goal the user chose to look at; null shows the nearest. */
+  readonly shownAnswerGoalId: GoalId | null;
   /** The conflict whose parties the common-ground view shows, so its notes can be edited there. */
   readonly openConflictId: ConflictId | null;
   /** The person the 'stakeholder' panel focuses on ("view as stakeholder"). */
@@ -65,6 +67,8 @@ export interface SessionState extends SessionData {
   setParties(parties: readonly StakeholderId[]): void;
   /** Adds the stakeholder to the parties, or removes it if already chosen. */
   toggleParty(party: StakeholderId): void;
+  /** Draws the paths to another lowest common goal (null: back to the nearest). */
+  showAnswer(goal: GoalId | null): void;
   /** Shows a conflict's parties in the common-ground view. */
   openConflict(conflict: {
     readonly id: ConflictId;
@@ -87,6 +91,7 @@ const EMPTY_MAP_SESSION = {
   selectedIncentiveIds: [],
   collapsedGoalIds: [],
   parties: [],
+  shownAnswerGoalId: null,
   openConflictId: null,
   viewedStakeholderId: null,
 } satisfies Partial<SessionData>;
@@ -121,15 +126,24 @@ export function createSessionStore(): StoreApi<SessionState> {
       }));
     },
     setParties: (parties) => {
-      set({ parties: [...new Set(parties)] });
+      set({ parties: [...new Set(parties)], shownAnswerGoalId: null });
     },
     toggleParty: (party) => {
       set(({ parties }) => ({
+        shownAnswerGoalId: null,
         parties: parties.includes(party) ? parties.filter((p) => p !== party) : [...parties, party],
       }));
     },
+    showAnswer: (shownAnswerGoalId) => {
+      set({ shownAnswerGoalId });
+    },
     openConflict: ({ id, parties }) => {
-      set({ openConflictId: id, parties: [...new Set(parties)], openPanel: 'common-ground' });
+      set({
+        openConflictId: id,
+        parties: [...new Set(parties)],
+        shownAnswerGoalId: null,
+        openPanel: 'common-ground',
+      });
     },
     viewAsStakeholder: (stakeholder) => {
       set({ viewedStakeholderId: stakeholder, openPanel: 'stakeholder' });
@@ -159,6 +173,7 @@ export const selectSelectedLinkIds = (s: SessionState): readonly LinkId[] => s.s
 export const selectSelectedIncentiveIds = (s: SessionState): readonly IncentiveId[] =>
   s.selectedIncentiveIds;
 export const selectCollapsedGoalIds = (s: SessionState): readonly GoalId[] => s.collapsedGoalIds;
+export const selectShownAnswerGoalId = (s: SessionState): GoalId | null => s.shownAnswerGoalId;
 export const selectParties = (s: SessionState): readonly StakeholderId[] => s.parties;
 export const selectOpenPanel = (s: SessionState): Panel | null => s.openPanel;
 export const selectOpenConflictId = (s: SessionState): ConflictId | null => s.openConflictId;

@@ -1,8 +1,21 @@
-import type { CommonGround } from '../domain/engine';
+import type { CommonGoalAnswer, CommonGround } from '../domain/engine';
 import type { MapDocument } from '../domain/model';
-import { sessionStore, selectParties, useSessionStore } from '../store/sessionStore';
+import {
+  selectParties,
+  selectShownAnswerGoalId,
+  sessionStore,
+  useSessionStore,
+} from '../store/sessionStore';
 import { MissingIncentivesFix, NoCommonGoalFix } from './CommonGroundFixes';
-import { describeAlternative, describeClimb, headline, namesOf, summary } from './explain';
+import {
+  describeAlternative,
+  describeClimb,
+  headline,
+  namesOf,
+  summary,
+  type Names,
+} from './explain';
+import { shownAnswer } from './useCommonGroundView';
 
 function PartyPicker({ doc }: { doc: MapDocument }) {
   const parties = useSessionStore(selectParties);
@@ -30,32 +43,60 @@ function PartyPicker({ doc }: { doc: MapDocument }) {
   );
 }
 
+/** Every lowest common goal as a choice; the chosen one is drawn on the canvas. */
+function AnswerChoices({
+  answers,
+  shown,
+  names,
+}: {
+  answers: readonly CommonGoalAnswer[];
+  shown: CommonGoalAnswer;
+  names: Names;
+}) {
+  return (
+    <div className="cg-answer__alt">
+      <p>Other lowest goals they all serve — pick one to see its paths:</p>
+      <ul>
+        {answers.map((a, i) => (
+          <li key={a.goalId}>
+            <button
+              type="button"
+              className="cg-link-button"
+              aria-pressed={a.goalId === shown.goalId}
+              onClick={() => sessionStore.getState().showAnswer(i === 0 ? null : a.goalId)}
+            >
+              {i === 0 ? 'Nearest: ' : ''}
+              {describeAlternative(a, names)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function Answer({ result, doc }: { result: CommonGround; doc: MapDocument }) {
   const names = namesOf(doc);
   const why = summary(result, names);
-  const answered = result.status === 'found' || result.status === 'already-shared';
-  const nearest = answered ? result.answers[0] : undefined;
-  const alternatives = answered ? result.answers.slice(1) : [];
+  const shownGoalId = useSessionStore(selectShownAnswerGoalId);
+  const shown = shownAnswer(result, shownGoalId);
+  const answers =
+    result.status === 'found' || result.status === 'already-shared' ? result.answers : [];
+  const isAlternative = shown !== undefined && shown !== answers[0];
   return (
     <section className="cg-answer" role="region" aria-label="Common ground" aria-live="polite">
       <p className="cg-answer__headline">{headline(result, names)}</p>
       {why && <p>{why}</p>}
-      {nearest && (
+      {shown && isAlternative && <p>Showing the alternative “{names.goal(shown.goalId)}”:</p>}
+      {shown && (
         <ol>
-          {nearest.climbs.map((c) => (
+          {shown.climbs.map((c) => (
             <li key={c.stakeholderId}>{describeClimb(c, names)}</li>
           ))}
         </ol>
       )}
-      {alternatives.length > 0 && (
-        <div className="cg-answer__alt">
-          <p>Other goals they both serve at the same depth:</p>
-          <ul>
-            {alternatives.map((a) => (
-              <li key={a.goalId}>{describeAlternative(a, names)}</li>
-            ))}
-          </ul>
-        </div>
+      {shown && answers.length > 1 && (
+        <AnswerChoices answers={answers} shown={shown} names={names} />
       )}
       {result.status === 'no-common-goal' && (
         <NoCommonGoalFix result={result} doc={doc} names={names} />

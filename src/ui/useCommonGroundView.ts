@@ -1,17 +1,38 @@
 import { useMemo } from 'react';
 import type { Highlight } from '../canvas/highlight';
-import { buildGoalIndex, findCommonGround, type CommonGround } from '../domain/engine';
+import {
+  buildGoalIndex,
+  findCommonGround,
+  type CommonGoalAnswer,
+  type CommonGround,
+} from '../domain/engine';
+import type { GoalId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
-import { selectParties, useSessionStore, type SessionState } from '../store/sessionStore';
+import {
+  selectParties,
+  selectShownAnswerGoalId,
+  useSessionStore,
+  type SessionState,
+} from '../store/sessionStore';
 
 const selectShowing = (s: SessionState): boolean => s.openPanel === 'common-ground';
 
-/** The paths of the nearest common goal, in each party's colour, for the canvas to draw. */
-export function toHighlight(result: CommonGround, doc: MapDocument): Highlight {
-  if (result.status !== 'found' && result.status !== 'already-shared') {
-    return { paths: [], nearestGoalId: null };
-  }
-  const nearest = result.answers[0];
+/** The answer on show: the alternative the user picked, or else the nearest common goal. */
+export function shownAnswer(
+  result: CommonGround,
+  shownGoalId: GoalId | null,
+): CommonGoalAnswer | undefined {
+  if (result.status !== 'found' && result.status !== 'already-shared') return undefined;
+  return result.answers.find((a) => a.goalId === shownGoalId) ?? result.answers[0];
+}
+
+/** The paths to the answer on show, in each party's colour, for the canvas to draw. */
+export function toHighlight(
+  result: CommonGround,
+  doc: MapDocument,
+  shownGoalId: GoalId | null = null,
+): Highlight {
+  const nearest = shownAnswer(result, shownGoalId);
   const colors = new Map<string, string>(doc.stakeholders.map((s) => [s.id, s.color]));
   return {
     nearestGoalId: nearest?.goalId ?? null,
@@ -33,10 +54,11 @@ export function useCommonGroundView(doc: MapDocument): {
 } {
   const parties = useSessionStore(selectParties);
   const showing = useSessionStore(selectShowing);
+  const shownGoalId = useSessionStore(selectShownAnswerGoalId);
   const index = useMemo(() => (showing ? buildGoalIndex(doc) : null), [doc, showing]);
   return useMemo(() => {
     if (!index) return { result: null, highlight: null };
     const result = findCommonGround(index, parties);
-    return { result, highlight: toHighlight(result, doc) };
-  }, [index, parties, doc]);
+    return { result, highlight: toHighlight(result, doc, shownGoalId) };
+  }, [index, parties, doc, shownGoalId]);
 }

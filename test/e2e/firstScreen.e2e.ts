@@ -50,6 +50,29 @@ describe('first screen', () => {
     await page.screenshot({ path: 'test-results/common-ground.png' });
   });
 
+  it('shows the paths to an alternative lowest common goal when picked', async () => {
+    const conflict = example.conflicts.find((c) => c.id === 'c-roadmap');
+    if (!conflict) throw new Error('example map needs the roadmap conflict');
+    const expected = findCommonGround(buildGoalIndex(example), conflict.parties);
+    if (expected.status !== 'found') throw new Error(`unexpected status ${expected.status}`);
+    const alternative = expected.answers[1];
+    if (!alternative) throw new Error('the roadmap conflict needs an alternative');
+    await page.getByRole('button', { name: 'Conflicts', exact: true }).click();
+    await page.getByRole('button', { name: `Open conflict: ${conflict.title}` }).click();
+    const region = page.getByRole('region', { name: 'Common ground', exact: true });
+    const choice = region.getByRole('button', { name: new RegExp(titleOf(alternative.goalId)) });
+    await choice.click();
+    await expect.poll(() => choice.getAttribute('aria-pressed')).toBe('true');
+    expect(await region.textContent()).toContain(
+      `Showing the alternative “${titleOf(alternative.goalId)}”`,
+    );
+    await expect
+      .poll(() =>
+        page.getByRole('group', { name: titleOf(alternative.goalId), exact: true }).textContent(),
+      )
+      .toContain('Nearest common goal');
+  });
+
   it('runs under a strict Content-Security-Policy', async () => {
     const policy = await page
       .locator('meta[http-equiv="Content-Security-Policy"]')
@@ -64,7 +87,9 @@ describe('first screen', () => {
     const goal = example.goals.find((g) => g.kind === 'objective');
     if (!goal) throw new Error('example map needs an objective');
     await page.getByRole('group', { name: goal.title }).click();
-    const title = page.getByRole('textbox', { name: 'Title' });
+    const title = page
+      .getByRole('region', { name: 'Goal details' })
+      .getByRole('textbox', { name: 'Title' });
     await title.fill('Win the mid-market, profitably');
     await title.press('Enter');
     await page.getByRole('group', { name: 'Win the mid-market, profitably' }).waitFor();

@@ -9,7 +9,7 @@ import { toHighlight } from '../useCommonGroundView';
  * worked out once at export time rather than kept up to date on every edit.
  */
 export function exportHighlight(doc: MapDocument): SvgHighlight | null {
-  const { openPanel, parties } = sessionStore.getState();
+  const { openPanel, parties, shownAnswerGoalId } = sessionStore.getState();
   if (openPanel !== 'common-ground') return null;
-  return toHighlight(findCommonGround(buildGoalIndex(doc), parties), doc);
+  return toHighlight(findCommonGround(buildGoalIndex(doc), parties), doc, shownAnswerGoalId);
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { launchBrowser, newAppPage } from './browser';
@@ -61,6 +61,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser.close();
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
+    await page.screenshot({
+      path: `test-results/csvImport-failed-${task.name.replace(/\W+/g, '-')}.png`,
+    });
+  }
 });
 
 describe('CSV import of a KPI tree', () => {

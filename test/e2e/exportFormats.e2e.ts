@@ -1,7 +1,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { createEmptyMap, newGoal, newLink } from '../../src/domain/factories';
@@ -52,6 +52,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser.close();
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
+    await page.screenshot({
+      path: `test-results/exportFormats-failed-${task.name.replace(/\W+/g, '-')}.png`,
+    });
+  }
 });
 
 describe('export formats through the Export menu', () => {

@@ -1,7 +1,7 @@
 import { mkdtemp, open, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { asGoalId, asLinkId } from '../../src/domain/ids';
@@ -85,6 +85,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser.close();
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
+    await page.screenshot({
+      path: `test-results/hostile-failed-${task.name.replace(/\W+/g, '-')}.png`,
+    });
+  }
 });
 
 /** Finds a goal with the map's search box, which selects it and brings it into view. */

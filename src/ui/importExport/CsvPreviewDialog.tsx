@@ -108,7 +108,7 @@ export function CsvPreviewDialog({
   );
   const onImport = () => {
     if (target === 'new') void importCsvAsNewMap();
-    else updateCurrentMapFromCsv();
+    else void updateCurrentMapFromCsv();
   };
   return (
     <Modal title={`Import goals from ${fileName}`} onClose={closeImport} wide>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import './importExport.css';
 
 export const EXPORT_FORMATS = [
   'JSON',

@@ -1,6 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { startImport } from '../../store/importExport';
-import { ImportDialog } from './ImportDialog';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { startImport, useImportStep } from '../../store/importExport';
+import './importExport.css';
+
+// The dialogs (and the CSV preview's planner) load with the first import, not the first screen.
+const ImportDialog = lazy(() =>
+  import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
+);
 
 const ACCEPTED = '.json,.png,.csv,application/json,image/png,text/csv';
 
@@ -60,6 +65,7 @@ const importFile = (file: File): void => void startImport(file);
 export function ImportControls() {
   const input = useRef<HTMLInputElement>(null);
   const dragging = useFileDrag(importFile);
+  const importing = useImportStep((s) => s.step !== 'idle');
   return (
     <>
       <button type="button" className="cg-button" onClick={() => input.current?.click()}>
@@ -88,7 +94,11 @@ export function ImportControls() {
           </div>
         </div>
       )}
-      <ImportDialog />
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -31,6 +31,26 @@ function wideMap(count: number): MapDocument {
   return { ...empty, goals: [mission, ...kpis], links };
 }
 
+/** The orange outline the canvas and the SVG draw around the nearest common goal. */
+const NEAREST_OUTLINE = 'stroke="#f08c00"';
+
+async function exportedSvg(): Promise<string> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'SVG' }).click();
+  const downloading = page.waitForEvent('download');
+  await dialogNamed(page, 'Export SVG').getByRole('button', { name: 'Export SVG' }).click();
+  return downloadedText(await downloading);
+}
+
+/** The canvas pane's size in CSS pixels and React Flow's zoom, read from its DOM. */
+async function canvasZoom(): Promise<{ paneWidth: number; paneHeight: number; zoom: number }> {
+  const box = await page.locator('.react-flow').boundingBox();
+  const transform = await page.locator('.react-flow__viewport').getAttribute('style');
+  const zoom = Number(/scale\(([\d.e-]+)\)/.exec(transform ?? '')?.[1]);
+  if (!box || !(zoom > 0)) throw new Error(`cannot read the canvas view (${transform ?? ''})`);
+  return { paneWidth: box.width, paneHeight: box.height, zoom };
+}
+
 /** Element and attribute counts of an XML file, parsed by the browser's own XML parser. */
 function parseXml(text: string, type: DOMParserSupportedType) {
   return page.evaluate(
@@ -118,17 +138,25 @@ describe('export formats through the Export menu', () => {
     expect(text.split('\r\n').filter((line) => line !== '')).toHaveLength(example.goals.length + 1);
   });
 
-  it('exports the whole map as SVG that parses as XML', async () => {
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
-    await page.getByRole('menuitem', { name: 'SVG' }).click();
-    const downloading = page.waitForEvent('download');
-    await dialogNamed(page, 'Export SVG').getByRole('button', { name: 'Export SVG' }).click();
-    const svg = await downloadedText(await downloading);
-    expect((await parseXml(svg, 'image/svg+xml')).errors).toBe(0);
-    expect(svg).toContain(mission?.title.slice(0, 20) ?? '');
+  it('exports the whole map as SVG that parses as XML, with the open common-ground view', async () => {
+    const plain = await exportedSvg();
+    expect((await parseXml(plain, 'image/svg+xml')).errors).toBe(0);
+    expect(plain).toContain(mission?.title.slice(0, 20) ?? '');
+    expect(plain).not.toContain(NEAREST_OUTLINE);
+
+    const [a, b] = [example.stakeholders[1], example.stakeholders[2]];
+    if (!a || !b) throw new Error('example map needs stakeholders');
+    await page.getByRole('checkbox', { name: a.name }).check();
+    await page.getByRole('checkbox', { name: b.name }).check();
+    await page.getByRole('button', { name: 'Find common ground' }).click();
+    await page.getByRole('region', { name: 'Common ground', exact: true }).waitFor();
+    const highlighted = await exportedSvg();
+    expect(highlighted).toContain(NEAREST_OUTLINE);
+    expect(highlighted).toContain(`stroke="${a.color}"`);
   });
 
   it('exports the current view as a PNG the size of the visible part of the map', async () => {
+    const { paneWidth, paneHeight, zoom } = await canvasZoom();
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'PNG' }).click();
     const dialog = dialogNamed(page, 'Export PNG');
@@ -144,9 +172,9 @@ describe('export formats through the Export menu', () => {
     expect(described).toBe(
       `Picture: ${width.toLocaleString('en-US')} × ${height.toLocaleString('en-US')} px`,
     );
-    // The canvas pane (about 940 × 670 CSS px at 1280 × 720) at the first view's zoom of 0.4.
-    expect(width).toBeGreaterThan(2000);
-    expect(height).toBeGreaterThan(1400);
+    // At 1×, one pixel per flow unit: the pane's size divided by the zoom.
+    expect(Math.abs(width - paneWidth / zoom)).toBeLessThanOrEqual(2);
+    expect(Math.abs(height - paneHeight / zoom)).toBeLessThanOrEqual(2);
   });
 
   it('scales a map too wide for the browser canvas to fit, and says so', async () => {

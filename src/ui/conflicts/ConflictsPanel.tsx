@@ -9,14 +9,13 @@ import './conflicts.css';
 
 function ConflictItem({
   conflict,
-  doc,
+  colors,
   names,
 }: {
   conflict: Conflict;
-  doc: MapDocument;
+  colors: ReadonlyMap<string, string>;
   names: Names;
 }) {
-  const colors = new Map(doc.stakeholders.map((s) => [s.id, s.color]));
   const agreed = conflict.agreedGoalId;
   return (
     <li className="cg-conflict">
@@ -59,6 +58,7 @@ export function ConflictsPanel({ doc }: { doc: MapDocument }) {
   const headingId = useId();
   const [creating, setCreating] = useState(false);
   const names = namesOf(doc);
+  const colors = new Map<string, string>(doc.stakeholders.map((s) => [s.id, s.color]));
   return (
     <section aria-labelledby={headingId} className="cg-conflicts-panel">
       <div className="cg-panel-head">
@@ -80,7 +80,7 @@ export function ConflictsPanel({ doc }: { doc: MapDocument }) {
       ) : (
         <ul className="cg-conflict-list">
           {doc.conflicts.map((c) => (
-            <ConflictItem key={c.id} conflict={c} doc={doc} names={names} />
+            <ConflictItem key={c.id} conflict={c} colors={colors} names={names} />
           ))}
         </ul>
       )}

@@ -45,11 +45,12 @@ export function exportSvg(input: PictureInput): void {
 }
 
 /**
- * Text drawn smaller than this on the PNG is an unreadable smudge. Leaving it out of huge maps
- * (thousands of goals squeezed into the canvas limit) makes them draw several times faster; the
- * SVG export and the map inside the PNG keep every word.
+ * Text drawn smaller than this many pixels on the PNG is an unreadable smudge (titles at 3 px
+ * can still just be made out). Leaving it out of huge maps (thousands of goals squeezed into the
+ * canvas limit) makes them draw several times faster; the SVG export and the map inside the PNG
+ * keep every word.
  */
-const MIN_TEXT_PX = 2;
+const MIN_TEXT_PX = 3;
 
 function dropUnreadableText(svg: Element, scale: number): void {
   for (const text of Array.from(svg.getElementsByTagName('text'))) {

@@ -71,11 +71,14 @@ function cellText(ctx: RowContext, i: number, j: number, a: StakeholderId, b: St
 const Row = memo(function Row({
   ctx,
   index,
+  cols,
   activeCol,
 }: {
   ctx: RowContext;
   /** The row's stakeholder, as a position in matrix.stakeholders. */
   index: number;
+  /** How many of the columns are drawn yet. */
+  cols: number;
   activeCol: number | null;
 }) {
   const a = ctx.matrix.stakeholders[index];
@@ -85,7 +88,7 @@ const Row = memo(function Row({
       <th scope="row" className="cg-matrix__row">
         <PersonName person={ctx.people.get(a)} />
       </th>
-      {ctx.columns.map((j, col) => {
+      {ctx.columns.slice(0, cols).map((j, col) => {
         const b = ctx.matrix.stakeholders[j];
         if (b === undefined) return null;
         if (j === index) {
@@ -187,11 +190,12 @@ export function MatrixTable(props: MatrixTableProps) {
           </colgroup>
           <ColumnHeaders {...props} />
           <tbody>
-            {rows.slice(0, grid.drawn).map((index, position) => (
+            {rows.slice(0, grid.drawn.rows).map((index, position) => (
               <Row
                 key={matrix.stakeholders[index] ?? position}
                 ctx={ctx}
                 index={index}
+                cols={grid.drawn.cols}
                 activeCol={grid.active.row === position ? grid.active.col : null}
               />
             ))}

@@ -3,29 +3,44 @@ import type { AlignmentMatrix } from '../../domain/engine';
 import type { StakeholderId } from '../../domain/ids';
 import { moveCell, type CellPosition } from './matrixView';
 
-/** Rows drawn in the first frame (a screenful and more); the rest follow a chunk per frame. */
+/**
+ * The first frame draws a screenful (24 rows of 48 columns fill a 1920×1080 window); the frames
+ * after it complete the columns, then add rows in chunks.
+ */
 const FIRST_ROWS = 24;
+const FIRST_COLUMNS = 48;
 const ROWS_PER_FRAME = 20;
 
+/** How much of the grid is drawn so far. */
+export interface Drawn {
+  readonly rows: number;
+  readonly cols: number;
+}
+
 /**
- * How many rows to draw: all of a small matrix at once; a big one a screenful first, so the
- * matrix appears at once, then the rest in the frames after it.
+ * All of a small matrix at once; a big one a screenful first, so it appears at once, then the
+ * rest in the frames after it.
  */
-function useRowsDrawn(total: number): number {
-  const [drawn, setDrawn] = useState(FIRST_ROWS);
+function useDrawn(totalRows: number, totalCols: number): Drawn {
+  const [drawn, setDrawn] = useState<Drawn>({ rows: FIRST_ROWS, cols: FIRST_COLUMNS });
+  const done = drawn.rows >= totalRows && drawn.cols >= totalCols;
   useEffect(() => {
-    if (drawn >= total) return;
+    if (done) return;
     // After the next paint, so what is already drawn shows first.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setDrawn((d) => d + ROWS_PER_FRAME));
+      timer = setTimeout(() => {
+        setDrawn((d) =>
+          d.cols < totalCols ? { ...d, cols: totalCols } : { ...d, rows: d.rows + ROWS_PER_FRAME },
+        );
+      });
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [drawn, total]);
-  return Math.min(drawn, total);
+  }, [done, drawn, totalCols]);
+  return { rows: Math.min(drawn.rows, totalRows), cols: Math.min(drawn.cols, totalCols) };
 }
 
 /** The body cell an event happened in; the row header is cell 0, so columns start at 1. */
@@ -57,7 +72,7 @@ export interface CellGridInput {
  * Also tracks the pointed-at cell (hovered or focused) for the readout.
  */
 export function useCellGrid({ matrix, rows, columns, onOpenPair }: CellGridInput) {
-  const drawn = useRowsDrawn(rows.length);
+  const drawn = useDrawn(rows.length, columns.length);
   const isSelf = (c: CellPosition) => rows[c.row] === columns[c.col];
   const first: CellPosition = {
     row: 0,
@@ -79,7 +94,7 @@ export function useCellGrid({ matrix, rows, columns, onOpenPair }: CellGridInput
       open(at);
       return;
     }
-    const next = moveCell(at, e.key, { rows: drawn, cols: columns.length }, isSelf);
+    const next = moveCell(at, e.key, drawn, isSelf);
     if (!next) return;
     e.preventDefault();
     setActive(next);
@@ -87,7 +102,7 @@ export function useCellGrid({ matrix, rows, columns, onOpenPair }: CellGridInput
   };
   return {
     drawn,
-    active: active.row < drawn && active.col < columns.length ? active : first,
+    active: active.row < drawn.rows && active.col < drawn.cols ? active : first,
     pointed,
     handlers: {
       onKeyDown,

@@ -26,6 +26,7 @@ const COMPACT = { rowHeader: 180, cell: 30 } as const;
 const SPACING = 3;
 /** Up to 12 people fit with full-size cells; more get compact cells so 100 stay usable. */
 const ROOMY_UP_TO = 12;
+
 /** What every row needs and nothing that changes when focus moves, so rows can be memoised. */
 interface RowContext {
   readonly matrix: AlignmentMatrix;

@@ -88,6 +88,7 @@ afterAll(async () => {
 });
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') {
+    console.log('page errors:', errors);
     await page.screenshot({
       path: `test-results/hostile-failed-${task.name.replace(/\W+/g, '-')}.png`,
     });
@@ -189,5 +190,19 @@ describe('hostile files through the real UI', () => {
     await waitUntilSaved(page);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('keeps the app on screen and asks for a reload when the import dialog cannot be loaded', async () => {
+    const fresh = await newAppPage(browser);
+    // As after an update that removed the old files: the dialog's code is gone.
+    await fresh.page.route(/ImportDialog-[\w-]+\.js$/, (route) => route.abort());
+    await fresh.page.goto(inject('baseUrl'));
+    await fresh.page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
+    const path = join(scratch, 'fine.json');
+    await writeFile(path, exportMapJson(example));
+    await fresh.page.getByLabel('Import file').setInputFiles(path);
+    await fresh.page.getByRole('alert').filter({ hasText: 'Reload the page' }).waitFor();
+    expect(await fresh.page.getByRole('button', { name: 'Import' }).isVisible()).toBe(true);
+    await fresh.page.close();
   });
 });

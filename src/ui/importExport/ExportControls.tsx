@@ -1,16 +1,17 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { MapDocument } from '../../domain/model';
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
 import { sessionStore } from '../../store/sessionStore';
 import { ExportMenu, type ExportFormat } from './ExportMenu';
 import type { PictureFormat } from './ImageExportDialog';
+import { lazyPart } from './lazyPart';
 import type { TextFormat } from './textExporters';
 
 // Dialogs that draw pictures or briefs load with the code they need, on first use.
-const ImageExportDialog = lazy(() =>
-  import('./ImageExportDialog').then((m) => ({ default: m.ImageExportDialog })),
+const ImageExportDialog = lazyPart(
+  async () => (await import('./ImageExportDialog')).ImageExportDialog,
 );
-const BriefDialog = lazy(() => import('./BriefDialog').then((m) => ({ default: m.BriefDialog })));
+const BriefDialog = lazyPart(async () => (await import('./BriefDialog')).BriefDialog);
 
 type OpenDialog = PictureFormat | 'Conflict brief' | null;
 

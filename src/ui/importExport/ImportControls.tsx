@@ -1,10 +1,12 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { startImport, useImportStep } from '../../store/importExport';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { closeImport, startImport, useImportStep } from '../../store/importExport';
 import './importExport.css';
+import { lazyPart } from './lazyPart';
 
 // The dialogs (and the CSV preview's planner) load with the first import, not the first screen.
-const ImportDialog = lazy(() =>
-  import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
+const ImportDialog = lazyPart(
+  async () => (await import('./ImportDialog')).ImportDialog,
+  closeImport,
 );
 
 const ACCEPTED = '.json,.png,.csv,application/json,image/png,text/csv';

@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<BenchTable[]>> = {
   json: async () => (await import('./json')).run(),
   health: async () => (await import('./health')).run(),
   exports: async () => (await import('./exports')).run(),
+  pngExport: async () => (await import('./browserExport')).run(),
   layout: async () => (await import('./browser/layoutTime')).run(),
   browser: async () => (await import('./browser/index')).run(),
   bundle: async () => (await import('./bundle')).run(),

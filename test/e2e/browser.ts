@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 /** The system Chromium: we never download a browser (downloads fail on our machines). */
 export function chromiumPath(): string {
@@ -50,4 +51,15 @@ export async function newAppPage(
     });
   });
   return { page, errors };
+}
+
+/** Saves a screenshot of the page when a test fails, named after the file prefix and the test. */
+export function screenshotOnFailure(prefix: string, page: () => Page): void {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      await page().screenshot({
+        path: `test-results/${prefix}-failed-${task.name.replace(/\W+/g, '-')}.png`,
+      });
+    }
+  });
 }

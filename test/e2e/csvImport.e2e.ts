@@ -1,10 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
-import { launchBrowser, newAppPage } from './browser';
+import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import {
   dialogNamed,
   downloadedText,
@@ -62,13 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await page.screenshot({
-      path: `test-results/csvImport-failed-${task.name.replace(/\W+/g, '-')}.png`,
-    });
-  }
-});
+screenshotOnFailure('csvImport', () => page);
 
 describe('CSV import of a KPI tree', () => {
   it('previews what each row does, then updates the open map by id', async () => {

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newAppPage } from './browser';
+import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -16,11 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await page.screenshot({ path: `test-results/editor-failed-${task.name.replace(/\W+/g, '-')}.png` });
-  }
-});
+screenshotOnFailure('editor', () => page);
 
 const node = (name: string): Locator => page.getByRole('group', { name, exact: true });
 const title = (): Locator => page.getByRole('textbox', { name: 'Title' });

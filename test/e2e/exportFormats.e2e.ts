@@ -1,7 +1,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { createEmptyMap, newGoal, newLink } from '../../src/domain/factories';
@@ -9,7 +9,7 @@ import { asGoalId, asLinkId, asMapId } from '../../src/domain/ids';
 import type { MapDocument } from '../../src/domain/model';
 import { exportMapJson } from '../../src/io/json';
 import { MAX_CANVAS_SIDE } from '../../src/ui/importExport/rasterize';
-import { launchBrowser, newAppPage } from './browser';
+import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { dialogNamed, downloadedText, exportAs, importFile } from './importHelpers';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
@@ -73,13 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await page.screenshot({
-      path: `test-results/exportFormats-failed-${task.name.replace(/\W+/g, '-')}.png`,
-    });
-  }
-});
+screenshotOnFailure('exportFormats', () => page);
 
 describe('export formats through the Export menu', () => {
   it('downloads a conflict brief as Markdown', async () => {

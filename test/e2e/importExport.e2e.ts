@@ -1,10 +1,10 @@
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
-import { launchBrowser, newAppPage } from './browser';
+import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { dialogNamed, downloadedText, exportAs, importFile, waitUntilSaved } from './importHelpers';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
@@ -53,13 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await page.screenshot({
-      path: `test-results/importExport-failed-${task.name.replace(/\W+/g, '-')}.png`,
-    });
-  }
-});
+screenshotOnFailure('importExport', () => page);
 
 describe('export and import through the real UI', () => {
   it('exports JSON named after the map and imports it back as an equal map', async () => {

@@ -25,12 +25,10 @@ function MetricFields({ goal, metric }: { goal: Goal; metric: Metric }) {
     applyEdit((doc) => updateGoal(doc, goal.id, { metric: { ...metric, ...patch } }));
   const editNumber = (field: 'current' | 'target') => (value: number | null | undefined) => {
     if (value === undefined) {
-      sessionStore
-        .getState()
-        .showNotice({
-          kind: 'error',
-          text: `${field === 'current' ? 'Current' : 'Target'} must be a number, or blank when unknown.`,
-        });
+      sessionStore.getState().showNotice({
+        kind: 'error',
+        text: `${field === 'current' ? 'Current' : 'Target'} must be a number, or blank when unknown.`,
+      });
       return;
     }
     edit({ [field]: value });

@@ -31,12 +31,10 @@ export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; d
         value={incentive.weight}
         onCommit={(weight) => {
           if (weight === undefined) {
-            sessionStore
-              .getState()
-              .showNotice({
-                kind: 'error',
-                text: 'Weight must be a number from 0 to 1, or blank.',
-              });
+            sessionStore.getState().showNotice({
+              kind: 'error',
+              text: 'Weight must be a number from 0 to 1, or blank.',
+            });
             return;
           }
           applyEdit((d) => updateIncentive(d, incentive.id, { weight }));

@@ -1,18 +1,6 @@
-import type { GoalId, StakeholderId } from '../domain/ids';
+import type { Highlight } from '../domain/highlight';
 
-/** One party's walk up the tree, in that party's colour. */
-export interface PartyPath {
-  readonly stakeholderId: StakeholderId;
-  readonly color: string;
-  /** From the party's incentive goal up to the common goal. */
-  readonly path: readonly GoalId[];
-}
-
-/** What the canvas emphasises while a common-ground view is open. */
-export interface Highlight {
-  readonly paths: readonly PartyPath[];
-  readonly nearestGoalId: GoalId | null;
-}
+export type { Highlight, PartyPath } from '../domain/highlight';
 
 /** Per-element emphasis derived from a highlight, looked up by id while building nodes/edges. */
 export interface HighlightLookup {

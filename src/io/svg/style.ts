@@ -1,3 +1,4 @@
+import type { Highlight, PartyPath } from '../../domain/highlight';
 import type { GoalId, StakeholderId } from '../../domain/ids';
 import { safeColor } from '../xml';
 
@@ -21,19 +22,9 @@ export const FONT_FAMILY =
 /** Everything off the parties' paths while a common-ground view is open. */
 export const DIM_OPACITY = 0.25;
 
-/** One party's walk up the tree, in that party's colour (the canvas's PartyPath). */
-export interface SvgPartyPath {
-  readonly stakeholderId: StakeholderId;
-  readonly color: string;
-  /** From the party's incentive goal up to the common goal. */
-  readonly path: readonly GoalId[];
-}
-
-/** An open common-ground view, drawn as on the canvas: paths bold, the rest dimmed. */
-export interface SvgHighlight {
-  readonly paths: readonly SvgPartyPath[];
-  readonly nearestGoalId: GoalId | null;
-}
+/** The common-ground view as the exports draw it: the same shape the canvas draws. */
+export type SvgPartyPath = PartyPath;
+export type SvgHighlight = Highlight;
 
 /** What each node and edge looks like under a highlight, looked up by id while drawing. */
 export interface Emphasis {

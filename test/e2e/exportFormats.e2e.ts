@@ -150,7 +150,15 @@ describe('export formats through the Export menu', () => {
   });
 
   it('exports the current view as a PNG the size of the visible part of the map', async () => {
-    const { paneWidth, paneHeight, zoom } = await canvasZoom();
+    // The camera may still be gliding to the last common-ground view: measure once it rests.
+    let view = await canvasZoom();
+    for (let settled = false; !settled;) {
+      await page.waitForTimeout(200);
+      const next = await canvasZoom();
+      settled = next.zoom === view.zoom && next.paneWidth === view.paneWidth;
+      view = next;
+    }
+    const { paneWidth, paneHeight, zoom } = view;
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'PNG' }).click();
     const dialog = dialogNamed(page, 'Export PNG');

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { Metric } from '../domain/model';
+import { formatMetricValue } from '../io/metric';
 import { sessionStore } from '../store/sessionStore';
 import type { GoalFlowNode } from './adapters';
 
@@ -10,20 +11,14 @@ const KIND_LABEL = { mission: 'Mission', objective: 'Objective', kpi: 'KPI' } as
 const DETAIL_ZOOM = 0.35;
 const selectFarOut = (s: ReactFlowState): boolean => s.transform[2] < DETAIL_ZOOM;
 
-function formatValue(value: number | null, unit: string): string {
-  if (value === null) return '—';
-  const n = Number.isInteger(value) ? String(value) : value.toFixed(1);
-  return unit === '%' ? `${n}%` : unit ? `${n} ${unit}` : n;
-}
-
 function MetricLine({ metric }: { metric: Metric }) {
   return (
     <div className="cg-goal__metric">
-      <span>{formatValue(metric.current, metric.unit)}</span>
+      <span>{formatMetricValue(metric.current, metric.unit)}</span>
       <span className="cg-goal__to" aria-hidden="true">
         →
       </span>
-      <span>{formatValue(metric.target, metric.unit)}</span>
+      <span>{formatMetricValue(metric.target, metric.unit)}</span>
       <span
         className="cg-goal__dir"
         title={metric.direction === 'up' ? 'higher is better' : 'lower is better'}

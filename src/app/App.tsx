@@ -19,6 +19,7 @@ import { useStakeholderView } from '../ui/stakeholderView/useStakeholderView';
 import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
 import { Inspector } from '../ui/inspector/Inspector';
 import { NoticeBar } from '../ui/NoticeBar';
+import { StorageAlert } from '../ui/storage/StorageAlert';
 import { Toolbar } from '../ui/Toolbar';
 import { useCommonGroundView } from '../ui/useCommonGroundView';
 import { selectWorkshopActive, useWorkshopStore } from '../store/workshopStore';
@@ -122,6 +123,7 @@ export function App() {
   return (
     <div className="cg-app">
       <Toolbar mapName={doc.map.name} />
+      <StorageAlert doc={doc} />
       <ReactFlowProvider>
         <Workspace doc={doc} />
       </ReactFlowProvider>

@@ -1,8 +1,10 @@
 import { ensureStarterMaps } from '../db/repository';
 import { openDatabase } from '../db/schema';
+import { onUpgradeElsewhere } from '../db/watch';
 import { createExampleMap } from '../domain/exampleMap';
 import { setDatabase } from '../store/database';
 import { libraryStore } from '../store/libraryStore';
+import { requestPersistenceOnFirstEdit, storageHealthStore } from '../store/storageHealth';
 
 /**
  * Boot order: open the database, create the example map on first run, open the last map (or show
@@ -12,6 +14,9 @@ import { libraryStore } from '../store/libraryStore';
 export async function boot(): Promise<void> {
   const db = openDatabase();
   setDatabase(db);
+  onUpgradeElsewhere(db, () => libraryStore.getState().suspendForUpgrade());
   await ensureStarterMaps(db, () => createExampleMap(new Date().toISOString()));
   await libraryStore.getState().start();
+  void storageHealthStore.getState().check();
+  requestPersistenceOnFirstEdit();
 }

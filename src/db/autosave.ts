@@ -9,13 +9,23 @@ export type SaveStatus =
   | { readonly state: 'saved'; readonly at: number }
   | { readonly state: 'pending' }
   | { readonly state: 'saving' }
-  | { readonly state: 'error'; readonly error: string };
+  | {
+      readonly state: 'error';
+      readonly error: string;
+      /** The browser has no room left: the user must free space or export, a retry alone won't do. */
+      readonly quota: boolean;
+    };
 
 export interface AutosaverOptions<T> {
   readonly save: (value: T) => Promise<void>;
   /** Quiet time after the last change before writing. */
   readonly delayMs: number;
   readonly onStatus: (status: SaveStatus) => void;
+  /**
+   * Waits before writing again after a failed write, one per failure in a row (the last repeats),
+   * so a disk that was full a moment ago is tried again without anyone typing.
+   */
+  readonly retryDelaysMs?: readonly number[];
 }
 
 export interface Autosaver<T> {
@@ -27,20 +37,34 @@ export interface Autosaver<T> {
   dispose(): void;
 }
 
-const QUOTA_ERROR = 'QuotaExceededError';
+/**
+ * How browsers name a full quota: the standard DOMException name (Chromium, Safari, Firefox), and
+ * the names older Firefox versions used. Dexie wraps them (AbortError with `inner`) or maps them
+ * to its own QuotaExceededError, which has the standard name.
+ */
+const QUOTA_ERROR_NAMES = new Set([
+  'QuotaExceededError',
+  'NS_ERROR_DOM_QUOTA_REACHED',
+  'NS_ERROR_DOM_INDEXEDDB_QUOTA_ERR',
+  'NS_ERROR_FILE_NO_DEVICE_SPACE',
+]);
+
+export const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000];
 
 interface ErrorLike {
   readonly name?: unknown;
   readonly message?: unknown;
   readonly inner?: unknown;
+  readonly cause?: unknown;
 }
 
 const isErrorLike = (v: unknown): v is ErrorLike => typeof v === 'object' && v !== null;
 
 /** Dexie wraps the browser's error (e.g. an AbortError whose `inner` is the QuotaExceededError). */
-function isQuotaExceeded(error: unknown, depth = 0): boolean {
+export function isQuotaExceeded(error: unknown, depth = 0): boolean {
   if (!isErrorLike(error) || depth > 5) return false;
-  return error.name === QUOTA_ERROR || isQuotaExceeded(error.inner, depth + 1);
+  if (typeof error.name === 'string' && QUOTA_ERROR_NAMES.has(error.name)) return true;
+  return isQuotaExceeded(error.inner, depth + 1) || isQuotaExceeded(error.cause, depth + 1);
 }
 
 /** A sentence the save indicator can show as is. */
@@ -53,12 +77,18 @@ export function describeSaveError(error: unknown): string {
   return `Could not save the map: ${message || 'unknown error'}`;
 }
 
-export function createAutosaver<T>({ save, delayMs, onStatus }: AutosaverOptions<T>): Autosaver<T> {
+export function createAutosaver<T>({
+  save,
+  delayMs,
+  onStatus,
+  retryDelaysMs = DEFAULT_RETRY_DELAYS_MS,
+}: AutosaverOptions<T>): Autosaver<T> {
   // Boxed so that `undefined` can be a legitimate value to save.
   let pending: { readonly value: T } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> | null = null;
   let disposed = false;
+  let failuresInARow = 0;
 
   const clearTimer = (): void => {
     if (timer !== undefined) clearTimeout(timer);
@@ -76,11 +106,32 @@ export function createAutosaver<T>({ save, delayMs, onStatus }: AutosaverOptions
       } catch (error) {
         // A value scheduled during the failed write is newer; otherwise keep this one for the retry.
         pending ??= { value };
-        onStatus({ state: 'error', error: describeSaveError(error) });
+        onStatus({
+          state: 'error',
+          error: describeSaveError(error),
+          quota: isQuotaExceeded(error),
+        });
+        retryLater();
         throw error;
       }
     }
+    failuresInARow = 0;
     onStatus({ state: 'saved', at: Date.now() });
+  }
+
+  function startTimer(ms: number): void {
+    clearTimer();
+    timer = setTimeout(() => {
+      // The failure is already reported through onStatus; the value stays pending for a retry.
+      persist().catch(() => undefined);
+    }, ms);
+  }
+
+  function retryLater(): void {
+    if (disposed || retryDelaysMs.length === 0) return;
+    const delay = retryDelaysMs[Math.min(failuresInARow, retryDelaysMs.length - 1)];
+    failuresInARow += 1;
+    if (delay !== undefined) startTimer(delay);
   }
 
   async function persist(): Promise<void> {
@@ -102,11 +153,7 @@ export function createAutosaver<T>({ save, delayMs, onStatus }: AutosaverOptions
       if (disposed) return;
       pending = { value };
       onStatus({ state: 'pending' });
-      clearTimer();
-      timer = setTimeout(() => {
-        // The failure is already reported through onStatus; the value stays pending for a retry.
-        persist().catch(() => undefined);
-      }, delayMs);
+      startTimer(delayMs);
     },
     flush: persist,
     dispose() {

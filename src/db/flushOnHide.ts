@@ -33,3 +33,20 @@ export function bindFlushOnHide(
     signals.page.removeEventListener('pagehide', flush);
   };
 }
+
+/**
+ * Calls back when the page becomes visible again: a tab that slept in the background (and may
+ * have missed what other tabs wrote) looks again. Returns the unbind function.
+ */
+export function bindOnShow(
+  onShow: () => void,
+  visibility: HideSignals['visibility'] = document,
+): () => void {
+  const onVisibilityChange = (): void => {
+    if (visibility.visibilityState === 'visible') onShow();
+  };
+  visibility.addEventListener('visibilitychange', onVisibilityChange);
+  return () => {
+    visibility.removeEventListener('visibilitychange', onVisibilityChange);
+  };
+}

@@ -73,6 +73,16 @@ export async function listMaps(db: CommonGroundDb): Promise<MapSummary[]> {
   return rows.map(toSummary);
 }
 
+/** The revision a map is stored at now; null when it is not stored (deleted, or never saved). */
+export async function getStoredRevision(db: CommonGroundDb, id: MapId): Promise<number | null> {
+  return (await db.maps.get(id))?.revision ?? null;
+}
+
+/** A map's stored file object as it is, without reading it through the importer; null if none. */
+export async function readStoredFile(db: CommonGroundDb, id: MapId): Promise<unknown> {
+  return (await db.documents.get(id))?.file ?? null;
+}
+
 /** Reads a stored map through the same validation and migrations as an imported file. */
 export async function loadMap(db: CommonGroundDb, id: MapId): Promise<LoadResult> {
   const row = await db.documents.get(id);

@@ -21,8 +21,15 @@ export interface DocumentState extends DocumentHistory {
   apply<E>(command: Command<E>): E | null;
   undo(): void;
   redo(): void;
+  /**
+   * Shows a version of the open map that was stored elsewhere (another tab), as it is: one undo
+   * step, not stamped, ending a running gesture first.
+   */
+  adopt(doc: MapDocument): void;
   /** Starts a continuous edit (a drag) that becomes a single undo step when it ends. */
   beginGesture(): void;
+  /** True while a gesture runs: its steps are not in history yet. */
+  inGesture(): boolean;
   /** Runs a step of the current gesture; history records the gesture as a whole when it ends. */
   applyTransient<E>(command: Command<E>): E | null;
   endGesture(): void;
@@ -109,6 +116,10 @@ export function createDocumentStore({
             return run(command);
           },
           applyTransient: run,
+          adopt(doc) {
+            endGesture();
+            set({ doc });
+          },
           undo() {
             endGesture();
             history().undo();
@@ -122,6 +133,7 @@ export function createDocumentStore({
             gestureStart = { doc: get().doc };
             history().pause();
           },
+          inGesture: () => gestureStart !== null,
           endGesture,
         };
       },

@@ -1,4 +1,6 @@
 import {
+  type LoadResult,
+  type MapSummary,
   createMap as storeNewMap,
   deleteMap as removeStoredMap,
   duplicateMap as copyStoredMap,
@@ -6,8 +8,10 @@ import {
   listMaps,
   loadMap,
   renameMap as renameStoredMap,
+  readStoredFile,
   restoreMap,
 } from '../db/repository';
+import { watchLibrary } from '../db/watch';
 import { renameMap as renameCommand } from '../domain/commands';
 import type { MapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
@@ -33,19 +37,26 @@ export interface LibraryContext {
   session: MapSession | null;
   /** Why a stored map could not be opened, so the library keeps saying so after a refresh. */
   readonly problemsById: Map<MapId, readonly ImportProblem[]>;
+  /** The revision each stored map was last validated at, so a background check reads it once. */
+  readonly checkedRevisions: Map<MapId, number>;
+  /** Stops the live listing of the library (other tabs' changes). */
+  unwatch: (() => void) | null;
 }
 
 const notify = (kind: 'error' | 'info', text: string): void => {
   sessionStore.getState().showNotice({ kind, text });
 };
 
-export async function refresh(ctx: LibraryContext): Promise<void> {
-  const summaries = await listMaps(getDatabase());
+function showListing(ctx: LibraryContext, summaries: readonly MapSummary[]): void {
   const maps = summaries.map((summary) => ({
     summary,
     problems: ctx.problemsById.get(summary.id) ?? [],
   }));
   ctx.set({ maps, listed: true });
+}
+
+export async function refresh(ctx: LibraryContext): Promise<void> {
+  showListing(ctx, await listMaps(getDatabase()));
 }
 
 /** Remembers why a map cannot be opened and says so; the stored map is never overwritten. */
@@ -57,7 +68,10 @@ function reportUnopenable(ctx: LibraryContext, id: MapId, problems: readonly Imp
   const name = ctx.get().maps.find((m) => m.summary.id === id)?.summary.name ?? 'A stored map';
   const first = problems[0];
   const detail = first ? ` (${formatProblem(first)})` : '';
-  notify('error', `“${name}” could not be opened and was left as it is${detail}.`);
+  notify(
+    'error',
+    `“${name}” cannot be opened${detail}. It was set aside unchanged: Maps lists it, and you can export its raw JSON from there.`,
+  );
 }
 
 /**
@@ -66,7 +80,10 @@ function reportUnopenable(ctx: LibraryContext, id: MapId, problems: readonly Imp
  */
 async function openDocument(ctx: LibraryContext, doc: MapDocument, revision: number) {
   await ctx.session?.close();
-  ctx.session = openMapSession(getDatabase(), doc, revision);
+  ctx.session = openMapSession(getDatabase(), doc, revision, {
+    // The editor keeps showing the map (its alert offers to restore it); the library lists it gone.
+    deletedElsewhere: () => void refresh(ctx).catch(() => undefined),
+  });
   ctx.set({ openMapId: doc.map.id, view: 'editor' });
 }
 
@@ -77,9 +94,9 @@ async function openStored(ctx: LibraryContext, id: MapId): Promise<boolean> {
     return true;
   }
   const loaded = await loadMap(getDatabase(), id);
+  ctx.checkedRevisions.set(id, loaded.status === 'ok' ? loaded.revision : -1);
   if (loaded.status !== 'ok') {
-    const missing = [problem('', 'Its contents are missing from storage.')];
-    reportUnopenable(ctx, id, loaded.status === 'invalid' ? loaded.problems : missing);
+    reportUnopenable(ctx, id, problemsOf(loaded));
     return false;
   }
   ctx.problemsById.delete(id);
@@ -95,6 +112,41 @@ export async function openMap(ctx: LibraryContext, id: MapId): Promise<void> {
   await openStored(ctx, id);
 }
 
+/**
+ * Reads every stored map once (again after another tab changes it) so that one that fails
+ * validation is set aside and said so before anyone tries to open it. The open map is skipped:
+ * this tab wrote it from a valid document.
+ */
+async function checkStoredMaps(ctx: LibraryContext): Promise<void> {
+  for (const { summary } of ctx.get().maps) {
+    const { id, revision } = summary;
+    if (id === ctx.get().openMapId || ctx.checkedRevisions.get(id) === revision) continue;
+    ctx.checkedRevisions.set(id, revision);
+    const loaded = await loadMap(getDatabase(), id);
+    if (loaded.status === 'ok') ctx.problemsById.delete(id);
+    else if (!ctx.problemsById.has(id)) reportUnopenable(ctx, id, problemsOf(loaded));
+  }
+}
+
+const problemsOf = (loaded: Exclude<LoadResult, { status: 'ok' }>): readonly ImportProblem[] =>
+  loaded.status === 'invalid'
+    ? loaded.problems
+    : [problem('', 'Its contents are missing from storage.')];
+
+/** Lists the library live: what other tabs create, rename or delete shows up here at once. */
+function watchMaps(ctx: LibraryContext): void {
+  ctx.unwatch?.();
+  ctx.unwatch = watchLibrary(
+    getDatabase(),
+    (summaries) => {
+      showListing(ctx, summaries);
+      void checkStoredMaps(ctx).catch(() => undefined);
+    },
+    // A closed database (another tab upgraded it) ends the listing; the alert says why.
+    () => undefined,
+  );
+}
+
 /** The last-opened map, else the newest map that opens; with none, the library stays. */
 export async function start(ctx: LibraryContext): Promise<void> {
   const last = await getLastOpenedMapId(getDatabase());
@@ -102,8 +154,9 @@ export async function start(ctx: LibraryContext): Promise<void> {
   const listed = ctx.get().maps.map((m) => m.summary.id);
   const candidates = [...listed.filter((id) => id === last), ...listed.filter((id) => id !== last)];
   for (const id of candidates) {
-    if (await openStored(ctx, id)) return;
+    if (await openStored(ctx, id)) break;
   }
+  watchMaps(ctx);
 }
 
 export async function createMap(ctx: LibraryContext, from: StartingPoint): Promise<void> {
@@ -181,4 +234,38 @@ export async function showLibrary(ctx: LibraryContext): Promise<void> {
     // Even when the open map could not be written, the library must list what is stored.
     await refresh(ctx);
   }
+}
+
+/**
+ * "Restore this map" after another tab deleted the open map: the version in this tab is stored
+ * again under its id. If the other tab brought it back meanwhile (undo delete), this tab's version
+ * becomes an edit of that one, so undo shows the difference.
+ */
+export async function restoreOpenMap(ctx: LibraryContext): Promise<void> {
+  const current = documentStore.getState().doc;
+  if (!current || current.map.id !== ctx.get().openMapId) return;
+  const db = getDatabase();
+  const saved = await storeNewMap(db, current);
+  if (saved.status === 'saved') {
+    await openDocument(ctx, current, saved.summary.revision);
+  } else {
+    const loaded = await loadMap(db, current.map.id);
+    if (loaded.status !== 'ok') throw new Error('The map is stored again but cannot be read.');
+    await openDocument(ctx, loaded.doc, loaded.revision);
+    documentStore.getState().adopt(current);
+  }
+  notify('info', `Restored “${current.map.name}”.`);
+  await refresh(ctx);
+}
+
+/** Another tab runs a newer version of the app: write what is pending, then stop for good. */
+export async function suspendForUpgrade(ctx: LibraryContext): Promise<void> {
+  ctx.unwatch?.();
+  ctx.unwatch = null;
+  await ctx.session?.suspend();
+}
+
+/** The stored file of a map exactly as it is on disk, valid or not (for "Export raw JSON"). */
+export function readRawMap(id: MapId): Promise<unknown> {
+  return readStoredFile(getDatabase(), id);
 }

@@ -3,6 +3,7 @@ import type { DeletedMap, MapSummary } from '../db/repository';
 import type { MapId } from '../domain/ids';
 import type { ImportProblem } from '../io/json';
 import * as actions from './libraryActions';
+import { createSerial } from './serial';
 import { sessionStore } from './sessionStore';
 import type { StartingPoint } from './startingPoints';
 
@@ -44,6 +45,18 @@ export interface LibraryState extends LibraryData {
   duplicateMap(id: MapId): Promise<void>;
   deleteMap(id: MapId): Promise<void>;
   undoDelete(): Promise<void>;
+  /** Writes the open map's pending edits now (e.g. "Retry now" after a failed write). */
+  flush(): Promise<void>;
+  /** Stores the open map again after another tab deleted it. */
+  restoreOpenMap(): Promise<void>;
+  /** Two tabs' edits could not be combined: store this tab's version over the other's. */
+  keepThisVersion(): void;
+  /** Two tabs' edits could not be combined: show the other tab's version (undo brings this one back). */
+  takeOtherVersion(): void;
+  /** Another tab upgrades the database: write what is pending, then stop writing. */
+  suspendForUpgrade(): Promise<void>;
+  /** The stored file of a map as it is on disk, valid or not. */
+  readRawMap(id: MapId): Promise<unknown>;
 }
 
 export interface LibraryStoreOptions {
@@ -57,13 +70,11 @@ function reportFailure(what: string, error: unknown): void {
 
 /** Library actions touch storage and the open session; one at a time keeps them from racing. */
 function createQueue(): (what: string, task: () => Promise<void>) => Promise<void> {
-  let last: Promise<void> = Promise.resolve();
-  return (what, task) => {
-    last = last.then(task).catch((error: unknown) => {
+  const serial = createSerial();
+  return (what, task) =>
+    serial(task).catch((error: unknown) => {
       reportFailure(what, error);
     });
-    return last;
-  };
 }
 
 export function createLibraryStore({
@@ -78,6 +89,8 @@ export function createLibraryStore({
       undoDelete: () => void get().undoDelete(),
       session: null,
       problemsById: new Map(),
+      checkedRevisions: new Map(),
+      unwatch: null,
     };
     return {
       // Until a map is open there is nothing to edit: the library shows what to do next.
@@ -101,6 +114,16 @@ export function createLibraryStore({
         exclusive('Could not duplicate the map', () => actions.duplicateMap(ctx, id)),
       deleteMap: (id) => exclusive('Could not delete the map', () => actions.deleteMap(ctx, id)),
       undoDelete: () => exclusive('Could not restore the map', () => actions.undoDelete(ctx)),
+      // Not queued: a retry must not wait behind the action whose save it is retrying.
+      flush: async () => {
+        await ctx.session?.flush().catch(() => undefined);
+      },
+      restoreOpenMap: () =>
+        exclusive('Could not restore the map', () => actions.restoreOpenMap(ctx)),
+      keepThisVersion: () => ctx.session?.keepThisVersion(),
+      takeOtherVersion: () => ctx.session?.takeOtherVersion(),
+      suspendForUpgrade: () => actions.suspendForUpgrade(ctx),
+      readRawMap: actions.readRawMap,
     };
   });
 }

@@ -1,31 +1,18 @@
-import { createAutosaver, type Autosaver } from '../db/autosave';
-import { bindFlushOnHide } from '../db/flushOnHide';
-import { saveMap, setLastOpenedMapId } from '../db/repository';
+import { createAutosaver, type SaveStatus } from '../db/autosave';
+import { bindFlushOnHide, bindOnShow } from '../db/flushOnHide';
+import { getStoredRevision, setLastOpenedMapId } from '../db/repository';
 import type { CommonGroundDb } from '../db/schema';
+import { watchStoredRevision } from '../db/watch';
 import type { MapDocument } from '../domain/model';
 import type { MapId } from '../domain/ids';
+import type { MergeClash } from '../domain/merge';
 import { documentStore } from './documentStore';
-import { sessionStore } from './sessionStore';
+import { createMapSync, type StopReason } from './mapSync';
+import { createSerial } from './serial';
+import { sessionStore, type StorageAlert } from './sessionStore';
 
 /** Quiet time before an edit is written: long enough to batch typing, short enough to feel saved. */
 const AUTOSAVE_DELAY_MS = 400;
-
-/**
- * Writes a map with compare-and-set on its revision: if another tab stored a newer version since
- * we loaded it, nothing is overwritten and the user is told.
- */
-function revisionedSaver(db: CommonGroundDb, loadedRevision: number) {
-  let revision = loadedRevision;
-  return async (doc: MapDocument): Promise<void> => {
-    const result = await saveMap(db, doc, revision);
-    if (result.status === 'conflict') {
-      throw new Error(
-        'This map was changed in another tab. Reload to see the newest version; your edits here were not saved.',
-      );
-    }
-    revision = result.summary.revision;
-  };
-}
 
 /** The map open in the editor, as seen by whoever opened it. */
 export interface MapSession {
@@ -37,36 +24,163 @@ export interface MapSession {
    * (and keeps retrying), so closing never drops an edit.
    */
   close(): Promise<void>;
+  /** Writes what is pending (if it can), then never writes again: another tab upgrades the database. */
+  suspend(): Promise<void>;
+  /** After two tabs' edits could not be combined: this tab's version is stored over the other's. */
+  keepThisVersion(): void;
+  /** After two tabs' edits could not be combined: the other tab's version is shown (undoable). */
+  takeOtherVersion(): void;
+}
+
+/** What the library hears from a session. */
+export interface MapSessionEvents {
+  /** Another tab deleted the open map; this session has stopped writing. */
+  readonly deletedElsewhere: () => void;
+}
+
+const alert = (next: StorageAlert | null) => sessionStore.getState().setStorageAlert(next);
+
+function describeClashes(clashes: readonly MergeClash[], doc: MapDocument): string {
+  const titles = clashes.flatMap(({ list, id }) => {
+    if (list === 'goals') return doc.goals.filter((g) => g.id === id).map((g) => g.title);
+    if (list === 'stakeholders')
+      return doc.stakeholders.filter((s) => s.id === id).map((s) => s.name);
+    if (list === 'conflicts') return doc.conflicts.filter((c) => c.id === id).map((c) => c.title);
+    return list === 'map' ? [doc.map.name] : [];
+  });
+  const named = titles.length > 0 ? ` (${titles.map((t) => `“${t}”`).join(', ')})` : '';
+  return `This map was also changed in another tab; both sets of changes are kept. Where both changed the same thing${named}, this tab’s version was kept.`;
 }
 
 /**
  * Opens a stored map for editing: shows it, and saves every later change automatically
- * (debounced, flushed when the tab is hidden or closed).
+ * (debounced, flushed when the tab is hidden or closed), in step with other tabs that have the
+ * same map open.
  */
-export function openMapSession(db: CommonGroundDb, doc: MapDocument, revision: number): MapSession {
-  const session = sessionStore.getState();
-  session.resetForNewMap();
-  const autosaver: Autosaver<MapDocument> = createAutosaver({
-    save: revisionedSaver(db, revision),
-    delayMs: AUTOSAVE_DELAY_MS,
-    onStatus: (status) => {
-      sessionStore.getState().setSaveStatus(status);
+export function openMapSession(
+  db: CommonGroundDb,
+  doc: MapDocument,
+  revision: number,
+  events: MapSessionEvents,
+): MapSession {
+  sessionStore.getState().resetForNewMap();
+  sessionStore.getState().setSaveStatus(null);
+  alert(null);
+  /** Stopped sessions stay on screen (edits are said to be unsaved) until closed. */
+  let state: 'open' | 'paused' | StopReason | 'suspended' = 'open';
+  const serial = createSerial();
+
+  const onStatus = (status: SaveStatus): void => {
+    sessionStore.getState().setSaveStatus(status);
+    if (state !== 'open') return;
+    if (status.state === 'error') {
+      alert({ kind: 'write-failed', message: status.error, quota: status.quota });
+    } else if (
+      status.state === 'saved' &&
+      sessionStore.getState().storageAlert?.kind === 'write-failed'
+    ) {
+      alert(null);
+    }
+  };
+
+  const isLive = () => state === 'open' || state === 'paused';
+  const sync = createMapSync(db, doc.map.id, { doc, revision }, isLive, {
+    stop: (reason, detail) => {
+      stop(reason, detail);
+      if (reason === 'deleted') {
+        alert({ kind: 'deleted-elsewhere', mapName: documentStore.getState().doc?.map.name ?? '' });
+        events.deletedElsewhere();
+      } else alert({ kind: 'unreadable-elsewhere', message: detail });
+    },
+    diverge: (message) => {
+      state = 'paused';
+      alert({ kind: 'diverged', message });
+    },
+    merged: (clashes, merged) => {
+      if (clashes.length > 0) {
+        sessionStore
+          .getState()
+          .showNotice({ kind: 'info', text: describeClashes(clashes, merged) });
+      }
     },
   });
-  documentStore.getState().openDocument(doc);
-  const unsubscribe = documentStore.subscribe((state, previous) => {
-    if (state.doc && state.doc !== previous.doc) autosaver.schedule(state.doc);
+
+  const autosaver = createAutosaver<MapDocument>({
+    save: (value) =>
+      serial(async () => {
+        if (state === 'paused') throw new Error('Choose which version of the map to keep.');
+        if (state !== 'open') throw new Error('This tab no longer saves this map.');
+        await sync.write(value);
+      }),
+    delayMs: AUTOSAVE_DELAY_MS,
+    onStatus,
   });
-  const unbind = bindFlushOnHide(autosaver);
+
+  const checkStored = (revisionNow: number | null): void => {
+    if (state === 'open')
+      void serial(() => sync.revisionChanged(revisionNow)).catch(() => undefined);
+  };
+  const unbinds = [
+    bindFlushOnHide(autosaver),
+    // Reading after a watch error or a missed message is harmless: it is compare-only.
+    watchStoredRevision(db, doc.map.id, checkStored, () => undefined),
+    bindOnShow(() => {
+      void getStoredRevision(db, doc.map.id).then(checkStored, () => undefined);
+    }),
+  ];
+
+  documentStore.getState().openDocument(doc);
+  // Once stopped (but still on screen), an edit is said to be unsaved instead of being scheduled.
+  let stoppedBecause: string | null = null;
+  const unsubscribe = documentStore.subscribe((now, previous) => {
+    if (!now.doc || now.doc === previous.doc) return;
+    if (stoppedBecause === null) autosaver.schedule(now.doc);
+    else
+      sessionStore
+        .getState()
+        .setSaveStatus({ state: 'error', error: stoppedBecause, quota: false });
+  });
+
+  function stop(
+    reason: StopReason | 'suspended',
+    because = 'This tab no longer saves this map.',
+  ): void {
+    state = reason;
+    stoppedBecause = because;
+    for (const unbind of unbinds) unbind();
+    autosaver.dispose();
+    if (reason === 'closed') unsubscribe();
+  }
+
   void setLastOpenedMapId(db, doc.map.id).catch(() => undefined);
   return {
     mapId: doc.map.id,
     flush: () => autosaver.flush(),
     async close() {
-      await autosaver.flush();
-      unsubscribe();
-      unbind();
-      autosaver.dispose();
+      if (isLive()) await autosaver.flush();
+      stop('closed');
+      alert(null);
+    },
+    async suspend() {
+      const saved = await autosaver.flush().then(
+        () => state === 'open',
+        () => false,
+      );
+      stop('suspended', 'A newer version of Common Ground opened in another tab: reload to go on.');
+      alert({ kind: 'upgraded-elsewhere', saved });
+    },
+    keepThisVersion() {
+      if (state !== 'paused') return;
+      state = 'open';
+      alert(null);
+      const current = documentStore.getState().doc;
+      if (current) autosaver.schedule(current);
+    },
+    takeOtherVersion() {
+      if (state !== 'paused') return;
+      state = 'open';
+      alert(null);
+      documentStore.getState().adopt(sync.stored().doc);
     },
   };
 }

@@ -31,6 +31,18 @@ export interface Notice {
   readonly action?: NoticeAction;
 }
 
+/**
+ * Something that puts the open map's safety at risk, shown until it is resolved: a write that
+ * failed (full disk or otherwise), the map deleted or the database upgraded by another tab, or
+ * two tabs' edits that cannot be combined. The map stays in memory in every case.
+ */
+export type StorageAlert =
+  | { readonly kind: 'write-failed'; readonly message: string; readonly quota: boolean }
+  | { readonly kind: 'deleted-elsewhere'; readonly mapName: string }
+  | { readonly kind: 'upgraded-elsewhere'; readonly saved: boolean }
+  | { readonly kind: 'diverged'; readonly message: string }
+  | { readonly kind: 'unreadable-elsewhere'; readonly message: string };
+
 export interface SessionData {
   readonly selectedGoalIds: readonly GoalId[];
   readonly selectedStakeholderIds: readonly StakeholderId[];
@@ -49,6 +61,7 @@ export interface SessionData {
   readonly openPanel: Panel | null;
   readonly saveStatus: SaveStatus | null;
   readonly notice: Notice | null;
+  readonly storageAlert: StorageAlert | null;
 }
 
 /** What is selected on the canvas; anything left out is not selected. */
@@ -77,7 +90,9 @@ export interface SessionState extends SessionData {
   /** Opens the 'stakeholder' panel on one person. */
   viewAsStakeholder(stakeholder: StakeholderId): void;
   setOpenPanel(panel: Panel | null): void;
-  setSaveStatus(status: SaveStatus): void;
+  /** Null: nothing was written yet since the map was opened (it is as stored). */
+  setSaveStatus(status: SaveStatus | null): void;
+  setStorageAlert(alert: StorageAlert | null): void;
   showNotice(notice: Notice): void;
   dismissNotice(): void;
   /** Forgets everything tied to the open map, e.g. when another map is opened. */
@@ -102,6 +117,7 @@ export function createSessionStore(): StoreApi<SessionState> {
     openPanel: null,
     saveStatus: null,
     notice: null,
+    storageAlert: null,
     select: ({ goals = [], stakeholders = [], links = [], incentives = [] }) => {
       set({
         selectedGoalIds: goals,
@@ -154,6 +170,9 @@ export function createSessionStore(): StoreApi<SessionState> {
     setSaveStatus: (saveStatus) => {
       set({ saveStatus });
     },
+    setStorageAlert: (storageAlert) => {
+      set({ storageAlert });
+    },
     showNotice: (notice) => {
       set({ notice });
     },
@@ -181,6 +200,7 @@ export const selectViewedStakeholderId = (s: SessionState): StakeholderId | null
   s.viewedStakeholderId;
 export const selectSaveStatus = (s: SessionState): SaveStatus | null => s.saveStatus;
 export const selectNotice = (s: SessionState): Notice | null => s.notice;
+export const selectStorageAlert = (s: SessionState): StorageAlert | null => s.storageAlert;
 
 /** The app's one session store. */
 export const sessionStore = createSessionStore();

@@ -15,7 +15,8 @@ function saveText(status: SaveStatus): string {
     case 'saving':
       return 'Saving…';
     case 'error':
-      return `Not saved: ${status.error}`;
+      // Short: the storage alert under the toolbar says why and what to do.
+      return 'Not saved';
   }
 }
 
@@ -26,6 +27,7 @@ function SaveIndicator() {
       className={`cg-save${status?.state === 'error' ? ' cg-save--error' : ''}`}
       role="status"
       aria-label="Save status"
+      title={status?.state === 'error' ? status.error : undefined}
     >
       {saveText(status)}
     </span>

@@ -32,14 +32,8 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: FLAGS });
 }
 
-/** A fresh context (own IndexedDB) and page at the given viewport, failing on page errors. */
-export async function newAppPage(
-  browser: Browser,
-  viewport = { width: 1280, height: 720 },
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
+/** Collects the page's errors (and Content-Security-Policy violations) into `errors`. */
+export async function watchErrors(page: Page, errors: string[]): Promise<void> {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -50,6 +44,17 @@ export async function newAppPage(
       console.error(`CSP violation: ${e.violatedDirective}`);
     });
   });
+}
+
+/** A fresh context (own IndexedDB) and page at the given viewport, failing on page errors. */
+export async function newAppPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 720 },
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  await watchErrors(page, errors);
   return { page, errors };
 }
 

@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import type { MapDocument } from '../../domain/model';
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
-import { sessionStore } from '../../store/sessionStore';
+import { reportFailure } from '../reportFailure';
 import { ExportMenu, type ExportFormat } from './ExportMenu';
 import type { PictureFormat } from './ImageExportDialog';
 import { lazyPart } from './lazyPart';
@@ -15,10 +15,7 @@ const BriefDialog = lazyPart(async () => (await import('./BriefDialog')).BriefDi
 
 type OpenDialog = PictureFormat | 'Conflict brief' | null;
 
-function reportFailure(error: unknown): void {
-  const reason = error instanceof Error ? error.message : String(error);
-  sessionStore.getState().showNotice({ kind: 'error', text: `Could not export: ${reason}` });
-}
+const reportExportFailure = (error: unknown) => reportFailure('Could not export', error);
 
 /** Text formats need no choices: they download at once. */
 async function downloadTextFormat(format: TextFormat, doc: MapDocument): Promise<void> {
@@ -44,7 +41,7 @@ export function ExportControls() {
       case 'Mermaid':
       case 'GraphML':
       case 'CSV':
-        downloadTextFormat(format, doc).catch(reportFailure);
+        downloadTextFormat(format, doc).catch(reportExportFailure);
     }
   };
 

@@ -9,6 +9,7 @@ import {
 import { NewMapButton } from './LibraryButtons';
 import { MapRow } from './MapRow';
 import { StartingPoints } from './StartingPoints';
+import { StorageStatus } from './StorageStatus';
 import './library.css';
 
 /** "Edited 5 minutes ago" should not go stale while the library stays open. */
@@ -100,6 +101,7 @@ export function LibraryScreen() {
             <h2 id="cg-maps-heading">Your maps{count > 0 ? ` (${count})` : ''}</h2>
             <MapList />
           </section>
+          <StorageStatus />
         </div>
       </main>
     </>

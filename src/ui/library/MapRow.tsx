@@ -1,6 +1,8 @@
 import { memo, useEffect, useRef, useState, type ComponentProps, type RefObject } from 'react';
 import { formatProblem } from '../../io/json';
 import { libraryStore, type LibraryEntry } from '../../store/libraryStore';
+import { reportFailure } from '../reportFailure';
+import { downloadText, fileNameFor } from '../importExport/download';
 import { describeCounts, describeEdited, formatEditedAt } from './describeMap';
 import { RenameField } from './RenameField';
 
@@ -63,7 +65,20 @@ function RowAction({
   );
 }
 
-/** A map that fails validation can only be deleted: opening, renaming or copying it would fail. */
+/**
+ * A stored map that fails validation, as it is on disk, to a file: someone (or a later version of
+ * the app) may be able to repair what this version cannot read.
+ */
+async function exportRaw(entry: LibraryEntry): Promise<void> {
+  const raw = await library().readRawMap(entry.summary.id);
+  const text = JSON.stringify(raw, null, 2);
+  downloadText(text, fileNameFor(`${entry.summary.name} (as stored)`, 'json'), 'application/json');
+}
+
+/**
+ * A map that fails validation can only be exported as it is or deleted: opening, renaming or
+ * copying it would fail.
+ */
 function MapActions({
   entry,
   renaming,
@@ -100,6 +115,17 @@ function MapActions({
             onClick={() => void library().duplicateMap(id)}
           />
         </>
+      )}
+      {broken && (
+        <RowAction
+          verb="Export raw JSON"
+          mapName={name}
+          onClick={() => {
+            exportRaw(entry).catch((error: unknown) => {
+              reportFailure('Could not export', error);
+            });
+          }}
+        />
       )}
       <RowAction
         verb="Delete"

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAutosaver, describeSaveError, type SaveStatus } from '../../../src/db/autosave';
+import {
+  createAutosaver,
+  describeSaveError,
+  isQuotaExceeded,
+  type SaveStatus,
+} from '../../../src/db/autosave';
 import { bindFlushOnHide } from '../../../src/db/flushOnHide';
 
 const DELAY = 500;
@@ -130,6 +135,7 @@ describe('createAutosaver', () => {
     expect(last()).toEqual({
       state: 'error',
       error: expect.stringContaining('no storage space') as unknown,
+      quota: true,
     });
     expect(stored).toEqual([]);
 
@@ -153,7 +159,7 @@ describe('createAutosaver', () => {
     const { autosaver, last } = setup(save);
     autosaver.schedule(1);
     await expect(autosaver.flush()).rejects.toBe(wrapped);
-    expect(last()).toEqual({ state: 'error', error: describeSaveError(quotaError()) });
+    expect(last()).toEqual({ state: 'error', error: describeSaveError(quotaError()), quota: true });
 
     autosaver.schedule(2);
     fail = false;
@@ -179,6 +185,45 @@ describe('createAutosaver', () => {
     expect(saves.written).toEqual([2]);
   });
 
+  it('tries a failed write again by itself, waiting longer after each failure', async () => {
+    let failures = 2;
+    const attempts: number[] = [];
+    const save = (): Promise<void> => {
+      attempts.push(Date.now());
+      if (failures-- > 0) return Promise.reject(new Error('disk busy'));
+      return Promise.resolve();
+    };
+    const statuses: SaveStatus[] = [];
+    const autosaver = createAutosaver<number>({
+      save,
+      delayMs: DELAY,
+      onStatus: (status) => statuses.push(status),
+      retryDelaysMs: [1_000, 4_000],
+    });
+    const start = Date.now();
+    autosaver.schedule(1);
+    await vi.advanceTimersByTimeAsync(DELAY + 1_000 + 4_000);
+    expect(attempts.map((t) => t - start)).toEqual([DELAY, DELAY + 1_000, DELAY + 5_000]);
+    expect(statuses.at(-1)?.state).toBe('saved');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(attempts).toHaveLength(3);
+  });
+
+  it('stops retrying once disposed', async () => {
+    const save = vi.fn<(value: number) => Promise<void>>(() => Promise.reject(new Error('no')));
+    const autosaver = createAutosaver<number>({
+      save,
+      delayMs: DELAY,
+      onStatus: () => undefined,
+      retryDelaysMs: [1_000],
+    });
+    autosaver.schedule(1);
+    await vi.advanceTimersByTimeAsync(DELAY);
+    autosaver.dispose();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
   it('dispose cancels the pending timer', async () => {
     const save = vi.fn<(value: number) => Promise<void>>(() => Promise.resolve());
     const { autosaver } = setup(save);
@@ -191,6 +236,27 @@ describe('createAutosaver', () => {
 });
 
 describe('describeSaveError', () => {
+  it.each([
+    ['Chromium, Safari and Firefox', new DOMException('full', 'QuotaExceededError')],
+    ['older Firefox', new DOMException('full', 'NS_ERROR_DOM_QUOTA_REACHED')],
+    ['older Firefox IndexedDB', new DOMException('full', 'NS_ERROR_DOM_INDEXEDDB_QUOTA_ERR')],
+    [
+      'Dexie, as the inner error of an AbortError',
+      Object.assign(new Error('aborted'), { name: 'AbortError', inner: quotaError() }),
+    ],
+    ['a cause chain', new Error('write failed', { cause: quotaError() })],
+  ])('recognises a full quota named as %s', (_where, error) => {
+    expect(isQuotaExceeded(error)).toBe(true);
+    expect(describeSaveError(error)).toContain('no storage space');
+  });
+
+  it('does not call every failure a full disk', () => {
+    expect(isQuotaExceeded(new DOMException('gone', 'UnknownError'))).toBe(false);
+    expect(
+      isQuotaExceeded(Object.assign(new Error('x'), { name: 'AbortError', inner: null })),
+    ).toBe(false);
+  });
+
   it('passes other messages through readably', () => {
     expect(describeSaveError(new Error('boom'))).toBe('Could not save the map: boom');
     expect(describeSaveError('plain')).toBe('Could not save the map: plain');

@@ -85,7 +85,7 @@ describe('library store: start', () => {
     expect(lib().openMapId).toBe('m-good');
     const bad = lib().maps.find((m) => m.summary.id === 'm-bad');
     expect(bad?.problems.length).toBeGreaterThan(0);
-    expect(sessionStore.getState().notice?.text).toContain('“Broken” could not be opened');
+    expect(sessionStore.getState().notice?.text).toContain('“Broken” cannot be opened');
     expect(await db.documents.get('m-bad')).toEqual(row);
   });
 

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import {
+  storageHealthStore,
+  useStorageHealth,
+  type StorageHealth,
+} from '../../store/storageHealth';
+
+const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
+
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const shown = unit === 0 ? String(value) : value.toFixed(value < 10 ? 1 : 0);
+  return `${shown} ${UNITS[unit] ?? ''}`;
+}
+
+function usageText({ usageBytes, quotaBytes }: StorageHealth): string | null {
+  if (usageBytes === null) return null;
+  const quota = quotaBytes === null ? '' : ` of ${formatBytes(quotaBytes)} the browser allows`;
+  return `Using ${formatBytes(usageBytes)}${quota}.`;
+}
+
+function persistenceText(persisted: boolean | null, asked: boolean): string {
+  if (persisted === true) {
+    return 'Persistent storage is on: the browser keeps your maps until you clear its data.';
+  }
+  if (persisted === null) {
+    return 'This browser does not say whether it keeps your maps; export a backup of any map you cannot lose.';
+  }
+  return asked
+    ? 'The browser did not agree to keep your maps for good (it usually does once the app is installed or used often). Export a backup of any map you cannot lose.'
+    : 'Storage is not persistent: the browser may clear your maps by itself if the device runs low on space.';
+}
+
+/** Whether the maps on this device are safe from the browser clearing them, and how much they take. */
+export function StorageStatus() {
+  const health = useStorageHealth((s) => s.health);
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    void storageHealthStore.getState().check();
+  }, []);
+  if (!health) return null;
+  const usage = usageText(health);
+  return (
+    <section className="cg-library__section cg-storage" aria-labelledby="cg-storage-heading">
+      <h2 id="cg-storage-heading">Storage on this device</h2>
+      <p>
+        {persistenceText(health.persisted, asked)} {usage}
+      </p>
+      {health.persisted === false && !asked && (
+        <button
+          type="button"
+          className="cg-button"
+          onClick={() => {
+            setAsked(true);
+            void storageHealthStore.getState().requestPersistence();
+          }}
+        >
+          Ask the browser to keep my maps
+        </button>
+      )}
+    </section>
+  );
+}

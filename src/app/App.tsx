@@ -20,6 +20,7 @@ import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
 import { Inspector } from '../ui/inspector/Inspector';
 import { NoticeBar } from '../ui/NoticeBar';
 import { Toolbar } from '../ui/Toolbar';
+import { UpdateNotice } from '../ui/UpdateNotice';
 import { useCommonGroundView } from '../ui/useCommonGroundView';
 import { selectWorkshopActive, useWorkshopStore } from '../store/workshopStore';
 
@@ -106,10 +107,12 @@ export function App() {
           <LibraryScreen />
         </Loading>
         <NoticeBar />
+        <UpdateNotice />
       </div>
     );
   }
   if (!doc) return <div className="cg-canvas__loading">Opening your map…</div>;
+  // A room watching the projector sees no update offer; it is still there after Esc.
   if (workshop) {
     return (
       <ReactFlowProvider>
@@ -126,6 +129,7 @@ export function App() {
         <Workspace doc={doc} />
       </ReactFlowProvider>
       <NoticeBar />
+      <UpdateNotice />
     </div>
   );
 }

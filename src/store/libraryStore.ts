@@ -44,6 +44,8 @@ export interface LibraryState extends LibraryData {
   duplicateMap(id: MapId): Promise<void>;
   deleteMap(id: MapId): Promise<void>;
   undoDelete(): Promise<void>;
+  /** Writes the open map's pending edits now; rejects if that write failed (nothing is dropped). */
+  flush(): Promise<void>;
 }
 
 export interface LibraryStoreOptions {
@@ -101,6 +103,10 @@ export function createLibraryStore({
         exclusive('Could not duplicate the map', () => actions.duplicateMap(ctx, id)),
       deleteMap: (id) => exclusive('Could not delete the map', () => actions.deleteMap(ctx, id)),
       undoDelete: () => exclusive('Could not restore the map', () => actions.undoDelete(ctx)),
+      // Not queued: a caller about to reload must hear of a failed write, which the queue reports and swallows.
+      flush: async () => {
+        await ctx.session?.flush();
+      },
     };
   });
 }

@@ -1,15 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { createEmptyMap } from '../../src/domain/factories';
 import { exportMapJson } from '../../src/io/json';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
-import { dialogNamed, dumpIndexedDb, importFile, waitUntilSaved } from './importHelpers';
+import { launchBrowser, launchWithProfile, newAppPage, screenshotOnFailure } from './browser';
+import { dialogNamed, importFile, waitUntilSaved } from './importHelpers';
+import {
+  pagesControlledByNewVersion,
+  serveWithNextVersion,
+  storedAtSkipWaiting,
+  visitUntilControlled,
+} from './serviceWorkerHelpers';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const missionTitle = example.goals.find((g) => g.kind === 'mission')?.title ?? '';
@@ -39,13 +43,9 @@ async function openPage(): Promise<string[]> {
 }
 
 /** First visit: the app opens and its service worker has precached everything and controls it. */
-async function firstVisit(url = inject('baseUrl')): Promise<void> {
-  await page.goto(url);
+async function firstVisit(): Promise<void> {
+  await visitUntilControlled(page, inject('baseUrl'));
   await node(missionTitle).waitFor();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 /**
@@ -83,7 +83,16 @@ async function autoLayoutPutsBack(child: string, parent: string): Promise<void> 
   await expect.poll(() => sideways(child, parent)).toBeLessThan(2);
 }
 
-/** Every screen and dialog that loads on demand, opened and closed as a user would. */
+/** Picks an Export menu item and waits for the dialog it opens. */
+async function openExportDialog(item: string, dialog: string) {
+  await button('Export').click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+  const opened = dialogNamed(page, dialog);
+  await opened.waitFor();
+  return opened;
+}
+
+/** Every screen and dialog that loads on demand, used as a user would; the PNG is exported. */
 async function visitLazyScreens(): Promise<void> {
   await button('Map health').click();
   await page.getByRole('region', { name: 'Map health' }).waitFor();
@@ -92,16 +101,13 @@ async function visitLazyScreens(): Promise<void> {
   await button('Workshop mode').click();
   await page.getByRole('main', { name: 'Workshop mode' }).waitFor();
   await page.keyboard.press('Escape');
-  for (const [item, dialog] of [
-    ['PNG', 'Export PNG'],
-    ['Conflict brief', 'Conflict brief'],
-  ] as const) {
-    await button('Export').click();
-    await page.getByRole('menuitem', { name: item, exact: true }).click();
-    await dialogNamed(page, dialog).waitFor();
-    await page.keyboard.press('Escape');
-    await dialogNamed(page, dialog).waitFor({ state: 'detached' });
-  }
+  const download = page.waitForEvent('download');
+  const png = await openExportDialog('PNG', 'Export PNG');
+  await png.getByRole('button', { name: 'Export PNG' }).click();
+  expect((await download).suggestedFilename()).toBe('Northwind Analytics.png');
+  const brief = await openExportDialog('Conflict brief', 'Conflict brief');
+  await page.keyboard.press('Escape');
+  await brief.waitFor({ state: 'detached' });
   const dir = await mkdtemp(join(tmpdir(), 'cg-offline-'));
   const path = join(dir, 'side.json');
   await writeFile(path, exportMapJson(createEmptyMap('Side map', '2026-01-01T00:00:00.000Z')));
@@ -181,95 +187,40 @@ describe('offline', () => {
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
   });
-});
 
-const NEXT_VERSION_MARKER = '\nself.commonGroundNextVersion = true;\n';
-
-/**
- * The built app on a server of this test's own, which can "publish a new version": from then on
- * its sw.js differs by one marker line, which is all the browser needs to install an update. (A
- * route cannot stand in for this: the browser's update check for the worker script bypasses it.)
- */
-async function serveWithNextVersion() {
-  let published = false;
-  const server = await preview({
-    logLevel: 'error',
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    plugins: [
-      {
-        name: 'common-ground-test-next-version',
-        configurePreviewServer({ middlewares, config }) {
-          middlewares.use((request, response, next) => {
-            if (!published || request.url !== '/sw.js') {
-              next();
-              return;
-            }
-            const current = readFileSync(join(config.root, config.build.outDir, 'sw.js'), 'utf8');
-            response.setHeader('Content-Type', 'text/javascript');
-            response.end(current + NEXT_VERSION_MARKER);
-          });
-        },
-      },
-    ],
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a local URL');
-  return {
-    url,
-    publish: () => {
-      published = true;
-    },
-    close: () => server.close(),
-  };
-}
-
-/** How many pages the new version's worker controls (0 while it waits). */
-async function pagesControlledByNewVersion(context: BrowserContext): Promise<number> {
-  for (const worker of context.serviceWorkers()) {
-    const isNew = await worker.evaluate(
-      () => Reflect.get(self, 'commonGroundNextVersion') === true,
-    );
-    if (isNew) {
-      return worker.evaluate(async () => {
-        const clients: unknown = Reflect.get(self, 'clients');
-        if (!(clients instanceof Clients)) throw new Error('not a service worker');
-        return (await clients.matchAll()).length;
+  it('meets Chromium’s installability criteria, with the manifest and icons it needs', async () => {
+    const context = await launchWithProfile(await mkdtemp(join(tmpdir(), 'cg-profile-')));
+    try {
+      page = context.pages()[0] ?? (await context.newPage());
+      await visitUntilControlled(page, inject('baseUrl'));
+      const devtools = await context.newCDPSession(page);
+      const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+      const manifest = await devtools.send('Page.getAppManifest');
+      expect(manifest.errors).toEqual([]);
+      const parsed: unknown = JSON.parse(manifest.data ?? '{}');
+      expect(parsed).toMatchObject({
+        name: 'Common Ground',
+        display: 'standalone',
+        icons: [
+          { sizes: '192x192', type: 'image/png' },
+          { sizes: '512x512', type: 'image/png' },
+          { sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
       });
+    } finally {
+      await context.close();
     }
-  }
-  return 0;
-}
-
-/**
- * Lets the test see whether `text` is stored at the moment the app tells the waiting worker to
- * take over: the app's SKIP_WAITING message waits until IndexedDB has been read (null: no message).
- */
-async function storedAtSkipWaiting(text: string): Promise<{ stored: boolean | null }> {
-  const seen: { stored: boolean | null } = { stored: null };
-  await page.exposeFunction('commonGroundTestBeforeSkipWaiting', async () => {
-    seen.stored = (await dumpIndexedDb(page)).includes(text);
   });
-  await page.addInitScript(() => {
-    const post: unknown = Reflect.get(ServiceWorker.prototype, 'postMessage');
-    if (typeof post !== 'function') return;
-    Reflect.set(
-      ServiceWorker.prototype,
-      'postMessage',
-      function (this: ServiceWorker, ...args: unknown[]): void {
-        const before: unknown = Reflect.get(window, 'commonGroundTestBeforeSkipWaiting');
-        const read: unknown = typeof before === 'function' ? Reflect.apply(before, window, []) : 0;
-        void Promise.resolve(read).then((): unknown => Reflect.apply(post, this, args));
-      },
-    );
-  });
-  return seen;
-}
+});
 
 /** The whole update, from the offer to the page running the new version with the edit kept. */
 async function offeredAndApplied(server: { url: string; publish(): void }): Promise<void> {
-  const errors = await openPage();
-  const atSkipWaiting = await storedAtSkipWaiting(RENAMED);
-  await firstVisit(server.url);
+  const opened = await newAppPage(browser);
+  page = opened.page;
+  const atSkipWaiting = await storedAtSkipWaiting(page, RENAMED);
+  await visitUntilControlled(page, server.url);
+  await node(missionTitle).waitFor();
   const context = page.context();
   await page.evaluate(() => Reflect.set(window, 'stillTheSamePage', true));
   server.publish();
@@ -299,7 +250,7 @@ async function offeredAndApplied(server: { url: string; publish(): void }): Prom
   ).toBeUndefined();
   expect(await pagesControlledByNewVersion(context)).toBe(1);
   expect(await notice.count()).toBe(0);
-  expect(errors).toEqual([]);
+  expect(opened.errors).toEqual([]);
 }
 
 describe('a new version', () => {

@@ -70,9 +70,10 @@ function offline() {
         },
       ],
     },
-    includeAssets: ['favicon.svg', 'apple-touch-icon-180x180.png'],
+    // The glob below finds the icons; the plugin adds the manifest itself.
+    includeManifestIcons: false,
     workbox: {
-      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      globPatterns: ['**/*.{js,css,html,svg,png}'],
       // The README's screenshot is published beside the app but never shown by it.
       globIgnores: ['screenshot.png'],
       navigateFallback: 'index.html',

@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built app's Content-Security-Policy. Only the build gets it: the dev server injects inline
@@ -34,8 +35,56 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Matches the toolbar, so an installed app's title bar continues it. */
+const THEME_COLOUR = '#ffffff';
+
+/**
+ * The service worker (build only: `npm start` has none) precaches every built file, the lazily
+ * loaded screens and the layout worker included, so that after the first visit the app opens and
+ * works with the network off. It waits until the user chooses `Reload to update`
+ * (src/app/serviceWorker.ts registers it from our own module: no inline script under the CSP), so
+ * a new version never reloads the page under someone's edits. It claims the page on first install,
+ * so screens opened later in that very first session already come from the cache.
+ */
+function offline() {
+  return VitePWA({
+    injectRegister: false,
+    registerType: 'prompt',
+    manifest: {
+      name: 'Common Ground',
+      short_name: 'Common Ground',
+      description: 'Find the nearest common goal between stakeholders.',
+      theme_color: THEME_COLOUR,
+      background_color: '#f6f7f9',
+      display: 'standalone',
+      start_url: '/',
+      scope: '/',
+      icons: [
+        { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+        {
+          src: 'maskable-icon-512x512.png',
+          sizes: '512x512',
+          type: 'image/png',
+          purpose: 'maskable',
+        },
+      ],
+    },
+    // The glob below finds the icons; the plugin adds the manifest itself.
+    includeManifestIcons: false,
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png}'],
+      // The README's screenshot is published beside the app but never shown by it.
+      globIgnores: ['screenshot.png'],
+      navigateFallback: 'index.html',
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline()],
   worker: { format: 'es' },
   build: { target: 'es2022', reportCompressedSize: true },
   test: {

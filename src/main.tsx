@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { boot } from './app/boot';
+import { boot, startServiceWorker } from './app/boot';
 import './ui/styles.css';
 
 const root = createRoot(document.getElementById('root') ?? document.body);
@@ -13,6 +13,7 @@ boot()
         <App />
       </StrictMode>,
     );
+    startServiceWorker();
   })
   .catch((error: unknown) => {
     // Without storage nothing can be kept safely: say so plainly instead of showing a blank page.

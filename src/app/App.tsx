@@ -21,6 +21,7 @@ import { Inspector } from '../ui/inspector/Inspector';
 import { NoticeBar } from '../ui/NoticeBar';
 import { StorageAlert } from '../ui/storage/StorageAlert';
 import { Toolbar } from '../ui/Toolbar';
+import { UpdateNotice } from '../ui/UpdateNotice';
 import { useCommonGroundView } from '../ui/useCommonGroundView';
 import { selectWorkshopActive, useWorkshopStore } from '../store/workshopStore';
 
@@ -107,10 +108,12 @@ export function App() {
           <LibraryScreen />
         </Loading>
         <NoticeBar />
+        <UpdateNotice />
       </div>
     );
   }
   if (!doc) return <div className="cg-canvas__loading">Opening your map…</div>;
+  // A room watching the projector sees no update offer; it is still there after Esc.
   if (workshop) {
     return (
       <ReactFlowProvider>
@@ -128,6 +131,7 @@ export function App() {
         <Workspace doc={doc} />
       </ReactFlowProvider>
       <NoticeBar />
+      <UpdateNotice />
     </div>
   );
 }

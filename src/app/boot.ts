@@ -5,6 +5,7 @@ import { createExampleMap } from '../domain/exampleMap';
 import { setDatabase } from '../store/database';
 import { libraryStore } from '../store/libraryStore';
 import { requestPersistenceOnFirstEdit, storageHealthStore } from '../store/storageHealth';
+import { updateStore } from '../store/updateStore';
 
 /**
  * Boot order: open the database, create the example map on first run, open the last map (or show
@@ -19,4 +20,34 @@ export async function boot(): Promise<void> {
   await libraryStore.getState().start();
   void storageHealthStore.getState().check();
   requestPersistenceOnFirstEdit();
+}
+
+/** A long-open tab (a workshop, a day of prep) still hears of a new version within the hour. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/**
+ * After the first render: the service worker that keeps the app working offline. Only the build
+ * has one (the dev server serves no sw.js), and its code loads on demand so the first screen does
+ * not wait for it.
+ */
+export function startServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  import('./serviceWorker')
+    .then(({ registerServiceWorker }) =>
+      registerServiceWorker({
+        container: navigator.serviceWorker,
+        flush: () => libraryStore.getState().flush(),
+        reload: () => {
+          window.location.reload();
+        },
+        offer: (update) => {
+          updateStore.getState().offer(update);
+        },
+        checkEveryMs: UPDATE_CHECK_MS,
+      }),
+    )
+    .catch((error: unknown) => {
+      // Everything still works online; only offline use and updates are unavailable.
+      console.warn('Common Ground could not install its offline copy:', error);
+    });
 }

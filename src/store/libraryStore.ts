@@ -45,7 +45,7 @@ export interface LibraryState extends LibraryData {
   duplicateMap(id: MapId): Promise<void>;
   deleteMap(id: MapId): Promise<void>;
   undoDelete(): Promise<void>;
-  /** Writes the open map's pending edits now (e.g. "Retry now" after a failed write). */
+  /** Writes the open map's pending edits now; rejects if that write failed (nothing is dropped). */
   flush(): Promise<void>;
   /** Stores the open map again after another tab deleted it. */
   restoreOpenMap(): Promise<void>;
@@ -114,9 +114,9 @@ export function createLibraryStore({
         exclusive('Could not duplicate the map', () => actions.duplicateMap(ctx, id)),
       deleteMap: (id) => exclusive('Could not delete the map', () => actions.deleteMap(ctx, id)),
       undoDelete: () => exclusive('Could not restore the map', () => actions.undoDelete(ctx)),
-      // Not queued: a retry must not wait behind the action whose save it is retrying.
+      // Not queued: a caller about to reload must hear of a failed write, which the queue reports and swallows.
       flush: async () => {
-        await ctx.session?.flush().catch(() => undefined);
+        await ctx.session?.flush();
       },
       restoreOpenMap: () =>
         exclusive('Could not restore the map', () => actions.restoreOpenMap(ctx)),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 
 /** The system Chromium: we never download a browser (downloads fail on our machines). */
@@ -30,6 +30,18 @@ const FLAGS = [
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: FLAGS });
+}
+
+/**
+ * A browser with a real profile in `userDataDir` rather than an incognito-like context: Chromium
+ * offers to install an app only there.
+ */
+export function launchWithProfile(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: FLAGS,
+  });
 }
 
 /** Collects the page's errors (and Content-Security-Policy violations) into `errors`. */

@@ -194,8 +194,9 @@ describe('hostile files through the real UI', () => {
 
   it('keeps the app on screen and asks for a reload when the import dialog cannot be loaded', async () => {
     const fresh = await newAppPage(browser);
-    // As after an update that removed the old files: the dialog's code is gone.
-    await fresh.page.route(/ImportDialog-[\w-]+\.js$/, (route) => route.abort());
+    // As after an update that removed the old files: the dialog's code is gone. Blocked for the
+    // whole context, so the service worker cannot precache it either and serve it from there.
+    await fresh.page.context().route(/ImportDialog-[\w-]+\.js$/, (route) => route.abort());
     await fresh.page.goto(inject('baseUrl'));
     await fresh.page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
     const path = join(scratch, 'fine.json');

@@ -66,7 +66,16 @@ function AlertBody({ alert, doc }: { alert: Alert; doc: MapDocument }) {
               : `${alert.message} The latest changes to ${name} are only in this tab; it keeps trying to save them.`}
           </p>
           <ExportNow doc={doc} primary />
-          <Action onClick={() => void library().flush()}>Retry now</Action>
+          <Action
+            onClick={() => {
+              // A failure is reported by the save status and this alert, which stays.
+              library()
+                .flush()
+                .catch(() => undefined);
+            }}
+          >
+            Retry now
+          </Action>
         </>
       );
     case 'deleted-elsewhere':

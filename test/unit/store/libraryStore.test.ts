@@ -239,3 +239,29 @@ describe('library store: delete', () => {
     expect(docName()).toBe('Last edit');
   });
 });
+
+describe('library store: flush', () => {
+  it('writes the open map’s pending edit at once, before the autosave delay', async () => {
+    await startWithExample();
+    documentStore.getState().apply((doc) => renameCommand(doc, 'Saved by flush'));
+    await lib().flush();
+    expect(await storedName(NORTHWIND)).toBe('Saved by flush');
+  });
+
+  it('rejects when the write fails, so a caller about to reload can stay', async () => {
+    await startWithExample();
+    const full = vi.spyOn(db.documents, 'put').mockRejectedValue(new Error('Disk full'));
+    documentStore.getState().apply((doc) => renameCommand(doc, 'Not written'));
+    await expect(lib().flush()).rejects.toThrow('Disk full');
+    full.mockRestore();
+    expect(await storedName(NORTHWIND)).toBe('Northwind Analytics');
+    await lib().flush();
+    expect(await storedName(NORTHWIND)).toBe('Not written');
+  });
+
+  it('resolves when no map is open', async () => {
+    await lib().start();
+    expect(lib().openMapId).toBeNull();
+    await expect(lib().flush()).resolves.toBeUndefined();
+  });
+});

@@ -11,15 +11,17 @@ import { setDatabase } from '../../../src/store/database';
 import { documentStore } from '../../../src/store/documentStore';
 import { previewCsv } from '../../../src/store/csvPreview';
 import {
-  closeImport,
   importCsvAsNewMap,
-  importStore,
   openAsNewMap,
   replaceCurrentMap,
-  startImport,
   updateCurrentMapFromCsv,
-  type ImportSource,
 } from '../../../src/store/importExport';
+import {
+  closeImport,
+  importStore,
+  startImport,
+  type ImportSource,
+} from '../../../src/store/importSteps';
 import { libraryStore } from '../../../src/store/libraryStore';
 import { sessionStore } from '../../../src/store/sessionStore';
 import { HOSTILE_FILES, OVERSIZED_BYTES } from '../../fixtures/hostile/hostileFiles';

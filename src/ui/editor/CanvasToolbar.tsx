@@ -13,7 +13,7 @@ import {
   selectCanUndo,
   useDocumentHistory,
 } from '../../store/documentStore';
-import { GoalInspector } from '../inspector/Inspector';
+import { whenGoalInspectorLoaded } from '../inspector/Inspector';
 import { lazyPart } from '../lazyPart';
 import { WorkshopButton } from '../workshop/WorkshopButton';
 import { SearchBox } from './SearchBox';
@@ -32,18 +32,25 @@ function autoLayout(doc: MapDocument): void {
   positionsStore.getState().requestLayout();
 }
 
+/** Frames to wait for the goal's details to appear once their code is there (about a second). */
+const TITLE_FRAMES = 60;
+
 /** Selects the Title field of a goal just added, so typing names it. */
 function focusTitleSoon(): void {
-  // The goal's details may still be on their way (they load on demand): wait for their code.
-  void GoalInspector.preload().then(() => {
-    requestAnimationFrame(focusTitle);
+  // The goal's details load on demand: wait for their code, then for React to show them.
+  void whenGoalInspectorLoaded().then(() => {
+    requestAnimationFrame(() => focusTitle(TITLE_FRAMES));
   });
 }
 
-function focusTitle(): void {
+function focusTitle(framesLeft: number): void {
   const title = document.querySelector<HTMLInputElement>('[aria-label="Goal details"] input');
-  title?.focus();
-  title?.select();
+  if (title) {
+    title.focus();
+    title.select();
+  } else if (framesLeft > 0) {
+    requestAnimationFrame(() => focusTitle(framesLeft - 1));
+  }
 }
 
 /** The editing tools above the canvas: add, undo/redo, layout, fit, search, shortcuts. */

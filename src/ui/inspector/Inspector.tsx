@@ -6,9 +6,11 @@ import { useSessionStore, type SessionData, type SessionState } from '../../stor
 import { lazyPart } from '../lazyPart';
 
 // Shown once something is selected; fetched when the browser is idle after the first screen.
-export const GoalInspector = lazyPart(async () => (await import('./GoalInspector')).GoalInspector, {
+const GoalInspector = lazyPart(async () => (await import('./GoalInspector')).GoalInspector, {
   whenIdle: true,
 });
+/** Resolves once a goal's details can show without waiting (or their code could not load). */
+export const whenGoalInspectorLoaded = (): Promise<void> => GoalInspector.preload();
 const StakeholderInspector = lazyPart(
   async () => (await import('./StakeholderInspector')).StakeholderInspector,
   { whenIdle: true },

@@ -40,6 +40,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     reportCompressedSize: true,
+    // The first screen is one chunk on purpose (below); its budget is gzip, which
+    // `npm run bench bundle` checks, not the minified size this warning is about.
+    chunkSizeWarningLimit: 700,
     rolldownOptions: {
       output: {
         // Everything the first screen imports statically in one file: gzip compresses one file

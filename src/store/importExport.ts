@@ -2,6 +2,7 @@ import { importIntoLibrary, type ImportedIntoLibrary } from '../db/importMap';
 import type { MapDocument } from '../domain/model';
 import { err, ok, type Result } from '../domain/result';
 import type { ParsedGoalCsv } from '../io/csv/parse';
+import { planCsvImport } from '../io/csv/plan';
 import { problem, type ImportProblem } from '../io/problems';
 import { getDatabase } from './database';
 import { documentStore } from './documentStore';
@@ -95,15 +96,11 @@ function chosenCsv(): { fileName: string; csv: ParsedGoalCsv } | null {
   return null;
 }
 
-/** CSV planning is needed only once a CSV file is chosen, so it stays off the first screen. */
-const loadCsvPlanner = () => import('../io/csv/plan');
-
 /** The CSV's goals become a new map named after the file, opened at once. */
 export async function importCsvAsNewMap(now = new Date().toISOString()): Promise<void> {
   const chosen = chosenCsv();
   if (!chosen) return;
   const { fileName, csv } = chosen;
-  const { planCsvImport } = await loadCsvPlanner();
   const plan = planCsvImport(null, csv.rows, { name: csv.mapName, now });
   if (!plan.ok) fail(fileName, plan.error);
   else await openNewMap(fileName, plan.value.doc);
@@ -113,11 +110,10 @@ export async function importCsvAsNewMap(now = new Date().toISOString()): Promise
  * Applies the CSV to the open map as one undoable edit: goals with a known id are updated, new
  * ids are added, so importing the same file again changes nothing and never duplicates a goal.
  */
-export async function updateCurrentMapFromCsv(): Promise<void> {
+export function updateCurrentMapFromCsv(): void {
   const chosen = chosenCsv();
   if (!chosen) return;
   const { fileName, csv } = chosen;
-  const { planCsvImport } = await loadCsvPlanner();
   let counts = { created: 0, updated: 0 };
   const refused = documentStore.getState().apply((current) => {
     const plan = planCsvImport(current, csv.rows);

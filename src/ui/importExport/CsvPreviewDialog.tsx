@@ -109,7 +109,7 @@ export function CsvPreviewDialog({
   );
   const onImport = () => {
     if (target === 'new') void importCsvAsNewMap();
-    else void updateCurrentMapFromCsv();
+    else updateCurrentMapFromCsv();
   };
   return (
     <Modal title={`Import goals from ${fileName}`} onClose={closeImport} wide>

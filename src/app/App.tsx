@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { MapCanvas } from '../canvas/MapCanvas';
 import type { MapDocument } from '../domain/model';
@@ -7,17 +7,13 @@ import { selectView, useLibraryStore } from '../store/libraryStore';
 import type { CommonGround } from '../domain/engine';
 import { selectOpenPanel, useSessionStore } from '../store/sessionStore';
 import { CommonGroundPanel } from '../ui/CommonGroundPanel';
-import { OpenConflict } from '../ui/conflicts/ConflictEditor';
-import { ConflictsPanel } from '../ui/conflicts/ConflictsPanel';
-import { AlignmentMatrixDialog } from '../ui/matrix/AlignmentMatrixDialog';
-import {
-  StakeholderViewPanel,
-  ViewAsStakeholderButton,
-} from '../ui/stakeholderView/StakeholderViewPanel';
+import { OpenConflict } from '../ui/conflicts/OpenConflict';
 import type { StakeholderView } from '../ui/stakeholderView/stakeholderView';
 import { useStakeholderView } from '../ui/stakeholderView/useStakeholderView';
+import { ViewAsStakeholderButton } from '../ui/stakeholderView/ViewAsStakeholderButton';
 import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
 import { Inspector } from '../ui/inspector/Inspector';
+import { lazyPart, preloadIdleParts } from '../ui/lazyPart';
 import { NoticeBar } from '../ui/NoticeBar';
 import { StorageAlert } from '../ui/storage/StorageAlert';
 import { Toolbar } from '../ui/Toolbar';
@@ -27,17 +23,30 @@ import { selectWorkshopActive, useWorkshopStore } from '../store/workshopStore';
 
 /*
  * Screens a session may never open load on demand, which keeps them out of the JavaScript the
- * first screen waits for.
+ * first screen waits for. The editor's panels and dialogs are fetched as soon as the browser is
+ * idle, so opening one does not wait for the network.
  */
-const WorkshopScreen = lazy(async () => ({
-  default: (await import('../ui/workshop/WorkshopScreen')).WorkshopScreen,
-}));
-const LibraryScreen = lazy(async () => ({
-  default: (await import('../ui/library/LibraryScreen')).LibraryScreen,
-}));
-const HealthPanel = lazy(async () => ({
-  default: (await import('../ui/health/HealthPanel')).HealthPanel,
-}));
+const WorkshopScreen = lazyPart(
+  async () => (await import('../ui/workshop/WorkshopScreen')).WorkshopScreen,
+);
+const LibraryScreen = lazyPart(
+  async () => (await import('../ui/library/LibraryScreen')).LibraryScreen,
+);
+const HealthPanel = lazyPart(async () => (await import('../ui/health/HealthPanel')).HealthPanel, {
+  whenIdle: true,
+});
+const ConflictsPanel = lazyPart(
+  async () => (await import('../ui/conflicts/ConflictsPanel')).ConflictsPanel,
+  { whenIdle: true },
+);
+const StakeholderViewPanel = lazyPart(
+  async () => (await import('../ui/stakeholderView/StakeholderViewPanel')).StakeholderViewPanel,
+  { whenIdle: true },
+);
+const AlignmentMatrixDialog = lazyPart(
+  async () => (await import('../ui/matrix/AlignmentMatrixDialog')).AlignmentMatrixDialog,
+  { whenIdle: true },
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -58,7 +67,11 @@ function SidePanel({
   const panel = useSessionStore(selectOpenPanel);
   switch (panel) {
     case 'conflicts':
-      return <ConflictsPanel doc={doc} />;
+      return (
+        <Loading>
+          <ConflictsPanel doc={doc} />
+        </Loading>
+      );
     case 'health':
       return (
         <Loading>
@@ -66,7 +79,11 @@ function SidePanel({
         </Loading>
       );
     case 'stakeholder':
-      return <StakeholderViewPanel doc={doc} view={person} />;
+      return (
+        <Loading>
+          <StakeholderViewPanel doc={doc} view={person} />
+        </Loading>
+      );
     default:
       return (
         <>
@@ -77,9 +94,21 @@ function SidePanel({
   }
 }
 
+/** The alignment matrix, over the canvas while its panel is open. */
+function AlignmentMatrix({ doc }: { doc: MapDocument }) {
+  const showing = useSessionStore(selectOpenPanel) === 'alignment';
+  if (!showing) return null;
+  return (
+    <Suspense fallback={null}>
+      <AlignmentMatrixDialog doc={doc} />
+    </Suspense>
+  );
+}
+
 function Workspace({ doc }: { doc: MapDocument }) {
   const { result, highlight } = useCommonGroundView(doc);
   const person = useStakeholderView(doc);
+  useEffect(preloadIdleParts, []);
   return (
     <main className="cg-workspace">
       <div className="cg-canvas">
@@ -91,7 +120,7 @@ function Workspace({ doc }: { doc: MapDocument }) {
         <ViewAsStakeholderButton doc={doc} />
         <SidePanel doc={doc} result={result} person={person.view} />
       </aside>
-      <AlignmentMatrixDialog doc={doc} />
+      <AlignmentMatrix doc={doc} />
     </main>
   );
 }

@@ -1,91 +1,20 @@
-import { createStore, useStore } from 'zustand';
 import { importIntoLibrary, type ImportedIntoLibrary } from '../db/importMap';
 import type { MapDocument } from '../domain/model';
 import { err, ok, type Result } from '../domain/result';
 import type { ParsedGoalCsv } from '../io/csv/parse';
+import { planCsvImport } from '../io/csv/plan';
 import { problem, type ImportProblem } from '../io/problems';
 import { getDatabase } from './database';
 import { documentStore } from './documentStore';
-import type { MapFile, ReadFile } from './importFile';
+import type { MapFile } from './importFile';
+import { closeImport, describeError, fail, importStore, notify, setStep } from './importSteps';
 import { libraryStore } from './libraryStore';
 import { sessionStore } from './sessionStore';
 
 /**
- * The import flow: read a file, show what it holds, then store it as a new map or apply it to the
- * open one. The UI drives it and renders its steps; it never touches the database itself. On any
- * failure nothing stored changes and the step says why.
+ * The import flow once a file is read (importSteps.ts): store it as a new map or apply it to the
+ * open one. Only the import dialogs use this, so it loads with them, not with the first screen.
  */
-
-/** A picked or dropped file; a DOM File is one. */
-export interface ImportSource {
-  readonly name: string;
-  readonly size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-export type ImportStep =
-  | { readonly step: 'idle' }
-  | { readonly step: 'reading'; readonly fileName: string }
-  | { readonly step: 'choose'; readonly fileName: string; readonly file: MapFile }
-  | { readonly step: 'csv'; readonly fileName: string; readonly csv: ParsedGoalCsv }
-  | { readonly step: 'storing'; readonly fileName: string }
-  | {
-      readonly step: 'failed';
-      readonly fileName: string;
-      readonly problems: readonly ImportProblem[];
-    };
-
-export const importStore = createStore<ImportStep>()(() => ({ step: 'idle' }));
-
-export function useImportStep<T>(selector: (step: ImportStep) => T): T {
-  return useStore(importStore, selector);
-}
-
-/** Counts started imports, so a file read slowly cannot overwrite the step of a later one. */
-let latestImport = 0;
-
-const setStep = (step: ImportStep): void => {
-  importStore.setState(step, true);
-};
-const fail = (fileName: string, problems: readonly ImportProblem[]): void => {
-  setStep({ step: 'failed', fileName, problems });
-};
-const notify = (text: string): void => {
-  sessionStore.getState().showNotice({ kind: 'info', text });
-};
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-async function readSource(source: ImportSource): Promise<Result<ReadFile, ImportProblem[]>> {
-  // Loaded on first import: the PNG and CSV readers are not needed to show the first screen.
-  const { checkFileSize, readImportFile } = await import('./importFile');
-  const tooBig = checkFileSize(source.size);
-  if (tooBig) return err([tooBig]);
-  try {
-    return readImportFile(source.name, new Uint8Array(await source.arrayBuffer()));
-  } catch (error) {
-    return err([problem('', `could not read the file (${describeError(error)})`)]);
-  }
-}
-
-/** Reads and validates a file, then waits on the user's choice; nothing is stored here. */
-export async function startImport(source: ImportSource): Promise<void> {
-  const run = ++latestImport;
-  const fileName = source.name;
-  setStep({ step: 'reading', fileName });
-  const read = await readSource(source);
-  if (run !== latestImport) return;
-  if (!read.ok) fail(fileName, read.error);
-  else if (read.value.kind === 'csv') setStep({ step: 'csv', fileName, csv: read.value.csv });
-  else setStep({ step: 'choose', fileName, file: read.value });
-}
-
-export function closeImport(): void {
-  latestImport++;
-  setStep({ step: 'idle' });
-}
 
 /** importIntoLibrary, with a failed write (a full disk) reported like any other problem. */
 async function storeAsNewMap(
@@ -167,15 +96,11 @@ function chosenCsv(): { fileName: string; csv: ParsedGoalCsv } | null {
   return null;
 }
 
-/** CSV planning is needed only once a CSV file is chosen, so it stays off the first screen. */
-const loadCsvPlanner = () => import('../io/csv/plan');
-
 /** The CSV's goals become a new map named after the file, opened at once. */
 export async function importCsvAsNewMap(now = new Date().toISOString()): Promise<void> {
   const chosen = chosenCsv();
   if (!chosen) return;
   const { fileName, csv } = chosen;
-  const { planCsvImport } = await loadCsvPlanner();
   const plan = planCsvImport(null, csv.rows, { name: csv.mapName, now });
   if (!plan.ok) fail(fileName, plan.error);
   else await openNewMap(fileName, plan.value.doc);
@@ -185,11 +110,10 @@ export async function importCsvAsNewMap(now = new Date().toISOString()): Promise
  * Applies the CSV to the open map as one undoable edit: goals with a known id are updated, new
  * ids are added, so importing the same file again changes nothing and never duplicates a goal.
  */
-export async function updateCurrentMapFromCsv(): Promise<void> {
+export function updateCurrentMapFromCsv(): void {
   const chosen = chosenCsv();
   if (!chosen) return;
   const { fileName, csv } = chosen;
-  const { planCsvImport } = await loadCsvPlanner();
   let counts = { created: 0, updated: 0 };
   const refused = documentStore.getState().apply((current) => {
     const plan = planCsvImport(current, csv.rows);

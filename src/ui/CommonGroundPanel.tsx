@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import type { CommonGoalAnswer, CommonGround } from '../domain/engine';
 import type { MapDocument } from '../domain/model';
 import {
@@ -6,7 +7,6 @@ import {
   sessionStore,
   useSessionStore,
 } from '../store/sessionStore';
-import { MissingIncentivesFix, NoCommonGoalFix } from './CommonGroundFixes';
 import {
   describeAlternative,
   describeClimb,
@@ -15,7 +15,20 @@ import {
   summary,
   type Names,
 } from './explain';
+import { lazyPart } from './lazyPart';
 import { shownAnswer } from './useCommonGroundView';
+
+// One-click fixes for the answers that need one; fetched when the browser is idle.
+const NoCommonGoalFix = lazyPart(
+  async () => (await import('./CommonGroundFixes')).NoCommonGoalFix,
+  {
+    whenIdle: true,
+  },
+);
+const MissingIncentivesFix = lazyPart(
+  async () => (await import('./CommonGroundFixes')).MissingIncentivesFix,
+  { whenIdle: true },
+);
 
 function PartyPicker({ doc }: { doc: MapDocument }) {
   const parties = useSessionStore(selectParties);
@@ -98,12 +111,14 @@ function Answer({ result, doc }: { result: CommonGround; doc: MapDocument }) {
       {shown && answers.length > 1 && (
         <AnswerChoices answers={answers} shown={shown} names={names} />
       )}
-      {result.status === 'no-common-goal' && (
-        <NoCommonGoalFix result={result} doc={doc} names={names} />
-      )}
-      {result.status === 'party-without-incentives' && (
-        <MissingIncentivesFix result={result} doc={doc} names={names} />
-      )}
+      <Suspense fallback={null}>
+        {result.status === 'no-common-goal' && (
+          <NoCommonGoalFix result={result} doc={doc} names={names} />
+        )}
+        {result.status === 'party-without-incentives' && (
+          <MissingIncentivesFix result={result} doc={doc} names={names} />
+        )}
+      </Suspense>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import './fields.css';
 
 /**
  * A labelled text input that edits a draft and commits it on Enter or blur, so one edit is one

@@ -106,3 +106,8 @@ export function toFileObject(doc: MapDocument): MapFileV1 {
     })),
   };
 }
+
+/** Pretty-printed with two spaces and a trailing newline, so exported files diff well. */
+export function exportMapJson(doc: MapDocument): string {
+  return `${JSON.stringify(toFileObject(doc), null, 2)}\n`;
+}

@@ -7,7 +7,6 @@ import { readHeader } from './header';
 import { migrate } from './migrations';
 import { sanitize } from './sanitize';
 import { validateFile } from './schema';
-import { checkJsonText } from './syntax';
 import { unknownFieldWarnings } from './unknownFields';
 
 export interface ImportedMap {
@@ -21,26 +20,16 @@ export type ImportResult = Result<ImportedMap, readonly ImportProblem[]>;
 /** Start of the message for a failure nobody anticipated; the fuzz tests assert it never shows. */
 export const UNEXPECTED_FAILURE = 'could not read the file because of an unexpected error';
 
-const BYTE_ORDER_MARK = '\uFEFF';
-
-/** Text → map document. Never throws, whatever the text. */
-export function importMapJson(text: string): ImportResult {
-  return withoutThrowing(() => {
-    // Editors on Windows often save a byte order mark, which JSON.parse refuses.
-    const source = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-    const refused = checkJsonText(source);
-    if (refused !== null) return err([refused]);
-    const parsed = parseChecked(source);
-    return parsed.ok ? importData(parsed.value, true) : parsed;
-  });
-}
-
 /** Already-parsed data (a file object, e.g. reloaded from the database) → map document. */
 export function importMapObject(data: unknown): ImportResult {
   return withoutThrowing(() => importData(data));
 }
 
-function importData(data: unknown, ownsData = false): ImportResult {
+/**
+ * Sanitized, migrated, validated, checked: the steps every map goes through, file or stored.
+ * `ownsData` says the caller made `data` itself, so sanitizing may reuse it instead of copying.
+ */
+export function importData(data: unknown, ownsData = false): ImportResult {
   const clean = sanitize(data, ownsData);
   if (!clean.ok) return clean;
   const version = readHeader(clean.value);
@@ -55,21 +44,8 @@ function importData(data: unknown, ownsData = false): ImportResult {
   return ok({ doc, warnings: unknownFieldWarnings(migrated.value, file.value) });
 }
 
-/**
- * checkJsonText accepted the text, so JSON.parse should too; if an engine still disagrees, its
- * own message is the best we have.
- */
-function parseChecked(source: string): Result<unknown, ImportProblem[]> {
-  try {
-    const data: unknown = JSON.parse(source);
-    return ok(data);
-  } catch (error) {
-    return err([problem('', `not valid JSON: ${describeThrown(error)}`)]);
-  }
-}
-
 /** Last resort: turns anything thrown into a problem, so callers never need a try. */
-function withoutThrowing(run: () => ImportResult): ImportResult {
+export function withoutThrowing(run: () => ImportResult): ImportResult {
   try {
     return run();
   } catch (error) {
@@ -78,7 +54,7 @@ function withoutThrowing(run: () => ImportResult): ImportResult {
 }
 
 /** Reading a hostile thrown value (a proxy, a getter) can throw again; never let it escape. */
-function describeThrown(error: unknown): string {
+export function describeThrown(error: unknown): string {
   try {
     return error instanceof Error ? error.message : String(error);
   } catch {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CONFLICT_STATUSES, DIRECTIONS, GOAL_KINDS, INCENTIVE_KINDS } from '../../domain/model';
 import { err, ok, type Result } from '../../domain/result';
 import { problem, type ImportProblem } from '../problems';
@@ -25,13 +25,13 @@ const oneOf = (values: readonly string[]): string =>
   `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
 const text = z.string(expecting('a string'));
-const optionalText = text.default('');
+const optionalText = z._default(text, '');
 const nonEmpty = (expected = 'a non-empty string') =>
-  z.string(expecting(expected)).min(1, expecting(expected));
+  z.string(expecting(expected)).check(z.minLength(1, expecting(expected)));
 const id = nonEmpty('a non-empty id');
 const finite = z.number(expecting('a number'));
-const numberOrNull = z.number(expecting('a number or null')).nullable();
-const list = <T extends z.ZodType>(item: T) => z.array(item, expecting('a list'));
+const numberOrNull = z.nullable(z.number(expecting('a number or null')));
+const list = <T extends z.ZodMiniType>(item: T) => z.array(item, expecting('a list'));
 const object = <T extends z.core.$ZodLooseShape>(shape: T, expected = 'an object') =>
   z.object(shape, expecting(expected));
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -65,8 +65,8 @@ const goal = object({
   title: nonEmpty(),
   kind: choice(GOAL_KINDS),
   description: optionalText,
-  metric: metric.nullable().default(null),
-  position: position.nullable().default(null),
+  metric: z._default(z.nullable(metric), null),
+  position: z._default(z.nullable(position), null),
 });
 
 const link = object({ id, from: id, to: id });
@@ -76,7 +76,7 @@ const stakeholder = object({
   name: nonEmpty(),
   role: optionalText,
   team: optionalText,
-  color: z.string(expecting(COLOUR)).regex(/^#[0-9a-fA-F]{6}$/, expecting(COLOUR)),
+  color: z.string(expecting(COLOUR)).check(z.regex(/^#[0-9a-fA-F]{6}$/, expecting(COLOUR))),
   notes: optionalText,
 });
 
@@ -85,24 +85,25 @@ const incentive = object({
   stakeholderId: id,
   goalId: id,
   kind: choice(INCENTIVE_KINDS),
-  weight: z
-    .number(expecting(WEIGHT))
-    .min(0, expecting(WEIGHT))
-    .max(1, expecting(WEIGHT))
-    .nullable()
-    .default(null),
+  weight: z._default(
+    z.nullable(
+      z.number(expecting(WEIGHT)).check(z.gte(0, expecting(WEIGHT)), z.lte(1, expecting(WEIGHT))),
+    ),
+    null,
+  ),
   note: optionalText,
 });
 
 const conflict = object({
   id,
   title: nonEmpty(),
-  parties: z.array(id, expecting(PARTIES)).min(2, expecting(PARTIES)),
-  status: choice(CONFLICT_STATUSES).default('open'),
-  perspectives: z
-    .record(z.string(), text, expecting('an object of texts keyed by stakeholder id'))
-    .default(() => ({})),
-  agreedGoalId: id.nullable().default(null),
+  parties: z.array(id, expecting(PARTIES)).check(z.minLength(2, expecting(PARTIES))),
+  status: z._default(choice(CONFLICT_STATUSES), 'open'),
+  perspectives: z._default(
+    z.record(z.string(), text, expecting('an object of texts keyed by stakeholder id')),
+    () => ({}),
+  ),
+  agreedGoalId: z._default(z.nullable(id), null),
   notes: optionalText,
 });
 

@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import { updateConflict, type ConflictPatch } from '../../domain/commands';
-import type { CommonGround } from '../../domain/engine';
 import { ownValue } from '../../domain/factories';
 import type { GoalId } from '../../domain/ids';
 import {
@@ -9,18 +8,12 @@ import {
   type ConflictStatus,
   type MapDocument,
 } from '../../domain/model';
-import {
-  selectOpenConflictId,
-  selectParties,
-  sessionStore,
-  useSessionStore,
-} from '../../store/sessionStore';
+import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
 import { namesOf, type Names } from '../explain';
 import { CommitField, SelectField } from '../fields';
 import { deleteConflict } from './deleteConflict';
 import { PartyCheckboxes } from './PartyCheckboxes';
-import { nearestGoalOf, sameMembers } from './conflictText';
 import './conflicts.css';
 
 const STATUS_OPTIONS = CONFLICT_STATUSES.map((s: ConflictStatus) => ({
@@ -122,7 +115,8 @@ function Basics({ conflict, doc, edit }: { conflict: Conflict; doc: MapDocument;
   );
 }
 
-function ConflictEditor({
+/** The open conflict, editable beside its common-ground answer. */
+export function ConflictEditor({
   conflict,
   doc,
   suggestion,
@@ -165,16 +159,4 @@ function ConflictEditor({
       </button>
     </section>
   );
-}
-
-/**
- * The open conflict, editable beside its common-ground answer, so the agreed goal can be taken
- * straight from the engine's suggestion. Hidden once the user picks other parties by hand.
- */
-export function OpenConflict({ doc, result }: { doc: MapDocument; result: CommonGround | null }) {
-  const id = useSessionStore(selectOpenConflictId);
-  const parties = useSessionStore(selectParties);
-  const conflict = doc.conflicts.find((c) => c.id === id);
-  if (!conflict || !sameMembers(conflict.parties, parties)) return null;
-  return <ConflictEditor conflict={conflict} doc={doc} suggestion={nearestGoalOf(result)} />;
 }

@@ -6,6 +6,7 @@ import { selectParties, sessionStore, useSessionStore } from '../../store/sessio
 import { applyEdit } from '../applyEdit';
 import { PartyCheckboxes } from './PartyCheckboxes';
 import { sameMembers } from './conflictText';
+import '../fields.css';
 
 /** Why the form cannot be sent yet, or null when it can. */
 function whatIsMissing(

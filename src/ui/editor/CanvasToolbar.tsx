@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { Suspense, useCallback, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { FIT_ALL } from '../../canvas/fitOptions';
 import { positionsStore } from '../../canvas/positionsStore';
@@ -13,10 +13,15 @@ import {
   selectCanUndo,
   useDocumentHistory,
 } from '../../store/documentStore';
+import { whenGoalInspectorLoaded } from '../inspector/Inspector';
+import { lazyPart } from '../lazyPart';
 import { WorkshopButton } from '../workshop/WorkshopButton';
 import { SearchBox } from './SearchBox';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { useShortcuts } from './useShortcuts';
+
+const ShortcutsDialog = lazyPart(async () => (await import('./ShortcutsDialog')).ShortcutsDialog, {
+  whenIdle: true,
+});
 
 /** Re-runs auto layout for the whole map: pinned goals are released (one undoable edit). */
 function autoLayout(doc: MapDocument): void {
@@ -27,13 +32,25 @@ function autoLayout(doc: MapDocument): void {
   positionsStore.getState().requestLayout();
 }
 
+/** Frames to wait for the goal's details to appear once their code is there (about a second). */
+const TITLE_FRAMES = 60;
+
 /** Selects the Title field of a goal just added, so typing names it. */
 function focusTitleSoon(): void {
-  requestAnimationFrame(() => {
-    const title = document.querySelector<HTMLInputElement>('[aria-label="Goal details"] input');
-    title?.focus();
-    title?.select();
+  // The goal's details load on demand: wait for their code, then for React to show them.
+  void whenGoalInspectorLoaded().then(() => {
+    requestAnimationFrame(() => focusTitle(TITLE_FRAMES));
   });
+}
+
+function focusTitle(framesLeft: number): void {
+  const title = document.querySelector<HTMLInputElement>('[aria-label="Goal details"] input');
+  if (title) {
+    title.focus();
+    title.select();
+  } else if (framesLeft > 0) {
+    requestAnimationFrame(() => focusTitle(framesLeft - 1));
+  }
 }
 
 /** The editing tools above the canvas: add, undo/redo, layout, fit, search, shortcuts. */
@@ -94,7 +111,11 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
       >
         ?
       </button>
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,15 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './useShortcuts';
+import './shortcuts.css';
 
-/** The `?` overlay: every keyboard shortcut of the editor. */
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The `?` overlay, open while it is shown: every keyboard shortcut of the editor. */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
   return (
     <dialog ref={ref} className="cg-dialog" aria-labelledby="cg-shortcuts-title" onClose={onClose}>
       <h2 id="cg-shortcuts-title">Keyboard shortcuts</h2>

@@ -6,6 +6,7 @@ import { sessionStore } from '../../store/sessionStore';
 import { BriefPrintView } from './BriefPrintView';
 import { downloadText, fileNameFor } from './download';
 import { Modal } from './Modal';
+import '../fields.css';
 
 /** The open conflict's brief by default, else the first conflict's. */
 function initialConflict(doc: MapDocument): ConflictId | null {

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import './printView.css';
 import { parseBrief, type Block, type Inline } from './briefBlocks';
 
 function InlineText({ content }: { readonly content: Inline }) {
@@ -50,7 +51,7 @@ function BlockView({ block }: { readonly block: Block }) {
   }
 }
 
-/** While mounted, printing shows only the brief (see the print rules in importExport.css). */
+/** While mounted, printing shows only the brief (see the print rules in printView.css). */
 function usePrintOnlyThis(): void {
   useEffect(() => {
     document.body.classList.add('cg-printing');

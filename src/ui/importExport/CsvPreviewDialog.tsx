@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import type { ParsedGoalCsv } from '../../io/csv';
 import { previewCsv, type RowAction, type RowPreview } from '../../store/csvPreview';
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
-import { closeImport, importCsvAsNewMap, updateCurrentMapFromCsv } from '../../store/importExport';
+import { importCsvAsNewMap, updateCurrentMapFromCsv } from '../../store/importExport';
+import { closeImport } from '../../store/importSteps';
 import { Modal } from './Modal';
 import { ProblemList } from './ProblemList';
 
@@ -108,7 +109,7 @@ export function CsvPreviewDialog({
   );
   const onImport = () => {
     if (target === 'new') void importCsvAsNewMap();
-    else void updateCurrentMapFromCsv();
+    else updateCurrentMapFromCsv();
   };
   return (
     <Modal title={`Import goals from ${fileName}`} onClose={closeImport} wide>

@@ -4,7 +4,7 @@ import { selectDoc, useDocumentStore } from '../../store/documentStore';
 import { reportFailure } from '../reportFailure';
 import { ExportMenu, type ExportFormat } from './ExportMenu';
 import type { PictureFormat } from './ImageExportDialog';
-import { lazyPart } from './lazyPart';
+import { lazyPart } from '../lazyPart';
 import type { TextFormat } from './textExporters';
 
 // Dialogs that draw pictures or briefs load with the code they need, on first use.

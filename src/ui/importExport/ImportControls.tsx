@@ -1,13 +1,12 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { closeImport, startImport, useImportStep } from '../../store/importExport';
+import { closeImport, startImport, useImportStep } from '../../store/importSteps';
 import './importExport.css';
-import { lazyPart } from './lazyPart';
+import { lazyPart } from '../lazyPart';
 
 // The dialogs (and the CSV preview's planner) load with the first import, not the first screen.
-const ImportDialog = lazyPart(
-  async () => (await import('./ImportDialog')).ImportDialog,
-  closeImport,
-);
+const ImportDialog = lazyPart(async () => (await import('./ImportDialog')).ImportDialog, {
+  onUnavailable: closeImport,
+});
 
 const ACCEPTED = '.json,.png,.csv,application/json,image/png,text/csv';
 

@@ -1,13 +1,8 @@
 import { showReplacedContent } from '../../canvas/exportView';
 import { documentStore } from '../../store/documentStore';
 import type { ImportProblem } from '../../io/problems';
-import {
-  closeImport,
-  openAsNewMap,
-  replaceCurrentMap,
-  useImportStep,
-  type ImportStep,
-} from '../../store/importExport';
+import { openAsNewMap, replaceCurrentMap } from '../../store/importExport';
+import { closeImport, useImportStep, type ImportStep } from '../../store/importSteps';
 import type { MapFile } from '../../store/importFile';
 import { CsvPreviewDialog } from './CsvPreviewDialog';
 import { Modal } from './Modal';

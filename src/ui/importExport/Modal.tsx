@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import './importExport.css';
+import './dialogs.css';
 
 export interface ModalProps {
   readonly title: string;

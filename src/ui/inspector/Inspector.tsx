@@ -1,10 +1,27 @@
+import { Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MapDocument } from '../../domain/model';
 import { deleteSelection, selectionSize } from '../../store/deleteSelection';
 import { useSessionStore, type SessionData, type SessionState } from '../../store/sessionStore';
-import { GoalInspector } from './GoalInspector';
-import { IncentiveInspector, LinkInspector } from './IncentiveInspector';
-import { StakeholderInspector } from './StakeholderInspector';
+import { lazyPart } from '../lazyPart';
+
+// Shown once something is selected; fetched when the browser is idle after the first screen.
+const GoalInspector = lazyPart(async () => (await import('./GoalInspector')).GoalInspector, {
+  whenIdle: true,
+});
+/** Resolves once a goal's details can show without waiting (or their code could not load). */
+export const whenGoalInspectorLoaded = (): Promise<void> => GoalInspector.preload();
+const StakeholderInspector = lazyPart(
+  async () => (await import('./StakeholderInspector')).StakeholderInspector,
+  { whenIdle: true },
+);
+const IncentiveInspector = lazyPart(
+  async () => (await import('./IncentiveInspector')).IncentiveInspector,
+  { whenIdle: true },
+);
+const LinkInspector = lazyPart(async () => (await import('./IncentiveInspector')).LinkInspector, {
+  whenIdle: true,
+});
 
 type SelectionData = Pick<
   SessionData,
@@ -16,6 +33,19 @@ const selectSelection = (s: SessionState): SelectionData => ({
   selectedLinkIds: s.selectedLinkIds,
   selectedIncentiveIds: s.selectedIncentiveIds,
 });
+
+/** One selected record, editable in place. */
+function Details({ doc, session }: { doc: MapDocument; session: SelectionData }) {
+  const goal = doc.goals.find((g) => g.id === session.selectedGoalIds[0]);
+  if (goal) return <GoalInspector goal={goal} />;
+  const person = doc.stakeholders.find((s) => s.id === session.selectedStakeholderIds[0]);
+  if (person) return <StakeholderInspector stakeholder={person} doc={doc} />;
+  const incentive = doc.incentives.find((i) => i.id === session.selectedIncentiveIds[0]);
+  if (incentive) return <IncentiveInspector incentive={incentive} doc={doc} />;
+  const link = doc.links.find((l) => l.id === session.selectedLinkIds[0]);
+  if (link) return <LinkInspector link={link} doc={doc} />;
+  return null;
+}
 
 /** Details of what is selected: one record editable in place, or a summary of many. */
 export function Inspector({ doc }: { doc: MapDocument }) {
@@ -33,13 +63,9 @@ export function Inspector({ doc }: { doc: MapDocument }) {
       </section>
     );
   }
-  const goal = doc.goals.find((g) => g.id === session.selectedGoalIds[0]);
-  if (goal) return <GoalInspector goal={goal} />;
-  const person = doc.stakeholders.find((s) => s.id === session.selectedStakeholderIds[0]);
-  if (person) return <StakeholderInspector stakeholder={person} doc={doc} />;
-  const incentive = doc.incentives.find((i) => i.id === session.selectedIncentiveIds[0]);
-  if (incentive) return <IncentiveInspector incentive={incentive} doc={doc} />;
-  const link = doc.links.find((l) => l.id === session.selectedLinkIds[0]);
-  if (link) return <LinkInspector link={link} doc={doc} />;
-  return null;
+  return (
+    <Suspense fallback={null}>
+      <Details doc={doc} session={session} />
+    </Suspense>
+  );
 }

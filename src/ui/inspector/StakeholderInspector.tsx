@@ -4,6 +4,7 @@ import type { MapDocument, Stakeholder } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
 import { CommitField } from '../fields';
+import './inspector.css';
 
 function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
   const id = useId();

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { buildAlignmentMatrix, buildGoalIndex, type AlignmentMatrix } from '../../domain/engine';
 import type { StakeholderId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
-import { sessionStore, useSessionStore, type SessionState } from '../../store/sessionStore';
+import { sessionStore } from '../../store/sessionStore';
 import { namesOf, type Names } from '../explain';
 import { MatrixTable } from './MatrixTable';
 import {
@@ -16,8 +16,6 @@ import {
 } from './matrixView';
 import './matrix.css';
 import './heat.css';
-
-const selectShowing = (s: SessionState): boolean => s.openPanel === 'alignment';
 
 const ORDERS: readonly { value: PeopleOrder; label: string }[] = [
   { value: 'map', label: 'Map order' },
@@ -178,7 +176,8 @@ function MatrixBody({ doc }: { doc: MapDocument }) {
   );
 }
 
-function MatrixDialog({ doc }: { doc: MapDocument }) {
+/** The alignment matrix as a modal over the canvas; closing it closes its panel. */
+export function AlignmentMatrixDialog({ doc }: { doc: MapDocument }) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const close = () => sessionStore.getState().setOpenPanel(null);
@@ -225,10 +224,4 @@ function MatrixDialog({ doc }: { doc: MapDocument }) {
       <MatrixBody doc={doc} />
     </dialog>
   );
-}
-
-/** The alignment matrix as a modal over the canvas, shown while its panel is open. */
-export function AlignmentMatrixDialog({ doc }: { doc: MapDocument }) {
-  const showing = useSessionStore(selectShowing);
-  return showing ? <MatrixDialog doc={doc} /> : null;
 }

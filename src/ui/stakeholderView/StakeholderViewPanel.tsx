@@ -1,11 +1,7 @@
 import { useId } from 'react';
 import type { StakeholderId } from '../../domain/ids';
 import type { Incentive, MapDocument } from '../../domain/model';
-import {
-  selectSelectedStakeholderIds,
-  sessionStore,
-  useSessionStore,
-} from '../../store/sessionStore';
+import { sessionStore } from '../../store/sessionStore';
 import { namesOf, type Names } from '../explain';
 import { SelectField } from '../fields';
 import type { ReachedGoal, StakeholderView } from './stakeholderView';
@@ -166,26 +162,5 @@ export function StakeholderViewPanel({
         <p className="cg-hint">This person is no longer in the map.</p>
       )}
     </section>
-  );
-}
-
-/** Shown under the inspector when one stakeholder is selected: the way into their view. */
-export function ViewAsStakeholderButton({ doc }: { doc: MapDocument }) {
-  const selected = useSessionStore(selectSelectedStakeholderIds);
-  const person =
-    selected.length === 1 ? doc.stakeholders.find((s) => s.id === selected[0]) : undefined;
-  if (!person) return null;
-  return (
-    <button
-      type="button"
-      className="cg-button"
-      onClick={() => {
-        // The person's view takes the side panel; their details step aside until picked again.
-        session().clearSelection();
-        session().viewAsStakeholder(person.id);
-      }}
-    >
-      View as {person.name}
-    </button>
   );
 }

@@ -9,6 +9,7 @@ import { selectWorkshopStep, useWorkshopStore } from '../../store/workshopStore'
 import { headline, namesOf, type Names } from '../explain';
 import { leaveWorkshop, useWorkshopKeys } from './useWorkshopKeys';
 import { WorkshopCapture } from './WorkshopCapture';
+import './workshop.css';
 
 function frameHighlight(frame: WalkFrame, answer: CommonGoalAnswer, doc: MapDocument): Highlight {
   const colors = new Map<string, string>(doc.stakeholders.map((s) => [s.id, s.color]));

@@ -11,15 +11,17 @@ import { setDatabase } from '../../../src/store/database';
 import { documentStore } from '../../../src/store/documentStore';
 import { previewCsv } from '../../../src/store/csvPreview';
 import {
-  closeImport,
   importCsvAsNewMap,
-  importStore,
   openAsNewMap,
   replaceCurrentMap,
-  startImport,
   updateCurrentMapFromCsv,
-  type ImportSource,
 } from '../../../src/store/importExport';
+import {
+  closeImport,
+  importStore,
+  startImport,
+  type ImportSource,
+} from '../../../src/store/importSteps';
 import { libraryStore } from '../../../src/store/libraryStore';
 import { sessionStore } from '../../../src/store/sessionStore';
 import { HOSTILE_FILES, OVERSIZED_BYTES } from '../../fixtures/hostile/hostileFiles';
@@ -169,14 +171,14 @@ describe('import flow: CSV of goals', () => {
   it('updates the open map by id: importing the file again adds nothing, and undo takes it back', async () => {
     const goalCount = example.goals.length;
     await startImport(jsonSource('kpis.csv', KPI_CSV));
-    await updateCurrentMapFromCsv();
+    updateCurrentMapFromCsv();
     expect(documentStore.getState().doc?.goals.length).toBe(goalCount + 2);
     expect(sessionStore.getState().notice?.text).toContain('2 goals added');
 
     await startImport(jsonSource('kpis.csv', KPI_CSV));
     const again = previewCsv(csvStep(), documentStore.getState().doc, T0);
     expect(again.rows.every((r) => r.action === 'unchanged')).toBe(true);
-    await updateCurrentMapFromCsv();
+    updateCurrentMapFromCsv();
     expect(documentStore.getState().doc?.goals.length).toBe(goalCount + 2);
 
     documentStore.getState().undo();
@@ -201,7 +203,7 @@ describe('import flow: CSV of goals', () => {
     await importCsvAsNewMap(T0);
     expect(firstProblem()).toContain('row 5, column "current"');
     await startImport(jsonSource('one-bad-row.csv', oneBadRow));
-    await updateCurrentMapFromCsv();
+    updateCurrentMapFromCsv();
     expect(firstProblem()).toContain('row 5, column "current"');
     expect(await dumpTables(db)).toBe(before);
     expect(documentStore.getState().doc).toBe(openDoc);

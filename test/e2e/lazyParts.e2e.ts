@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
+import { createExampleMap } from '../../src/domain/exampleMap';
+
+const example = createExampleMap('2026-01-01T00:00:00.000Z');
+const mission = example.goals.find((g) => g.kind === 'mission');
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+/** Every script and stylesheet the page fetched from the build, in order. */
+const fetched: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page, errors } = await newAppPage(browser));
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (/\.(js|css)$/.test(pathname)) fetched.push(pathname);
+  });
+  await page.goto(inject('baseUrl'));
+  await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
+});
+afterAll(async () => {
+  await browser.close();
+});
+screenshotOnFailure('lazy-parts', () => page);
+
+describe('parts of the editor that load on demand', () => {
+  it('are fetched while the browser is idle after the first screen, unasked', async () => {
+    await expect.poll(() => fetched.some((f) => f.includes('/ConflictsPanel-'))).toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(fetched.some((f) => f.includes('/GoalInspector-'))).toBe(true);
+  });
+
+  it('then open without fetching anything', async () => {
+    const before = fetched.length;
+    await page.getByRole('group', { name: mission?.title ?? '' }).click();
+    await page.getByRole('region', { name: 'Goal details' }).waitFor();
+    await page.getByRole('button', { name: 'Conflicts', exact: true }).click();
+    await page.getByRole('heading', { name: 'Conflicts' }).waitFor();
+    await page.getByRole('button', { name: 'Map health' }).click();
+    await page.getByRole('heading', { name: 'Map health' }).waitFor();
+    await page.getByRole('button', { name: 'Alignment matrix' }).click();
+    const matrix = page.getByRole('dialog', { name: 'Alignment matrix' });
+    await matrix.waitFor();
+    await matrix.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(fetched.slice(before)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('focus the title of a goal added while its details are still on their way', async () => {
+    const slow = await newAppPage(browser);
+    // A slow network: the goal's details arrive seconds after the click on Add goal.
+    await slow.page.route(/\/GoalInspector-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue();
+    });
+    await slow.page.goto(inject('baseUrl'));
+    await slow.page.getByRole('button', { name: 'New map' }).click();
+    await slow.page.getByRole('note').getByText('An empty map').waitFor();
+    await slow.page.getByRole('button', { name: 'Add goal' }).click();
+    const title = slow.page.getByRole('textbox', { name: 'Title' });
+    await expect
+      .poll(() => title.evaluate((el) => el === document.activeElement), { timeout: 10_000 })
+      .toBe(true);
+    expect(slow.errors).toEqual([]);
+    await slow.page.context().close();
+  });
+});

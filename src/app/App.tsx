@@ -121,7 +121,7 @@ export function App() {
   }
   return (
     <div className="cg-app">
-      <Toolbar mapName={doc.map.name} />
+      <Toolbar mapName={doc.map.name} mapId={doc.map.id} />
       <ReactFlowProvider>
         <Workspace doc={doc} />
       </ReactFlowProvider>

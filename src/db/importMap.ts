@@ -4,7 +4,8 @@ import type { MapDocument } from '../domain/model';
 import { err, ok, type Result } from '../domain/result';
 import type { ImportProblem } from '../io/problems';
 import { createMap, type MapSummary } from './repository';
-import { mapTables, type CommonGroundDb } from './schema';
+import type { CommonGroundDb } from './schema';
+import { mapTables } from './tables';
 
 /** A map an import added to the library, as it was stored. */
 export interface ImportedIntoLibrary {

@@ -3,7 +3,8 @@ import type { MapDocument } from '../domain/model';
 import { importMapObject, toFileObject } from '../io/json';
 import { problem, type ImportProblem } from '../io/problems';
 import { backupFieldsOf } from './backup';
-import { mapTables, type CommonGroundDb, type DocumentRow, type MapRow } from './schema';
+import type { CommonGroundDb, DocumentRow, MapRow } from './schema';
+import { mapTables } from './tables';
 import {
   putBackSnapshots,
   removeSnapshots,

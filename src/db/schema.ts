@@ -99,14 +99,6 @@ export class CommonGroundDb extends Dexie {
 }
 
 /**
- * Every table a map's data lives in. A transaction that writes a map spans all of them, so that
- * a save and the snapshot it takes (or a delete and the snapshots it removes) happen together.
- */
-export function mapTables(db: CommonGroundDb) {
-  return [db.maps, db.documents, db.snapshots, db.snapshotFiles];
-}
-
-/**
  * Opens (lazily, on first use) the app database. Tests pass their own IndexedDB implementation,
  * e.g. a fresh fake-indexeddb factory per test.
  */

@@ -1,18 +1,17 @@
-import { Dexie } from 'dexie';
 import type { MapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
 import { importMapObject, toFileObject } from '../io/json';
 import type { ImportProblem } from '../io/problems';
 import { isPauseBefore, snapshotsToDrop } from './snapshotPolicy';
-import {
-  mapTables,
-  type CommonGroundDb,
-  type DocumentRow,
-  type MapCounts,
-  type SnapshotFileRow,
-  type SnapshotReason,
-  type SnapshotRow,
+import type {
+  CommonGroundDb,
+  DocumentRow,
+  MapCounts,
+  SnapshotFileRow,
+  SnapshotReason,
+  SnapshotRow,
 } from './schema';
+import { mapTables } from './tables';
 
 /**
  * Version history: snapshots of a map's earlier versions, taken inside the transaction that
@@ -55,10 +54,15 @@ function countRecords(file: unknown): MapCounts {
 
 const utf8 = new TextEncoder();
 
+/** Bounds of every ISO time (they start with a digit), so no Dexie value is needed here. */
+const EARLIEST = '';
+const LATEST = '\uffff';
+
+/** A map's snapshots in the order they were taken, oldest first. */
 function snapshotsOfMap(db: CommonGroundDb, mapId: string) {
   return db.snapshots
     .where('[mapId+takenAt]')
-    .between([mapId, Dexie.minKey], [mapId, Dexie.maxKey]);
+    .between([mapId, EARLIEST], [mapId, LATEST], true, true);
 }
 
 /** True when the map's newest snapshot already holds exactly this content (serialised). */

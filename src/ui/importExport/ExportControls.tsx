@@ -1,11 +1,9 @@
 import { Suspense, useState } from 'react';
-import type { MapDocument } from '../../domain/model';
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
-import { sessionStore } from '../../store/sessionStore';
 import { ExportMenu, type ExportFormat } from './ExportMenu';
 import type { PictureFormat } from './ImageExportDialog';
 import { lazyPart } from './lazyPart';
-import type { TextFormat } from './textExporters';
+import { downloadTextFormat, reportExportFailure } from './exportText';
 
 // Dialogs that draw pictures or briefs load with the code they need, on first use.
 const ImageExportDialog = lazyPart(
@@ -14,17 +12,6 @@ const ImageExportDialog = lazyPart(
 const BriefDialog = lazyPart(async () => (await import('./BriefDialog')).BriefDialog);
 
 type OpenDialog = PictureFormat | 'Conflict brief' | null;
-
-function reportFailure(error: unknown): void {
-  const reason = error instanceof Error ? error.message : String(error);
-  sessionStore.getState().showNotice({ kind: 'error', text: `Could not export: ${reason}` });
-}
-
-/** Text formats need no choices: they download at once. */
-async function downloadTextFormat(format: TextFormat, doc: MapDocument): Promise<void> {
-  const { TEXT_EXPORTS } = await import('./textExporters');
-  TEXT_EXPORTS[format](doc);
-}
 
 /** The Export menu and whichever export dialog it opened. */
 export function ExportControls() {
@@ -44,7 +31,7 @@ export function ExportControls() {
       case 'Mermaid':
       case 'GraphML':
       case 'CSV':
-        downloadTextFormat(format, doc).catch(reportFailure);
+        downloadTextFormat(format, doc).catch(reportExportFailure);
     }
   };
 

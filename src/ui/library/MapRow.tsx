@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState, type ComponentProps, type RefObject } from 'react';
 import { formatProblem } from '../../io/json';
 import { libraryStore, type LibraryEntry } from '../../store/libraryStore';
-import { describeCounts, describeEdited, formatEditedAt } from './describeMap';
+import { describeCounts, describeEdited, describeExported, formatEditedAt } from './describeMap';
 import { RenameField } from './RenameField';
 
 const library = () => libraryStore.getState();
@@ -34,6 +34,10 @@ function MapDetails({
           </time>
           {' · '}
           {describeCounts(summary.counts)}
+          {' · '}
+          <span className={summary.exportedAt ? undefined : 'cg-maprow__unsaved'}>
+            {describeExported(summary.exportedAt, nowMs)}
+          </span>
         </div>
       )}
     </div>

@@ -1,0 +1,19 @@
+import type { MapDocument } from '../../domain/model';
+import { noteExported } from '../../store/backupStore';
+import { sessionStore } from '../../store/sessionStore';
+import type { TextFormat } from './textExporters';
+
+export function reportExportFailure(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  sessionStore.getState().showNotice({ kind: 'error', text: `Could not export: ${reason}` });
+}
+
+/**
+ * Text formats need no choices: they download at once (their code loads on first use). A JSON
+ * file holds the whole map, so it counts as a backup for the backup reminder.
+ */
+export async function downloadTextFormat(format: TextFormat, doc: MapDocument): Promise<void> {
+  const { TEXT_EXPORTS } = await import('./textExporters');
+  TEXT_EXPORTS[format](doc);
+  if (format === 'JSON') await noteExported(doc.map.id);
+}

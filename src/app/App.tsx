@@ -17,6 +17,7 @@ import {
 import type { StakeholderView } from '../ui/stakeholderView/stakeholderView';
 import { useStakeholderView } from '../ui/stakeholderView/useStakeholderView';
 import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
+import { BackupReminder } from '../ui/importExport/BackupReminder';
 import { Inspector } from '../ui/inspector/Inspector';
 import { NoticeBar } from '../ui/NoticeBar';
 import { Toolbar } from '../ui/Toolbar';
@@ -85,6 +86,7 @@ function Workspace({ doc }: { doc: MapDocument }) {
         <MapCanvas doc={doc} highlight={highlight ?? person.highlight} />
       </div>
       <aside className="cg-panel" aria-label="Side panel">
+        <BackupReminder mapId={doc.map.id} />
         <Inspector doc={doc} />
         <ViewAsStakeholderButton doc={doc} />
         <SidePanel doc={doc} result={result} person={person.view} />
@@ -121,7 +123,7 @@ export function App() {
   }
   return (
     <div className="cg-app">
-      <Toolbar mapName={doc.map.name} mapId={doc.map.id} />
+      <Toolbar mapName={doc.map.name} />
       <ReactFlowProvider>
         <Workspace doc={doc} />
       </ReactFlowProvider>

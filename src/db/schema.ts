@@ -59,6 +59,8 @@ export interface SnapshotRow {
   readonly counts: MapCounts;
   /** UTF-8 size of the content as JSON: what the per-map size budget adds up. */
   readonly bytes: number;
+  /** A hash of the content as JSON, so a repeat of the newest snapshot is found without reading it. */
+  readonly digest: number;
 }
 
 /** A snapshot's content, stored as the file object exactly like DocumentRow.file, and read back the same way. */

@@ -1,7 +1,4 @@
-import type { MapId } from '../domain/ids';
-import { BackupReminder } from './importExport/BackupReminder';
 import { ExportControls } from './importExport/ExportControls';
-import { HistoryButton } from './history/HistoryButton';
 import { ImportControls } from './importExport/ImportControls';
 import { InsightButtons } from './health/InsightButtons';
 import { MapsButton, NewMapButton } from './library/LibraryButtons';
@@ -35,8 +32,8 @@ function SaveIndicator() {
   );
 }
 
-/** Top bar: the product, the open map, whether everything is saved and whether it is backed up. */
-export function Toolbar({ mapName, mapId }: { mapName: string; mapId: MapId }) {
+/** Top bar: the product, the open map and whether everything is saved. */
+export function Toolbar({ mapName }: { mapName: string }) {
   return (
     <header className="cg-toolbar">
       <div className="cg-brand">
@@ -48,8 +45,6 @@ export function Toolbar({ mapName, mapId }: { mapName: string; mapId: MapId }) {
       <InsightButtons />
       <div className="cg-toolbar__spacer" />
       <SaveIndicator />
-      <HistoryButton />
-      <BackupReminder mapId={mapId} />
       <ImportControls />
       <ExportControls />
       <NewMapButton />

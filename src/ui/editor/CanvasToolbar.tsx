@@ -13,6 +13,7 @@ import {
   selectCanUndo,
   useDocumentHistory,
 } from '../../store/documentStore';
+import { HistoryButton } from '../history/HistoryButton';
 import { WorkshopButton } from '../workshop/WorkshopButton';
 import { SearchBox } from './SearchBox';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -36,7 +37,7 @@ function focusTitleSoon(): void {
   });
 }
 
-/** The editing tools above the canvas: add, undo/redo, layout, fit, search, shortcuts. */
+/** The editing tools above the canvas: add, undo/redo and history, layout, fit, search, shortcuts. */
 export function CanvasToolbar({ doc }: { doc: MapDocument }) {
   const canUndo = useDocumentHistory(selectCanUndo);
   const canRedo = useDocumentHistory(selectCanRedo);
@@ -77,6 +78,7 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
       >
         Redo
       </button>
+      <HistoryButton />
       <span className="cg-canvasbar__sep" aria-hidden="true" />
       <button type="button" className="cg-button" onClick={() => autoLayout(doc)}>
         Auto layout

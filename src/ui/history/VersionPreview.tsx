@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { diffMaps, hasNoChanges } from '../../domain/diff';
 import type { MapDocument } from '../../domain/model';
 import { formatProblem } from '../../io/problems';
@@ -23,6 +23,39 @@ function ChangesSince({ version, current }: { version: MapDocument; current: Map
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The version's picture, fitted into the panel or at its own size to read the titles. */
+function Picture({ url, name, when }: { url: string; name: string; when: string }) {
+  const [actualSize, setActualSize] = useState(false);
+  const frame = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    // The mission sits at the top centre: start there rather than in an empty corner.
+    const box = frame.current;
+    if (actualSize && box) box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+  }, [actualSize]);
+  return (
+    <>
+      <div
+        ref={frame}
+        className={`cg-history__frame${actualSize ? ' cg-history__frame--actual' : ''}`}
+      >
+        <img
+          className="cg-history__picture"
+          src={url}
+          alt={`The map “${name}” as it was on ${when}`}
+        />
+      </div>
+      <button
+        type="button"
+        className="cg-button cg-history__zoom"
+        aria-pressed={actualSize}
+        onClick={() => setActualSize((a) => !a)}
+      >
+        Actual size
+      </button>
+    </>
   );
 }
 
@@ -57,11 +90,7 @@ export function VersionPreview({
       return (
         <>
           <h3 className="cg-history__title">{`${picture.doc.map.name}, as of ${when}`}</h3>
-          <img
-            className="cg-history__picture"
-            src={picture.url}
-            alt={`The map “${picture.doc.map.name}” as it was on ${when}`}
-          />
+          <Picture url={picture.url} name={picture.doc.map.name} when={when} />
           <ChangesSince version={picture.doc} current={current} />
         </>
       );

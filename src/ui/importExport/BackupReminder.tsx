@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import './importExport.css';
 import type { MapId } from '../../domain/ids';
 import { refreshBackupReminder, remindLater, useBackupReminder } from '../../store/backupStore';
@@ -23,28 +23,26 @@ function exportOpenMap(): void {
 }
 
 /**
- * A quiet line in the toolbar for a map the user has worked on but never exported (see
- * needsBackupReminder): one click exports it, "Not now" puts it off for a week.
+ * A calm card at the top of the side panel for a map the user has worked on but never exported
+ * (see needsBackupReminder): it says why a copy matters, one click exports it, and "Not now"
+ * puts it off for a week.
  */
 export function BackupReminder({ mapId }: { mapId: MapId }) {
   useRefreshAfterSaves(mapId);
   const remind = useBackupReminder(mapId);
-  const whyId = useId();
   if (!remind) return null;
   return (
-    <div className="cg-backup" role="group" aria-label="Backup reminder" aria-describedby={whyId}>
-      <span className="cg-backup__text" title={WHY}>
-        Never backed up
-      </span>
-      <span id={whyId} hidden>
-        {WHY}
-      </span>
-      <button type="button" className="cg-button cg-backup__export" onClick={exportOpenMap}>
-        Export JSON
-      </button>
-      <button type="button" className="cg-backup__later" onClick={() => void remindLater(mapId)}>
-        Not now
-      </button>
-    </div>
+    <section className="cg-backup" aria-label="Backup reminder">
+      <p className="cg-backup__title">Never backed up</p>
+      <p className="cg-backup__text">{WHY}</p>
+      <div className="cg-backup__actions">
+        <button type="button" className="cg-button" onClick={exportOpenMap}>
+          Export JSON
+        </button>
+        <button type="button" className="cg-backup__later" onClick={() => void remindLater(mapId)}>
+          Not now
+        </button>
+      </div>
+    </section>
   );
 }

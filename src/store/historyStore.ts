@@ -115,6 +115,5 @@ export async function restoreSnapshot(
     return { status: 'failed', reason: describeError(error) };
   }
   if (!replaced) return { status: 'unchanged' };
-  await loadHistory(replaced.after.map.id);
   return { status: 'restored', snapshot: read.snapshot, replaced };
 }

@@ -12,6 +12,7 @@ import type { StakeholderView } from '../ui/stakeholderView/stakeholderView';
 import { useStakeholderView } from '../ui/stakeholderView/useStakeholderView';
 import { ViewAsStakeholderButton } from '../ui/stakeholderView/ViewAsStakeholderButton';
 import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
+import { BackupReminder } from '../ui/importExport/BackupReminder';
 import { Inspector } from '../ui/inspector/Inspector';
 import { lazyPart, preloadIdleParts } from '../ui/lazyPart';
 import { NoticeBar } from '../ui/NoticeBar';
@@ -116,6 +117,7 @@ function Workspace({ doc }: { doc: MapDocument }) {
         <MapCanvas doc={doc} highlight={highlight ?? person.highlight} />
       </div>
       <aside className="cg-panel" aria-label="Side panel">
+        <BackupReminder mapId={doc.map.id} />
         <Inspector doc={doc} />
         <ViewAsStakeholderButton doc={doc} />
         <SidePanel doc={doc} result={result} person={person.view} />

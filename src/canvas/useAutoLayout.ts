@@ -4,11 +4,8 @@ import type { MapDocument } from '../domain/model';
 import { placeNewNodes } from '../workers/placement';
 import type { LayoutRequest, LayoutResponse } from '../workers/layout.worker';
 import { toLayoutInput } from './layoutInput';
+import { startLayoutWorker } from './layoutWorker';
 import { positionsStore, selectLayoutRequest, usePositionsStore } from './positionsStore';
-
-function startLayoutWorker(): Worker {
-  return new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' });
-}
 
 /** Runs a full layout in the worker when a map is opened and when the user asks for one. */
 function useFullLayout(doc: MapDocument): void {

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../domain/result';
 import type { ImportProblem } from '../io/problems';
 import { createMap, type MapSummary } from './repository';
 import type { CommonGroundDb } from './schema';
+import { mapTables } from './tables';
 
 /** A map an import added to the library, as it was stored. */
 export interface ImportedIntoLibrary {
@@ -41,7 +42,7 @@ export async function importIntoLibrary(
 ): Promise<Result<ImportedIntoLibrary, ImportProblem[]>> {
   const broken = checkInvariants(parsed);
   if (broken.length > 0) return err(broken);
-  return db.transaction('rw', [db.maps, db.documents], async () => {
+  return db.transaction('rw', mapTables(db), async () => {
     const id = await freeMapId(db, parsed.map.id);
     const doc = id === parsed.map.id ? parsed : { ...parsed, map: { ...parsed.map, id } };
     const saved = await createMap(db, doc);

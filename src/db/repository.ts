@@ -2,7 +2,15 @@ import { asMapId, newId, type MapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
 import { importMapObject, toFileObject } from '../io/json';
 import { problem, type ImportProblem } from '../io/problems';
+import { backupFieldsOf } from './backup';
 import type { CommonGroundDb, DocumentRow, MapRow } from './schema';
+import { mapTables } from './tables';
+import {
+  putBackSnapshots,
+  removeSnapshots,
+  snapshotBeforeOverwrite,
+  type StoredSnapshot,
+} from './snapshots';
 
 /** A map as the library lists it. */
 export type MapSummary = Omit<MapRow, 'id'> & { readonly id: MapId };
@@ -45,6 +53,8 @@ export interface DeletedMap {
   readonly summary: MapSummary;
   /** Null only if the document row was already gone; the raw row, valid or not. */
   readonly document: DocumentRow | null;
+  /** Its version history, so that undoing the delete brings that back too. */
+  readonly snapshots: readonly StoredSnapshot[];
 }
 
 /** The revision of a map that has never been stored: createMap expects it. */
@@ -101,21 +111,27 @@ export async function loadMap(db: CommonGroundDb, id: MapId): Promise<LoadResult
  * Stores the map and its library entry in one transaction and bumps the revision. With
  * `expectedRevision`, nothing is written unless the stored revision still equals it
  * (compare-and-set), so a writer holding an outdated copy learns about it instead of overwriting.
+ * When editing resumes after a pause, the version overwritten is kept as a snapshot, in the same
+ * transaction: either both are stored or neither.
  */
 export function saveMap(
   db: CommonGroundDb,
   doc: MapDocument,
   expectedRevision?: number,
+  now = new Date().toISOString(),
 ): Promise<SaveResult> {
-  return db.transaction('rw', [db.maps, db.documents], async (): Promise<SaveResult> => {
+  return db.transaction('rw', mapTables(db), async (): Promise<SaveResult> => {
     const stored = await db.documents.get(doc.map.id);
     const storedRevision = stored?.revision ?? UNSAVED_REVISION;
     if (expectedRevision !== undefined && expectedRevision !== storedRevision) {
       return { status: 'conflict', id: doc.map.id, expectedRevision, storedRevision };
     }
-    const summary = summarize(doc, storedRevision + 1);
+    const previous = await db.maps.get(doc.map.id);
+    if (stored) await snapshotBeforeOverwrite(db, stored, previous?.updatedAt, now);
+    const summary = { ...summarize(doc, storedRevision + 1), ...backupFieldsOf(previous) };
     await db.maps.put(summary);
-    await db.documents.put({ id: doc.map.id, revision: summary.revision, file: toFileObject(doc) });
+    const file = toFileObject(doc);
+    await db.documents.put({ id: doc.map.id, revision: summary.revision, file, savedAt: now });
     return { status: 'saved', summary };
   });
 }
@@ -129,13 +145,15 @@ export function createMap(db: CommonGroundDb, doc: MapDocument): Promise<SaveRes
 function updateStoredMap(
   db: CommonGroundDb,
   id: MapId,
+  now: string,
   change: (doc: MapDocument) => MapDocument,
 ): Promise<MapActionResult> {
-  return db.transaction('rw', [db.maps, db.documents], async (): Promise<MapActionResult> => {
+  return db.transaction('rw', mapTables(db), async (): Promise<MapActionResult> => {
     const loaded = await loadMap(db, id);
     if (loaded.status !== 'ok') return loaded;
     const next = change(loaded.doc);
-    const saved = await saveMap(db, next, next.map.id === id ? loaded.revision : UNSAVED_REVISION);
+    const expected = next.map.id === id ? loaded.revision : UNSAVED_REVISION;
+    const saved = await saveMap(db, next, expected, now);
     // Inside this transaction nobody else writes, and new ids are fresh: a conflict is a bug.
     if (saved.status !== 'saved')
       throw new Error(`Map ${saved.id} changed during its own transaction.`);
@@ -149,7 +167,7 @@ export function duplicateMap(
   id: MapId,
   now = new Date().toISOString(),
 ): Promise<MapActionResult> {
-  return updateStoredMap(db, id, (doc) => ({
+  return updateStoredMap(db, id, now, (doc) => ({
     ...doc,
     map: {
       ...doc.map,
@@ -167,31 +185,36 @@ export function renameMap(
   name: string,
   now = new Date().toISOString(),
 ): Promise<MapActionResult> {
-  return updateStoredMap(db, id, (doc) => ({ ...doc, map: { ...doc.map, name, updatedAt: now } }));
+  return updateStoredMap(db, id, now, (doc) => ({
+    ...doc,
+    map: { ...doc.map, name, updatedAt: now },
+  }));
 }
 
 /** Removes a map (valid or not) and returns what restoreMap needs; null if there was none. */
 export function deleteMap(db: CommonGroundDb, id: MapId): Promise<DeletedMap | null> {
   return db.transaction(
     'rw',
-    [db.maps, db.documents, db.settings],
+    [...mapTables(db), db.settings],
     async (): Promise<DeletedMap | null> => {
       const summary = await db.maps.get(id);
       const document = await db.documents.get(id);
       if (!summary) return null;
       await db.maps.delete(id);
       await db.documents.delete(id);
+      const snapshots = await removeSnapshots(db, id);
       if ((await getLastOpenedMapId(db)) === id) await setLastOpenedMapId(db, null);
-      return { summary: toSummary(summary), document: document ?? null };
+      return { summary: toSummary(summary), document: document ?? null, snapshots };
     },
   );
 }
 
-/** Undoes deleteMap: puts back the library entry and the document exactly as they were. */
+/** Undoes deleteMap: puts back the library entry, the document and its history as they were. */
 export function restoreMap(db: CommonGroundDb, deleted: DeletedMap): Promise<void> {
-  return db.transaction('rw', [db.maps, db.documents], async () => {
+  return db.transaction('rw', mapTables(db), async () => {
     await db.maps.put(deleted.summary);
     if (deleted.document) await db.documents.put(deleted.document);
+    await putBackSnapshots(db, deleted.snapshots);
   });
 }
 
@@ -216,17 +239,13 @@ export function ensureStarterMaps(
   db: CommonGroundDb,
   createExample: () => MapDocument,
 ): Promise<MapId | null> {
-  return db.transaction(
-    'rw',
-    [db.maps, db.documents, db.settings],
-    async (): Promise<MapId | null> => {
-      const flag = await db.settings.get('starterCreated');
-      if (flag?.value === true) return null;
-      const example = createExample();
-      await saveMap(db, example);
-      await setLastOpenedMapId(db, example.map.id);
-      await db.settings.put({ key: 'starterCreated', value: true });
-      return example.map.id;
-    },
-  );
+  return db.transaction('rw', [...mapTables(db), db.settings], async (): Promise<MapId | null> => {
+    const flag = await db.settings.get('starterCreated');
+    if (flag?.value === true) return null;
+    const example = createExample();
+    await saveMap(db, example);
+    await setLastOpenedMapId(db, example.map.id);
+    await db.settings.put({ key: 'starterCreated', value: true });
+    return example.map.id;
+  });
 }

@@ -16,6 +16,10 @@ export interface MapRow {
   readonly counts: MapCounts;
   /** Goes up by one with every save; compare-and-set against it detects a concurrent writer. */
   readonly revision: number;
+  /** ISO time of the last JSON or PNG export: until there is one, the map lives only here. */
+  readonly exportedAt?: string;
+  /** ISO time the user put off the backup reminder ("Not now"); it stays quiet for a while. */
+  readonly backupReminderSnoozedAt?: string;
 }
 
 /**
@@ -26,6 +30,42 @@ export interface MapRow {
 export interface DocumentRow {
   readonly id: string;
   readonly revision: number;
+  readonly file: unknown;
+  /**
+   * ISO time this row was written, which tells a pause in editing (a snapshot is due) from
+   * ongoing work. Absent on rows written before schema version 2.
+   */
+  readonly savedAt?: string;
+}
+
+/** Why a snapshot was kept; History says so next to it. */
+export type SnapshotReason = 'pause' | 'before-restore' | 'before-replace';
+
+/**
+ * A past version of a map, as History lists it. The content lives in `snapshotFiles` under the
+ * same id, so listing and pruning never load whole maps.
+ */
+export interface SnapshotRow {
+  /** Assigned by the database on insert. */
+  readonly id: number;
+  readonly mapId: string;
+  /** ISO time the snapshot was taken: when this version stopped being the newest one. */
+  readonly takenAt: string;
+  /** ISO time this version was saved, i.e. what the map looked like then. */
+  readonly savedAt: string;
+  /** The map's revision this version had (for an unsaved in-memory version, the stored one). */
+  readonly revision: number;
+  readonly reason: SnapshotReason;
+  readonly counts: MapCounts;
+  /** UTF-8 size of the content as JSON: what the per-map size budget adds up. */
+  readonly bytes: number;
+  /** A hash of the content as JSON, so a repeat of the newest snapshot is found without reading it. */
+  readonly digest: number;
+}
+
+/** A snapshot's content, stored as the file object exactly like DocumentRow.file, and read back the same way. */
+export interface SnapshotFileRow {
+  readonly id: number;
   readonly file: unknown;
 }
 
@@ -42,6 +82,8 @@ export class CommonGroundDb extends Dexie {
   maps!: EntityTable<MapRow, 'id'>;
   documents!: EntityTable<DocumentRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  snapshots!: EntityTable<SnapshotRow, 'id'>;
+  snapshotFiles!: EntityTable<SnapshotFileRow, 'id'>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -49,6 +91,11 @@ export class CommonGroundDb extends Dexie {
       maps: 'id, updatedAt',
       documents: 'id',
       settings: 'key',
+    });
+    // Version history: tables declared here are added; version 1's tables carry over unchanged.
+    this.version(2).stores({
+      snapshots: '++id, mapId, [mapId+takenAt]',
+      snapshotFiles: 'id',
     });
   }
 }

@@ -51,7 +51,7 @@ export const HISTORY_LIMIT = 200;
  * True when two versions differ at most in map.updatedAt. Documents are plain JSON data (they are
  * the file format), so comparing their serialisations is exact.
  */
-function sameContent(a: MapDocument, b: MapDocument): boolean {
+export function isSameContent(a: MapDocument, b: MapDocument): boolean {
   if (a === b) return true;
   const bWithSameStamp = { ...b, map: { ...b.map, updatedAt: a.map.updatedAt } };
   return JSON.stringify(a) === JSON.stringify(bWithSameStamp);
@@ -70,7 +70,7 @@ function runCommand<E>(
 ): Result<MapDocument | null, E> {
   const result = command(current);
   if (!result.ok) return result;
-  if (sameContent(current, result.value)) return ok(null);
+  if (isSameContent(current, result.value)) return ok(null);
   return ok({ ...result.value, map: { ...result.value.map, updatedAt: now() } });
 }
 
@@ -100,7 +100,7 @@ export function createDocumentStore({
           // tracking on: zundo records exactly one step, with its own limit and redo handling.
           set({ doc: start });
           history().resume();
-          if (start && end && !sameContent(start, end)) set({ doc: end });
+          if (start && end && !isSameContent(start, end)) set({ doc: end });
         }
 
         return {

@@ -8,8 +8,8 @@ import { getDatabase } from './database';
 import { documentStore } from './documentStore';
 import type { MapFile } from './importFile';
 import { closeImport, describeError, fail, importStore, notify, setStep } from './importSteps';
+import { replaceOpenContent, type ReplacedContent } from './replaceContent';
 import { libraryStore } from './libraryStore';
-import { sessionStore } from './sessionStore';
 
 /**
  * The import flow once a file is read (importSteps.ts): store it as a new map or apply it to the
@@ -65,23 +65,29 @@ export async function openAsNewMap(): Promise<void> {
 }
 
 /**
- * Puts the chosen map's content in place of the open map as one undoable edit. The open map keeps
- * its id and creation time, so it stays the same entry in the library; autosave stores the change.
+ * Puts the chosen map's content in place of the open map as one undoable edit (see
+ * replaceOpenContent: the previous content is also kept in History). Returns both contents, so
+ * the canvas can lay the new one out; null when nothing was replaced.
  */
-export function replaceCurrentMap(): void {
+export async function replaceCurrentMap(): Promise<ReplacedContent | null> {
   const chosen = chosenMap();
-  if (!chosen) return;
+  if (!chosen) return null;
   const incoming = chosen.file.doc;
-  documentStore.getState().apply((current) =>
-    ok({
-      ...incoming,
-      map: { ...incoming.map, id: current.map.id, createdAt: current.map.createdAt },
-    }),
-  );
-  // Selection and parties name records of the old content.
-  sessionStore.getState().resetForNewMap();
+  let replaced: ReplacedContent | null;
+  try {
+    replaced = await replaceOpenContent(incoming, 'before-replace');
+  } catch (error) {
+    const reason = `could not keep a copy of the open map (${describeError(error)}), so nothing was replaced`;
+    fail(chosen.fileName, [problem('', reason)]);
+    return null;
+  }
   closeImport();
-  notify(`Replaced the map with "${incoming.map.name}". Undo brings the previous content back.`);
+  notify(
+    replaced
+      ? `Replaced the map with "${incoming.map.name}". Undo brings the previous content back; History keeps a copy too.`
+      : `"${incoming.map.name}" holds the same content as the open map: nothing changed.`,
+  );
+  return replaced;
 }
 
 /**

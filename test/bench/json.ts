@@ -17,7 +17,7 @@ import { ms, percentile, sample, type BenchTable } from './table';
 const TARGETS_10K = { export: 100, import: 300 };
 
 /** A deterministic map shaped like a real one: a tree of goals, 3 children each, KPIs at the leaves. */
-function bigMap(goalCount: number): MapDocument {
+export function bigMap(goalCount: number): MapDocument {
   const goals: Goal[] = Array.from({ length: goalCount }, (_, i) => ({
     id: asGoalId(`g${i}`),
     title: `Goal number ${i}`,

@@ -7,6 +7,7 @@ import { formatTable, type BenchTable } from './table';
 const suites: Record<string, () => Promise<BenchTable[]>> = {
   engine: async () => (await import('./engine')).run(),
   json: async () => (await import('./json')).run(),
+  snapshots: async () => (await import('./snapshots')).run(),
   health: async () => (await import('./health')).run(),
   exports: async () => (await import('./exports')).run(),
   pngExport: async () => (await import('./browserExport')).run(),

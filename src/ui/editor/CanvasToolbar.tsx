@@ -15,6 +15,7 @@ import {
 } from '../../store/documentStore';
 import { whenGoalInspectorLoaded } from '../inspector/Inspector';
 import { lazyPart } from '../lazyPart';
+import { HistoryButton } from '../history/HistoryButton';
 import { WorkshopButton } from '../workshop/WorkshopButton';
 import { SearchBox } from './SearchBox';
 import { useShortcuts } from './useShortcuts';
@@ -53,7 +54,7 @@ function focusTitle(framesLeft: number): void {
   }
 }
 
-/** The editing tools above the canvas: add, undo/redo, layout, fit, search, shortcuts. */
+/** The editing tools above the canvas: add, undo/redo and history, layout, fit, search, shortcuts. */
 export function CanvasToolbar({ doc }: { doc: MapDocument }) {
   const canUndo = useDocumentHistory(selectCanUndo);
   const canRedo = useDocumentHistory(selectCanRedo);
@@ -94,6 +95,7 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
       >
         Redo
       </button>
+      <HistoryButton />
       <span className="cg-canvasbar__sep" aria-hidden="true" />
       <button type="button" className="cg-button" onClick={() => autoLayout(doc)}>
         Auto layout

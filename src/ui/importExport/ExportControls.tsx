@@ -1,11 +1,9 @@
 import { Suspense, useState } from 'react';
-import type { MapDocument } from '../../domain/model';
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
-import { reportFailure } from '../reportFailure';
 import { ExportMenu, type ExportFormat } from './ExportMenu';
 import type { PictureFormat } from './ImageExportDialog';
 import { lazyPart } from '../lazyPart';
-import type { TextFormat } from './textExporters';
+import { downloadTextFormat, reportExportFailure } from './exportText';
 
 // Dialogs that draw pictures or briefs load with the code they need, on first use.
 const ImageExportDialog = lazyPart(
@@ -14,14 +12,6 @@ const ImageExportDialog = lazyPart(
 const BriefDialog = lazyPart(async () => (await import('./BriefDialog')).BriefDialog);
 
 type OpenDialog = PictureFormat | 'Conflict brief' | null;
-
-const reportExportFailure = (error: unknown) => reportFailure('Could not export', error);
-
-/** Text formats need no choices: they download at once. */
-async function downloadTextFormat(format: TextFormat, doc: MapDocument): Promise<void> {
-  const { TEXT_EXPORTS } = await import('./textExporters');
-  TEXT_EXPORTS[format](doc);
-}
 
 /** The Export menu and whichever export dialog it opened. */
 export function ExportControls() {

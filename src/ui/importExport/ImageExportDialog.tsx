@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useCanvasViewReader, type CanvasView } from '../../canvas/exportView';
 import type { MapDocument } from '../../domain/model';
 import { svgSize } from '../../io/svg';
+import { noteExported } from '../../store/backupStore';
 import { sessionStore } from '../../store/sessionStore';
 import { exportPng, exportSvg, type PictureInput } from './exporters';
 import { exportHighlight } from './exportHighlight';
@@ -39,6 +40,8 @@ async function runExport(format: PictureFormat, input: PictureInput, scale: numb
     return;
   }
   const size = await exportPng(input, scale);
+  // The PNG carries the map's JSON: it is a backup as good as a JSON file.
+  await noteExported(input.doc.map.id);
   if (size.reduced)
     sessionStore.getState().showNotice({ kind: 'info', text: reducedNotice(size, scale) });
 }

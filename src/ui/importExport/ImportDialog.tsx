@@ -1,5 +1,4 @@
 import { showReplacedContent } from '../../canvas/exportView';
-import { documentStore } from '../../store/documentStore';
 import type { ImportProblem } from '../../io/problems';
 import { openAsNewMap, replaceCurrentMap } from '../../store/importExport';
 import { closeImport, useImportStep, type ImportStep } from '../../store/importSteps';
@@ -9,11 +8,9 @@ import { Modal } from './Modal';
 import { ProblemList } from './ProblemList';
 
 /** The replaced content is laid out afresh, as a newly opened map would be. */
-function replaceAndShow(): void {
-  const before = documentStore.getState().doc;
-  replaceCurrentMap();
-  const after = documentStore.getState().doc;
-  if (before && after && after !== before) showReplacedContent(before, after);
+async function replaceAndShow(): Promise<void> {
+  const replaced = await replaceCurrentMap();
+  if (replaced) showReplacedContent(replaced.before, replaced.after);
 }
 
 function plural(n: number, word: string): string {
@@ -42,7 +39,7 @@ function MapChoice({ fileName, file }: { readonly fileName: string; readonly fil
         >
           Open as new map
         </button>
-        <button type="button" className="cg-button" onClick={replaceAndShow}>
+        <button type="button" className="cg-button" onClick={() => void replaceAndShow()}>
           Replace the current map
         </button>
         <button type="button" className="cg-button" onClick={closeImport}>

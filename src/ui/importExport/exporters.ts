@@ -36,12 +36,13 @@ function renderSvg(input: PictureInput): { element: Element; width: number; heig
 
 const serialize = (element: Element): string => serializeSvg(element, new XMLSerializer());
 
+/** The picture as standalone SVG markup, e.g. for an <img> from a blob URL. */
+export function pictureMarkup(input: PictureInput): string {
+  return serialize(renderSvg(input).element);
+}
+
 export function exportSvg(input: PictureInput): void {
-  downloadText(
-    serialize(renderSvg(input).element),
-    fileNameFor(input.doc.map.name, 'svg'),
-    'image/svg+xml',
-  );
+  downloadText(pictureMarkup(input), fileNameFor(input.doc.map.name, 'svg'), 'image/svg+xml');
 }
 
 /**

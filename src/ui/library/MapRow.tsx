@@ -3,7 +3,7 @@ import { formatProblem } from '../../io/json';
 import { libraryStore, type LibraryEntry } from '../../store/libraryStore';
 import { reportFailure } from '../reportFailure';
 import { downloadText, fileNameFor } from '../importExport/download';
-import { describeCounts, describeEdited, formatEditedAt } from './describeMap';
+import { describeCounts, describeEdited, describeExported, formatEditedAt } from './describeMap';
 import { RenameField } from './RenameField';
 
 const library = () => libraryStore.getState();
@@ -36,6 +36,10 @@ function MapDetails({
           </time>
           {' · '}
           {describeCounts(summary.counts)}
+          {' · '}
+          <span className={summary.exportedAt ? undefined : 'cg-maprow__unsaved'}>
+            {describeExported(summary.exportedAt, nowMs)}
+          </span>
         </div>
       )}
     </div>

@@ -16,15 +16,27 @@ const UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const absolute = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** "Edited 5 minutes ago", relative to `nowMs`. A time in the future (clock skew) is "just now". */
-export function describeEdited(updatedAt: string, nowMs: number): string {
-  const time = Date.parse(updatedAt);
-  if (!Number.isFinite(time)) return 'Edited at an unknown time';
+/** "5 minutes ago", relative to `nowMs`; a time in the future (clock skew) is "just now". */
+export function describeAgo(iso: string, nowMs: number): string | null {
+  const time = Date.parse(iso);
+  if (!Number.isFinite(time)) return null;
   const seconds = Math.min(0, (time - nowMs) / 1000);
   for (const [unit, size] of UNITS) {
-    if (-seconds >= size) return `Edited ${relative.format(Math.trunc(seconds / size), unit)}`;
+    if (-seconds >= size) return relative.format(Math.trunc(seconds / size), unit);
   }
-  return 'Edited just now';
+  return 'just now';
+}
+
+/** "Edited 5 minutes ago", relative to `nowMs`. */
+export function describeEdited(updatedAt: string, nowMs: number): string {
+  const ago = describeAgo(updatedAt, nowMs);
+  return ago ? `Edited ${ago}` : 'Edited at an unknown time';
+}
+
+/** "Last exported yesterday", or "Never exported": whether a copy exists outside the browser. */
+export function describeExported(exportedAt: string | undefined, nowMs: number): string {
+  if (exportedAt === undefined) return 'Never exported';
+  return `Last exported ${describeAgo(exportedAt, nowMs) ?? 'at an unknown time'}`;
 }
 
 /** The exact time, for a tooltip beside the relative one. */

@@ -75,7 +75,7 @@ describe('import flow: hostile files', () => {
       expect(firstProblem()).toContain(expected);
       // Whatever the UI then does, there is nothing to store.
       await openAsNewMap();
-      replaceCurrentMap();
+      await replaceCurrentMap();
       expect(await dumpTables(db)).toBe(before);
       expect(documentStore.getState().doc).toBe(openDoc);
     },
@@ -112,7 +112,7 @@ describe('import flow: a valid map file', () => {
     const incoming = { ...scratch, map: { ...scratch.map, name: 'Replacement' } };
     await startImport(jsonSource('replacement.json', exportMapJson(incoming)));
     const original = documentStore.getState().doc;
-    replaceCurrentMap();
+    await replaceCurrentMap();
     const replaced = documentStore.getState().doc;
     expect(replaced?.map.id).toBe(example.map.id);
     expect(replaced?.map.createdAt).toBe(example.map.createdAt);

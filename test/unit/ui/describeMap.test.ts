@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeCounts, describeEdited } from '../../../src/ui/library/describeMap';
+import {
+  describeCounts,
+  describeEdited,
+  describeExported,
+} from '../../../src/ui/library/describeMap';
 
 const NOW = Date.parse('2026-03-10T12:00:00.000Z');
 const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
@@ -31,5 +35,13 @@ describe('describeCounts', () => {
     expect(describeCounts({ goals: 26, stakeholders: 1, conflicts: 0 })).toBe(
       '26 goals · 1 stakeholder · 0 conflicts',
     );
+  });
+});
+
+describe('describeExported', () => {
+  it('says when the map was last exported, or that it never was', () => {
+    expect(describeExported(undefined, NOW)).toBe('Never exported');
+    expect(describeExported(ago(2 * 24 * 3600), NOW)).toBe('Last exported 2 days ago');
+    expect(describeExported(ago(10), NOW)).toBe('Last exported just now');
   });
 });

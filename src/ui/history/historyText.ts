@@ -1,0 +1,63 @@
+import type { MapChanges, NamedRecord, RecordChanges } from '../../domain/diff';
+import type { SnapshotRow } from '../../store/historyStore';
+
+/** Sentences of the History panel, kept apart from its components so they can be tested. */
+
+export function describeReason(reason: SnapshotRow['reason']): string {
+  switch (reason) {
+    case 'pause':
+      return 'Kept when editing resumed after a pause';
+    case 'before-restore':
+      return 'Kept before an older version was restored';
+    case 'before-replace':
+      return 'Kept before an imported file replaced the map';
+  }
+}
+
+const KB = 1024;
+
+/** "840 bytes", "12 KB", "3.4 MB": what a version adds to the browser's storage. */
+export function describeSize(bytes: number): string {
+  if (bytes < KB) return `${bytes} bytes`;
+  if (bytes < KB * KB) return `${Math.round(bytes / KB)} KB`;
+  return `${(bytes / (KB * KB)).toFixed(1)} MB`;
+}
+
+/** Names shown per list before "and N more"; the counts always cover every record. */
+const NAMES_SHOWN = 4;
+
+function listNames(records: readonly NamedRecord[]): string {
+  const names = records.slice(0, NAMES_SHOWN).map((r) => `“${r.name.trim() || 'untitled'}”`);
+  const more = records.length - NAMES_SHOWN;
+  return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
+}
+
+function describeRecords(label: string, changes: RecordChanges): string | null {
+  const parts = (
+    [
+      ['added', changes.added],
+      ['removed', changes.removed],
+      ['changed', changes.changed],
+    ] as const
+  )
+    .filter(([, records]) => records.length > 0)
+    .map(([verb, records]) => `${records.length} ${verb} (${listNames(records)})`);
+  return parts.length > 0 ? `${label}: ${parts.join('; ')}` : null;
+}
+
+/** What happened since a version, one line per kind of record; empty when nothing did. */
+export function describeChanges(changes: MapChanges): string[] {
+  const lines = [
+    describeRecords('Goals', changes.goals),
+    describeRecords('Stakeholders', changes.stakeholders),
+    describeRecords('Conflicts', changes.conflicts),
+    describeRecords('Links', changes.links),
+    describeRecords('Incentives', changes.incentives),
+  ];
+  if (changes.moved.length > 0) {
+    lines.push(`Moved on the canvas: ${changes.moved.length} (${listNames(changes.moved)})`);
+  }
+  if (changes.details.renamed) lines.push('The map was renamed');
+  if (changes.details.describedAnew) lines.push('The map’s description changed');
+  return lines.filter((line) => line !== null);
+}

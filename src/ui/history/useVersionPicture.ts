@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { layoutOffCanvas } from '../../canvas/layoutWorker';
+import { toLayoutInput } from '../../canvas/layoutInput';
+import type { MapDocument } from '../../domain/model';
+import type { ImportProblem } from '../../io/problems';
+import { readSnapshot } from '../../store/historyStore';
+import { pictureMarkup } from '../importExport/exporters';
+
+export type VersionPicture =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly doc: MapDocument; readonly url: string }
+  | { readonly state: 'damaged'; readonly problems: readonly ImportProblem[] }
+  | { readonly state: 'failed'; readonly reason: string };
+
+/**
+ * Reads a snapshot, lays it out in the layout worker as opening it would, and draws it with the
+ * SVG exporter into a blob URL for an <img> (allowed by the app's CSP; no markup is inserted into
+ * the page). Mount it with `key={id}` so each version starts from 'loading'.
+ */
+export function useVersionPicture(id: number): VersionPicture {
+  const [picture, setPicture] = useState<VersionPicture>({ state: 'loading' });
+  useEffect(() => {
+    const abort = new AbortController();
+    let url: string | null = null;
+    async function draw(): Promise<VersionPicture> {
+      const read = await readSnapshot(id);
+      if (read.status === 'missing') return { state: 'failed', reason: 'This version is gone.' };
+      if (read.status === 'damaged') return { state: 'damaged', problems: read.problems };
+      const positions = await layoutOffCanvas(toLayoutInput(read.doc), abort.signal);
+      const svg = pictureMarkup({ doc: read.doc, positions, highlight: null, region: null });
+      url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+      return { state: 'ready', doc: read.doc, url };
+    }
+    draw().then(
+      (next) => {
+        if (!abort.signal.aborted) setPicture(next);
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        setPicture({
+          state: 'failed',
+          reason: error instanceof Error ? error.message : String(error),
+        });
+      },
+    );
+    return () => {
+      abort.abort();
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [id]);
+  return picture;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { addGoal, removeStakeholder } from '../../../src/domain/commands';
+import { diffMaps } from '../../../src/domain/diff';
+import { createExampleMap } from '../../../src/domain/exampleMap';
+import { asGoalId } from '../../../src/domain/ids';
+import type { MapDocument } from '../../../src/domain/model';
+import type { CommandResult } from '../../../src/domain/commands';
+import { describeChanges, describeSize } from '../../../src/ui/history/historyText';
+
+const example = createExampleMap('2026-01-01T00:00:00.000Z');
+const unwrap = (result: CommandResult): MapDocument => {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
+
+describe('describeChanges', () => {
+  it('one line per kind of record, counted and named, the rest summed up', () => {
+    let later = example;
+    for (let n = 1; n <= 6; n++) {
+      later = unwrap(addGoal(later, { id: asGoalId(`g-new-${n}`), title: `New ${n}` }));
+    }
+    const [mission] = example.goals;
+    const [person] = example.stakeholders;
+    if (!mission || !person) throw new Error('example map changed');
+    // An imported file may hold a title of spaces; commands refuse one.
+    later = {
+      ...later,
+      goals: later.goals.map((g) => (g.id === mission.id ? { ...g, title: ' ' } : g)),
+    };
+    later = unwrap(removeStakeholder(later, person.id));
+    const lines = describeChanges(diffMaps(example, later));
+    expect(lines[0]).toBe(
+      'Goals: 6 added (“New 1”, “New 2”, “New 3”, “New 4” and 2 more); 1 changed (“untitled”)',
+    );
+    expect(lines[1]).toBe(`Stakeholders: 1 removed (“${person.name}”)`);
+    expect(lines.some((l) => l.startsWith('Incentives: '))).toBe(true);
+    expect(describeChanges(diffMaps(example, example))).toEqual([]);
+  });
+});
+
+describe('describeSize', () => {
+  it('reads as bytes, KB or MB', () => {
+    expect(describeSize(840)).toBe('840 bytes');
+    expect(describeSize(13_300)).toBe('13 KB');
+    expect(describeSize(3.44 * 1024 * 1024)).toBe('3.4 MB');
+  });
+});

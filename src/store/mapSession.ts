@@ -1,4 +1,4 @@
-import { createAutosaver, type SaveStatus } from '../db/autosave';
+import { createAutosaver, type Autosaver, type SaveStatus } from '../db/autosave';
 import { bindFlushOnHide, bindOnShow } from '../db/flushOnHide';
 import { getStoredRevision, setLastOpenedMapId } from '../db/repository';
 import type { CommonGroundDb } from '../db/schema';
@@ -40,6 +40,48 @@ export interface MapSessionEvents {
 
 const alert = (next: StorageAlert | null) => sessionStore.getState().setStorageAlert(next);
 
+/**
+ * Shows the autosave's status; while the session is open, a failed write raises the storage
+ * alert and the next successful one clears it.
+ */
+function reportStatus(isOpen: () => boolean): (status: SaveStatus) => void {
+  return (status) => {
+    sessionStore.getState().setSaveStatus(status);
+    if (!isOpen()) return;
+    if (status.state === 'error') {
+      alert({ kind: 'write-failed', message: status.error, quota: status.quota });
+    } else if (
+      status.state === 'saved' &&
+      sessionStore.getState().storageAlert?.kind === 'write-failed'
+    ) {
+      alert(null);
+    }
+  };
+}
+
+/** Another tab's version was merged in: say so only when both changed the same thing. */
+function reportMerge(clashes: readonly MergeClash[], merged: MapDocument): void {
+  if (clashes.length === 0) return;
+  sessionStore.getState().showNotice({ kind: 'info', text: describeClashes(clashes, merged) });
+}
+
+/** What makes the session look again at what is stored: pages hidden and shown, other tabs' writes. */
+function bindWatches(
+  db: CommonGroundDb,
+  mapId: MapId,
+  autosaver: Pick<Autosaver<MapDocument>, 'flush'>,
+  checkStored: (revision: number | null) => void,
+): (() => void)[] {
+  return [
+    bindFlushOnHide(autosaver),
+    // Reading after a watch error or a missed message is harmless: it is compare-only.
+    watchStoredRevision(db, mapId, checkStored, () => undefined),
+    bindOnShow(() => {
+      void getStoredRevision(db, mapId).then(checkStored, () => undefined);
+    }),
+  ];
+}
+
 function describeClashes(clashes: readonly MergeClash[], doc: MapDocument): string {
   const titles = clashes.flatMap(({ list, id }) => {
     if (list === 'goals') return doc.goals.filter((g) => g.id === id).map((g) => g.title);
@@ -70,19 +112,6 @@ export function openMapSession(
   let state: 'open' | 'paused' | StopReason | 'suspended' = 'open';
   const serial = createSerial();
 
-  const onStatus = (status: SaveStatus): void => {
-    sessionStore.getState().setSaveStatus(status);
-    if (state !== 'open') return;
-    if (status.state === 'error') {
-      alert({ kind: 'write-failed', message: status.error, quota: status.quota });
-    } else if (
-      status.state === 'saved' &&
-      sessionStore.getState().storageAlert?.kind === 'write-failed'
-    ) {
-      alert(null);
-    }
-  };
-
   const isLive = () => state === 'open' || state === 'paused';
   const sync = createMapSync(db, doc.map.id, { doc, revision }, isLive, {
     stop: (reason, detail) => {
@@ -96,13 +125,7 @@ export function openMapSession(
       state = 'paused';
       alert({ kind: 'diverged', message });
     },
-    merged: (clashes, merged) => {
-      if (clashes.length > 0) {
-        sessionStore
-          .getState()
-          .showNotice({ kind: 'info', text: describeClashes(clashes, merged) });
-      }
-    },
+    merged: reportMerge,
   });
 
   const autosaver = createAutosaver<MapDocument>({
@@ -113,21 +136,14 @@ export function openMapSession(
         await sync.write(value);
       }),
     delayMs: AUTOSAVE_DELAY_MS,
-    onStatus,
+    onStatus: reportStatus(() => state === 'open'),
   });
 
   const checkStored = (revisionNow: number | null): void => {
     if (state === 'open')
       void serial(() => sync.revisionChanged(revisionNow)).catch(() => undefined);
   };
-  const unbinds = [
-    bindFlushOnHide(autosaver),
-    // Reading after a watch error or a missed message is harmless: it is compare-only.
-    watchStoredRevision(db, doc.map.id, checkStored, () => undefined),
-    bindOnShow(() => {
-      void getStoredRevision(db, doc.map.id).then(checkStored, () => undefined);
-    }),
-  ];
+  const unbinds = bindWatches(db, doc.map.id, autosaver, checkStored);
 
   documentStore.getState().openDocument(doc);
   // Once stopped (but still on screen), an edit is said to be unsaved instead of being scheduled.

@@ -96,6 +96,22 @@ afterEach(async () => {
   vi.unstubAllGlobals();
 });
 
+/**
+ * Both tabs know goals A and B; this tab links A up to B while the other links B up to A. Each
+ * edit is fine alone, together they close a cycle: the tabs have diverged.
+ */
+async function linkBothWaysInTwoTabs(): Promise<void> {
+  const [a, b] = [asGoalId('g-fresh-a'), asGoalId('g-fresh-b')];
+  await editInOtherTab((doc) =>
+    must(addGoal(must(addGoal(doc, { id: a, title: 'A' })), { id: b, title: 'B' })),
+  );
+  await vi.waitFor(() => expect(titleIn(openDoc(), b)).toBe('B'));
+  editHere((doc) => must(linkGoals(doc, a, b, asLinkId('l-a-b'))));
+  await editInOtherTab((doc) => must(linkGoals(doc, b, a, asLinkId('l-b-a'))));
+  await settle();
+  await vi.waitFor(() => expect(alertKind()).toBe('diverged'));
+}
+
 describe('two tabs on one map', () => {
   it('shows what another tab stored, without writing it back', async () => {
     await editInOtherTab(retitle(goalAt(1), 'From the other tab'));
@@ -143,15 +159,7 @@ describe('two tabs on one map', () => {
   });
 
   it('asks which version to keep when the two together would close a cycle', async () => {
-    const [a, b] = [asGoalId('g-fresh-a'), asGoalId('g-fresh-b')];
-    await editInOtherTab((doc) =>
-      must(addGoal(must(addGoal(doc, { id: a, title: 'A' })), { id: b, title: 'B' })),
-    );
-    await vi.waitFor(() => expect(titleIn(openDoc(), b)).toBe('B'));
-    editHere((doc) => must(linkGoals(doc, a, b, asLinkId('l-a-b'))));
-    await editInOtherTab((doc) => must(linkGoals(doc, b, a, asLinkId('l-b-a'))));
-    await settle();
-    await vi.waitFor(() => expect(alertKind()).toBe('diverged'));
+    await linkBothWaysInTwoTabs();
     const mine = openDoc();
 
     lib().takeOtherVersion();
@@ -165,15 +173,7 @@ describe('two tabs on one map', () => {
   });
 
   it('stores this tab’s version over the other’s when the user keeps it', async () => {
-    const [a, b] = [asGoalId('g-fresh-a'), asGoalId('g-fresh-b')];
-    await editInOtherTab((doc) =>
-      must(addGoal(must(addGoal(doc, { id: a, title: 'A' })), { id: b, title: 'B' })),
-    );
-    await vi.waitFor(() => expect(titleIn(openDoc(), b)).toBe('B'));
-    editHere((doc) => must(linkGoals(doc, a, b, asLinkId('l-a-b'))));
-    await editInOtherTab((doc) => must(linkGoals(doc, b, a, asLinkId('l-b-a'))));
-    await settle();
-    await vi.waitFor(() => expect(alertKind()).toBe('diverged'));
+    await linkBothWaysInTwoTabs();
 
     lib().keepThisVersion();
     await settle();

@@ -1,7 +1,7 @@
 import { loadMap, saveMap } from '../db/repository';
 import type { CommonGroundDb } from '../db/schema';
 import type { MapId } from '../domain/ids';
-import { mergeDocuments, sameValue, type MergeClash } from '../domain/merge';
+import type { MergeClash } from '../domain/merge';
 import type { MapDocument } from '../domain/model';
 import { formatProblem } from '../io/json';
 import { documentStore } from './documentStore';
@@ -67,6 +67,9 @@ export function createMapSync(
     if (latest.revision === stored.revision) return null;
     // A drag's steps are not in history yet; merging under it would split the drag in two.
     while (documentStore.getState().inGesture()) await sleep(GESTURE_POLL_MS);
+    if (!isActive()) return 'The map was closed.';
+    // Merging is needed only when another tab wrote meanwhile: its code stays off the first screen.
+    const { mergeDocuments, sameValue } = await import('../domain/merge');
     if (!isActive()) return 'The map was closed.';
     const base = stored.doc;
     stored = { doc: latest.doc, revision: latest.revision };

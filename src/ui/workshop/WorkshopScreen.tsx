@@ -8,6 +8,7 @@ import { selectOpenConflictId, selectParties, useSessionStore } from '../../stor
 import { selectWorkshopStep, useWorkshopStore } from '../../store/workshopStore';
 import { headline, namesOf, type Names } from '../explain';
 import { leaveWorkshop, useWorkshopKeys } from './useWorkshopKeys';
+import { StorageAlert } from '../storage/StorageAlert';
 import { WorkshopCapture } from './WorkshopCapture';
 import './workshop.css';
 
@@ -86,6 +87,8 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
         <MapCanvas doc={doc} highlight={highlight} readOnly />
       </div>
       <aside className="cg-workshop__panel" aria-label="Walk up the tree">
+        {/* What the room captures must not be lost unseen: storage problems show here too. */}
+        <StorageAlert doc={doc} />
         <h1>{conflict?.title ?? parties.map((p) => names.party(p)).join(' and ')}</h1>
         {frame && answer ? (
           <Stage frame={frame} answer={answer} names={names} doc={doc} />

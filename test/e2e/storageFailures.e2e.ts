@@ -161,6 +161,39 @@ describe('a write that fails', () => {
   });
 });
 
+describe('a write that fails in workshop mode', () => {
+  it('shows the alert in the workshop panel, and what the room typed is kept', async () => {
+    const conflict = example.conflicts[0];
+    if (!conflict) throw new Error('the example map needs a conflict');
+    await page.getByRole('button', { name: 'Conflicts', exact: true }).click();
+    await page.getByRole('button', { name: `Open conflict: ${conflict.title}` }).click();
+    await page.getByRole('button', { name: 'Workshop mode' }).click();
+    const panel = page.getByRole('complementary', { name: 'Walk up the tree' });
+    await panel.waitFor();
+    await page.evaluate(() => {
+      window.cgWriteFailure = { name: 'QuotaExceededError', how: 'throw' };
+    });
+    const notes = page.getByRole('textbox', { name: 'Notes' });
+    await notes.fill('Agreed: a discount floor.');
+    await notes.press('Enter');
+    await panel.getByRole('alert', { name: 'Storage problem' }).waitFor();
+    await page.screenshot({ path: 'test-results/storage-workshop.png' });
+    await page.evaluate(() => {
+      window.cgWriteFailure = null;
+    });
+    await panel.getByRole('button', { name: 'Retry now' }).click();
+    await expect.poll(() => panel.getByRole('alert').count()).toBe(0);
+    await page.reload();
+    await page.getByRole('group', { name: mission }).waitFor();
+    await page.getByRole('button', { name: 'Conflicts', exact: true }).click();
+    await page.getByRole('button', { name: `Open conflict: ${conflict.title}` }).click();
+    await page.getByRole('button', { name: 'Workshop mode' }).click();
+    expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe(
+      'Agreed: a discount floor.',
+    );
+  });
+});
+
 /** Stores a map the importer refuses, straight into IndexedDB, as damage or an old bug would. */
 async function storeBrokenMap(): Promise<unknown> {
   return page.evaluate(

@@ -28,6 +28,8 @@ export interface LayoutGraph {
    * parent), and people (nothing is ever below them). Never mixed in one block.
    */
   readonly stackGroup: Uint8Array;
+  /** Every node, deepest level first: children always come before their parent. */
+  readonly deepestFirst: readonly number[];
   /** Links and incentives that are not tree edges, as pairs [a0, b0, a1, b1, …]. */
   readonly crossEdges: Int32Array;
 }
@@ -126,13 +128,19 @@ export function buildLayoutGraph(input: LayoutInput, heldPeople: readonly string
   const treeParent = treeParents(index, depth, reached);
   const children: number[][] = Array.from({ length: n }, () => []);
   const roots: number[] = [];
-  const stackGroup = new Uint8Array(n);
   for (let v = 0; v < n; v++) {
     const p = treeParent[v] ?? -1;
     if (p < 0) roots.push(v);
     else children[p]?.push(v);
-    if (p >= 0 && v >= index.goalCount) stackGroup[v] = STACK_PERSON;
-    else if (p >= 0 && index.below[v] === 0) stackGroup[v] = STACK_GOAL_LEAF;
+  }
+  const deepestFirst = Array.from(index.ids.keys()).sort(
+    (a, b) => (depth[b] ?? 0) - (depth[a] ?? 0),
+  );
+  const stackGroup = new Uint8Array(n);
+  for (let v = 0; v < n; v++) {
+    if ((treeParent[v] ?? -1) < 0) continue;
+    if (v >= index.goalCount) stackGroup[v] = STACK_PERSON;
+    else if (index.below[v] === 0) stackGroup[v] = STACK_GOAL_LEAF;
   }
   return {
     ids: index.ids,
@@ -143,6 +151,7 @@ export function buildLayoutGraph(input: LayoutInput, heldPeople: readonly string
     children,
     roots,
     stackGroup,
+    deepestFirst,
     crossEdges: crossEdgesOf(index, treeParent),
   };
 }

@@ -130,7 +130,7 @@ function orderCells(
 
 function reorderRow(graph: LayoutGraph, p: Placement, parent: number, pulls: readonly Pull[]) {
   const list = parent < 0 ? graph.roots : graph.children[parent];
-  if (!list || list.length < 2) return;
+  if (!list || list.length < 2 || pulls.length === 0) return;
   const items: Item[] =
     parent < 0
       ? list.map((v) => ({ nodes: [v], stacked: false, key: 0 }))
@@ -142,7 +142,7 @@ function reorderRow(graph: LayoutGraph, p: Placement, parent: number, pulls: rea
     return (p.nodeLeft[v] ?? 0) + (graph.width[v] ?? 0) / 2;
   });
   const row: Row = { items, width, anchor, gap: parent < 0 ? TREE_GAP : GAP_X, pulls };
-  const order = pulls.length > 0 ? bestOrder(row) : items.map((_, i) => i);
+  const order = bestOrder(row);
   const flat = order.flatMap((i) => {
     const item = items[i];
     return item ? orderCells(graph, p, item, pulls) : [];

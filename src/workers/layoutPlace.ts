@@ -1,11 +1,10 @@
 import { STACK_NONE, type LayoutGraph } from './layoutGraph';
+import { GAP_X, layOutStack } from './layoutStack';
 
-export const GAP_X = 24;
+export { GAP_X } from './layoutStack';
 export const GAP_Y = 80;
 export const MARGIN = 20;
-/** Rows inside a stacked block sit closer than levels: they read as one list under the parent. */
-const STACK_GAP_Y = 28;
-/** Fewer leaves than this stay in a row; a row of four still reads at a glance. */
+/** Fewer cells than this stay in a row; a row of four still reads at a glance. */
 export const STACK_MIN = 5;
 export const TREE_GAP = 2 * GAP_X;
 
@@ -15,14 +14,6 @@ export interface Placement {
   readonly y: Float64Array;
   readonly blockWidth: Float64Array;
   readonly nodeLeft: Float64Array;
-}
-
-/**
- * Columns of a stacked block of `count` leaves: about twice as many rows as columns, since a box is
- * about twice as wide as it is tall — the block comes out roughly square on screen.
- */
-export function stackColumns(count: number): number {
-  return Math.min(count, Math.ceil(Math.sqrt(count / 2)));
 }
 
 /** One thing in a row of children: a child's whole subtree, or a stacked block of leaves. */
@@ -70,32 +61,19 @@ interface Blocks {
   readonly stackTop: Float64Array;
 }
 
-function cellSize(graph: LayoutGraph, nodes: readonly number[]): [number, number] {
-  let [cellWidth, cellHeight] = [0, 0];
-  for (const c of nodes) {
-    cellWidth = Math.max(cellWidth, graph.width[c] ?? 0);
-    cellHeight = Math.max(cellHeight, graph.height[c] ?? 0);
-  }
-  return [cellWidth, cellHeight];
-}
-
 /** How wide an item of the row is, given the widths of the subtree blocks below. */
 export function itemWidth(graph: LayoutGraph, item: Item, blockWidth: Float64Array): number {
   if (!item.stacked) return blockWidth[item.nodes[0] ?? 0] ?? 0;
-  const columns = stackColumns(item.nodes.length);
-  return columns * cellSize(graph, item.nodes)[0] + (columns - 1) * GAP_X;
+  return layOutStack(graph, item.nodes).width;
 }
 
 function measureStack(graph: LayoutGraph, nodes: readonly number[], left: number, blocks: Blocks) {
-  const columns = stackColumns(nodes.length);
-  const [cellWidth, cellHeight] = cellSize(graph, nodes);
+  const stack = layOutStack(graph, nodes);
   nodes.forEach((c, i) => {
-    const [row, column] = [Math.floor(i / columns), i % columns];
-    const centring = (cellWidth - (graph.width[c] ?? 0)) / 2;
-    blocks.childLeft[c] = left + column * (cellWidth + GAP_X) + centring;
-    blocks.stackTop[c] = row * (cellHeight + STACK_GAP_Y);
+    blocks.childLeft[c] = left + (stack.left[i] ?? 0);
+    blocks.stackTop[c] = stack.top[i] ?? 0;
   });
-  return columns * cellWidth + (columns - 1) * GAP_X;
+  return stack.width;
 }
 
 /** Puts one item of a row at `left`; returns its width and the x its top is centred on. */
@@ -146,11 +124,6 @@ function rowTops(graph: LayoutGraph): Float64Array {
   return tops.map((t) => t + MARGIN);
 }
 
-/** Nodes from the deepest level up, so every subtree is measured before its parent. */
-function deepestFirst(graph: LayoutGraph): number[] {
-  return Array.from(graph.ids.keys()).sort((a, b) => (graph.depth[b] ?? 0) - (graph.depth[a] ?? 0));
-}
-
 /**
  * Tidy top-down placement of the tree: each subtree gets its own band of x, children side by side
  * under their parent and the parent centred over them, so no two subtrees can overlap whatever
@@ -164,7 +137,7 @@ export function placeTree(graph: LayoutGraph): Placement {
     childLeft: new Float64Array(n),
     stackTop: new Float64Array(n).fill(-1),
   };
-  const order = deepestFirst(graph);
+  const order = graph.deepestFirst;
   for (const v of order) measureNode(graph, v, blocks);
   const tops = rowTops(graph);
   const x = new Float64Array(n);
@@ -179,10 +152,9 @@ export function placeTree(graph: LayoutGraph): Placement {
     const v = order[i] ?? 0;
     const p = graph.treeParent[v] ?? -1;
     const stackTop = blocks.stackTop[v] ?? -1;
-    const top = tops[graph.depth[v] ?? 0] ?? 0;
     if (p >= 0) blockLeft[v] = (blockLeft[p] ?? 0) + (blocks.childLeft[v] ?? 0);
     x[v] = (blockLeft[v] ?? 0) + (stackTop >= 0 ? 0 : (blocks.nodeLeft[v] ?? 0));
-    y[v] = top + Math.max(0, stackTop);
+    y[v] = (tops[graph.depth[v] ?? 0] ?? 0) + Math.max(0, stackTop);
   }
   return { x, y, blockWidth: blocks.width, nodeLeft: blocks.nodeLeft };
 }

@@ -2,11 +2,8 @@ import { useCallback, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { FIT_ALL } from '../../canvas/fitOptions';
 import { positionsStore } from '../../canvas/positionsStore';
-import { moveGoals } from '../../domain/commands';
-import type { GoalId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { addGoalNearSelection, addStakeholderToMap } from '../../store/addActions';
-import { applyEdit } from '../../store/applyEdit';
 import {
   documentStore,
   selectCanRedo,
@@ -19,12 +16,8 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { useShortcuts } from './useShortcuts';
 
 /** Re-runs auto layout for the whole map: pinned goals are released (one undoable edit). */
-function autoLayout(doc: MapDocument): void {
-  const pinned = new Map<GoalId, null>(
-    doc.goals.filter((g) => g.position?.pinned).map((g) => [g.id, null]),
-  );
-  if (pinned.size > 0) applyEdit((d) => moveGoals(d, pinned));
-  positionsStore.getState().requestLayout();
+function autoLayout(): void {
+  positionsStore.getState().requestLayout({ releasePins: true });
 }
 
 /** Selects the Title field of a goal just added, so typing names it. */
@@ -78,7 +71,7 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
         Redo
       </button>
       <span className="cg-canvasbar__sep" aria-hidden="true" />
-      <button type="button" className="cg-button" onClick={() => autoLayout(doc)}>
+      <button type="button" className="cg-button" onClick={autoLayout}>
         Auto layout
       </button>
       <button type="button" className="cg-button" onClick={() => void fitView(FIT_ALL)}>

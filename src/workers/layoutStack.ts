@@ -2,7 +2,7 @@ import type { LayoutGraph } from './layoutGraph';
 
 export const GAP_X = 24;
 /** Rows of a block sit closer than levels: they read as one list under the parent. */
-const STACK_GAP_Y = 28;
+export const STACK_GAP_Y = 28;
 
 /**
  * Columns of a block of `count` leaves: about twice as many rows as columns, since a box is about

@@ -2,7 +2,8 @@ import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/la
 import { buildLayoutGraph } from './layoutGraph';
 import { placeOrdered } from './layoutOrder';
 import { clearPinned, type PlacedBox } from './layoutPins';
-import { GAP_X, GAP_Y, MARGIN } from './layoutPlace';
+import { GAP_Y, MARGIN } from './layoutPlace';
+import { GAP_X } from './layoutStack';
 
 /** The laid-out tree as boxes, pinned nodes at their pins; unheld people are not in it. */
 function treeBoxes(input: LayoutInput, held: ReadonlySet<string>): Map<string, PlacedBox> {

@@ -1,14 +1,7 @@
 import type { LayoutGraph } from './layoutGraph';
-import {
-  GAP_X,
-  TREE_GAP,
-  itemWidth,
-  placeTree,
-  rowItems,
-  type Item,
-  type Placement,
-} from './layoutPlace';
+import { TREE_GAP, itemWidth, placeTree, rowItems, type Item, type Placement } from './layoutPlace';
 import { centreOf, collectPulls, rowOf, type Pull } from './layoutPulls';
+import { GAP_X } from './layoutStack';
 
 /** Each sweep is one placement plus a re-order of every row; a few settle real KPI trees. */
 const MAX_SWEEPS = 4;

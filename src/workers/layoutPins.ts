@@ -1,4 +1,4 @@
-import { GAP_X } from './layoutPlace';
+import { GAP_X } from './layoutStack';
 
 /** A box at its final place; `pinned` boxes never move. */
 export interface PlacedBox {

@@ -1,10 +1,9 @@
 import { STACK_NONE, type LayoutGraph } from './layoutGraph';
 import { GAP_X, layOutStack } from './layoutStack';
 
-export { GAP_X } from './layoutStack';
 export const GAP_Y = 80;
 export const MARGIN = 20;
-/** Fewer cells than this stay in a row; a row of four still reads at a glance. */
+/** Fewer leaves than this stay in a row; a row of four still reads at a glance. */
 export const STACK_MIN = 5;
 export const TREE_GAP = 2 * GAP_X;
 

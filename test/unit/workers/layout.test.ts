@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout } from '../../../src/workers/layout';
+import { toLayoutInput } from '../../../src/canvas/layoutInput';
+import { createExampleMap } from '../../../src/domain/exampleMap';
 import type { LayoutInput } from '../../../src/domain/layoutTypes';
+import { computeLayout } from '../../../src/workers/layout';
 
 const box = (id: string, pinned: { x: number; y: number } | null = null) => ({
   id,
@@ -100,5 +102,31 @@ describe('computeLayout', () => {
     expect(p['o1']).toEqual(o2);
     expect(Math.abs((p['o2']?.x ?? 0) - o2.x)).toBeGreaterThanOrEqual(200);
     expect(p['o2']?.y).toBe(o2.y);
+  });
+});
+
+describe('computeLayout on the example map', () => {
+  const doc = createExampleMap('2026-01-01T00:00:00.000Z');
+  const input = toLayoutInput(doc);
+  const p = computeLayout(input);
+  const width = new Map(input.goals.map((g) => [g.id, g.width]));
+  const centre = (id: string) => (p[id]?.x ?? Number.NaN) + (width.get(id) ?? Number.NaN) / 2;
+
+  it('puts the mission above everything else', () => {
+    const mission = doc.goals.find((g) => g.kind === 'mission');
+    const others = Object.entries(p).filter(([id]) => id !== mission?.id);
+    expect(others.every(([, at]) => at.y > (p[mission?.id ?? '']?.y ?? Infinity))).toBe(true);
+  });
+
+  it('draws every goal with two parents between them', () => {
+    const parents = new Map<string, string[]>();
+    for (const l of doc.links) parents.set(l.from, [...(parents.get(l.from) ?? []), l.to]);
+    const shared = [...parents].filter(([, ps]) => ps.length === 2);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const [child, [a = '', b = '']] of shared) {
+      const [left, right] = [Math.min(centre(a), centre(b)), Math.max(centre(a), centre(b))];
+      expect(centre(child), child).toBeGreaterThan(left);
+      expect(centre(child), child).toBeLessThan(right);
+    }
   });
 });

@@ -117,12 +117,22 @@ function sameNode(a: MapFlowNode, b: MapFlowNode): boolean {
 }
 
 /**
+ * The previous list when it holds the very same items: React Flow then skips re-indexing every
+ * node (or edge), which it does for any new array.
+ */
+function keepIfUnchanged<T>(previous: T[], next: T[]): T[] {
+  const same = previous.length === next.length && next.every((item, i) => item === previous[i]);
+  return same ? previous : next;
+}
+
+/**
  * Derives React Flow nodes from the model. Nodes are never saved. The builder hands back the very
  * same node object when nothing about a node changed, so memoised node components skip rendering
  * and a drag or a selection re-renders only the nodes it touches.
  */
 export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFlowNode[] {
   let previous = new Map<string, MapFlowNode>();
+  let previousList: MapFlowNode[] = [];
   return (doc, view) => {
     const parentIds = new Set(doc.links.map((l) => l.to));
     const next = new Map<string, MapFlowNode>();
@@ -137,7 +147,8 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
       ...doc.stakeholders.map((s) => reuse(toStakeholderNode(s, view))),
     ];
     previous = next;
-    return nodes;
+    previousList = keepIfUnchanged(previousList, nodes);
+    return previousList;
   };
 }
 
@@ -199,6 +210,7 @@ export function createEdgeBuilder(): (
   selectedIds: ReadonlySet<string>,
 ) => Edge[] {
   let previous = new Map<string, { record: object; look: string; edge: Edge }>();
+  let previousList: Edge[] = [];
   return (doc, highlight, selectedIds) => {
     const next = new Map<string, { record: object; look: string; edge: Edge }>();
     const reuse = (record: { id: string }, look: string, make: () => Edge): Edge => {
@@ -222,6 +234,7 @@ export function createEdgeBuilder(): (
       return reuse(incentive, look, () => incentiveEdge(incentive, color, dim, selected));
     });
     previous = next;
-    return [...links, ...incentives];
+    previousList = keepIfUnchanged(previousList, [...links, ...incentives]);
+    return previousList;
   };
 }

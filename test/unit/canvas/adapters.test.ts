@@ -42,7 +42,7 @@ describe('node and edge builders', () => {
     const build = createEdgeBuilder();
     const before = build(doc, none, new Set());
     const after = build(moved, none, new Set());
-    expect(after.every((e, i) => e === before[i])).toBe(true);
+    expect(after).toBe(before);
   });
 
   it('redraws only the edge whose selection changed', () => {

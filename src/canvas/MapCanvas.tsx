@@ -14,7 +14,7 @@ import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
 import { selectCollapsedGoalIds, useSessionStore } from '../store/sessionStore';
-import { createNodeBuilder, toFlowEdges, type MapFlowNode } from './adapters';
+import { createEdgeBuilder, createNodeBuilder, type MapFlowNode } from './adapters';
 import { applySelectChanges, commitDrag, draggedPositions } from './canvasEvents';
 import { collapseView } from './collapse';
 import { connectionCommand } from './connect';
@@ -73,6 +73,7 @@ function useFlowElements(
   const collapsedGoalIds = useSessionStore(selectCollapsedGoalIds);
   const selectedIds = useSelectedIds();
   const [buildNodes] = useState(createNodeBuilder);
+  const [buildEdges] = useState(createEdgeBuilder);
   const lookup = useMemo(() => toHighlightLookup(highlight), [highlight]);
   const collapse = useMemo(() => collapseView(doc, collapsedGoalIds), [doc, collapsedGoalIds]);
   const nodes = useMemo(
@@ -87,7 +88,10 @@ function useFlowElements(
       }),
     [buildNodes, doc, positions, dragging, lookup, selectedIds, collapse, collapsedGoalIds],
   );
-  const edges = useMemo(() => toFlowEdges(doc, lookup, selectedIds), [doc, lookup, selectedIds]);
+  const edges = useMemo(
+    () => buildEdges(doc, lookup, selectedIds),
+    [buildEdges, doc, lookup, selectedIds],
+  );
   return { nodes, edges, selectedIds };
 }
 

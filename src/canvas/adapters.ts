@@ -1,6 +1,13 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
-import type { Goal, IncentiveKind, MapDocument, Stakeholder } from '../domain/model';
+import type {
+  Goal,
+  Incentive,
+  IncentiveKind,
+  Link,
+  MapDocument,
+  Stakeholder,
+} from '../domain/model';
 import type { CollapseView } from './collapse';
 import { linkKey, type HighlightLookup } from './highlight';
 
@@ -110,12 +117,22 @@ function sameNode(a: MapFlowNode, b: MapFlowNode): boolean {
 }
 
 /**
+ * The previous list when it holds the very same items: React Flow then skips re-indexing every
+ * node (or edge), which it does for any new array.
+ */
+function keepIfUnchanged<T>(previous: T[], next: T[]): T[] {
+  const same = previous.length === next.length && next.every((item, i) => item === previous[i]);
+  return same ? previous : next;
+}
+
+/**
  * Derives React Flow nodes from the model. Nodes are never saved. The builder hands back the very
  * same node object when nothing about a node changed, so memoised node components skip rendering
  * and a drag or a selection re-renders only the nodes it touches.
  */
 export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFlowNode[] {
   let previous = new Map<string, MapFlowNode>();
+  let previousList: MapFlowNode[] = [];
   return (doc, view) => {
     const parentIds = new Set(doc.links.map((l) => l.to));
     const next = new Map<string, MapFlowNode>();
@@ -130,56 +147,94 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
       ...doc.stakeholders.map((s) => reuse(toStakeholderNode(s, view))),
     ];
     previous = next;
-    return nodes;
+    previousList = keepIfUnchanged(previousList, nodes);
+    return previousList;
   };
 }
 
-/** "Contributes to" links point up (child → parent); incentives run from a person to a goal. */
-export function toFlowEdges(
+/** A "contributes to" link points up (child → parent), in its party's colour on a path. */
+function linkEdge(
+  link: Link,
+  colors: readonly string[] | undefined,
+  active: boolean,
+  selected: boolean,
+): Edge {
+  const color = colors?.[0] ?? '#868e96';
+  return {
+    id: link.id,
+    source: link.from,
+    sourceHandle: 'up',
+    target: link.to,
+    targetHandle: 'down',
+    selected,
+    className: active ? (colors ? 'cg-edge-path' : 'cg-edge-dim') : undefined,
+    style: { stroke: color, strokeWidth: colors ? 4 : 1.5 },
+    markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
+    ariaLabel: 'contributes to',
+  };
+}
+
+/** An incentive runs from a person to a goal, in the person's colour. */
+function incentiveEdge(incentive: Incentive, color: string, dim: boolean, selected: boolean) {
+  const edge: Edge<IncentiveEdgeData> = {
+    id: incentive.id,
+    source: incentive.stakeholderId,
+    sourceHandle: 'up',
+    target: incentive.goalId,
+    targetHandle: 'down',
+    selected,
+    label: incentive.kind,
+    data: { kind: incentive.kind },
+    className: dim ? 'cg-edge-dim' : 'cg-edge-incentive',
+    // "Motivated" is a softer tie, drawn lighter and thinner. Not dashed: dashes on long edges
+    // made panning a 2,000-goal map rasterise for seconds (measured in npm run bench).
+    style:
+      incentive.kind === 'motivated'
+        ? { stroke: color, strokeWidth: 1.5, strokeOpacity: 0.55 }
+        : { stroke: color, strokeWidth: 2 },
+    labelStyle: { fill: color, fontWeight: 600 },
+    labelBgStyle: { fill: '#ffffff' },
+    ariaLabel: incentive.kind,
+  };
+  return edge;
+}
+
+/**
+ * Derives React Flow edges from the model. Like the nodes, an edge whose record and look did not
+ * change is handed back as the very same object, so an edit (or applying a layout, which un-pins
+ * goals) re-renders only the edges it touches instead of every edge on screen.
+ */
+export function createEdgeBuilder(): (
   doc: MapDocument,
   highlight: HighlightLookup,
   selectedIds: ReadonlySet<string>,
-): Edge[] {
-  const links = doc.links.map((link): Edge => {
-    const colors = highlight.linkColors.get(linkKey(link.from, link.to));
-    const color = colors?.[0] ?? '#868e96';
-    return {
-      id: link.id,
-      source: link.from,
-      sourceHandle: 'up',
-      target: link.to,
-      targetHandle: 'down',
-      selected: selectedIds.has(link.id),
-      className: highlight.active ? (colors ? 'cg-edge-path' : 'cg-edge-dim') : undefined,
-      style: { stroke: color, strokeWidth: colors ? 4 : 1.5 },
-      markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-      ariaLabel: 'contributes to',
+) => Edge[] {
+  let previous = new Map<string, { record: object; look: string; edge: Edge }>();
+  let previousList: Edge[] = [];
+  return (doc, highlight, selectedIds) => {
+    const next = new Map<string, { record: object; look: string; edge: Edge }>();
+    const reuse = (record: { id: string }, look: string, make: () => Edge): Edge => {
+      const old = previous.get(record.id);
+      const edge = old && old.record === record && old.look === look ? old.edge : make();
+      next.set(record.id, { record, look, edge });
+      return edge;
     };
-  });
-  const stakeholderColor = new Map(doc.stakeholders.map((s) => [s.id, s.color]));
-  const incentives = doc.incentives.map((incentive): Edge<IncentiveEdgeData> => {
-    const color = stakeholderColor.get(incentive.stakeholderId) ?? '#868e96';
-    const dim = highlight.active && !highlight.parties.has(incentive.stakeholderId);
-    return {
-      id: incentive.id,
-      source: incentive.stakeholderId,
-      sourceHandle: 'up',
-      target: incentive.goalId,
-      targetHandle: 'down',
-      selected: selectedIds.has(incentive.id),
-      label: incentive.kind,
-      data: { kind: incentive.kind },
-      className: dim ? 'cg-edge-dim' : 'cg-edge-incentive',
-      // "Motivated" is a softer tie, drawn lighter and thinner. Not dashed: dashes on long edges
-      // made panning a 2,000-goal map rasterise for seconds (measured in npm run bench).
-      style:
-        incentive.kind === 'motivated'
-          ? { stroke: color, strokeWidth: 1.5, strokeOpacity: 0.55 }
-          : { stroke: color, strokeWidth: 2 },
-      labelStyle: { fill: color, fontWeight: 600 },
-      labelBgStyle: { fill: '#ffffff' },
-      ariaLabel: incentive.kind,
-    };
-  });
-  return [...links, ...incentives];
+    const links = doc.links.map((link) => {
+      const colors = highlight.linkColors.get(linkKey(link.from, link.to));
+      const selected = selectedIds.has(link.id);
+      const look = `${colors?.join() ?? ''}|${highlight.active}|${selected}`;
+      return reuse(link, look, () => linkEdge(link, colors, highlight.active, selected));
+    });
+    const stakeholderColor = new Map(doc.stakeholders.map((s) => [s.id, s.color]));
+    const incentives = doc.incentives.map((incentive) => {
+      const color = stakeholderColor.get(incentive.stakeholderId) ?? '#868e96';
+      const dim = highlight.active && !highlight.parties.has(incentive.stakeholderId);
+      const selected = selectedIds.has(incentive.id);
+      const look = `${color}|${dim}|${selected}`;
+      return reuse(incentive, look, () => incentiveEdge(incentive, color, dim, selected));
+    });
+    previous = next;
+    previousList = keepIfUnchanged(previousList, [...links, ...incentives]);
+    return previousList;
+  };
 }

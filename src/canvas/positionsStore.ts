@@ -12,17 +12,20 @@ export interface PositionsState {
   readonly mapId: string | null;
   /** Bumped to ask for a fresh full layout (the Auto layout button). */
   readonly layoutRequest: number;
+  /** Whether the requested layout also hands pinned goals back to auto layout (until it lands). */
+  readonly releasePins: boolean;
   setPositions(mapId: string, positions: LayoutPositions): void;
   mergePositions(mapId: string, positions: LayoutPositions): void;
-  requestLayout(): void;
+  requestLayout(options?: { readonly releasePins?: boolean }): void;
 }
 
 export const positionsStore = createStore<PositionsState>()((set) => ({
   positions: {},
   mapId: null,
   layoutRequest: 0,
+  releasePins: false,
   setPositions: (mapId, positions) => {
-    set({ mapId, positions });
+    set({ mapId, positions, releasePins: false });
   },
   mergePositions: (mapId, positions) => {
     set((s) => ({
@@ -30,8 +33,8 @@ export const positionsStore = createStore<PositionsState>()((set) => ({
       positions: s.mapId === mapId ? { ...s.positions, ...positions } : positions,
     }));
   },
-  requestLayout: () => {
-    set((s) => ({ layoutRequest: s.layoutRequest + 1 }));
+  requestLayout: (options) => {
+    set((s) => ({ layoutRequest: s.layoutRequest + 1, releasePins: !!options?.releasePins }));
   },
 }));
 

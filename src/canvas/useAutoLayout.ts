@@ -1,11 +1,50 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { LayoutPositions } from '../domain/layoutTypes';
+import { moveGoals } from '../domain/commands';
+import type { GoalId } from '../domain/ids';
+import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
+import { applyEdit } from '../store/applyEdit';
+import { documentStore } from '../store/documentStore';
 import { placeNewNodes } from '../workers/placement';
 import type { LayoutRequest, LayoutResponse } from '../workers/layout.worker';
 import { toLayoutInput } from './layoutInput';
 import { startLayoutWorker } from './layoutWorker';
 import { positionsStore, selectLayoutRequest, usePositionsStore } from './positionsStore';
+
+/** Pinned goals by id with where they were pinned. */
+type Pins = ReadonlyMap<GoalId, { readonly x: number; readonly y: number }>;
+
+/** The layout input; a layout that releases pins lays pinned goals out as if unpinned. */
+function layoutRequestFor(
+  doc: MapDocument,
+  releasePins: boolean,
+): { pins: Pins; input: LayoutInput } {
+  const input = toLayoutInput(doc);
+  if (!releasePins) return { pins: new Map(), input };
+  const pins = new Map(
+    doc.goals.flatMap((g) => (g.position?.pinned ? [[g.id, g.position] as const] : [])),
+  );
+  return { pins, input: { ...input, goals: input.goals.map((g) => ({ ...g, pinned: null })) } };
+}
+
+/**
+ * Applies a finished layout. Released pins are dropped (one undoable edit) in the same task as
+ * the new positions arrive, so React draws both in ONE render: un-pinning first would redraw the
+ * whole map once at the old positions and then again at the new ones. A goal dragged elsewhere
+ * while the layout ran keeps its new pin.
+ */
+function applyLayout(mapId: string, pins: Pins, positions: LayoutPositions): void {
+  const goals = documentStore.getState().doc?.goals ?? [];
+  const release = new Map(
+    goals.flatMap((g) => {
+      const was = pins.get(g.id);
+      const same = was && g.position?.pinned && g.position.x === was.x && g.position.y === was.y;
+      return same ? [[g.id, null] as const] : [];
+    }),
+  );
+  if (release.size > 0) applyEdit((d) => moveGoals(d, release));
+  positionsStore.getState().setPositions(mapId, positions);
+}
 
 /** Runs a full layout in the worker when a map is opened and when the user asks for one. */
 function useFullLayout(doc: MapDocument): void {
@@ -18,12 +57,10 @@ function useFullLayout(doc: MapDocument): void {
   const mapId = doc.map.id;
   useEffect(() => {
     const worker = startLayoutWorker();
-    const request: LayoutRequest = {
-      requestId: layoutRequest,
-      input: toLayoutInput(docRef.current),
-    };
+    const { pins, input } = layoutRequestFor(docRef.current, positionsStore.getState().releasePins);
+    const request: LayoutRequest = { requestId: layoutRequest, input };
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
-      positionsStore.getState().setPositions(mapId, event.data.positions);
+      applyLayout(mapId, pins, event.data.positions);
       worker.terminate();
     };
     worker.postMessage(request);

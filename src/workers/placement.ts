@@ -1,7 +1,6 @@
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
-
-const GAP_X = 24;
-const GAP_Y = 80;
+import { GAP_Y } from './layoutPlace';
+import { GAP_X, STACK_GAP_Y } from './layoutStack';
 
 interface Box {
   x: number;
@@ -28,9 +27,27 @@ function freeSpot(box: Box, placed: readonly Box[]): Box {
 }
 
 /**
+ * Where a new child of `anchor` starts looking for room: after its last placed sibling — the next
+ * cell when the siblings are stacked in a block (a new cell row below a full one), else the end of
+ * their row — or right below `anchor` when it has no children yet.
+ */
+function startNextToSiblings(anchor: Box, siblings: readonly Box[]): { x: number; y: number } {
+  if (siblings.length === 0) return { x: anchor.x, y: anchor.y + anchor.height + GAP_Y };
+  const lowestY = Math.max(...siblings.map((b) => b.y));
+  const lowest = siblings.filter((b) => b.y === lowestY);
+  const rowEnd = Math.max(...lowest.map((b) => b.x + b.width));
+  const stacked = lowest.length < siblings.length;
+  const blockEnd = Math.max(...siblings.map((b) => b.x + b.width));
+  const width = lowest[0]?.width ?? 0;
+  if (!stacked || rowEnd + GAP_X + width <= blockEnd) return { x: rowEnd + GAP_X, y: lowestY };
+  const height = Math.max(...lowest.map((b) => b.height));
+  return { x: Math.min(...siblings.map((b) => b.x)), y: lowestY + height + STACK_GAP_Y };
+}
+
+/**
  * Places nodes that have no position yet, without moving any node that has one: a new goal goes
- * below the goal it contributes to, a new person below the first goal they hold, anything else to
- * the right of the map (a person: below it). This is what keeps an edit from making the whole map jump.
+ * next to its siblings below the goal it contributes to, a new person below the first goal they
+ * hold, anything else to the right of the map (a person: below it). This is what keeps an edit from making the whole map jump.
  */
 export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): LayoutPositions {
   const sizeOf = new Map<string, LayoutNodeInput>();
@@ -45,7 +62,18 @@ export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): La
     at.set(id, box);
   }
   const anchorOf = new Map<string, string>();
-  for (const l of input.links) if (!anchorOf.has(l.from)) anchorOf.set(l.from, l.to);
+  const childrenOf = new Map<string, string[]>();
+  for (const l of input.links) {
+    if (!anchorOf.has(l.from)) anchorOf.set(l.from, l.to);
+    const siblings = childrenOf.get(l.to);
+    if (siblings) siblings.push(l.from);
+    else childrenOf.set(l.to, [l.from]);
+  }
+  const siblingsOf = (id: string, anchorId: string) =>
+    (childrenOf.get(anchorId) ?? []).flatMap((c) => {
+      const b = c === id ? undefined : at.get(c);
+      return b ? [b] : [];
+    });
   for (const i of input.incentives) {
     if (!anchorOf.has(i.stakeholderId)) anchorOf.set(i.stakeholderId, i.goalId);
   }
@@ -66,7 +94,9 @@ export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): La
     const anchor = anchorId === undefined ? undefined : at.get(anchorId);
     const start =
       node.pinned ??
-      (anchor ? { x: anchor.x, y: anchor.y + anchor.height + GAP_Y } : looseSpot(node.id));
+      (anchor && anchorId !== undefined
+        ? startNextToSiblings(anchor, siblingsOf(node.id, anchorId))
+        : looseSpot(node.id));
     const box = freeSpot({ ...start, width: node.width, height: node.height }, placed);
     placed.push(box);
     at.set(node.id, box);

@@ -145,6 +145,26 @@ describe('building a map from empty', () => {
     await node('Win rate').waitFor();
   });
 
+  it('pins a dragged goal; Auto layout releases it as one undoable edit', async () => {
+    await page.getByRole('button', { name: 'Fit view' }).click();
+    const start = await node('Win rate').boundingBox();
+    if (!start) throw new Error('Win rate not visible');
+    const grab = { x: start.x + start.width / 2, y: start.y + start.height / 2 };
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + 200, grab.y + 120, { steps: 10 });
+    await page.mouse.up();
+    const x = async () => (await node('Win rate').boundingBox())?.x ?? Number.NaN;
+    await expect.poll(x).toBeGreaterThan(start.x + 150);
+    const dropped = await x();
+    await page.getByRole('button', { name: 'Auto layout' }).click();
+    await expect.poll(async () => Math.abs((await x()) - dropped)).toBeGreaterThan(100);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(x).toBeCloseTo(dropped, 0);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(async () => Math.abs((await x()) - dropped)).toBeGreaterThan(100);
+  });
+
   it('collapses and expands a subtree', async () => {
     await page.getByRole('button', { name: 'Collapse Grow revenue' }).click();
     await expect.poll(() => node('Win rate').isVisible()).toBe(false);

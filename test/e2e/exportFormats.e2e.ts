@@ -20,15 +20,19 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
-/** A mission with `count` KPIs side by side under it: a map far wider than any canvas. */
+/** A mission with `count` KPIs side by side under it, each with a driver: wider than any canvas. */
 function wideMap(count: number): MapDocument {
   const mission = newGoal({ id: asGoalId('g-top'), title: 'Wide mission', kind: 'mission' });
-  const kpis = Array.from({ length: count }, (_, i) =>
-    newGoal({ id: asGoalId(`g-${i}`), title: `KPI ${i}`, kind: 'kpi' }),
-  );
-  const links = kpis.map((k, i) => newLink(k.id, mission.id, asLinkId(`l-${i}`)));
+  const kpi = (id: string) => newGoal({ id: asGoalId(id), title: `KPI ${id}`, kind: 'kpi' });
+  const kpis = Array.from({ length: count }, (_, i) => kpi(`g-${i}`));
+  // Each KPI has a driver below it: layout stacks bare leaves in a compact block, not these.
+  const drivers = Array.from({ length: count }, (_, i) => kpi(`g-${i}-driver`));
+  const links = [
+    ...kpis.map((k, i) => newLink(k.id, mission.id, asLinkId(`l-${i}`))),
+    ...drivers.map((d, i) => newLink(d.id, asGoalId(`g-${i}`), asLinkId(`l-${i}-driver`))),
+  ];
   const empty = createEmptyMap('Wide map', '2026-01-01T00:00:00.000Z', asMapId('m-wide'));
-  return { ...empty, goals: [mission, ...kpis], links };
+  return { ...empty, goals: [mission, ...kpis, ...drivers], links };
 }
 
 /** The orange outline the canvas and the SVG draw around the nearest common goal. */

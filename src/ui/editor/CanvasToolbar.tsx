@@ -2,11 +2,8 @@ import { Suspense, useCallback, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { FIT_ALL } from '../../canvas/fitOptions';
 import { positionsStore } from '../../canvas/positionsStore';
-import { moveGoals } from '../../domain/commands';
-import type { GoalId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { addGoalNearSelection, addStakeholderToMap } from '../../store/addActions';
-import { applyEdit } from '../../store/applyEdit';
 import {
   documentStore,
   selectCanRedo,
@@ -25,12 +22,8 @@ const ShortcutsDialog = lazyPart(async () => (await import('./ShortcutsDialog'))
 });
 
 /** Re-runs auto layout for the whole map: pinned goals are released (one undoable edit). */
-function autoLayout(doc: MapDocument): void {
-  const pinned = new Map<GoalId, null>(
-    doc.goals.filter((g) => g.position?.pinned).map((g) => [g.id, null]),
-  );
-  if (pinned.size > 0) applyEdit((d) => moveGoals(d, pinned));
-  positionsStore.getState().requestLayout();
+function autoLayout(): void {
+  positionsStore.getState().requestLayout({ releasePins: true });
 }
 
 /** Frames to wait for the goal's details to appear once their code is there (about a second). */
@@ -97,7 +90,7 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
       </button>
       <HistoryButton />
       <span className="cg-canvasbar__sep" aria-hidden="true" />
-      <button type="button" className="cg-button" onClick={() => autoLayout(doc)}>
+      <button type="button" className="cg-button" onClick={autoLayout}>
         Auto layout
       </button>
       <button type="button" className="cg-button" onClick={() => void fitView(FIT_ALL)}>

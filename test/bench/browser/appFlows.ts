@@ -24,7 +24,9 @@ export async function importMap(page: Page, file: string): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(file);
   await page.getByRole('button', { name: 'Open as new map' }).click();
-  // Which goals are on screen depends on the layout, so any drawn node tells it is open.
+  // The notice comes once the new map is open: nodes drawn before it are the previous map's.
+  await page.getByText(/^Opened ".*" as a new map\./).waitFor({ timeout: LAYOUT_TIMEOUT_MS });
+  // Which goals are on screen depends on the layout, so any drawn node tells it is laid out.
   await page.locator('.react-flow__node').first().waitFor({ timeout: LAYOUT_TIMEOUT_MS });
 }
 

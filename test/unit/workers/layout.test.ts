@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout } from '../../../src/workers/layout';
+import { toLayoutInput } from '../../../src/canvas/layoutInput';
+import { createExampleMap } from '../../../src/domain/exampleMap';
 import type { LayoutInput } from '../../../src/domain/layoutTypes';
+import { computeLayout } from '../../../src/workers/layout';
 
 const box = (id: string, pinned: { x: number; y: number } | null = null) => ({
   id,
@@ -57,5 +59,74 @@ describe('computeLayout', () => {
     const p = computeLayout({ ...tree, stakeholders: [box('s1'), box('s2')] });
     const lowestGoal = Math.max(...tree.goals.map((g) => p[g.id]?.y ?? 0));
     expect(p['s2']?.y).toBeGreaterThan(lowestGoal);
+  });
+
+  it('stacks many leaves of one parent in a compact block centred under it', () => {
+    const leaves = Array.from({ length: 12 }, (_, i) => box(`k${i}`));
+    const p = computeLayout({
+      goals: [box('o'), ...leaves],
+      stakeholders: [],
+      links: leaves.map((k) => ({ from: k.id, to: 'o' })),
+      incentives: [],
+    });
+    const xs = leaves.map((k) => p[k.id]?.x ?? Number.NaN);
+    const ys = leaves.map((k) => p[k.id]?.y ?? Number.NaN);
+    const [left, right] = [Math.min(...xs), Math.max(...xs) + 200];
+    expect(right - left).toBeLessThan(4 * 224);
+    expect(new Set(ys).size).toBeGreaterThan(2);
+    const centre = (p['o']?.x ?? Number.NaN) + 100;
+    expect(centre).toBeGreaterThan(left);
+    expect(centre).toBeLessThan(right);
+    expect(Math.min(...ys)).toBeGreaterThan((p['o']?.y ?? Number.NaN) + 80);
+  });
+
+  it('keeps a leaf someone holds out of the block, with the person right below it', () => {
+    const leaves = Array.from({ length: 8 }, (_, i) => box(`k${i}`));
+    const p = computeLayout({
+      goals: [box('o'), ...leaves],
+      stakeholders: [box('s1')],
+      links: leaves.map((k) => ({ from: k.id, to: 'o' })),
+      incentives: [{ stakeholderId: 's1', goalId: 'k7' }],
+    });
+    const [k0, k7, s1] = [p['k0'], p['k7'], p['s1']];
+    expect(k7?.y).toBe(k0?.y);
+    expect(s1 && k7 && s1.y > k7.y && Math.abs(s1.x - k7.x) < 100).toBe(true);
+  });
+
+  it('moves a laid-out node aside rather than under a pinned one', () => {
+    const first = computeLayout(tree);
+    const o2 = first['o2'];
+    if (!o2) throw new Error('o2 not placed');
+    const pinned = { ...tree, goals: [box('mission'), box('o1', o2), box('o2'), box('k1')] };
+    const p = computeLayout(pinned);
+    expect(p['o1']).toEqual(o2);
+    expect(Math.abs((p['o2']?.x ?? 0) - o2.x)).toBeGreaterThanOrEqual(200);
+    expect(p['o2']?.y).toBe(o2.y);
+  });
+});
+
+describe('computeLayout on the example map', () => {
+  const doc = createExampleMap('2026-01-01T00:00:00.000Z');
+  const input = toLayoutInput(doc);
+  const p = computeLayout(input);
+  const width = new Map(input.goals.map((g) => [g.id, g.width]));
+  const centre = (id: string) => (p[id]?.x ?? Number.NaN) + (width.get(id) ?? Number.NaN) / 2;
+
+  it('puts the mission above everything else', () => {
+    const mission = doc.goals.find((g) => g.kind === 'mission');
+    const others = Object.entries(p).filter(([id]) => id !== mission?.id);
+    expect(others.every(([, at]) => at.y > (p[mission?.id ?? '']?.y ?? Infinity))).toBe(true);
+  });
+
+  it('draws every goal with two parents between them', () => {
+    const parents = new Map<string, string[]>();
+    for (const l of doc.links) parents.set(l.from, [...(parents.get(l.from) ?? []), l.to]);
+    const shared = [...parents].filter(([, ps]) => ps.length === 2);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const [child, [a = '', b = '']] of shared) {
+      const [left, right] = [Math.min(centre(a), centre(b)), Math.max(centre(a), centre(b))];
+      expect(centre(child), child).toBeGreaterThan(left);
+      expect(centre(child), child).toBeLessThan(right);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeLayout } from '../../../src/workers/layout';
 import { placeNewNodes } from '../../../src/workers/placement';
 import type { LayoutInput } from '../../../src/domain/layoutTypes';
 
@@ -31,5 +32,30 @@ describe('placeNewNodes', () => {
   it('puts a goal with no parent to the right of the map', () => {
     const added = placeNewNodes(input, { m: { x: 0, y: 0 }, a: { x: 0, y: 160 } });
     expect(added['free']?.x).toBeGreaterThan(200);
+  });
+});
+
+describe('placeNewNodes beside a laid-out map', () => {
+  it('puts a new leaf at the foot of its parent’s stacked block, not past the whole row', () => {
+    const leaves = Array.from({ length: 8 }, (_, i) => box(`k${i}`));
+    const others = Array.from({ length: 30 }, (_, i) => box(`x${i}`));
+    const goals = [box('top'), box('o'), box('p'), ...leaves, ...others];
+    const links = [
+      { from: 'o', to: 'top' },
+      { from: 'p', to: 'top' },
+      ...leaves.map((k) => ({ from: k.id, to: 'o' })),
+      ...others.map((x) => ({ from: x.id, to: 'p' })),
+    ];
+    const input: LayoutInput = { goals, stakeholders: [], links, incentives: [] };
+    const laidOut = computeLayout(input);
+    const withNew: LayoutInput = {
+      ...input,
+      goals: [...goals, box('new')],
+      links: [...links, { from: 'new', to: 'o' }],
+    };
+    const spot = placeNewNodes(withNew, laidOut)['new'];
+    const xs = leaves.map((k) => laidOut[k.id]?.x ?? Number.NaN);
+    expect(spot && spot.x >= Math.min(...xs) && spot.x <= Math.max(...xs)).toBe(true);
+    expect(spot?.y).toBeGreaterThan(Math.max(...leaves.map((k) => laidOut[k.id]?.y ?? 0)));
   });
 });

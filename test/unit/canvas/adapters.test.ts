@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createEdgeBuilder, createNodeBuilder, type NodeView } from '../../../src/canvas/adapters';
+import { collapseView } from '../../../src/canvas/collapse';
+import { toHighlightLookup } from '../../../src/canvas/highlight';
+import { moveGoals } from '../../../src/domain/commands';
+import { createExampleMap } from '../../../src/domain/exampleMap';
+import { asGoalId } from '../../../src/domain/ids';
+import type { MapDocument } from '../../../src/domain/model';
+
+const pinned = (doc: MapDocument, id: string): MapDocument => {
+  const result = moveGoals(doc, new Map([[asGoalId(id), { x: 5, y: 5, pinned: true }]]));
+  if (!result.ok) throw new Error('could not pin');
+  return result.value;
+};
+
+const none = toHighlightLookup(null);
+
+function view(doc: MapDocument, selected: readonly string[] = []): NodeView {
+  return {
+    positions: {},
+    dragging: new Map(),
+    highlight: none,
+    selectedIds: new Set(selected),
+    collapse: collapseView(doc, []),
+    collapsedIds: new Set(),
+  };
+}
+
+describe('node and edge builders', () => {
+  const doc = createExampleMap('2026-01-01T00:00:00.000Z');
+  const moved = pinned(doc, 'g-nrr');
+
+  it('hands back the same node objects except for the goal an edit moved', () => {
+    const build = createNodeBuilder();
+    const before = build(doc, view(doc));
+    const after = build(moved, view(moved));
+    const changed = after.filter((n, i) => n !== before[i]).map((n) => n.id);
+    expect(changed).toEqual(['g-nrr']);
+  });
+
+  it('hands back the same edge objects when an edit does not touch links or incentives', () => {
+    const build = createEdgeBuilder();
+    const before = build(doc, none, new Set());
+    const after = build(moved, none, new Set());
+    expect(after).toBe(before);
+  });
+
+  it('redraws only the edge whose selection changed', () => {
+    const build = createEdgeBuilder();
+    const before = build(doc, none, new Set());
+    const link = doc.links[3];
+    if (!link) throw new Error('example map needs links');
+    const after = build(doc, none, new Set([link.id]));
+    const changed = after.filter((e, i) => e !== before[i]);
+    expect(changed.map((e) => [e.id, e.selected])).toEqual([[link.id, true]]);
+  });
+});

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NODE_SIZE, type LayoutInput, type LayoutNodeInput } from '../../../src/domain/layoutTypes';
+import { computeLayout } from '../../../src/workers/layout';
+
+const KINDS = ['mission', 'objective', 'kpi'] as const;
+
+/**
+ * Random maps shaped like KPI trees: goal i contributes to up to three goals before it (so there
+ * is never a cycle), some goals pinned anywhere, people holding a few goals or none.
+ */
+const maps: fc.Arbitrary<LayoutInput> = fc
+  .record({
+    goals: fc.array(
+      fc.record({
+        kind: fc.constantFrom(...KINDS),
+        parents: fc.array(fc.nat(), { maxLength: 3 }),
+        pinned: fc.option(
+          fc.record({ x: fc.integer({ min: -2000, max: 6000 }), y: fc.nat(3000) }),
+          {
+            freq: 8,
+          },
+        ),
+      }),
+      { minLength: 1, maxLength: 60 },
+    ),
+    people: fc.array(fc.array(fc.nat(), { maxLength: 4 }), { maxLength: 8 }),
+  })
+  .map(({ goals, people }) => {
+    const goalNodes: LayoutNodeInput[] = goals.map((g, i) => ({
+      id: `g${i}`,
+      ...NODE_SIZE[g.kind],
+      pinned: g.pinned,
+    }));
+    const links = goals.flatMap((g, i) =>
+      i === 0
+        ? []
+        : [...new Set(g.parents.map((p) => p % i))].map((p) => ({ from: `g${i}`, to: `g${p}` })),
+    );
+    const incentives = people.flatMap((held, s) =>
+      held.map((g) => ({ stakeholderId: `s${s}`, goalId: `g${g % goals.length}` })),
+    );
+    const stakeholders = people.map((_, s) => ({
+      id: `s${s}`,
+      ...NODE_SIZE.stakeholder,
+      pinned: null,
+    }));
+    return { goals: goalNodes, stakeholders, links, incentives };
+  });
+
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  pinned: boolean;
+}
+
+function boxesOf(input: LayoutInput): Box[] {
+  const positions = computeLayout(input);
+  return [...input.goals, ...input.stakeholders].map((n) => {
+    const p = positions[n.id];
+    if (!p) throw new Error(`no position for ${n.id}`);
+    return { id: n.id, ...p, width: n.width, height: n.height, pinned: n.pinned !== null };
+  });
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('computeLayout properties', () => {
+  it('places every node, and no two overlap unless the user pinned both there', () => {
+    fc.assert(
+      fc.property(maps, (input) => {
+        const boxes = boxesOf(input);
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const [a, b] = [boxes[i], boxes[j]];
+            if (a && b && !(a.pinned && b.pinned) && overlap(a, b)) {
+              throw new Error(`${a.id} overlaps ${b.id}`);
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('draws every goal below the goals it contributes to, and people below what they hold', () => {
+    fc.assert(
+      fc.property(maps, (input) => {
+        const at = new Map(boxesOf(input).map((b) => [b.id, b]));
+        const edges = [
+          ...input.links.map((l) => [l.from, l.to] as const),
+          ...input.incentives.map((i) => [i.stakeholderId, i.goalId] as const),
+        ];
+        for (const [below, above] of edges) {
+          const [child, parent] = [at.get(below), at.get(above)];
+          if (!child || !parent || child.pinned || parent.pinned) continue;
+          expect(child.y, `${below} under ${above}`).toBeGreaterThan(parent.y + parent.height);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leaves pinned nodes exactly where they were pinned', () => {
+    fc.assert(
+      fc.property(maps, (input) => {
+        const positions = computeLayout(input);
+        for (const g of input.goals) if (g.pinned) expect(positions[g.id]).toEqual(g.pinned);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('is deterministic: the same map always gets the same positions', () => {
+    fc.assert(
+      fc.property(maps, (input) => {
+        expect(computeLayout(input)).toEqual(computeLayout(structuredClone(input)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -70,6 +70,17 @@ export async function newAppPage(
   return { page, errors };
 }
 
+/**
+ * Brings a node into view the way a user finds one on a big map: the search box centres on it.
+ * The canvas draws only what is in view, so a node off screen is not in the page at all.
+ */
+export async function revealNode(page: Page, name: string): Promise<void> {
+  const search = page.getByRole('searchbox', { name: 'Search map' });
+  await search.fill(name);
+  await search.press('Enter');
+  await page.getByRole('group', { name, exact: true }).waitFor();
+}
+
 /** Saves a screenshot of the page when a test fails, named after the file prefix and the test. */
 export function screenshotOnFailure(prefix: string, page: () => Page): void {
   afterEach(async ({ task }) => {

@@ -12,7 +12,7 @@ import { createExampleMap } from '../../src/domain/exampleMap';
 import { asConflictId, asGoalId, asMapId, asStakeholderId } from '../../src/domain/ids';
 import type { MapDocument } from '../../src/domain/model';
 import { computeStakeholderView } from '../../src/ui/stakeholderView/stakeholderView';
-import { launchBrowser, newAppPage } from './browser';
+import { launchBrowser, newAppPage, revealNode } from './browser';
 import { openMapFile } from './openMapFile';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
@@ -83,7 +83,7 @@ describe('map health', () => {
   it('lists every gap and fixes each one from its link until all is clear', async () => {
     const { page, errors } = await openApp();
     await openMapFile(page, mapWithGaps());
-    await page.getByRole('group', { name: 'Partner ecosystem' }).waitFor();
+    await revealNode(page, 'Partner ecosystem');
     await showHealth(page);
     const panel = health(page);
     await expect.poll(() => panel.getByRole('status').textContent()).toBe('4 things to look at');
@@ -120,7 +120,7 @@ describe('map health', () => {
   it('is clear at 1920×1080', async () => {
     const { page } = await openApp({ width: 1920, height: 1080 });
     await openMapFile(page, mapWithGaps());
-    await page.getByRole('group', { name: 'Partner ecosystem' }).waitFor();
+    await revealNode(page, 'Partner ecosystem');
     await showHealth(page);
     await expect
       .poll(() => health(page).getByRole('status').textContent())

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
+import { launchBrowser, newAppPage, revealNode, screenshotOnFailure } from './browser';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { dialogNamed, downloadedText, waitUntilSaved } from './importHelpers';
 
@@ -113,7 +113,7 @@ describe('version history', () => {
 
   it('after a reload, both versions are still in History', async () => {
     await page.reload();
-    await node('After the break').waitFor();
+    await revealNode(page, 'After the break');
     await openHistory();
     await expect.poll(() => versions().count()).toBe(2);
     await versions().nth(0).getByText('Kept before an older version was restored').waitFor();

@@ -2,6 +2,9 @@ import { checkInvariants, type InvariantProblem } from './invariants';
 import type { Conflict, MapDocument, MapInfo } from './model';
 import { perspectivesRecord } from './model';
 import { err, ok, type Result } from './result';
+import { field, sameValue } from './sameValue';
+
+export { sameValue } from './sameValue';
 
 /**
  * Three-way merge of two versions of one map that grew apart from a common base (two tabs that
@@ -24,18 +27,6 @@ export interface MergedMap {
   readonly doc: MapDocument;
   readonly clashes: readonly MergeClash[];
 }
-
-/** Plain JSON data (documents are the file format), so a structural comparison is exact. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b).length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && sameValue(field(a, key), field(b, key)));
-}
-
-const field = (record: object, key: string): unknown => Reflect.get(record, key);
 
 /** Field by field: theirs, overlaid with every field only ours changed (ours again on a clash). */
 function mergeFields<T extends object>(

@@ -2,6 +2,7 @@ import { temporal, type TemporalState } from 'zundo';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { MapDocument } from '../domain/model';
 import { ok, type Result } from '../domain/result';
+import { isSameContent } from '../domain/sameValue';
 
 /** A pure domain command: the next document, or why the edit was refused. */
 export type Command<E> = (doc: MapDocument) => Result<MapDocument, E>;
@@ -46,16 +47,6 @@ export interface DocumentStoreOptions {
 
 /** Enough for a long editing session; each step shares unchanged records with its neighbours. */
 export const HISTORY_LIMIT = 200;
-
-/**
- * True when two versions differ at most in map.updatedAt. Documents are plain JSON data (they are
- * the file format), so comparing their serialisations is exact.
- */
-export function isSameContent(a: MapDocument, b: MapDocument): boolean {
-  if (a === b) return true;
-  const bWithSameStamp = { ...b, map: { ...b.map, updatedAt: a.map.updatedAt } };
-  return JSON.stringify(a) === JSON.stringify(bWithSameStamp);
-}
 
 function requireDoc(state: DocumentHistory): MapDocument {
   if (!state.doc) throw new Error('No map is open: open a map before editing it.');

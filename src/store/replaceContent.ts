@@ -3,7 +3,8 @@ import { takeSnapshot } from '../db/snapshots';
 import type { MapDocument } from '../domain/model';
 import { ok } from '../domain/result';
 import { getDatabase } from './database';
-import { documentStore, isSameContent } from './documentStore';
+import { isSameContent } from '../domain/sameValue';
+import { documentStore } from './documentStore';
 import { sessionStore } from './sessionStore';
 
 /** The open map's content just before and just after a wholesale replacement. */

@@ -4,6 +4,7 @@ import { onUpgradeElsewhere } from '../db/watch';
 import { createExampleMap } from '../domain/exampleMap';
 import { setDatabase } from '../store/database';
 import { libraryStore } from '../store/libraryStore';
+import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit, storageHealthStore } from '../store/storageHealth';
 import { updateStore } from '../store/updateStore';
 
@@ -17,6 +18,7 @@ export async function boot(): Promise<void> {
   setDatabase(db);
   onUpgradeElsewhere(db, () => libraryStore.getState().suspendForUpgrade());
   await ensureStarterMaps(db, () => createExampleMap(new Date().toISOString()));
+  await recoverEditsLeftBehind(db);
   await libraryStore.getState().start();
   void storageHealthStore.getState().check();
   requestPersistenceOnFirstEdit();

@@ -33,6 +33,11 @@ export interface Autosaver<T> {
   schedule(value: T): void;
   /** Writes the newest value now; resolves once it is stored, rejects if the write failed. */
   flush(): Promise<void>;
+  /**
+   * The newest value not known to be stored yet (waiting, or being written), if any: what a page
+   * that is going away must keep somewhere else.
+   */
+  unsaved(): { readonly value: T } | null;
   /** Stops the timer and ignores later schedules; a write already running still finishes. */
   dispose(): void;
 }
@@ -85,6 +90,8 @@ export function createAutosaver<T>({
 }: AutosaverOptions<T>): Autosaver<T> {
   // Boxed so that `undefined` can be a legitimate value to save.
   let pending: { readonly value: T } | null = null;
+  // The value being written right now; it counts as unsaved until the write succeeds.
+  let inFlight: { readonly value: T } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> | null = null;
   let disposed = false;
@@ -99,6 +106,7 @@ export function createAutosaver<T>({
   async function writePending(): Promise<void> {
     while (pending) {
       const { value } = pending;
+      inFlight = pending;
       pending = null;
       onStatus({ state: 'saving' });
       try {
@@ -106,6 +114,7 @@ export function createAutosaver<T>({
       } catch (error) {
         // A value scheduled during the failed write is newer; otherwise keep this one for the retry.
         pending ??= { value };
+        inFlight = null;
         onStatus({
           state: 'error',
           error: describeSaveError(error),
@@ -115,6 +124,7 @@ export function createAutosaver<T>({
         throw error;
       }
     }
+    inFlight = null;
     failuresInARow = 0;
     onStatus({ state: 'saved', at: Date.now() });
   }
@@ -156,6 +166,7 @@ export function createAutosaver<T>({
       startTimer(delayMs);
     },
     flush: persist,
+    unsaved: () => pending ?? inFlight,
     dispose() {
       disposed = true;
       clearTimer();

@@ -14,24 +14,31 @@ export interface HideSignals {
   readonly visibility: ListenerTarget & { readonly visibilityState: string };
 }
 
+/** Calls back when the tab is hidden or the page goes away. Returns the unbind function. */
+export function bindOnLeave(
+  onLeave: () => void,
+  signals: HideSignals = { page: window, visibility: document },
+): () => void {
+  const onVisibilityChange = (): void => {
+    if (signals.visibility.visibilityState === 'hidden') onLeave();
+  };
+  signals.visibility.addEventListener('visibilitychange', onVisibilityChange);
+  signals.page.addEventListener('pagehide', onLeave);
+  return () => {
+    signals.visibility.removeEventListener('visibilitychange', onVisibilityChange);
+    signals.page.removeEventListener('pagehide', onLeave);
+  };
+}
+
 /** Flushes pending autosaves when the tab is hidden or closed. Returns the unbind function. */
 export function bindFlushOnHide(
   autosaver: Pick<Autosaver<unknown>, 'flush'>,
-  signals: HideSignals = { page: window, visibility: document },
+  signals?: HideSignals,
 ): () => void {
-  const flush = (): void => {
+  return bindOnLeave(() => {
     // A failed write is already reported by the autosaver's onStatus and kept for a retry.
     autosaver.flush().catch(() => undefined);
-  };
-  const onVisibilityChange = (): void => {
-    if (signals.visibility.visibilityState === 'hidden') flush();
-  };
-  signals.visibility.addEventListener('visibilitychange', onVisibilityChange);
-  signals.page.addEventListener('pagehide', flush);
-  return () => {
-    signals.visibility.removeEventListener('visibilitychange', onVisibilityChange);
-    signals.page.removeEventListener('pagehide', flush);
-  };
+  }, signals);
 }
 
 /**

@@ -39,7 +39,11 @@ export interface DocumentRow {
 }
 
 /** Why a snapshot was kept; History says so next to it. */
-export type SnapshotReason = 'pause' | 'before-restore' | 'before-replace';
+/**
+ * Why a version was kept: a pause in editing, a restore or an import about to replace it, or
+ * edits a closing tab left behind that could not become the map itself (another tab saved later).
+ */
+export type SnapshotReason = 'pause' | 'before-restore' | 'before-replace' | 'recovered';
 
 /**
  * A past version of a map, as History lists it. The content lives in `snapshotFiles` under the

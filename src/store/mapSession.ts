@@ -1,10 +1,11 @@
 import { createAutosaver, type Autosaver, type SaveStatus } from '../db/autosave';
-import { bindFlushOnHide, bindOnShow } from '../db/flushOnHide';
+import { bindOnLeave, bindOnShow } from '../db/flushOnHide';
+import { clearJournal, journalKey, writeJournal } from '../db/leaveJournal';
 import { getStoredRevision, setLastOpenedMapId } from '../db/repository';
 import type { CommonGroundDb } from '../db/schema';
 import { watchStoredRevision } from '../db/watch';
 import type { MapDocument } from '../domain/model';
-import type { MapId } from '../domain/ids';
+import { newId, type MapId } from '../domain/ids';
 import type { MergeClash } from '../domain/merge';
 import { documentStore } from './documentStore';
 import { createMapSync, type StopReason } from './mapSync';
@@ -65,15 +66,33 @@ function reportMerge(clashes: readonly MergeClash[], merged: MapDocument): void 
   sessionStore.getState().showNotice({ kind: 'info', text: describeClashes(clashes, merged) });
 }
 
+/** This page load, among the tabs that may leave unsaved edits behind (see leaveJournal.ts). */
+const TAB_ID = newId('tab');
+
+/**
+ * When the tab is hidden or the page goes away: the pending edits go to the journal at once (a
+ * write to IndexedDB started now may be dropped with the page), then the normal write starts.
+ */
+function bindLeave(
+  autosaver: Pick<Autosaver<MapDocument>, 'flush' | 'unsaved'>,
+  journal: string,
+  baseRevision: () => number,
+): () => void {
+  return bindOnLeave(() => {
+    const unsaved = autosaver.unsaved();
+    if (unsaved) writeJournal(journal, unsaved.value, baseRevision());
+    // A failed write is already reported by the autosaver's onStatus and kept for a retry.
+    autosaver.flush().catch(() => undefined);
+  });
+}
+
 /** What makes the session look again at what is stored: pages hidden and shown, other tabs' writes. */
 function bindWatches(
   db: CommonGroundDb,
   mapId: MapId,
-  autosaver: Pick<Autosaver<MapDocument>, 'flush'>,
   checkStored: (revision: number | null) => void,
 ): (() => void)[] {
   return [
-    bindFlushOnHide(autosaver),
     // Reading after a watch error or a missed message is harmless: it is compare-only.
     watchStoredRevision(db, mapId, checkStored, () => undefined),
     bindOnShow(() => {
@@ -113,6 +132,8 @@ export function openMapSession(
   const serial = createSerial();
 
   const isLive = () => state === 'open' || state === 'paused';
+  const journal = journalKey(doc.map.id, TAB_ID);
+  const report = reportStatus(() => state === 'open');
   const sync = createMapSync(db, doc.map.id, { doc, revision }, isLive, {
     stop: (reason, detail) => {
       stop(reason, detail);
@@ -136,14 +157,21 @@ export function openMapSession(
         await sync.write(value);
       }),
     delayMs: AUTOSAVE_DELAY_MS,
-    onStatus: reportStatus(() => state === 'open'),
+    onStatus: (status) => {
+      // Once everything is stored, what a leaving page wrote to the journal is out of date.
+      if (status.state === 'saved') clearJournal(journal);
+      report(status);
+    },
   });
 
   const checkStored = (revisionNow: number | null): void => {
     if (state === 'open')
       void serial(() => sync.revisionChanged(revisionNow)).catch(() => undefined);
   };
-  const unbinds = bindWatches(db, doc.map.id, autosaver, checkStored);
+  const unbinds = [
+    bindLeave(autosaver, journal, () => sync.stored().revision),
+    ...bindWatches(db, doc.map.id, checkStored),
+  ];
 
   documentStore.getState().openDocument(doc);
   // Once stopped (but still on screen), an edit is said to be unsaved instead of being scheduled.

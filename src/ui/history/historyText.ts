@@ -11,6 +11,8 @@ export function describeReason(reason: SnapshotRow['reason']): string {
       return 'Kept before an older version was restored';
     case 'before-replace':
       return 'Kept before an imported file replaced the map';
+    case 'recovered':
+      return 'Unsaved edits of a tab that closed, kept because the map had changed since';
   }
 }
 

@@ -224,6 +224,24 @@ describe('createAutosaver', () => {
     expect(save).toHaveBeenCalledTimes(1);
   });
 
+  it('tells what is not stored yet: the waiting value, or the one being written', async () => {
+    const saves = controlledSave();
+    const { autosaver } = setup(saves.save);
+    expect(autosaver.unsaved()).toBeNull();
+    autosaver.schedule(1);
+    expect(autosaver.unsaved()).toEqual({ value: 1 });
+    const flushed = autosaver.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(autosaver.unsaved()).toEqual({ value: 1 });
+    autosaver.schedule(2);
+    expect(autosaver.unsaved()).toEqual({ value: 2 });
+    saves.waiting[0]?.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    saves.waiting[1]?.resolve();
+    await flushed;
+    expect(autosaver.unsaved()).toBeNull();
+  });
+
   it('dispose cancels the pending timer', async () => {
     const save = vi.fn<(value: number) => Promise<void>>(() => Promise.resolve());
     const { autosaver } = setup(save);

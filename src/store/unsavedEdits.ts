@@ -1,0 +1,41 @@
+import { recoverUnsavedEdits, type Recovery } from '../db/recoverUnsaved';
+import type { CommonGroundDb } from '../db/schema';
+import { sessionStore, type Notice } from './sessionStore';
+
+function noticeFor(recovery: Recovery): Notice | null {
+  switch (recovery.kind) {
+    case 'stored':
+      return {
+        kind: 'info',
+        text: `Your last edits to “${recovery.mapName}” were saved as the app started again.`,
+      };
+    case 'kept-in-history':
+      return {
+        kind: 'info',
+        text: `Edits to “${recovery.mapName}” from a tab that closed before saving them are in History: the map had changed since.`,
+      };
+    case 'already-stored':
+      return null;
+    case 'dropped':
+      return { kind: 'error', text: `Unsaved edits were not restored: ${recovery.reason}.` };
+  }
+}
+
+/**
+ * On start, before a map opens: stores what tabs closed mid-save left behind and says so. A
+ * failure is said too, and the edits stay for the next start.
+ */
+export async function recoverEditsLeftBehind(db: CommonGroundDb): Promise<void> {
+  try {
+    const notices = (await recoverUnsavedEdits(db)).flatMap((r) => noticeFor(r) ?? []);
+    // Errors first: the one notice shown must be the one that needs the user.
+    const first = notices.find((n) => n.kind === 'error') ?? notices[0];
+    if (first) sessionStore.getState().showNotice(first);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    sessionStore.getState().showNotice({
+      kind: 'error',
+      text: `Edits left by a closed tab could not be stored yet (${reason}); they are kept for the next start.`,
+    });
+  }
+}

@@ -5,6 +5,7 @@ import { createExampleMap } from '../../../src/domain/exampleMap';
 import { AppPage, T0 } from './modelBased/appPage';
 import { editCommands } from './modelBased/editCommands';
 import { flowCommands } from './modelBased/flowCommands';
+import { libraryCommands } from './modelBased/libraryCommands';
 import { Reference } from './modelBased/reference';
 import { verifyStorage, type Real } from './modelBased/verify';
 
@@ -16,7 +17,7 @@ import { verifyStorage, type Real } from './modelBased/verify';
  * a failing run; pin it below with `{ seed, path }`.
  */
 
-const commands = fc.commands([...editCommands, ...flowCommands], {
+const commands = fc.commands([...editCommands, ...flowCommands, ...libraryCommands], {
   maxCommands: 40,
   size: 'large',
 });

@@ -5,6 +5,7 @@ import { createExampleMap } from '../../../../src/domain/exampleMap';
 import { asMapId } from '../../../../src/domain/ids';
 import type { MapDocument } from '../../../../src/domain/model';
 import type { Command } from '../../../../src/store/documentStore';
+import type { StartingPoint } from '../../../../src/store/startingPoints';
 import type { RawTables } from '../../db/storedMaps';
 
 /**
@@ -217,11 +218,35 @@ export class AppPage {
     await this.settle();
   }
 
-  /** Renames the open map from the library. */
-  async rename(name: string): Promise<void> {
-    const open = this.library().openMapId;
-    if (open) await this.library().renameMap(open, name);
+  /** The library's Rename, on any stored map. */
+  async rename(id: string, name: string): Promise<void> {
+    await this.library().renameMap(asMapId(id), name);
     await this.settle();
+  }
+
+  async createMap(from: StartingPoint): Promise<void> {
+    await this.library().createMap(from);
+    await this.settle();
+  }
+
+  async duplicate(id: string): Promise<void> {
+    await this.library().duplicateMap(asMapId(id));
+    await this.settle();
+  }
+
+  /** Deletes a map from the library, then maybe presses "Undo delete". */
+  async delete(id: string, undo: boolean): Promise<void> {
+    await this.library().deleteMap(asMapId(id));
+    if (undo) await this.library().undoDelete();
+    await this.settle();
+  }
+
+  /** A drag: every step is shown (and may be saved), the whole drag is one undo step. */
+  drag<E>(steps: readonly Command<E>[]): void {
+    const documents = this.documents();
+    documents.beginGesture();
+    for (const step of steps) documents.applyTransient(step);
+    documents.endGesture();
   }
 
   /** Time passes with nobody typing: the debounced save runs. */

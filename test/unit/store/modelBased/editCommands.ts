@@ -6,6 +6,7 @@ import {
   addIncentive,
   addStakeholder,
   linkGoals,
+  moveGoal,
   removeGoal,
   unlinkGoals,
   updateGoal,
@@ -19,9 +20,10 @@ import {
   asStakeholderId,
 } from '../../../../src/domain/ids';
 import { GOAL_KINDS, INCENTIVE_KINDS, type MapDocument } from '../../../../src/domain/model';
+import { ok } from '../../../../src/domain/result';
 import type { Command } from '../../../../src/store/documentStore';
 import type { Reference } from './reference';
-import { renameSurely } from './steps';
+import { renameSurely, type ModelCommand } from './steps';
 import { verifyOpenMap, verifyStorage, type Real } from './verify';
 
 /**
@@ -31,7 +33,6 @@ import { verifyOpenMap, verifyStorage, type Real } from './verify';
  * the edit is refused on both sides. New records get ids from a small pool, so clashes happen.
  */
 
-type ModelCommand = fc.AsyncCommand<Reference, Real>;
 type DomainCommand = Command<CommandError>;
 
 /** The `pick`-th record, cycling; a missing id when there is none. */
@@ -87,6 +88,41 @@ class EditWhileSaving extends Edit {
 
   override toString(): string {
     return `${super.toString()} while saving`;
+  }
+}
+
+/** Drags a goal through a few places: each step is shown, the whole drag is one undo step. */
+class Drag implements ModelCommand {
+  constructor(
+    private readonly goal: number,
+    private readonly places: readonly { x: number; y: number }[],
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  run(model: Reference, real: Real): Promise<void> {
+    const id = asGoalId(idAt(model.current.goals, this.goal));
+    const steps = this.places.map(
+      (p): DomainCommand =>
+        (doc) =>
+          moveGoal(doc, id, { ...p, pinned: true }),
+    );
+    real.page.drag(steps);
+    // A step the domain refuses (a goal nobody has) is skipped, as the store skips it.
+    let end = model.current;
+    for (const step of steps) {
+      const moved = step(end);
+      if (moved.ok) end = moved.value;
+    }
+    model.edit(ok(end));
+    verifyOpenMap(model, real);
+    return Promise.resolve();
+  }
+
+  toString(): string {
+    return `drag #${this.goal} via ${this.places.map((p) => `(${p.x}, ${p.y})`).join(' ')}`;
   }
 }
 
@@ -196,6 +232,15 @@ export const editCommands: fc.Arbitrary<ModelCommand>[] = [
   ...[...goalEdits, ...peopleEdits].map((spec) =>
     fc.tuple(spec, fc.nat(5)).map(([s, k]) => (k === 0 ? new EditWhileSaving(s) : new Edit(s))),
   ),
+  fc
+    .record({
+      goal: pick,
+      places: fc.array(fc.record({ x: fc.integer({ min: -50, max: 50 }), y: fc.nat(50) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    })
+    .map(({ goal, places }) => new Drag(goal, places)),
   fc.constant(new Undo(false)),
   fc.constant(new Undo(true)),
 ];

@@ -8,32 +8,14 @@ import { exportMapJson } from '../../../../src/io/json';
 import { arbMapDocument } from '../../domain/arbitraries';
 import type { HideSignal, SavedTable } from './appPage';
 import type { Reference } from './reference';
-import { crashAndReopen, renameSurely } from './steps';
-import { verifyOpenMap, verifyStorage, type Real } from './verify';
+import { crashAndReopen, Flow, renameSurely, type ModelCommand } from './steps';
+import { verifyStorage, type Real } from './verify';
 
 /**
  * What happens around the edits: time passing, the page being hidden or reloaded (cleanly or by
  * a crash), the library switching or renaming maps, and files imported as a new map or in place
  * of the open one. After each, the open map and everything stored are compared with the reference.
  */
-
-type ModelCommand = fc.AsyncCommand<Reference, Real>;
-
-/** A command that may write: it runs, then the reference is told, then everything is compared. */
-abstract class Flow implements ModelCommand {
-  check(): boolean {
-    return true;
-  }
-
-  async run(model: Reference, real: Real): Promise<void> {
-    await this.act(model, real);
-    verifyOpenMap(model, real);
-    await verifyStorage(model, real);
-  }
-
-  protected abstract act(model: Reference, real: Real): Promise<void>;
-  abstract toString(): string;
-}
 
 /** Nobody types for a while: autosave writes the open map. */
 class Idle extends Flow {
@@ -127,7 +109,7 @@ class Rename extends Flow {
     super();
   }
   protected async act(model: Reference, real: Real) {
-    await real.page.rename(this.name);
+    await real.page.rename(model.openId, this.name);
     const name = this.name.trim();
     if (name === '') return;
     model.edit(renameMap(model.current, name));

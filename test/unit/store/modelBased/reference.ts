@@ -73,8 +73,13 @@ export class Reference {
     this.at = 0;
   }
 
-  /** A new map stored as it is, e.g. an import; it is not opened. */
+  /** A map stored as it is (an import, a copy, a rename in the library); it is not opened. */
   store(doc: MapDocument): void {
     this.stored.set(doc.map.id, doc);
+  }
+
+  /** A map deleted from the library. */
+  forget(id: string): void {
+    this.stored.delete(id);
   }
 }

@@ -1,10 +1,29 @@
+import type fc from 'fast-check';
 import { expect } from 'vitest';
 import { renameMap } from '../../../../src/domain/commands';
 import { AppPage } from './appPage';
 import type { Reference } from './reference';
-import { verifyReopened, type Real } from './verify';
+import { verifyOpenMap, verifyReopened, verifyStorage, type Real } from './verify';
 
 /** Steps several commands share. */
+
+export type ModelCommand = fc.AsyncCommand<Reference, Real>;
+
+/** A command that may write: it runs, then the reference is told, then everything is compared. */
+export abstract class Flow implements ModelCommand {
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: Reference, real: Real): Promise<void> {
+    await this.act(model, real);
+    verifyOpenMap(model, real);
+    await verifyStorage(model, real);
+  }
+
+  protected abstract act(model: Reference, real: Real): Promise<void>;
+  abstract toString(): string;
+}
 
 /** An edit that surely changes the open map (so a save is surely pending): a rename. */
 export function renameSurely(model: Reference, real: Real): void {

@@ -22,18 +22,11 @@ const field = (value: unknown, key: string): unknown =>
 
 /** What the library row of a stored document must say: its name, times, counts and revision. */
 function expectedRow({ doc, revision }: StoredMap) {
-  return {
-    id: doc.map.id,
-    name: doc.map.name,
-    createdAt: doc.map.createdAt,
-    updatedAt: doc.map.updatedAt,
-    counts: {
-      goals: doc.goals.length,
-      stakeholders: doc.stakeholders.length,
-      conflicts: doc.conflicts.length,
-    },
-    revision,
-  };
+  const { id, name, createdAt, updatedAt } = doc.map;
+  const [goals, stakeholders, conflicts] = [doc.goals, doc.stakeholders, doc.conflicts].map(
+    (records) => records.length,
+  );
+  return { id, name, createdAt, updatedAt, counts: { goals, stakeholders, conflicts }, revision };
 }
 
 function validateDocument(row: unknown): StoredMap {

@@ -73,39 +73,38 @@ class Duplicate extends Flow {
   toString = () => `duplicate map #${this.pick}`;
 }
 
-/** Rename in the library; the open map is renamed as an edit (see Rename), others in storage. */
-class RenameStored extends Flow {
+/** A library action on a stored map other than the open one; with none, nothing happens. */
+abstract class OnOtherMap<Options> extends Flow {
   constructor(
-    private readonly pick: number,
-    private readonly name: string,
+    protected readonly pick: number,
+    protected readonly options: Options,
   ) {
     super();
   }
   protected async act(model: Reference, real: Real) {
     const target = storedAt(model, this.pick);
-    if (!target || target.map.id === model.openId) return;
-    await real.page.rename(target.map.id, this.name);
-    const name = this.name.trim();
+    if (target && target.map.id !== model.openId) await this.actOn(target, model, real);
+  }
+  protected abstract actOn(target: MapDocument, model: Reference, real: Real): Promise<void>;
+}
+
+/** Rename in the library; the open map is renamed as an edit (see Rename), others in storage. */
+class RenameStored extends OnOtherMap<{ name: string }> {
+  protected async actOn(target: MapDocument, model: Reference, real: Real) {
+    await real.page.rename(target.map.id, this.options.name);
+    const name = this.options.name.trim();
     if (name !== '') model.store({ ...target, map: { ...target.map, name } });
   }
-  toString = () => `rename map #${this.pick} to "${this.name}"`;
+  toString = () => `rename map #${this.pick} to "${this.options.name}"`;
 }
 
 /** Deletes a map that is not open, and maybe undoes that; the open map is never touched. */
-class DeleteStored extends Flow {
-  constructor(
-    private readonly pick: number,
-    private readonly undo: boolean,
-  ) {
-    super();
+class DeleteStored extends OnOtherMap<{ undo: boolean }> {
+  protected async actOn(target: MapDocument, model: Reference, real: Real) {
+    await real.page.delete(target.map.id, this.options.undo);
+    if (!this.options.undo) model.forget(target.map.id);
   }
-  protected async act(model: Reference, real: Real) {
-    const target = storedAt(model, this.pick);
-    if (!target || target.map.id === model.openId) return;
-    await real.page.delete(target.map.id, this.undo);
-    if (!this.undo) model.forget(target.map.id);
-  }
-  toString = () => `delete map #${this.pick}${this.undo ? ', then undo' : ''}`;
+  toString = () => `delete map #${this.pick}${this.options.undo ? ', then undo' : ''}`;
 }
 
 export const libraryCommands: fc.Arbitrary<ModelCommand>[] = [
@@ -113,8 +112,8 @@ export const libraryCommands: fc.Arbitrary<ModelCommand>[] = [
   fc.nat(5).map((pick) => new Duplicate(pick)),
   fc
     .record({ pick: fc.nat(5), name: fc.constantFrom('Side project', ' Board ', '') })
-    .map(({ pick, name }) => new RenameStored(pick, name)),
+    .map(({ pick, name }) => new RenameStored(pick, { name })),
   fc
     .record({ pick: fc.nat(5), undo: fc.boolean() })
-    .map(({ pick, undo }) => new DeleteStored(pick, undo)),
+    .map(({ pick, undo }) => new DeleteStored(pick, { undo })),
 ];

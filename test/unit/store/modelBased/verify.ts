@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
 import { validateStoredMaps, type ValidatedRows } from '../../db/storedMaps';
 import type { AppPage } from './appPage';
@@ -11,9 +12,9 @@ export interface Real {
   readonly validated: ValidatedRows;
 }
 
-/** toEqual, with a fast path: documents are JSON data, and most comparisons are equal. */
+/** toEqual, with a fast path for the usual case, equal documents; toEqual says where they differ. */
 function expectSame(actual: unknown, expected: unknown, what: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual, what).toEqual(expected);
+  if (!isDeepStrictEqual(actual, expected)) expect(actual, what).toEqual(expected);
 }
 
 /** The open map, its undo history and the save indicator agree with the reference. */

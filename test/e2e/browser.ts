@@ -17,7 +17,7 @@ export function chromiumPath(): string {
  * Flags that work headless as root on our machines; the background-networking ones stop Chromium
  * from dialling out of a closed network at every start.
  */
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -29,7 +29,7 @@ const FLAGS = [
 ];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: FLAGS });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
 }
 
 /**
@@ -40,7 +40,7 @@ export function launchWithProfile(userDataDir: string): Promise<BrowserContext> 
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
   });
 }
 
@@ -65,9 +65,17 @@ export async function newAppPage(
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
+  return { page, errors: await collectPageErrors(page) };
+}
+
+/**
+ * The page's errors, console errors and Content-Security-Policy violations, collected from the
+ * next navigation on; a browser test fails when the list is not empty.
+ */
+export async function collectPageErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   await watchErrors(page, errors);
-  return { page, errors };
+  return errors;
 }
 
 /**

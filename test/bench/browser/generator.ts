@@ -26,7 +26,7 @@ import { INCENTIVE_KINDS } from '../../../src/domain/model';
 import type { Goal, Incentive, Link, MapDocument, Stakeholder } from '../../../src/domain/model';
 
 /** Small, fast, seedable PRNG (mulberry32): Math.random would make every run a different map. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -110,7 +110,6 @@ describe('edits a tab left behind when it went away mid-save', () => {
 
   it('are not written when the storage refuses them (too big, or switched off)', () => {
     const full: KeyValueStorage = {
-      ...storage,
       length: 0,
       key: () => null,
       getItem: () => null,

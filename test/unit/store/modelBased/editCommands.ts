@@ -1,0 +1,246 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import {
+  addConflict,
+  addGoal,
+  addIncentive,
+  addStakeholder,
+  linkGoals,
+  moveGoal,
+  removeGoal,
+  unlinkGoals,
+  updateGoal,
+  type CommandError,
+} from '../../../../src/domain/commands';
+import {
+  asConflictId,
+  asGoalId,
+  asIncentiveId,
+  asLinkId,
+  asStakeholderId,
+} from '../../../../src/domain/ids';
+import { GOAL_KINDS, INCENTIVE_KINDS, type MapDocument } from '../../../../src/domain/model';
+import { ok } from '../../../../src/domain/result';
+import type { Command } from '../../../../src/store/documentStore';
+import type { Reference } from './reference';
+import { renameSurely, type ModelCommand } from './steps';
+import { verifyOpenMap, verifyStorage, type Real } from './verify';
+
+/**
+ * Domain edits, undo and redo. An edit names the records it touches by position ("the 3rd
+ * goal"), resolved against the reference's open document when it runs, so a generated sequence
+ * stays meaningful whatever the earlier commands did; an empty list yields an id nobody has, and
+ * the edit is refused on both sides. New records get ids from a small pool, so clashes happen.
+ */
+
+type DomainCommand = Command<CommandError>;
+
+/** The `pick`-th record, cycling; a missing id when there is none. */
+function idAt(records: readonly { readonly id: string }[], pick: number): string {
+  return records[pick % Math.max(1, records.length)]?.id ?? 'missing';
+}
+
+/** An edit as generated: what it says, and the domain command it makes for a document. */
+interface EditSpec {
+  readonly label: string;
+  readonly build: (doc: MapDocument) => DomainCommand;
+}
+
+class Edit implements ModelCommand {
+  constructor(private readonly spec: EditSpec) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  run(model: Reference, real: Real): Promise<void> {
+    this.apply(model, real);
+    verifyOpenMap(model, real);
+    return Promise.resolve();
+  }
+
+  /** Runs the edit on both sides; the real one must refuse exactly what the reference refuses. */
+  protected apply(model: Reference, real: Real): void {
+    const command = this.spec.build(model.current);
+    const expected = command(model.current);
+    const refusal = real.page.apply(command);
+    expect(refusal === null, `${this.spec.label} is accepted`).toBe(expected.ok);
+    model.edit(expected);
+  }
+
+  toString(): string {
+    return this.spec.label;
+  }
+}
+
+/**
+ * The same edit made while autosave is writing: a rename (which surely changes the map) is
+ * flushed by pagehide, and the edit lands during that write. Autosave must write it right after.
+ */
+class EditWhileSaving extends Edit {
+  override async run(model: Reference, real: Real): Promise<void> {
+    renameSurely(model, real);
+    await real.page.hide('pagehide', () => this.apply(model, real));
+    model.save();
+    verifyOpenMap(model, real);
+    await verifyStorage(model, real);
+  }
+
+  override toString(): string {
+    return `${super.toString()} while saving`;
+  }
+}
+
+/** Drags a goal through a few places: each step is shown, the whole drag is one undo step. */
+class Drag implements ModelCommand {
+  constructor(
+    private readonly goal: number,
+    private readonly places: readonly { x: number; y: number }[],
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  run(model: Reference, real: Real): Promise<void> {
+    const id = asGoalId(idAt(model.current.goals, this.goal));
+    const steps = this.places.map(
+      (p): DomainCommand =>
+        (doc) =>
+          moveGoal(doc, id, { ...p, pinned: true }),
+    );
+    real.page.drag(steps);
+    // A step the domain refuses (a goal nobody has) is skipped, as the store skips it.
+    let end = model.current;
+    for (const step of steps) {
+      const moved = step(end);
+      if (moved.ok) end = moved.value;
+    }
+    model.edit(ok(end));
+    verifyOpenMap(model, real);
+    return Promise.resolve();
+  }
+
+  toString(): string {
+    return `drag #${this.goal} via ${this.places.map((p) => `(${p.x}, ${p.y})`).join(' ')}`;
+  }
+}
+
+class Undo implements ModelCommand {
+  constructor(private readonly redo: boolean) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  run(model: Reference, real: Real): Promise<void> {
+    if (this.redo) {
+      real.page.redo();
+      model.redo();
+    } else {
+      real.page.undo();
+      model.undo();
+    }
+    verifyOpenMap(model, real);
+    return Promise.resolve();
+  }
+
+  toString(): string {
+    return this.redo ? 'redo' : 'undo';
+  }
+}
+
+const edit = (label: string, build: EditSpec['build']): EditSpec => ({ label, build });
+
+const pick = fc.nat(20);
+const fresh = fc.nat(8);
+const title = fc.constantFrom('Grow revenue', 'Retain customers', 'NPS', 'Ship faster', ' ', '');
+
+const goalEdits: fc.Arbitrary<EditSpec>[] = [
+  fc
+    .record({ n: fresh, title, kind: fc.constantFrom(...GOAL_KINDS) })
+    .map(({ n, title, kind }) =>
+      edit(
+        `addGoal g-fz${n} "${title}" ${kind}`,
+        () => (doc) => addGoal(doc, { id: asGoalId(`g-fz${n}`), title, kind }),
+      ),
+    ),
+  fc.record({ goal: pick, title }).map(({ goal, title }) =>
+    edit(`updateGoal #${goal} title "${title}"`, (doc) => {
+      const id = asGoalId(idAt(doc.goals, goal));
+      return (d) => updateGoal(d, id, { title });
+    }),
+  ),
+  fc.record({ goal: pick, kind: fc.constantFrom(...GOAL_KINDS) }).map(({ goal, kind }) =>
+    edit(`updateGoal #${goal} kind ${kind}`, (doc) => {
+      const id = asGoalId(idAt(doc.goals, goal));
+      return (d) => updateGoal(d, id, { kind });
+    }),
+  ),
+  pick.map((goal) =>
+    edit(`removeGoal #${goal}`, (doc) => {
+      const id = asGoalId(idAt(doc.goals, goal));
+      return (d) => removeGoal(d, id);
+    }),
+  ),
+  fc.record({ n: fresh, from: pick, to: pick }).map(({ n, from, to }) =>
+    edit(`link l-fz${n} #${from} → #${to}`, (doc) => {
+      const [a, b] = [asGoalId(idAt(doc.goals, from)), asGoalId(idAt(doc.goals, to))];
+      return (d) => linkGoals(d, a, b, asLinkId(`l-fz${n}`));
+    }),
+  ),
+  pick.map((link) =>
+    edit(`unlink #${link}`, (doc) => {
+      const linkId = asLinkId(idAt(doc.links, link));
+      return (d) => unlinkGoals(d, { linkId });
+    }),
+  ),
+];
+
+const peopleEdits: fc.Arbitrary<EditSpec>[] = [
+  fc
+    .record({ n: fresh, name: fc.constantFrom('Dana', 'Sam', '') })
+    .map(({ n, name }) =>
+      edit(
+        `addStakeholder s-fz${n} "${name}"`,
+        () => (doc) => addStakeholder(doc, { id: asStakeholderId(`s-fz${n}`), name }),
+      ),
+    ),
+  fc
+    .record({ n: fresh, person: pick, goal: pick, kind: fc.constantFrom(...INCENTIVE_KINDS) })
+    .map(({ n, person, goal, kind }) =>
+      edit(`addIncentive i-fz${n} #${person} on #${goal} ${kind}`, (doc) => {
+        const stakeholderId = asStakeholderId(idAt(doc.stakeholders, person));
+        const goalId = asGoalId(idAt(doc.goals, goal));
+        const id = asIncentiveId(`i-fz${n}`);
+        return (d) => addIncentive(d, { id, stakeholderId, goalId, kind });
+      }),
+    ),
+  fc
+    .record({ n: fresh, parties: fc.uniqueArray(pick, { minLength: 1, maxLength: 3 }) })
+    .map(({ n, parties }) =>
+      edit(`addConflict c-fz${n} #${parties.join(' #')}`, (doc) => {
+        const ids = parties.map((p) => asStakeholderId(idAt(doc.stakeholders, p)));
+        const id = asConflictId(`c-fz${n}`);
+        return (d) => addConflict(d, { id, title: `Conflict ${n}`, parties: ids });
+      }),
+    ),
+];
+
+/** Every edit kind (one in six made while autosave writes), and undo and redo. */
+export const editCommands: fc.Arbitrary<ModelCommand>[] = [
+  ...[...goalEdits, ...peopleEdits].map((spec) =>
+    fc.tuple(spec, fc.nat(5)).map(([s, k]) => (k === 0 ? new EditWhileSaving(s) : new Edit(s))),
+  ),
+  fc
+    .record({
+      goal: pick,
+      places: fc.array(fc.record({ x: fc.integer({ min: -50, max: 50 }), y: fc.nat(50) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    })
+    .map(({ goal, places }) => new Drag(goal, places)),
+  fc.constant(new Undo(false)),
+  fc.constant(new Undo(true)),
+];

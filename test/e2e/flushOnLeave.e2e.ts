@@ -7,7 +7,8 @@ import { readRawTables } from './storedMaps';
 
 /**
  * Issue #6: "edits are flushed when the tab is hidden or closed". Each test commits an edit and
- * leaves at once, well inside autosave's quiet time, so only the flush on leaving can store it.
+ * leaves at once, well inside autosave's quiet time (400 ms): with today's autosave only the flush
+ * on leaving can store it, however a fix goes about it.
  */
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
@@ -45,8 +46,6 @@ async function commitTitle(title: string): Promise<void> {
   await field.fill(title);
   await field.press('Enter');
   shown = title;
-  // Still inside the quiet time: nothing but a flush will write this edit.
-  expect(await page.getByRole('status', { name: 'Save status' }).textContent()).toBe('Saving…');
 }
 
 /** After the app started again: the mission title it stored (and now shows). */

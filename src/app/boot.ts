@@ -1,7 +1,6 @@
-import { ensureStarterMaps } from '../db/repository';
+import { ensureStarterMaps, needsStarterMaps } from '../db/repository';
 import { openDatabase } from '../db/schema';
 import { onUpgradeElsewhere } from '../db/watch';
-import { createExampleMap } from '../domain/exampleMap';
 import { setDatabase } from '../store/database';
 import { libraryStore } from '../store/libraryStore';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
@@ -17,7 +16,11 @@ export async function boot(): Promise<void> {
   const db = openDatabase();
   setDatabase(db);
   onUpgradeElsewhere(db, () => libraryStore.getState().suspendForUpgrade());
-  await ensureStarterMaps(db, () => createExampleMap(new Date().toISOString()));
+  // The example company is code only the first run needs, so it loads only then.
+  if (await needsStarterMaps(db)) {
+    const { createExampleMap } = await import('../domain/exampleMap');
+    await ensureStarterMaps(db, () => createExampleMap(new Date().toISOString()));
+  }
   await recoverEditsLeftBehind(db);
   await libraryStore.getState().start();
   void storageHealthStore.getState().check();

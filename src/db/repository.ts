@@ -230,6 +230,11 @@ export async function setLastOpenedMapId(db: CommonGroundDb, id: MapId | null): 
   else await db.settings.put({ key: 'lastOpenedMapId', value: id });
 }
 
+/** True until the first run has created the starter content (ensureStarterMaps checks again). */
+export async function needsStarterMaps(db: CommonGroundDb): Promise<boolean> {
+  return (await db.settings.get('starterCreated'))?.value !== true;
+}
+
 /**
  * First run: stores the example map and opens it next. Runs once per database, ever: once the
  * flag is set, a user who deleted the example does not get it back on the next start.
@@ -240,8 +245,7 @@ export function ensureStarterMaps(
   createExample: () => MapDocument,
 ): Promise<MapId | null> {
   return db.transaction('rw', [...mapTables(db), db.settings], async (): Promise<MapId | null> => {
-    const flag = await db.settings.get('starterCreated');
-    if (flag?.value === true) return null;
+    if (!(await needsStarterMaps(db))) return null;
     const example = createExample();
     await saveMap(db, example);
     await setLastOpenedMapId(db, example.map.id);

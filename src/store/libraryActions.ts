@@ -162,7 +162,7 @@ export async function start(ctx: LibraryContext): Promise<void> {
 export async function createMap(ctx: LibraryContext, from: StartingPoint): Promise<void> {
   const db = getDatabase();
   const taken = (await listMaps(db)).map((m) => m.name);
-  const doc = newMapDocument(from, taken, ctx.now());
+  const doc = await newMapDocument(from, taken, ctx.now());
   const saved = await storeNewMap(db, doc);
   // A fresh id cannot already be stored: a conflict here is a bug, not a user error.
   if (saved.status !== 'saved') throw new Error(`Map ${doc.map.id} already exists.`);

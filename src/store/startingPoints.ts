@@ -1,4 +1,3 @@
-import { createExampleMap } from '../domain/exampleMap';
 import { createEmptyMap } from '../domain/factories';
 import { asMapId, newId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
@@ -23,13 +22,15 @@ export function uniqueName(base: string, taken: readonly string[]): string {
 /**
  * A new map document. The example gets a fresh id every time, because the starter copy created
  * on first run already uses the example's fixed id, and the user may want several to play with.
+ * The example company loads on demand: most starts never need it.
  */
-export function newMapDocument(
+export async function newMapDocument(
   from: StartingPoint,
   takenNames: readonly string[],
   now: string,
-): MapDocument {
+): Promise<MapDocument> {
   if (from === 'empty') return createEmptyMap(uniqueName(EMPTY_MAP_NAME, takenNames), now);
+  const { createExampleMap } = await import('../domain/exampleMap');
   const example = createExampleMap(now);
   const name = uniqueName(`${example.map.name} (example)`, takenNames);
   return { ...example, map: { ...example.map, id: asMapId(newId('m')), name } };

@@ -16,6 +16,11 @@ import type { MapDocument } from '../../../src/domain/model';
 import { contextOf, goalSteps, peopleSteps, type Step } from './commandSteps';
 import { expectOk, g, sampleMap } from './commands.fixture';
 
+/** Two unlinked goals, A and B, that both sides can link. */
+const [a, b] = [g('a1'), g('b1')];
+const withTwoGoals = (doc: MapDocument): MapDocument =>
+  expectOk(addGoal(expectOk(addGoal(doc, { id: a, title: 'A' })), { id: b, title: 'B' }));
+
 function merged(base: MapDocument, ours: MapDocument, theirs: MapDocument): MergedMap {
   const result = mergeDocuments(base, ours, theirs);
   if (!result.ok) throw new Error(`merge refused: ${JSON.stringify(result.error)}`);
@@ -109,10 +114,7 @@ describe('mergeDocuments', () => {
   });
 
   it('keeps one of two identical links both sides added, the same one either way round', () => {
-    const [a, b] = [g('a1'), g('b1')];
-    const both = expectOk(
-      addGoal(expectOk(addGoal(base, { id: a, title: 'A' })), { id: b, title: 'B' }),
-    );
+    const both = withTwoGoals(base);
     const ours = expectOk(linkGoals(both, a, b, asLinkId('l-ours')));
     const theirs = expectOk(linkGoals(both, a, b, asLinkId('l-theirs')));
     const linksFrom = (doc: MapDocument) => doc.links.filter((l) => l.from === a).map((l) => l.id);
@@ -121,10 +123,7 @@ describe('mergeDocuments', () => {
   });
 
   it('refuses when the two sides together close a cycle', () => {
-    const [a, b] = [g('a1'), g('b1')];
-    const both = expectOk(
-      addGoal(expectOk(addGoal(base, { id: a, title: 'A' })), { id: b, title: 'B' }),
-    );
+    const both = withTwoGoals(base);
     const ours = expectOk(linkGoals(both, a, b, asLinkId('l-up')));
     const theirs = expectOk(linkGoals(both, b, a, asLinkId('l-down')));
     const result = mergeDocuments(both, ours, theirs);

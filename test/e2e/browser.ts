@@ -83,6 +83,8 @@ export async function collectPageErrors(page: Page): Promise<string[]> {
  * The canvas draws only what is in view, so a node off screen is not in the page at all.
  */
 export async function revealNode(page: Page, name: string): Promise<void> {
+  // The canvas centres on a found node once the map is laid out, i.e. once it draws any node.
+  await page.getByRole('group').first().waitFor();
   const search = page.getByRole('searchbox', { name: 'Search map' });
   await search.fill(name);
   await search.press('Enter');

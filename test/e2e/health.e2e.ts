@@ -83,6 +83,7 @@ describe('map health', () => {
   it('lists every gap and fixes each one from its link until all is clear', async () => {
     const { page, errors } = await openApp();
     await openMapFile(page, mapWithGaps());
+    await page.getByRole('banner').getByText('Northwind with gaps', { exact: true }).waitFor();
     await revealNode(page, 'Partner ecosystem');
     await showHealth(page);
     const panel = health(page);
@@ -120,6 +121,7 @@ describe('map health', () => {
   it('is clear at 1920×1080', async () => {
     const { page } = await openApp({ width: 1920, height: 1080 });
     await openMapFile(page, mapWithGaps());
+    await page.getByRole('banner').getByText('Northwind with gaps', { exact: true }).waitFor();
     await revealNode(page, 'Partner ecosystem');
     await showHealth(page);
     await expect

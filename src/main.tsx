@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { boot, startServiceWorker } from './app/boot';
+import { describeError } from './domain/result';
 import './ui/styles.css';
 
 const root = createRoot(document.getElementById('root') ?? document.body);
@@ -17,10 +18,9 @@ boot()
   })
   .catch((error: unknown) => {
     // Without storage nothing can be kept safely: say so plainly instead of showing a blank page.
-    const message = error instanceof Error ? error.message : String(error);
     root.render(
       <div role="alert" className="cg-canvas__loading">
-        Common Ground could not open its local storage: {message}
+        Common Ground could not open its local storage: {describeError(error)}
       </div>,
     );
   });

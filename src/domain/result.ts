@@ -7,3 +7,8 @@ export const err = <E>(error: E): { readonly ok: false; readonly error: E } => (
   ok: false,
   error,
 });
+
+/** What a caught error says, for a sentence shown to the user (anything may be thrown). */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -5,6 +5,7 @@ import type { MapId } from '../domain/ids';
 import { problem, type ImportProblem } from '../io/problems';
 import { getDatabase } from './database';
 import { replaceOpenContent, type ReplacedContent } from './replaceContent';
+import { describeError } from '../domain/result';
 
 export type { SnapshotRow } from '../db/schema';
 export type { SnapshotRead } from '../db/snapshots';
@@ -41,9 +42,6 @@ export const historyStore = createStore<HistoryData>()(() => ({
 export function useHistory<T>(selector: (state: HistoryData) => T): T {
   return useStore(historyStore, selector);
 }
-
-const describeError = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 function checkOf(read: SnapshotRead): SnapshotCheck {
   if (read.status === 'ok') return { state: 'readable' };

@@ -1,13 +1,13 @@
 import { importIntoLibrary, type ImportedIntoLibrary } from '../db/importMap';
 import type { MapDocument } from '../domain/model';
-import { err, ok, type Result } from '../domain/result';
+import { describeError, err, ok, type Result } from '../domain/result';
 import type { ParsedGoalCsv } from '../io/csv/parse';
 import { planCsvImport } from '../io/csv/plan';
 import { problem, type ImportProblem } from '../io/problems';
 import { getDatabase } from './database';
 import { documentStore } from './documentStore';
 import type { MapFile } from './importFile';
-import { closeImport, describeError, fail, importStore, notify, setStep } from './importSteps';
+import { closeImport, fail, importStore, notify, setStep } from './importSteps';
 import { replaceOpenContent, type ReplacedContent } from './replaceContent';
 import { libraryStore } from './libraryStore';
 

@@ -1,5 +1,5 @@
 import { createStore, useStore } from 'zustand';
-import { err, type Result } from '../domain/result';
+import { describeError, err, type Result } from '../domain/result';
 import type { ParsedGoalCsv } from '../io/csv/parse';
 import { problem, type ImportProblem } from '../io/problems';
 import type { MapFile, ReadFile } from './importFile';
@@ -49,10 +49,6 @@ export const fail = (fileName: string, problems: readonly ImportProblem[]): void
 export const notify = (text: string): void => {
   sessionStore.getState().showNotice({ kind: 'info', text });
 };
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 async function readSource(source: ImportSource): Promise<Result<ReadFile, ImportProblem[]>> {
   // Loaded on first import: the PNG and CSV readers are not needed to show the first screen.

@@ -1,6 +1,7 @@
 import { recoverUnsavedEdits, type Recovery } from '../db/recoverUnsaved';
 import type { CommonGroundDb } from '../db/schema';
 import { sessionStore, type Notice } from './sessionStore';
+import { describeError } from '../domain/result';
 
 function noticeFor(recovery: Recovery): Notice | null {
   switch (recovery.kind) {
@@ -32,10 +33,9 @@ export async function recoverEditsLeftBehind(db: CommonGroundDb): Promise<void> 
     const first = notices.find((n) => n.kind === 'error') ?? notices[0];
     if (first) sessionStore.getState().showNotice(first);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     sessionStore.getState().showNotice({
       kind: 'error',
-      text: `Edits left by a closed tab could not be stored yet (${reason}); they are kept for the next start.`,
+      text: `Edits left by a closed tab could not be stored yet (${describeError(error)}); they are kept for the next start.`,
     });
   }
 }

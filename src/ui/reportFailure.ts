@@ -1,7 +1,7 @@
 import { sessionStore } from '../store/sessionStore';
+import { describeError } from '../domain/result';
 
 /** Tells the user, where they are looking, that something they asked for failed and why. */
 export function reportFailure(what: string, error: unknown): void {
-  const reason = error instanceof Error ? error.message : String(error);
-  sessionStore.getState().showNotice({ kind: 'error', text: `${what}: ${reason}` });
+  sessionStore.getState().showNotice({ kind: 'error', text: `${what}: ${describeError(error)}` });
 }

@@ -1,6 +1,6 @@
 import { checkInvariants } from '../../domain/invariants';
 import type { MapDocument } from '../../domain/model';
-import { err, ok, type Result } from '../../domain/result';
+import { describeError, err, ok, type Result } from '../../domain/result';
 import { problem, type ImportProblem } from '../problems';
 import { fileToDocument } from './document';
 import { readHeader } from './header';
@@ -56,7 +56,7 @@ export function withoutThrowing(run: () => ImportResult): ImportResult {
 /** Reading a hostile thrown value (a proxy, a getter) can throw again; never let it escape. */
 export function describeThrown(error: unknown): string {
   try {
-    return error instanceof Error ? error.message : String(error);
+    return describeError(error);
   } catch {
     return 'unknown error';
   }

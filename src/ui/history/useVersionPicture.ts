@@ -5,6 +5,7 @@ import type { MapDocument } from '../../domain/model';
 import type { ImportProblem } from '../../io/problems';
 import { readSnapshot } from '../../store/historyStore';
 import { pictureMarkup } from '../importExport/exporters';
+import { describeError } from '../../domain/result';
 
 export type VersionPicture =
   | { readonly state: 'loading' }
@@ -39,7 +40,7 @@ export function useVersionPicture(id: number): VersionPicture {
         if (abort.signal.aborted) return;
         setPicture({
           state: 'failed',
-          reason: error instanceof Error ? error.message : String(error),
+          reason: describeError(error),
         });
       },
     );

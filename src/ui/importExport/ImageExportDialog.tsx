@@ -8,6 +8,7 @@ import { exportPng, exportSvg, type PictureInput } from './exporters';
 import { exportHighlight } from './exportHighlight';
 import { Modal } from './Modal';
 import { fitToCanvas, MAX_CANVAS_SIDE, type FittedSize } from './rasterize';
+import { describeError } from '../../domain/result';
 
 export type PictureFormat = 'PNG' | 'SVG';
 type Area = 'whole' | 'view';
@@ -134,7 +135,7 @@ function useExport(onDone: () => void) {
       .then(onDone)
       .catch((error: unknown) => {
         setBusy(false);
-        setFailure(error instanceof Error ? error.message : String(error));
+        setFailure(describeError(error));
       });
   };
   return { busy, failure, start };

@@ -14,7 +14,8 @@ import {
 import { sessionStore } from '../../store/sessionStore';
 import { Modal } from '../importExport/Modal';
 import { describeAgo, describeCounts, formatEditedAt } from '../library/describeMap';
-import { describeReason, describeSize } from './historyText';
+import { describeSize } from '../describeSize';
+import { describeReason } from './historyText';
 import { VersionPreview } from './VersionPreview';
 import './history.css';
 

@@ -16,15 +16,6 @@ export function describeReason(reason: SnapshotRow['reason']): string {
   }
 }
 
-const KB = 1024;
-
-/** "840 bytes", "12 KB", "3.4 MB": what a version adds to the browser's storage. */
-export function describeSize(bytes: number): string {
-  if (bytes < KB) return `${bytes} bytes`;
-  if (bytes < KB * KB) return `${Math.round(bytes / KB)} KB`;
-  return `${(bytes / (KB * KB)).toFixed(1)} MB`;
-}
-
 /** Names shown per list before "and N more"; the counts always cover every record. */
 const NAMES_SHOWN = 4;
 

@@ -1,27 +1,15 @@
 import { useEffect, useState } from 'react';
+import { describeSize } from '../describeSize';
 import {
   storageHealthStore,
   useStorageHealth,
   type StorageHealth,
 } from '../../store/storageHealth';
 
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
-
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const shown = unit === 0 ? String(value) : value.toFixed(value < 10 ? 1 : 0);
-  return `${shown} ${UNITS[unit] ?? ''}`;
-}
-
 function usageText({ usageBytes, quotaBytes }: StorageHealth): string | null {
   if (usageBytes === null) return null;
-  const quota = quotaBytes === null ? '' : ` of ${formatBytes(quotaBytes)} the browser allows`;
-  return `Using ${formatBytes(usageBytes)}${quota}.`;
+  const quota = quotaBytes === null ? '' : ` of ${describeSize(quotaBytes)} the browser allows`;
+  return `Using ${describeSize(usageBytes)}${quota}.`;
 }
 
 function persistenceText(persisted: boolean | null, asked: boolean): string {

@@ -5,7 +5,8 @@ import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asGoalId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
 import type { CommandResult } from '../../../src/domain/commands';
-import { describeChanges, describeSize } from '../../../src/ui/history/historyText';
+import { describeSize } from '../../../src/ui/describeSize';
+import { describeChanges } from '../../../src/ui/history/historyText';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const unwrap = (result: CommandResult): MapDocument => {
@@ -39,9 +40,10 @@ describe('describeChanges', () => {
 });
 
 describe('describeSize', () => {
-  it('reads as bytes, KB or MB', () => {
+  it('reads as bytes, KB, MB or GB', () => {
     expect(describeSize(840)).toBe('840 bytes');
     expect(describeSize(13_300)).toBe('13 KB');
     expect(describeSize(3.44 * 1024 * 1024)).toBe('3.4 MB');
+    expect(describeSize(11 * 1024 ** 3)).toBe('11.0 GB');
   });
 });

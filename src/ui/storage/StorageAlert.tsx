@@ -6,20 +6,15 @@ import {
   useSessionStore,
   type StorageAlert as Alert,
 } from '../../store/sessionStore';
-import { reportFailure } from '../reportFailure';
+import { downloadTextFormat, reportExportFailure } from '../importExport/exportText';
 import './storage.css';
 
 const library = () => libraryStore.getState();
 
-/** The map as this tab has it, to a file: the way out whatever went wrong with storage. */
-async function exportNow(doc: MapDocument): Promise<void> {
-  try {
-    const { TEXT_EXPORTS } = await import('../importExport/textExporters');
-    TEXT_EXPORTS.JSON(doc);
-  } catch (error) {
-    reportFailure('Could not export', error);
-  }
-}
+/** The map as this tab has it, to a file (a backup like any JSON export): the way out whatever went wrong. */
+const exportNow = (doc: MapDocument): void => {
+  downloadTextFormat('JSON', doc).catch(reportExportFailure);
+};
 
 function Action({
   primary,
@@ -43,7 +38,7 @@ function Action({
 
 function ExportNow({ doc, primary }: { doc: MapDocument; primary?: boolean }) {
   return (
-    <Action primary={primary} onClick={() => void exportNow(doc)}>
+    <Action primary={primary} onClick={() => exportNow(doc)}>
       Export JSON now
     </Action>
   );

@@ -4,7 +4,7 @@ import { onUpgradeElsewhere } from '../db/watch';
 import { setDatabase } from '../store/database';
 import { libraryStore } from '../store/libraryStore';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
-import { requestPersistenceOnFirstEdit, storageHealthStore } from '../store/storageHealth';
+import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
 import { updateStore } from '../store/updateStore';
 
 /**
@@ -23,7 +23,6 @@ export async function boot(): Promise<void> {
   }
   await recoverEditsLeftBehind(db);
   await libraryStore.getState().start();
-  void storageHealthStore.getState().check();
   requestPersistenceOnFirstEdit();
 }
 

@@ -80,10 +80,7 @@ function reportUnopenable(ctx: LibraryContext, id: MapId, problems: readonly Imp
  */
 async function openDocument(ctx: LibraryContext, doc: MapDocument, revision: number) {
   await ctx.session?.close();
-  ctx.session = openMapSession(getDatabase(), doc, revision, {
-    // The editor keeps showing the map (its alert offers to restore it); the library lists it gone.
-    deletedElsewhere: () => void refresh(ctx).catch(() => undefined),
-  });
+  ctx.session = openMapSession(getDatabase(), doc, revision);
   ctx.set({ openMapId: doc.map.id, view: 'editor' });
 }
 

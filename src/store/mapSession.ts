@@ -33,12 +33,6 @@ export interface MapSession {
   takeOtherVersion(): void;
 }
 
-/** What the library hears from a session. */
-export interface MapSessionEvents {
-  /** Another tab deleted the open map; this session has stopped writing. */
-  readonly deletedElsewhere: () => void;
-}
-
 const alert = (next: StorageAlert | null) => sessionStore.getState().setStorageAlert(next);
 
 /**
@@ -118,12 +112,7 @@ function describeClashes(clashes: readonly MergeClash[], doc: MapDocument): stri
  * (debounced, flushed when the tab is hidden or closed), in step with other tabs that have the
  * same map open.
  */
-export function openMapSession(
-  db: CommonGroundDb,
-  doc: MapDocument,
-  revision: number,
-  events: MapSessionEvents,
-): MapSession {
+export function openMapSession(db: CommonGroundDb, doc: MapDocument, revision: number): MapSession {
   sessionStore.getState().resetForNewMap();
   sessionStore.getState().setSaveStatus(null);
   alert(null);
@@ -138,8 +127,8 @@ export function openMapSession(
     stop: (reason, detail) => {
       stop(reason, detail);
       if (reason === 'deleted') {
+        // The library lists the map gone by itself: it watches every tab's writes.
         alert({ kind: 'deleted-elsewhere', mapName: documentStore.getState().doc?.map.name ?? '' });
-        events.deletedElsewhere();
       } else alert({ kind: 'unreadable-elsewhere', message: detail });
     },
     diverge: (message) => {

@@ -43,7 +43,8 @@ export function requestPersistenceOnFirstEdit(store = storageHealthStore): () =>
   const unsubscribe = documentStore.temporal.subscribe((history) => {
     if (history.pastStates.length === 0) return;
     unsubscribe();
-    if (store.getState().health?.persisted !== true) void store.getState().requestPersistence();
+    // Asking again when it is already granted is harmless: the browser just says yes.
+    void store.getState().requestPersistence();
   });
   return unsubscribe;
 }

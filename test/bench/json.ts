@@ -12,7 +12,14 @@ import {
 } from '../../src/domain/ids';
 import { perspectivesRecord, type Goal, type MapDocument } from '../../src/domain/model';
 import { exportMapJson, importMapJson, importMapObject, toFileObject } from '../../src/io/json';
-import { ms, percentile, sample, type BenchTable } from './table';
+import {
+  ms,
+  percentile,
+  samplerFor,
+  type BenchTable,
+  type Sampler,
+  type SuiteOptions,
+} from './table';
 
 const TARGETS_10K = { export: 100, import: 300 };
 
@@ -73,6 +80,7 @@ export function bigMap(goalCount: number): MapDocument {
 type Row = (string | number)[];
 
 function measure(
+  sample: Sampler,
   label: string,
   operation: string,
   ours: () => unknown,
@@ -96,9 +104,12 @@ function measure(
   ];
 }
 
-export function run(): Promise<BenchTable[]> {
+const SIZES = [1_000, 10_000] as const;
+
+export function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
+  const sample = samplerFor(options);
   const rows: Row[] = [];
-  for (const goalCount of [1_000, 10_000]) {
+  for (const goalCount of options.smoke ? SIZES.slice(0, 1) : SIZES) {
     const doc = bigMap(goalCount);
     const file = toFileObject(doc);
     const text = exportMapJson(doc);
@@ -110,6 +121,7 @@ export function run(): Promise<BenchTable[]> {
     const is10k = goalCount >= 10_000;
     rows.push(
       measure(
+        sample,
         label,
         'export',
         () => exportMapJson(doc),
@@ -118,6 +130,7 @@ export function run(): Promise<BenchTable[]> {
         is10k ? TARGETS_10K.export : undefined,
       ),
       measure(
+        sample,
         label,
         'import',
         () => importMapJson(text),
@@ -126,6 +139,7 @@ export function run(): Promise<BenchTable[]> {
         is10k ? TARGETS_10K.import : undefined,
       ),
       measure(
+        sample,
         label,
         'import file object',
         () => importMapObject(file),

@@ -13,14 +13,8 @@ import { asGoalId, asIncentiveId, asLinkId, asMapId, asStakeholderId } from '../
 import type { StakeholderId } from '../../src/domain/ids';
 import type { Goal, Incentive, Link, MapDocument, Stakeholder } from '../../src/domain/model';
 import { bruteAlignmentMatrix, bruteCommonGround } from '../unit/domain/bruteForce';
-import {
-  ms,
-  percentile,
-  samplerFor,
-  type BenchTable,
-  type Sampler,
-  type SuiteOptions,
-} from './table';
+import { ms, percentile, samplerFor } from './table';
+import type { BenchTable, Sampler, SuiteOptions } from './table';
 
 const STAKEHOLDERS = 100;
 const QUERIES = 500;

@@ -14,14 +14,8 @@ import { exportMapJson } from '../../src/io/json';
 import { exportMermaid } from '../../src/io/mermaid';
 import { embedMapInPng, extractMapFromPng } from '../../src/io/png';
 import { SVG_NS, renderMapSvg, serializeSvg } from '../../src/io/svg';
-import {
-  ms,
-  percentile,
-  samplerFor,
-  type BenchTable,
-  type Sampler,
-  type SuiteOptions,
-} from './table';
+import { ms, percentile, samplerFor } from './table';
+import type { BenchTable, Sampler, SuiteOptions } from './table';
 
 const CHILDREN = 4;
 

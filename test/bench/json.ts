@@ -12,14 +12,8 @@ import {
 } from '../../src/domain/ids';
 import { perspectivesRecord, type Goal, type MapDocument } from '../../src/domain/model';
 import { exportMapJson, importMapJson, importMapObject, toFileObject } from '../../src/io/json';
-import {
-  ms,
-  percentile,
-  samplerFor,
-  type BenchTable,
-  type Sampler,
-  type SuiteOptions,
-} from './table';
+import { ms, percentile, samplerFor } from './table';
+import type { BenchTable, Sampler, SuiteOptions } from './table';
 
 const TARGETS_10K = { export: 100, import: 300 };
 

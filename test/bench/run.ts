@@ -7,6 +7,7 @@
  * says nothing about targets. It proves each suite still runs; a suite that throws, hangs or
  * returns a malformed table makes the run exit non-zero, naming the suite.
  */
+import { withDeadline } from './deadline';
 import { checkTable, formatTable, type BenchTable, type SuiteOptions } from './table';
 
 const suites: Record<string, (options: SuiteOptions) => Promise<BenchTable[]>> = {
@@ -37,21 +38,13 @@ if (unknownFlags.length > 0 || unknown.length > 0) {
   process.exit(2);
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number, label: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${label} took over ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** Runs one suite; returns the error message if it failed, or null. */
 async function runSuite(name: string, suite: (o: SuiteOptions) => Promise<BenchTable[]>) {
   const started = performance.now();
   try {
     const work = suite({ smoke });
     const tables = smoke
-      ? await withTimeout(work, SMOKE_SUITE_TIMEOUT_MS, `the ${name} suite`)
+      ? await withDeadline(work, SMOKE_SUITE_TIMEOUT_MS, `the ${name} suite`)
       : await work;
     const problems = tables.length === 0 ? ['it returned no table'] : tables.flatMap(checkTable);
     if (problems.length > 0) throw new Error(problems.join('; '));

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
-interface Point {
+export interface Point {
   readonly x: number;
   readonly y: number;
 }

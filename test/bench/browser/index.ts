@@ -12,6 +12,7 @@ import type { MapDocument } from '../../../src/domain/model';
 import { exportMapJson } from '../../../src/io/json';
 import { computeLayout } from '../../../src/workers/layout';
 import { launchBrowser } from '../../e2e/browser';
+import { withDeadline } from '../deadline';
 import { ms, percentile, type BenchTable, type SuiteOptions } from '../table';
 import {
   importMap,
@@ -22,7 +23,7 @@ import {
   type OpenTimes,
 } from './appFlows';
 import { buildApp, buildPlainPage, scratchDir, serve, type StaticServer } from './builds';
-import { findEmptyPane, framesWhileDragging, instrumentContext } from './frames';
+import { findEmptyPane, framesWhileDragging, instrumentContext, type Point } from './frames';
 import { generateMap } from './generator';
 import { GRAPH_FILE, type PlainGraph } from './plain/graph';
 
@@ -56,11 +57,6 @@ function toPlainGraph(doc: MapDocument, positions: LayoutPositions): PlainGraph 
       ...doc.incentives.map((i) => ({ id: i.id, source: i.goalId, target: i.stakeholderId })),
     ],
   };
-}
-
-interface Point {
-  readonly x: number;
-  readonly y: number;
 }
 
 interface Box extends Point {
@@ -282,21 +278,6 @@ function tables(f: Figures): BenchTable[] {
   ];
 }
 
-async function withDeadline<T>(work: Promise<T>, label: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${label} took over ${DEADLINE_MS} ms`)),
-      DEADLINE_MS,
-    );
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export async function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
   const plan = options.smoke ? SMOKE : FULL;
   const { outDir: appDir } = await buildApp();
@@ -305,7 +286,9 @@ export async function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
   const plain = { ...(await serve(plainDir)), dir: plainDir };
   const browser = await launchBrowser();
   try {
-    return tables(await withDeadline(measure(browser, app, plain, plan), 'the browser bench'));
+    return tables(
+      await withDeadline(measure(browser, app, plain, plan), DEADLINE_MS, 'the browser bench'),
+    );
   } finally {
     await browser.close();
     await Promise.all([app.close(), plain.close()]);

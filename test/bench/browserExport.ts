@@ -63,6 +63,25 @@ function recordExportTimes(): void {
   };
 }
 
+const pixels = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * The scale the picture was drawn at: the one asked for, unless the map was too large for a
+ * browser canvas at it, in which case the app drew it smaller and said so in a notice.
+ */
+async function scaleUsed(page: Page, width: number, height: number): Promise<number> {
+  const atCanvasLimit =
+    Math.max(width, height) >= MAX_CANVAS_SIDE - 1 || width * height >= MAX_CANVAS_PIXELS * 0.99;
+  if (!atCanvasLimit) return SCALE;
+  const drawnAt = new RegExp(`drawn at ([\\d.]+)× \\(${pixels(width)} × ${pixels(height)} px\\)`);
+  // The notice shows for a few seconds, so this runs right after each export.
+  const notice = page.getByRole('status').filter({ hasText: drawnAt }).first();
+  const scale = Number(drawnAt.exec((await notice.textContent({ timeout: 10_000 })) ?? '')?.[1]);
+  if (!Number.isFinite(scale))
+    throw new Error(`no notice says at what scale the picture was drawn`);
+  return scale;
+}
+
 interface ExportRun {
   /** In the page: click → finished PNG. */
   readonly inPageMs: number;
@@ -70,6 +89,8 @@ interface ExportRun {
   readonly ms: number;
   readonly width: number;
   readonly height: number;
+  /** The scale the picture was drawn at (below the one asked for when the map is too large). */
+  readonly scale: number;
   readonly path: string;
 }
 
@@ -87,9 +108,10 @@ async function exportPng(page: Page): Promise<ExportRun> {
   await dialog.waitFor({ state: 'detached' });
   const path = await download.path();
   const { width, height } = await pngSize(path);
+  const scale = await scaleUsed(page, width, height);
   const inPage = await page.evaluate(() => window.cgBenchPngExports?.at(-1));
   if (inPage === undefined) throw new Error('the export was not timed in the page');
-  return { inPageMs: inPage, ms: elapsed, width, height, path };
+  return { inPageMs: inPage, ms: elapsed, width, height, scale, path };
 }
 
 /** IHDR holds width and height as big-endian 32-bit integers at bytes 16 and 20. */
@@ -114,24 +136,6 @@ async function encodeSamePicture(page: Page, path: string): Promise<number> {
   }, base64);
 }
 
-const pixels = (n: number): string => n.toLocaleString('en-US');
-
-/**
- * The scale the picture was drawn at: the one asked for, unless the map was too large for a
- * browser canvas at it, in which case the app drew it smaller and said so in a notice.
- */
-async function scaleUsed(page: Page, width: number, height: number): Promise<number> {
-  const atCanvasLimit =
-    Math.max(width, height) >= MAX_CANVAS_SIDE - 1 || width * height >= MAX_CANVAS_PIXELS * 0.99;
-  if (!atCanvasLimit) return SCALE;
-  const drawnAt = new RegExp(`drawn at ([\\d.]+)× \\(${pixels(width)} × ${pixels(height)} px\\)`);
-  const notice = page.getByText(drawnAt).first();
-  const scale = Number(drawnAt.exec((await notice.textContent({ timeout: 10_000 })) ?? '')?.[1]);
-  if (!Number.isFinite(scale))
-    throw new Error(`no notice says at what scale the picture was drawn`);
-  return scale;
-}
-
 /** The picture's shape: width : height, and whether it is thinner than 1 : 4 either way. */
 function shapeOf(width: number, height: number): { aspect: string; tooThin: boolean } {
   const aspect =
@@ -143,7 +147,7 @@ function shapeOf(width: number, height: number): { aspect: string; tooThin: bool
 function titleOnPaper(titlePx: number, pictureWidth: number): string {
   const mm = (titlePx / pictureWidth) * A3_LANDSCAPE_MM;
   const dots = (mm / MM_PER_INCH) * PRINT_DPI;
-  return `${mm.toFixed(2)} mm = ${(mm / MM_PER_POINT).toFixed(1)} pt (${dots.toFixed(0)} dots)`;
+  return `${mm.toFixed(2)} mm, ${(mm / MM_PER_POINT).toFixed(1)} pt, ${dots.toFixed(1)} dots`;
 }
 
 async function measureSize(page: Page, goals: number, targetMs: number, runCount: number) {
@@ -159,15 +163,14 @@ async function measureSize(page: Page, goals: number, targetMs: number, runCount
   const baseline = await encodeSamePicture(page, last.path);
   const median = (pick: (r: ExportRun) => number) => percentile(runs.map(pick), 50);
   const inPage = median((r) => r.inPageMs);
-  const scale = await scaleUsed(page, last.width, last.height);
-  const titlePx = TITLE_PX * scale;
+  const titlePx = TITLE_PX * last.scale;
   const { aspect, tooThin } = shapeOf(last.width, last.height);
   return [
     `${goals}`,
     `${pixels(last.width)} × ${pixels(last.height)}`,
     aspect,
     tooThin ? 'TOO THIN (< 1 : 4)' : 'ok',
-    `${titlePx.toFixed(1)} (at ${scale.toFixed(2)}×)`,
+    `${titlePx.toFixed(1)} (at ${last.scale.toFixed(2)}×)`,
     titleOnPaper(titlePx, last.width),
     ms(inPage),
     ms(median((r) => r.ms)),

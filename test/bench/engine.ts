@@ -13,7 +13,8 @@ import { asGoalId, asIncentiveId, asLinkId, asMapId, asStakeholderId } from '../
 import type { StakeholderId } from '../../src/domain/ids';
 import type { Goal, Incentive, Link, MapDocument, Stakeholder } from '../../src/domain/model';
 import { bruteAlignmentMatrix, bruteCommonGround } from '../unit/domain/bruteForce';
-import { ms, percentile, sample, type BenchTable } from './table';
+import { ms, percentile, samplerFor } from './table';
+import type { BenchTable, Sampler, SuiteOptions } from './table';
 
 const STAKEHOLDERS = 100;
 const QUERIES = 500;
@@ -137,7 +138,7 @@ function cycling<T>(items: readonly T[], use: (item: T) => unknown): () => unkno
 
 const ratio = (baseline: number, engine: number): string => `${(baseline / engine).toFixed(0)}×`;
 
-function buildTable(cases: readonly BenchCase[]): BenchTable {
+function buildTable(cases: readonly BenchCase[], sample: Sampler): BenchTable {
   const rows = cases.map((c) => {
     const times = sample(() => buildGoalIndex(c.doc), 10, 2);
     return [c.size, c.doc.links.length, ms(percentile(times, 50)), ms(percentile(times, 95))];
@@ -149,7 +150,7 @@ function buildTable(cases: readonly BenchCase[]): BenchTable {
   };
 }
 
-function queryTable(cases: readonly BenchCase[]): BenchTable {
+function queryTable(cases: readonly BenchCase[], sample: Sampler): BenchTable {
   const rows = cases.flatMap((c) =>
     [2, 5].map((parties) => {
       const queries = partySets(c, parties, QUERIES);
@@ -172,10 +173,10 @@ function queryTable(cases: readonly BenchCase[]): BenchTable {
       return [
         c.size,
         parties,
-        QUERIES * 2,
+        engine.length,
         ms(e50),
         ms(e95),
-        bruteRuns,
+        brute.length,
         ms(b50),
         ms(b95),
         ratio(b50, e50),
@@ -212,15 +213,15 @@ function pairwiseQueries(index: GoalIndex): void {
   }
 }
 
-function matrixTable(cases: readonly BenchCase[]): BenchTable {
+function matrixTable(cases: readonly BenchCase[], sample: Sampler): BenchTable {
   const rows = cases
     .filter((c) => c.size <= 10_000)
     .map((c) => {
       const engine = sample(() => buildAlignmentMatrix(c.index), 20, 3);
-      const [baseline, runs, name] =
+      const [baseline, name] =
         c.size === 1_000
-          ? [sample(() => bruteAlignmentMatrix(c.doc), 1, 0), 1, 'bruteForce.ts matrix']
-          : [sample(() => pairwiseQueries(c.index), 5, 1), 5, '4,950 findCommonGround calls'];
+          ? [sample(() => bruteAlignmentMatrix(c.doc), 1, 0), 'bruteForce.ts matrix']
+          : [sample(() => pairwiseQueries(c.index), 5, 1), '4,950 findCommonGround calls'];
       const [e50, b50] = [percentile(engine, 50), percentile(baseline, 50)];
       return [
         c.size,
@@ -228,7 +229,7 @@ function matrixTable(cases: readonly BenchCase[]): BenchTable {
         ms(e50),
         ms(percentile(engine, 95)),
         name,
-        runs,
+        baseline.length,
         ms(b50),
         ratio(b50, e50),
       ];
@@ -250,11 +251,17 @@ function matrixTable(cases: readonly BenchCase[]): BenchTable {
   };
 }
 
-export function run(): Promise<BenchTable[]> {
-  const cases = SIZES.map((size): BenchCase => {
+export function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
+  const sizes = options.smoke ? SIZES.slice(0, 1) : SIZES;
+  const cases = sizes.map((size): BenchCase => {
     const random = seeded(size);
     const doc = layeredMap(size, random);
     return { size, doc, index: buildGoalIndex(doc), random };
   });
-  return Promise.resolve([buildTable(cases), queryTable(cases), matrixTable(cases)]);
+  const sample = samplerFor(options);
+  return Promise.resolve([
+    buildTable(cases, sample),
+    queryTable(cases, sample),
+    matrixTable(cases, sample),
+  ]);
 }

@@ -14,7 +14,8 @@ import { exportMapJson } from '../../src/io/json';
 import { exportMermaid } from '../../src/io/mermaid';
 import { embedMapInPng, extractMapFromPng } from '../../src/io/png';
 import { SVG_NS, renderMapSvg, serializeSvg } from '../../src/io/svg';
-import { ms, percentile, sample, type BenchTable } from './table';
+import { ms, percentile, samplerFor } from './table';
+import type { BenchTable, Sampler, SuiteOptions } from './table';
 
 const CHILDREN = 4;
 
@@ -102,6 +103,7 @@ function domFloor(namespace: string, count: number): string {
 type Row = (string | number)[];
 
 function row(
+  sample: Sampler,
   label: string,
   operation: string,
   ours: () => unknown,
@@ -124,15 +126,22 @@ function row(
 const kb = (text: string | Uint8Array) =>
   `${((typeof text === 'string' ? text.length : text.byteLength) / 1024).toFixed(0)} kB`;
 
-function svgRows(): Row[] {
-  return [500, 2_000].flatMap((goalCount) => {
+function svgRows(sizes: readonly number[], sample: Sampler): Row[] {
+  return sizes.flatMap((goalCount) => {
     const { doc, positions } = bigMap(goalCount);
     const svg = serializeSvg(renderMapSvg(doc, positions, {}, svgDocument()), new XMLSerializer());
     const label = `${goalCount.toLocaleString('en')} goals (${kb(svg)})`;
     const iterations = goalCount >= 2_000 ? 8 : 30;
     return [
-      row(label, 'SVG build', () => renderMapSvg(doc, positions, {}, svgDocument()), iterations),
       row(
+        sample,
+        label,
+        'SVG build',
+        () => renderMapSvg(doc, positions, {}, svgDocument()),
+        iterations,
+      ),
+      row(
+        sample,
         label,
         'SVG build + serialise',
         () => serializeSvg(renderMapSvg(doc, positions, {}, svgDocument()), new XMLSerializer()),
@@ -143,8 +152,8 @@ function svgRows(): Row[] {
   });
 }
 
-function otherRows(): Row[] {
-  const { doc, positions } = bigMap(2_000);
+function otherRows(goalCount: number, sample: Sampler): Row[] {
+  const { doc, positions } = bigMap(goalCount);
   const csv = exportGoalsCsv(doc);
   const json = exportMapJson(doc);
   const png = embedMapInPng(TINY_PNG, json);
@@ -156,9 +165,10 @@ function otherRows(): Row[] {
       { positions },
     );
   const graphMlElements = elementCount(graphMl());
-  const label = '2,000 goals';
+  const label = `${goalCount.toLocaleString('en')} goals`;
   return [
     row(
+      sample,
       label,
       `CSV export (${kb(csv)})`,
       () => exportGoalsCsv(doc),
@@ -166,6 +176,7 @@ function otherRows(): Row[] {
       () => Papa.unparse(Papa.parse<string[]>(csv).data),
     ),
     row(
+      sample,
       label,
       'CSV parse + plan into a new map',
       () => planCsvImport(null, parseGoalCsv(csv).rows),
@@ -173,14 +184,16 @@ function otherRows(): Row[] {
       () => Papa.parse(csv),
     ),
     row(
+      sample,
       label,
       'CSV re-import into the same map',
       () => planCsvImport(doc, parseGoalCsv(csv).rows),
       20,
     ),
-    row(label, `Mermaid export (${kb(exportMermaid(doc))})`, () => exportMermaid(doc), 20),
-    row(label, 'GraphML export', graphMl, 5, () => domFloor(GRAPHML_NS, graphMlElements)),
+    row(sample, label, `Mermaid export (${kb(exportMermaid(doc))})`, () => exportMermaid(doc), 20),
+    row(sample, label, 'GraphML export', graphMl, 5, () => domFloor(GRAPHML_NS, graphMlElements)),
     row(
+      sample,
       label,
       `PNG embed map JSON (${kb(json)})`,
       () => embedMapInPng(TINY_PNG, json),
@@ -188,6 +201,7 @@ function otherRows(): Row[] {
       () => new TextEncoder().encode(json),
     ),
     row(
+      sample,
       label,
       'PNG extract map JSON',
       () => extractMapFromPng(png),
@@ -205,13 +219,20 @@ const TINY_PNG = Uint8Array.from(
   (c) => c.charCodeAt(0),
 );
 
-export function run(): Promise<BenchTable[]> {
+const SVG_SIZES = [500, 2_000] as const;
+/** The other formats are measured at the largest SVG size only. */
+const OTHER_SIZE = 2_000;
+
+export function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
+  const sample = samplerFor(options);
+  const svgSizes = options.smoke ? SVG_SIZES.slice(0, 1) : SVG_SIZES;
+  const otherSize = options.smoke ? SVG_SIZES[0] : OTHER_SIZE;
   const columns = ['map', 'operation', 'p50 ms', 'p95 ms', 'baseline p50 ms', 'ratio'];
   return Promise.resolve([
     {
       title: 'SVG export in node (xmldom)',
       columns,
-      rows: svgRows(),
+      rows: svgRows(svgSizes, sample),
       note:
         'Baseline in the same run: as many bare elements as the SVG has, made in the same DOM ' +
         '(xmldom) and serialised; the browser builds the same tree in its native DOM. SVG build ' +
@@ -219,9 +240,9 @@ export function run(): Promise<BenchTable[]> {
         'edges. ratio = ours / baseline.',
     },
     {
-      title: 'Other export and import formats at 2,000 goals',
+      title: `Other export and import formats at ${otherSize.toLocaleString('en')} goals`,
       columns,
-      rows: otherRows(),
+      rows: otherRows(otherSize, sample),
       note:
         'Baselines: CSV export vs Papa.unparse of the parsed rows; CSV import vs Papa.parse alone; ' +
         'GraphML vs as many bare elements in the same DOM; PNG embed vs UTF-8 encoding the JSON, extract vs decoding the file as UTF-8. — where no baseline fits.',

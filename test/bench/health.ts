@@ -6,7 +6,7 @@ import { newConflict } from '../../src/domain/factories';
 import { computeMapHealth } from '../../src/domain/health';
 import type { MapDocument } from '../../src/domain/model';
 import { layeredMap, seeded } from './engine';
-import { ms, percentile, sample, type BenchTable } from './table';
+import { ms, percentile, samplerFor, type BenchTable, type SuiteOptions } from './table';
 
 const SIZES = [1_000, 10_000, 100_000] as const;
 const CONFLICTS = 50;
@@ -22,8 +22,10 @@ function withConflicts(doc: MapDocument): MapDocument {
   return { ...doc, conflicts };
 }
 
-export function run(): Promise<BenchTable[]> {
-  const rows = SIZES.map((size) => {
+export function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
+  const sample = samplerFor(options);
+  const sizes = options.smoke ? SIZES.slice(0, 1) : SIZES;
+  const rows = sizes.map((size) => {
     const doc = withConflicts(layeredMap(size, seeded(size)));
     const times = sample(() => computeMapHealth(doc), 10, 2);
     return [

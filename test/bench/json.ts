@@ -12,7 +12,8 @@ import {
 } from '../../src/domain/ids';
 import { perspectivesRecord, type Goal, type MapDocument } from '../../src/domain/model';
 import { exportMapJson, importMapJson, importMapObject, toFileObject } from '../../src/io/json';
-import { ms, percentile, sample, type BenchTable } from './table';
+import { ms, percentile, samplerFor } from './table';
+import type { BenchTable, Sampler, SuiteOptions } from './table';
 
 const TARGETS_10K = { export: 100, import: 300 };
 
@@ -73,6 +74,7 @@ export function bigMap(goalCount: number): MapDocument {
 type Row = (string | number)[];
 
 function measure(
+  sample: Sampler,
   label: string,
   operation: string,
   ours: () => unknown,
@@ -96,9 +98,12 @@ function measure(
   ];
 }
 
-export function run(): Promise<BenchTable[]> {
+const SIZES = [1_000, 10_000] as const;
+
+export function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
+  const sample = samplerFor(options);
   const rows: Row[] = [];
-  for (const goalCount of [1_000, 10_000]) {
+  for (const goalCount of options.smoke ? SIZES.slice(0, 1) : SIZES) {
     const doc = bigMap(goalCount);
     const file = toFileObject(doc);
     const text = exportMapJson(doc);
@@ -110,6 +115,7 @@ export function run(): Promise<BenchTable[]> {
     const is10k = goalCount >= 10_000;
     rows.push(
       measure(
+        sample,
         label,
         'export',
         () => exportMapJson(doc),
@@ -118,6 +124,7 @@ export function run(): Promise<BenchTable[]> {
         is10k ? TARGETS_10K.export : undefined,
       ),
       measure(
+        sample,
         label,
         'import',
         () => importMapJson(text),
@@ -126,6 +133,7 @@ export function run(): Promise<BenchTable[]> {
         is10k ? TARGETS_10K.import : undefined,
       ),
       measure(
+        sample,
         label,
         'import file object',
         () => importMapObject(file),

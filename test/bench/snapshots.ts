@@ -9,7 +9,7 @@ import { openDatabase, type CommonGroundDb } from '../../src/db/schema';
 import { PAUSE_MS } from '../../src/db/snapshotPolicy';
 import type { MapDocument } from '../../src/domain/model';
 import { bigMap } from './json';
-import { ms, percentile, type BenchTable } from './table';
+import { ms, percentile, type BenchTable, type SuiteOptions } from './table';
 
 const T0 = Date.parse('2026-01-01T09:00:00.000Z');
 
@@ -38,7 +38,11 @@ async function mapWithFullHistory(db: CommonGroundDb, doc: MapDocument): Promise
   return clock;
 }
 
-async function measure(goalCount: number, iterations: number): Promise<(string | number)[]> {
+async function measure(
+  goalCount: number,
+  iterations: number,
+  rounds: number,
+): Promise<(string | number)[]> {
   const db = openDatabase(`bench-${goalCount}`, new IDBFactory(), IDBKeyRange);
   const doc = bigMap(goalCount);
   let clock = await mapWithFullHistory(db, doc);
@@ -50,7 +54,7 @@ async function measure(goalCount: number, iterations: number): Promise<(string |
   // Interleaved rounds, so a slow phase of the machine hits both alike.
   const plain: number[] = [];
   const paused: number[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < rounds; round++) {
     plain.push(...(await sampleAsync(save(1000), iterations)));
     paused.push(...(await sampleAsync(save(PAUSE_MS), iterations)));
   }
@@ -68,8 +72,18 @@ async function measure(goalCount: number, iterations: number): Promise<(string |
   ];
 }
 
-export async function run(): Promise<BenchTable[]> {
-  const rows = [await measure(100, 20), await measure(1_000, 10), await measure(10_000, 3)];
+/** Goal count and saves per round; three interleaved rounds of each kind of save. */
+const SIZES = [
+  { goals: 100, saves: 20 },
+  { goals: 1_000, saves: 10 },
+  { goals: 10_000, saves: 3 },
+] as const;
+const ROUNDS = 3;
+
+export async function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
+  const rows = [];
+  if (options.smoke) rows.push(await measure(SIZES[0].goals, 1, 1));
+  else for (const { goals, saves } of SIZES) rows.push(await measure(goals, saves, ROUNDS));
   return [
     {
       title: 'Version history: a save that takes a snapshot',

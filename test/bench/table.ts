@@ -7,6 +7,32 @@ export interface BenchTable {
   readonly note?: string;
 }
 
+/** What run.ts hands every suite's `run`. */
+export interface SuiteOptions {
+  /** Smallest size, one run: proves the suite still works, in seconds (`npm run bench:smoke`). */
+  readonly smoke?: boolean;
+}
+
+/** A suite's entry point: run.ts calls it with the options of the run. */
+export type Suite = (options?: SuiteOptions) => Promise<BenchTable[]>;
+
+/** What is wrong with a table's shape (rows that do not fit the columns, empty or NaN cells). */
+export function checkTable(table: BenchTable): string[] {
+  const problems: string[] = [];
+  if (table.rows.length === 0) problems.push(`"${table.title}" has no rows`);
+  table.rows.forEach((row, r) => {
+    if (row.length !== table.columns.length) {
+      problems.push(
+        `"${table.title}" row ${r + 1} has ${row.length} cells for ${table.columns.length} columns`,
+      );
+    }
+    if (row.some((cell) => /NaN|undefined/.test(String(cell)))) {
+      problems.push(`"${table.title}" row ${r + 1} has a missing figure: ${row.join(' | ')}`);
+    }
+  });
+  return problems;
+}
+
 /** p-th percentile (0–100) of samples, nearest-rank. */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
@@ -30,6 +56,14 @@ export function sample(
   }
   return out;
 }
+
+export type Sampler = typeof sample;
+
+/** `sample` as asked, or one timed run and no warm-up in a smoke run. */
+export const samplerFor =
+  (options: SuiteOptions): Sampler =>
+  (fn, iterations, warmup) =>
+    options.smoke ? sample(fn, 1, 0) : sample(fn, iterations, warmup);
 
 export const ms = (v: number): string =>
   v < 0.1 ? v.toFixed(4) : v < 10 ? v.toFixed(3) : v.toFixed(1);

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
-interface Point {
+export interface Point {
   readonly x: number;
   readonly y: number;
 }
@@ -92,7 +92,10 @@ async function stopFrames(page: Page): Promise<number[]> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Presses at `from` and moves in small steps, back and forth, for `durationMs`, then releases. */
+/**
+ * Presses at `from` and moves in small steps, back and forth, for `durationMs`, then returns to
+ * `from` and releases: what was dragged ends where it began.
+ */
 async function dragFor(page: Page, from: Point, durationMs: number): Promise<number> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
@@ -108,6 +111,7 @@ async function dragFor(page: Page, from: Point, durationMs: number): Promise<num
     const due = start + moves * MOUSE_INTERVAL_MS;
     if (due > Date.now()) await sleep(due - Date.now());
   }
+  await page.mouse.move(from.x, from.y);
   await page.mouse.up();
   return moves;
 }

@@ -6,23 +6,26 @@
 import { toLayoutInput } from '../../../src/canvas/layoutInput';
 import type { LayoutInput, LayoutPositions } from '../../../src/domain/layoutTypes';
 import { computeLayout } from '../../../src/workers/layout';
-import { ms, percentile, sample, type BenchTable } from '../table';
+import { ms, percentile, sample, type BenchTable, type SuiteOptions } from '../table';
 import { generateMap } from './generator';
 
 /** Issue 3 targets for a full auto layout, by goal count; 10,000 goals shows how it scales. */
 const TARGET_MS: Readonly<Record<number, number>> = { 500: 300, 2000: 1000 };
 const SIZES = [500, 2000, 10_000];
-const RUNS = 5;
+/** Timed runs after warm-up runs; a smoke run times one, cold. */
+const RUNS = { timed: 5, warmup: 1 };
+const SMOKE_RUNS = { timed: 1, warmup: 0 };
+type Runs = typeof RUNS;
 
 /**
  * Wall-clock and CPU milliseconds per run. CPU time is printed too because on a shared 2-core
  * machine other processes stretch wall time; CPU time is closer to what an idle laptop sees.
  */
-function timeRuns(fn: () => unknown): { wall: number[]; cpu: number[] } {
-  fn();
+function timeRuns(fn: () => unknown, runs: Runs): { wall: number[]; cpu: number[] } {
+  for (let i = 0; i < runs.warmup; i++) fn();
   const wall: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs.timed; i++) {
     const [t0, c0] = [performance.now(), process.cpuUsage()];
     fn();
     const used = process.cpuUsage(c0);
@@ -44,11 +47,15 @@ function extent(input: LayoutInput, positions: LayoutPositions): string {
   return `${Math.round(right - left).toLocaleString('en')} × ${Math.round(bottom - top).toLocaleString('en')}`;
 }
 
-function measureSize(size: number): (string | number)[][] {
+function measureSize(size: number, runs: Runs): (string | number)[][] {
   const input = toLayoutInput(generateMap(size));
-  const { wall, cpu } = timeRuns(() => computeLayout(input));
+  const { wall, cpu } = timeRuns(() => computeLayout(input), runs);
   const output = computeLayout(input);
-  const clone = sample(() => [structuredClone(input), structuredClone(output)], RUNS, 1);
+  const clone = sample(
+    () => [structuredClone(input), structuredClone(output)],
+    runs.timed,
+    runs.warmup,
+  );
   const target = TARGET_MS[size];
   const p95 = percentile(wall, 95);
   const nodes = input.goals.length + input.stakeholders.length;
@@ -77,7 +84,8 @@ function measureSize(size: number): (string | number)[][] {
   ];
 }
 
-export function run(): Promise<BenchTable[]> {
+export function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
+  const [sizes, runs] = options.smoke ? [SIZES.slice(0, 1), SMOKE_RUNS] : [SIZES, RUNS];
   return Promise.resolve([
     {
       title: 'Auto layout (node)',
@@ -91,8 +99,8 @@ export function run(): Promise<BenchTable[]> {
         'target ms',
         'met',
       ],
-      rows: SIZES.flatMap(measureSize),
-      note: `${RUNS} runs after one warm-up, wall clock unless marked CPU; the maps are the browser bench's (test/bench/browser/generator.ts: ~5% of goals with two parents, 40 stakeholders with incentives). In the app this runs in a web worker; see the browser table for click → positions.`,
+      rows: sizes.flatMap((size) => measureSize(size, runs)),
+      note: `${runs.timed} runs after ${runs.warmup} warm-up, wall clock unless marked CPU; the maps are the browser bench's (test/bench/browser/generator.ts: ~5% of goals with two parents, 40 stakeholders with incentives). In the app this runs in a web worker; see the browser table for click → positions.`,
     },
   ]);
 }

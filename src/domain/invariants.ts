@@ -1,6 +1,7 @@
 import { findClosingLinks } from './graph';
 import type { GoalId } from './ids';
 import type { Conflict, Incentive, Link, MapDocument } from './model';
+import { formatPath } from './paths';
 
 /**
  * Rules a map document must keep beyond its shape: ids, references, an acyclic goal graph. The
@@ -166,7 +167,7 @@ function checkConflict(conflict: Conflict, at: string, refs: References, report:
     report(`${at}.parties`, `needs at least 2 different parties, got ${parties.size}`);
   }
   for (const key of Object.keys(conflict.perspectives)) {
-    if (!parties.has(key)) report(`${at}.perspectives[${JSON.stringify(key)}]`, 'not a party');
+    if (!parties.has(key)) report(`${at}.${formatPath(['perspectives', key])}`, 'not a party');
   }
   const agreed = conflict.agreedGoalId;
   if (agreed !== null && !refs.goalIds.has(agreed)) {

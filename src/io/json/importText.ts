@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../domain/result';
-import { problem, type ImportProblem } from '../problems';
+import { capProblems, problem, type ImportProblem } from '../problems';
 import { describeThrown, importData, withoutThrowing, type ImportResult } from './importer';
 import { checkJsonText } from './syntax';
 
@@ -15,10 +15,14 @@ export function importMapJson(text: string): ImportResult {
   return withoutThrowing(() => {
     // Editors on Windows often save a byte order mark, which JSON.parse refuses.
     const source = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-    const refused = checkJsonText(source);
-    if (refused !== null) return err([refused]);
+    const checked = checkJsonText(source);
+    if (checked.refused.length > 0) return err(checked.refused);
     const parsed = parseChecked(source);
-    return parsed.ok ? importData(parsed.value, true) : parsed;
+    if (!parsed.ok) return parsed;
+    const imported = importData(parsed.value, true);
+    if (!imported.ok || checked.warnings.length === 0) return imported;
+    const warnings = capProblems([...checked.warnings, ...imported.value.warnings]);
+    return ok({ ...imported.value, warnings });
   });
 }
 

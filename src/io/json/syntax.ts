@@ -1,5 +1,6 @@
-import { problem, type ImportProblem } from '../problems';
+import { problem, problemAt, type ImportProblem } from '../problems';
 import { MAX_DEPTH, MAX_TEXT_LENGTH, MAX_TEXT_MB } from './format';
+import { formatPath } from '../../domain/paths';
 
 /** Where the text stops being JSON, and what was expected there. */
 interface Fault {
@@ -19,24 +20,76 @@ const NUMBER_START = /[-0-9]/;
 const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 const WHITESPACE_RUN = /[ \t\n\r]*/y;
 
+/** The sections of a map file: given twice, JSON.parse would silently keep only the last. */
+const SECTIONS = new Set(['map', 'goals', 'links', 'stakeholders', 'incentives', 'conflicts']);
+
+/** What the text checks found: `refused` non-empty means the text is not read any further. */
+export interface TextCheck {
+  readonly refused: readonly ImportProblem[];
+  readonly warnings: readonly ImportProblem[];
+}
+
 /**
- * Guards that run on the raw text before JSON.parse: size, emptiness, syntax and nesting depth.
- * The scan is a loop with an explicit stack (no recursion), so 10^5 nested brackets cost nothing,
- * and it gives the same line/column messages in every browser, which JSON.parse does not.
+ * Guards that run on the raw text before JSON.parse: size, emptiness, syntax, nesting depth and
+ * keys given twice in one object (JSON.parse keeps the last without a word). The scan is a loop
+ * with an explicit stack (no recursion), so 10^5 nested brackets cost nothing, and it gives the
+ * same line/column messages in every browser, which JSON.parse does not.
  */
-export function checkJsonText(text: string): ImportProblem | null {
+export function checkJsonText(text: string): TextCheck {
+  const refuse = (p: ImportProblem): TextCheck => ({ refused: [p], warnings: [] });
   if (text.length > MAX_TEXT_LENGTH) {
-    return problem(
-      '',
-      `file is ${(text.length / MB).toFixed(1)} MB; the limit is ${MAX_TEXT_MB} MB`,
+    return refuse(
+      problem('', `file is ${(text.length / MB).toFixed(1)} MB; the limit is ${MAX_TEXT_MB} MB`),
     );
   }
-  if (text.trim() === '') return problem('', 'file is empty');
-  const fault = new JsonScanner(text).scan();
-  if (fault === null) return null;
-  if (fault === TOO_DEEP) return problem('', `nesting is deeper than ${MAX_DEPTH} levels`);
-  const { line, column } = lineAndColumn(text, fault.at);
-  return problem('', `not valid JSON: ${fault.reason} at line ${line}, column ${column}`);
+  if (text.trim() === '') return refuse(problem('', 'file is empty'));
+  const scanner = new JsonScanner(text);
+  const fault = scanner.scan();
+  if (fault === TOO_DEEP) return refuse(problem('', `nesting is deeper than ${MAX_DEPTH} levels`));
+  if (fault !== null) {
+    const { line, column } = lineAndColumn(text, fault.at);
+    return refuse(problemAt('', `not valid JSON: ${fault.reason}`, line, column));
+  }
+  return describeRepeats(text, scanner.repeats);
+}
+
+/** Repeated sections refuse the file; a repeated field is a warning, since the last one wins. */
+function describeRepeats(text: string, repeats: readonly RepeatedKey[]): TextCheck {
+  const lines = linesAt(
+    text,
+    repeats.flatMap((r) => [r.first, r.at]),
+  );
+  const lineOf = (at: number): number => lines.get(at) ?? 1;
+  const refused: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
+  for (const r of repeats) {
+    const also = `given twice (also on line ${lineOf(r.first)})`;
+    const section = r.path.length === 1 && SECTIONS.has(r.key);
+    if (section) {
+      refused.push(problemAt(r.key, `${also}; a map file has one "${r.key}"`, lineOf(r.at)));
+    } else {
+      warnings.push(
+        problemAt(formatPath([...r.path]), `${also}; the last one is kept`, lineOf(r.at)),
+      );
+    }
+  }
+  return { refused, warnings };
+}
+
+/** Line numbers of many offsets in one pass over the text. */
+function linesAt(text: string, offsets: readonly number[]): Map<number, number> {
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  const lines = new Map<number, number>();
+  let line = 1;
+  let newline = text.indexOf('\n');
+  for (const at of sorted) {
+    while (newline !== -1 && newline < at) {
+      line++;
+      newline = text.indexOf('\n', newline + 1);
+    }
+    lines.set(at, line);
+  }
+  return lines;
 }
 
 function lineAndColumn(text: string, at: number): { line: number; column: number } {
@@ -68,11 +121,31 @@ function describeChar(ch: string): string {
 
 type Expecting = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'next';
 
+/** An open object or list, with what is being read in it, so a repeat can be named by path. */
+interface Frame {
+  readonly kind: '{' | '[';
+  /** Objects: the offset where each key was first given. */
+  readonly keys: Map<string, number> | null;
+  /** The key (object) or index (list) of the value being read. */
+  at: string | number;
+}
+
+/** A key given a second time in the same object. */
+interface RepeatedKey {
+  readonly key: string;
+  /** From the root down to the key itself. */
+  readonly path: readonly (string | number)[];
+  /** Offsets of the first and the repeated key. */
+  readonly first: number;
+  readonly at: number;
+}
+
 class JsonScanner {
   private at = 0;
-  /** Open containers, innermost last: '{' or '['. */
-  private readonly open: string[] = [];
+  /** Open containers, innermost last. */
+  private readonly open: Frame[] = [];
   private expecting: Expecting = 'value';
+  readonly repeats: RepeatedKey[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -101,7 +174,9 @@ class JsonScanner {
     if (ch === ']' && this.expecting === 'valueOrClose') return this.close();
     if (ch === '{' || ch === '[') {
       if (this.open.length >= MAX_DEPTH) return TOO_DEEP;
-      this.open.push(ch);
+      this.open.push(
+        ch === '{' ? { kind: ch, keys: new Map(), at: '' } : { kind: '[', keys: null, at: 0 },
+      );
       this.at++;
       this.expecting = ch === '{' ? 'keyOrClose' : 'valueOrClose';
       return null;
@@ -127,8 +202,10 @@ class JsonScanner {
     if (this.text.charCodeAt(this.at) !== QUOTE) {
       return this.fault(`expected a property name in double quotes but found ${this.found()}`);
     }
+    const start = this.at;
     const fault = this.string();
     if (fault !== null) return fault;
+    this.noteKey(start);
     this.skipWhitespace();
     if (this.at >= this.text.length) return { at: this.at, reason: 'unexpected end of input' };
     if (this.text.charAt(this.at) !== ':') {
@@ -139,10 +216,28 @@ class JsonScanner {
     return null;
   }
 
+  /** Records the key that starts at `start` in the innermost object, and whether it repeats. */
+  private noteKey(start: number): void {
+    const frame = this.open[this.open.length - 1];
+    if (frame?.keys == null) return;
+    const raw = this.text.slice(start + 1, this.at - 1);
+    const key = raw.includes('\\') ? String(JSON.parse(this.text.slice(start, this.at))) : raw;
+    frame.at = key;
+    const first = frame.keys.get(key);
+    if (first === undefined) {
+      frame.keys.set(key, start);
+      return;
+    }
+    const path = this.open.map((f) => f.at);
+    this.repeats.push({ key, path, first, at: start });
+  }
+
   private afterValue(): Fault | null {
     const ch = this.text.charAt(this.at);
-    const inObject = this.open[this.open.length - 1] === '{';
+    const frame = this.open[this.open.length - 1];
+    const inObject = frame?.kind === '{';
     if (ch === ',') {
+      if (frame !== undefined && typeof frame.at === 'number') frame.at++;
       this.at++;
       this.expecting = inObject ? 'key' : 'value';
       return null;

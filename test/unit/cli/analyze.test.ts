@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMap, runAnalyze, USAGE, type CliIo } from '../../../src/cli/analyze';
+import { analyzeMap } from '../../../src/cli/analysis';
+import { runAnalyze, USAGE, type CliIo } from '../../../src/cli/analyze';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asConflictId, asGoalId, asIncentiveId, asStakeholderId } from '../../../src/domain/ids';
 import { perspectivesRecord, type MapDocument } from '../../../src/domain/model';
@@ -67,9 +68,13 @@ function fakeIo(files: Readonly<Record<string, string>>) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
-    readText: (file) => {
+    readBytes: (file) => {
       const text = files[file];
-      return text === undefined ? Promise.reject(new Error('ENOENT')) : Promise.resolve(text);
+      return Promise.resolve(
+        text === undefined
+          ? { status: 'unreadable', reason: 'ENOENT' }
+          : { status: 'read', bytes: new TextEncoder().encode(text) },
+      );
     },
     out: (t) => out.push(t),
     err: (t) => err.push(t),
@@ -105,9 +110,11 @@ describe('analyzeMap', () => {
   it('is plain JSON: "no common goal" is null in the matrix, top goals carry titles', () => {
     const analysis = analyzeMap(withEdgeCases(example));
     expect(JSON.parse(JSON.stringify(analysis))).toEqual(analysis);
-    const intern = analysis.matrix.stakeholders.indexOf(asStakeholderId('s-intern'));
-    expect(analysis.matrix.climbs[intern]?.every((c) => c === null)).toBe(true);
-    expect(analysis.matrix.nearest[0]?.at(-1)).toBeNull();
+    const { matrix } = analysis;
+    if (matrix === null) throw new Error('a small map has its matrix');
+    const intern = matrix.stakeholders.indexOf(asStakeholderId('s-intern'));
+    expect(matrix.climbs[intern]?.every((c) => c === null)).toBe(true);
+    expect(matrix.nearest[0]?.at(-1)).toBeNull();
     expect(analysis.conflicts.at(-2)?.result).toEqual({
       status: 'party-without-incentives',
       parties: ['s-ceo', 's-intern'],

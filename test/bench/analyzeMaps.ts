@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asGoalId, asIncentiveId, asLinkId, asStakeholderId } from '../../src/domain/ids';
+import { asGoalId, asIncentiveId, asLinkId, asMapId, asStakeholderId } from '../../src/domain/ids';
 import type { Goal, Incentive, Link, MapDocument, Stakeholder } from '../../src/domain/model';
 import { exportMapJson } from '../../src/io/json';
 import { layeredMap, seeded } from './engine';
@@ -57,6 +57,12 @@ export function bigOrganisation(goalCount: number, people: number, seed = 13): M
       Array.from({ length: 1 + Math.floor(random() * 3) }, () => Math.floor(random() * goalCount)),
     ),
   ]);
+}
+
+/** One mission held by every one of `people`: the cheapest map with a full matrix. */
+export function manyPeopleOnOneGoal(people: number): MapDocument {
+  const chain = deepChain(1, people);
+  return { ...chain, map: { ...chain.map, id: asMapId('m-people'), name: 'People' } };
 }
 
 /** g0 is the mission, g(i+1) contributes to g(i); every person holds the leaf. */

@@ -29,7 +29,7 @@ Prints, as one JSON document on stdout, the nearest common goal of every conflic
 Ground map (a JSON file, or a PNG exported by the app) and the alignment matrix of its people.
 
 Limits: files over ${MAX_FILE_MB} MB are refused before they are read, and a map's JSON text over
-${MAX_TEXT_MB} MB before it is parsed (about 100,000 goals with short titles). The matrix is
+${MAX_TEXT_MB} MB before it is parsed (an exported map of about 80,000 goals with their links). The matrix is
 written for up to ${MAX_MATRIX_STAKEHOLDERS.toLocaleString('en-US')} stakeholders; beyond that it is left out with a note
 ("matrixOmitted"). At most ${MAX_PROBLEMS} problems are listed, then how many more there are.
 

@@ -6,18 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asGoalId, asIncentiveId, asLinkId, asMapId, asStakeholderId } from '../../src/domain/ids';
-import type { Goal, Incentive, Link, MapDocument, Stakeholder } from '../../src/domain/model';
+import type { Goal, Incentive, Link, MapDocument } from '../../src/domain/model';
 import { exportMapJson } from '../../src/io/json';
-import { layeredMap, seeded } from './engine';
-
-const person = (s: number): Stakeholder => ({
-  id: asStakeholderId(`s${s}`),
-  name: `Stakeholder ${s}`,
-  role: '',
-  team: '',
-  color: '#1864ab',
-  notes: '',
-});
+import { benchStakeholder, layeredMap, seeded } from './engine';
 
 const incentive = (s: number, g: number): Incentive => ({
   id: asIncentiveId(`i${s}-${g}`),
@@ -34,7 +25,7 @@ function withPeople(
   people: number,
   goalsOf: (s: number) => readonly number[],
 ): MapDocument {
-  const stakeholders = Array.from({ length: people }, (_, s) => person(s));
+  const stakeholders = Array.from({ length: people }, (_, s) => benchStakeholder(s));
   const incentives = stakeholders.flatMap((_, s) => goalsOf(s).map((g) => incentive(s, g)));
   const conflicts = [0, 1].map((k) => ({
     id: `c${k}` as MapDocument['conflicts'][number]['id'],

@@ -360,3 +360,41 @@ describe('export', () => {
     expect(formatProblem({ path: '', message: 'file is empty' })).toBe('file is empty');
   });
 });
+
+describe('importMapJson on keys given twice (JSON.parse would keep the last silently)', () => {
+  it('a field: imported with the last value and a warning that has the line', () => {
+    const text = EXAMPLE.replace('"kind": "mission"', '"kind": "objective", "kind": "mission"');
+    const result = importMapJson(text);
+    if (!result.ok) throw new Error(result.error.map(formatProblem).join('\n'));
+    expect(result.value.doc.goals[0]?.kind).toBe('mission');
+    const line = EXAMPLE.slice(0, EXAMPLE.indexOf('"kind": "mission"')).split('\n').length;
+    expect(result.value.warnings).toEqual([
+      {
+        path: 'goals[0].kind',
+        message: `given twice (also on line ${line}); the last one is kept`,
+        line,
+      },
+    ]);
+  });
+
+  it('a top-level list: refused, instead of a dozen "unknown goal" errors', () => {
+    const text = EXAMPLE.replace('\n  "links": [', '\n  "goals": [],\n  "links": [');
+    const problems = problemsOf(importMapJson(text));
+    expect(problems.map((p) => [p.path, p.message.startsWith('given twice')])).toEqual([
+      ['goals', true],
+    ]);
+  });
+});
+
+describe('importMapJson caps the problems it lists', () => {
+  it('150,000 broken items: the first 100, then one line with the count', () => {
+    const file = { ...asObject(JSON.parse(EXAMPLE)), links: new Array<number>(150_000).fill(0) };
+    const problems = problemsOf(importMapJson(JSON.stringify(file)));
+    expect(problems).toHaveLength(101);
+    expect(problems[0]).toEqual({ path: 'links[0]', message: 'expected an object, got 0' });
+    expect(problems[100]).toEqual({
+      path: '',
+      message: 'and 149,900 more problems like these (the first 100 are listed)',
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../domain/result';
-import { capProblems, problem, type ImportProblem } from '../problems';
+import { problem, type ImportProblem } from '../problems';
 import { describeThrown, importData, withoutThrowing, type ImportResult } from './importer';
 import { checkJsonText } from './syntax';
 
@@ -21,8 +21,8 @@ export function importMapJson(text: string): ImportResult {
     if (!parsed.ok) return parsed;
     const imported = importData(parsed.value, true);
     if (!imported.ok || checked.warnings.length === 0) return imported;
-    const warnings = capProblems([...checked.warnings, ...imported.value.warnings]);
-    return ok({ ...imported.value, warnings });
+    // Capped with the rest by withoutThrowing.
+    return ok({ ...imported.value, warnings: [...checked.warnings, ...imported.value.warnings] });
   });
 }
 

@@ -1,6 +1,6 @@
 import { problem, problemAt, type ImportProblem } from '../problems';
+import { describeRepeats, type RepeatedKey } from './repeatedKeys';
 import { MAX_DEPTH, MAX_TEXT_LENGTH, MAX_TEXT_MB } from './format';
-import { formatPath } from '../../domain/paths';
 
 /** Where the text stops being JSON, and what was expected there. */
 interface Fault {
@@ -19,9 +19,6 @@ const NUMBER_START = /[-0-9]/;
 // eslint-disable-next-line no-control-regex -- JSON strings must not hold raw control characters.
 const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 const WHITESPACE_RUN = /[ \t\n\r]*/y;
-
-/** The sections of a map file: given twice, JSON.parse would silently keep only the last. */
-const SECTIONS = new Set(['map', 'goals', 'links', 'stakeholders', 'incentives', 'conflicts']);
 
 /** What the text checks found: `refused` non-empty means the text is not read any further. */
 export interface TextCheck {
@@ -51,45 +48,6 @@ export function checkJsonText(text: string): TextCheck {
     return refuse(problemAt('', `not valid JSON: ${fault.reason}`, line, column));
   }
   return describeRepeats(text, scanner.repeats);
-}
-
-/** Repeated sections refuse the file; a repeated field is a warning, since the last one wins. */
-function describeRepeats(text: string, repeats: readonly RepeatedKey[]): TextCheck {
-  const lines = linesAt(
-    text,
-    repeats.flatMap((r) => [r.first, r.at]),
-  );
-  const lineOf = (at: number): number => lines.get(at) ?? 1;
-  const refused: ImportProblem[] = [];
-  const warnings: ImportProblem[] = [];
-  for (const r of repeats) {
-    const also = `given twice (also on line ${lineOf(r.first)})`;
-    const section = r.path.length === 1 && SECTIONS.has(r.key);
-    if (section) {
-      refused.push(problemAt(r.key, `${also}; a map file has one "${r.key}"`, lineOf(r.at)));
-    } else {
-      warnings.push(
-        problemAt(formatPath([...r.path]), `${also}; the last one is kept`, lineOf(r.at)),
-      );
-    }
-  }
-  return { refused, warnings };
-}
-
-/** Line numbers of many offsets in one pass over the text. */
-function linesAt(text: string, offsets: readonly number[]): Map<number, number> {
-  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
-  const lines = new Map<number, number>();
-  let line = 1;
-  let newline = text.indexOf('\n');
-  for (const at of sorted) {
-    while (newline !== -1 && newline < at) {
-      line++;
-      newline = text.indexOf('\n', newline + 1);
-    }
-    lines.set(at, line);
-  }
-  return lines;
 }
 
 function lineAndColumn(text: string, at: number): { line: number; column: number } {
@@ -128,16 +86,6 @@ interface Frame {
   readonly keys: Map<string, number> | null;
   /** The key (object) or index (list) of the value being read. */
   at: string | number;
-}
-
-/** A key given a second time in the same object. */
-interface RepeatedKey {
-  readonly key: string;
-  /** From the root down to the key itself. */
-  readonly path: readonly (string | number)[];
-  /** Offsets of the first and the repeated key. */
-  readonly first: number;
-  readonly at: number;
 }
 
 class JsonScanner {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeMap } from '../../../src/cli/analysis';
 import { runAnalyze, USAGE, type CliIo } from '../../../src/cli/analyze';
@@ -5,6 +6,7 @@ import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asConflictId, asGoalId, asIncentiveId, asStakeholderId } from '../../../src/domain/ids';
 import { perspectivesRecord, type MapDocument } from '../../../src/domain/model';
 import { exportMapJson } from '../../../src/io/json';
+import { arbMapDocument } from '../domain/arbitraries';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 
@@ -158,5 +160,22 @@ describe('runAnalyze', () => {
     const unreadable = fakeIo({});
     expect(await runAnalyze(['gone.json'], unreadable.io)).toBe(2);
     expect(unreadable.err).toEqual(['gone.json: cannot read the file (ENOENT)']);
+  });
+});
+
+describe('any valid map analyses', () => {
+  it('prints exactly analyzeMap as JSON, matrix rows on their own lines (random maps)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbMapDocument({ minStakeholders: 0, maxGoals: 12 }), async (doc) => {
+        const { io, out, err } = fakeIo({ 'map.json': exportMapJson(doc) });
+        expect(await runAnalyze(['map.json'], io)).toBe(0);
+        expect(err).toEqual([]);
+        const text = out.join('\n');
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(analyzeMap(doc))));
+        const rows = text.split('\n').filter((line) => /^ {6}\[/.test(line));
+        expect(rows).toHaveLength(doc.stakeholders.length * 2);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -94,4 +94,27 @@ describe('any id string survives export → import → store → reload', () => 
       { numRuns: 60 },
     );
   });
+
+  it('hostile keys as extra fields anywhere: the same map, each reported as an unknown field', () => {
+    const arbExtra = fc.record({
+      doc: arbHostileDocument,
+      key: fc.constantFrom(...PROTOTYPE_NAMES),
+      where: fc.constantFrom('map', 'goals', 'links', 'stakeholders', 'incentives', 'conflicts'),
+    });
+    fc.assert(
+      fc.property(arbExtra, ({ doc, key, where }) => {
+        const file: unknown = JSON.parse(exportMapJson(doc));
+        const section: unknown = Reflect.get(Object(file), where);
+        const target: unknown = Array.isArray(section) ? section[0] : section;
+        if (typeof target !== 'object' || target === null) return;
+        // Defined, so "__proto__" becomes a key of the text rather than a prototype.
+        Object.defineProperty(target, key, { value: { polluted: true }, enumerable: true });
+        const back = imported(JSON.stringify(file));
+        expect(back.doc).toEqual(doc);
+        expect(back.warnings.map((w) => w.message)).toEqual(['unknown field, ignored']);
+        expect(Reflect.get({}, 'polluted')).toBeUndefined();
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

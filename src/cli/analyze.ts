@@ -28,14 +28,15 @@ export const HELP = `usage: npm run analyze -- <map.json>
 Prints, as one JSON document on stdout, the nearest common goal of every conflict in a Common
 Ground map (a JSON file, or a PNG exported by the app) and the alignment matrix of its people.
 
-Limits: files over ${MAX_FILE_MB} MB are refused before they are read, and a map's JSON text over
-${MAX_TEXT_MB} MB before it is parsed (an exported map of about 80,000 goals with their links). The matrix is
-written for up to ${MAX_MATRIX_STAKEHOLDERS.toLocaleString('en-US')} stakeholders; beyond that it is left out with a note
-("matrixOmitted"). At most ${MAX_PROBLEMS} problems are listed, then how many more there are.
+Limits: a file over ${MAX_FILE_MB} MB is refused before it is read, a map's JSON text over
+${MAX_TEXT_MB} MB before it is parsed (an exported map of about 80,000 goals with their links).
+The matrix is written for up to ${MAX_MATRIX_STAKEHOLDERS.toLocaleString('en-US')} stakeholders; beyond that it is left out
+with a note ("matrixOmitted"). At most ${MAX_PROBLEMS} problems are listed, then how many more.
 
 Exit codes:
   0  done
-  1  the file is not a valid map; each problem on stderr as <file>: <where>: <what>
+  1  the file is not a valid map, or is over the size limit; each problem on stderr
+     as <file>: <where>: <what>
   2  no file given, more than one, an unknown option, or the file cannot be read
      (missing, a directory, a named pipe or device)`;
 

@@ -15,8 +15,10 @@ import { asStakeholderId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
 import { MAX_FILE_MB } from '../../../src/io/importFile';
 import { exportMapJson } from '../../../src/io/json';
+import { embedMapInPng } from '../../../src/io/png';
 import { MAX_PROBLEMS } from '../../../src/io/problems';
 import { deepChain, manyPeopleOnOneGoal } from '../../bench/analyzeMaps';
+import { plainPng } from '../../fixtures/hostile/hostileFiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'analyze-hostile-'));
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
@@ -141,6 +143,22 @@ function utf16(text: string, order: 'le' | 'be'): number[] {
     return order === 'le' ? [code & 0xff, code >> 8] : [code >> 8, code & 0xff];
   }).flat();
 }
+
+describe('4b. the app reads PNGs and CSVs too; the command line says what it does with them', () => {
+  it('a PNG exported by the app: analysed like its JSON', async () => {
+    const png = embedMapInPng(plainPng(), exampleText);
+    const fromPng = await analyze(fileWith('map.png', png));
+    const fromJson = await analyze(fileWith('map.json', exampleText));
+    expect(fromPng.code).toBe(0);
+    expect(fromPng.out).toBe(fromJson.out);
+  });
+
+  it('a CSV of goals: not a map (exit 1), with what to do instead', async () => {
+    const { code, err } = await analyze(fileWith('goals.csv', 'id,title,parent\nm,Mission,\n'));
+    expect(code).toBe(1);
+    expect(err[0]).toContain('whole file: this is a CSV of goals, not a map');
+  });
+});
 
 describe('5. files with more problems than anyone reads', () => {
   const header =

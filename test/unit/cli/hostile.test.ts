@@ -3,10 +3,10 @@
  * command line as a user runs it (real files, the real reader), plus the class each belongs to.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeMap, MAX_MATRIX_STAKEHOLDERS } from '../../../src/cli/analysis';
 import { HELP, runAnalyze, USAGE, type CliIo } from '../../../src/cli/analyze';
 import { readFileBytes } from '../../../src/cli/readFileBytes';
@@ -21,6 +21,9 @@ import { deepChain, manyPeopleOnOneGoal } from '../../bench/analyzeMaps';
 import { plainPng } from '../../fixtures/hostile/hostileFiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'analyze-hostile-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const exampleText = exportMapJson(example);
 

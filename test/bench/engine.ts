@@ -76,14 +76,7 @@ export function layeredMap(goalCount: number, random: () => number): MapDocument
     const second = pick(0, layerStart);
     if (second !== parent && random() < SECOND_PARENT_SHARE) link(i, second);
   }
-  const stakeholders: Stakeholder[] = Array.from({ length: STAKEHOLDERS }, (_, s) => ({
-    id: asStakeholderId(`s${s}`),
-    name: `Stakeholder ${s}`,
-    role: '',
-    team: '',
-    color: '#1864ab',
-    notes: '',
-  }));
+  const stakeholders = Array.from({ length: STAKEHOLDERS }, (_, s) => benchStakeholder(s));
   const incentives: Incentive[] = stakeholders.flatMap((s, k) =>
     [
       ...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(0, goalCount))),
@@ -106,6 +99,16 @@ export function layeredMap(goalCount: number, random: () => number): MapDocument
   };
   return { map, goals, links, stakeholders, incentives, conflicts: [] };
 }
+
+/** Stakeholder number s of a generated map. */
+export const benchStakeholder = (s: number): Stakeholder => ({
+  id: asStakeholderId(`s${s}`),
+  name: `Stakeholder ${s}`,
+  role: '',
+  team: '',
+  color: '#1864ab',
+  notes: '',
+});
 
 interface BenchCase {
   readonly size: number;

@@ -100,6 +100,12 @@ function readMap(file: string, bytes: Uint8Array): Result<ImportedMap, readonly 
 
 const invokedDirectly = resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
+  // Piped into `head` or a pager that quits early: the reader has what it wanted, so stop quietly
+  // rather than die on an unhandled EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     process.exitCode = await runAnalyze(process.argv.slice(2), {
       readBytes: (file) => readFileBytes(file),

@@ -157,7 +157,7 @@ describe('hostile files through the real UI', () => {
     await sparseFile(path, OVERSIZED_BYTES);
     const before = await dumpIndexedDb(page);
     const problems = await refusedProblems(path, 'oversized.json');
-    expect(problems).toEqual(['oversized.json: file is 65.0 MB; the limit is 64 MB']);
+    expect(problems).toEqual(['oversized.json: whole file: file is 65.0 MB; the limit is 64 MB']);
     expect(await dumpIndexedDb(page)).toBe(before);
   });
 

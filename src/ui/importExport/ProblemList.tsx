@@ -1,9 +1,9 @@
-import { formatProblem, type ImportProblem } from '../../io/problems';
+import { formatProblemLine, type ImportProblem } from '../../io/problems';
 
 /** A long list of problems is cut here; the first ones are what the user fixes first anyway. */
 const MAX_PROBLEMS_SHOWN = 50;
 
-/** Each problem as `<file name>: <where>: <what>`, so a copied list still says where it came from. */
+/** Each problem as `<file name>: <where>: <what>` (as the command line prints it), so a copied list still says where it came from. */
 export function ProblemList({
   fileName,
   problems,
@@ -16,7 +16,7 @@ export function ProblemList({
   return (
     <ul className="cg-problems">
       {shown.map((p, i) => (
-        <li key={i}>{`${fileName}: ${formatProblem(p)}`}</li>
+        <li key={i}>{`${fileName}: ${formatProblemLine(p)}`}</li>
       ))}
       {hidden > 0 && <li>{`…and ${hidden} more`}</li>}
     </ul>

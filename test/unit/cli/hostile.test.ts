@@ -333,3 +333,15 @@ describe('8. messages', () => {
     expect(option.err[0]).toBe(`unknown option --matrix\n${USAGE}`);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('piped into a reader that closes after one line: no EPIPE crash, exit 0', () => {
+    const path = fileWith('for-head.json', exportMapJson(manyPeopleOnOneGoal(300)));
+    const script = `npx tsx src/cli/analyze.ts ${JSON.stringify(path)} | head -n 1 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const status = execFileSync('bash', ['-c', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(status.trim()).toBe('0');
+  }, 60_000);
+});

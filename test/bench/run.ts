@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<BenchTable[]>> = {
   layout: async () => (await import('./browser/layoutTime')).run(),
   browser: async () => (await import('./browser/index')).run(),
   bundle: async () => (await import('./bundle')).run(),
+  layoutQuality: async () => (await import('./layoutQuality')).run(),
 };
 
 const only = process.argv.slice(2);

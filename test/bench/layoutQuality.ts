@@ -13,6 +13,7 @@ import { createExampleMap } from '../../src/domain/exampleMap';
 import type { LayoutInput, LayoutPositions } from '../../src/domain/layoutTypes';
 import type { MapDocument } from '../../src/domain/model';
 import { computeLayout } from '../../src/workers/layout';
+import { RectGrid, routeEdges, segmentEntersRect } from '../../src/workers/layoutRoutes';
 import { generateMap } from './browser/generator';
 import { ms, percentile, type BenchTable } from './table';
 
@@ -49,35 +50,19 @@ function boxesOf(input: LayoutInput, positions: LayoutPositions): Map<string, Re
   return boxes;
 }
 
-/** React Flow's default edge: a cubic from the source's top to the target's bottom, sampled. */
-function bezierUp(from: Point, to: Point): Point[] {
-  const pull = (d: number) => (d >= 0 ? 0.5 * d : 0.25 * 25 * Math.sqrt(-d));
-  const c1 = { x: from.x, y: from.y - pull(from.y - to.y) };
-  const c2 = { x: to.x, y: to.y + pull(from.y - to.y) };
-  const steps = 8;
-  return Array.from({ length: steps + 1 }, (_, i) => {
-    const t = i / steps;
-    const u = 1 - t;
-    const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
-    return {
-      x: a * from.x + b * c1.x + c * c2.x + d * to.x,
-      y: a * from.y + b * c1.y + c * c2.y + d * to.y,
-    };
-  });
-}
-
-function ourDrawing(input: LayoutInput, positions: LayoutPositions): Drawing {
-  const boxes = boxesOf(input, positions);
-  const edges: DrawnEdge[] = [];
-  const add = (from: string, to: string, link: boolean) => {
-    const [a, b] = [boxes.get(from), boxes.get(to)];
-    if (!a || !b) return;
-    const top = { x: a.x + a.width / 2, y: a.y };
-    const bottom = { x: b.x + b.width / 2, y: b.y + b.height };
-    edges.push({ points: bezierUp(top, bottom), ends: [from, to], link });
-  };
-  for (const l of input.links) add(l.from, l.to, true);
-  for (const i of input.incentives) add(i.stakeholderId, i.goalId, false);
+/** Our layout and the routes the canvas draws for it (every person's ties shown). */
+function ourDrawing(input: LayoutInput): Drawing {
+  const boxes = boxesOf(input, computeLayout(input));
+  const list = [
+    ...input.links.map((l) => ({ from: l.from, to: l.to, link: true })),
+    ...input.incentives.map((i) => ({ from: i.stakeholderId, to: i.goalId, link: false })),
+  ];
+  const routes = routeEdges(boxes, list);
+  const edges = list.map((e, k): DrawnEdge => ({
+    points: routes[k] ?? [],
+    ends: [e.from, e.to],
+    link: e.link,
+  }));
   return { boxes, edges };
 }
 
@@ -117,34 +102,6 @@ async function elkDrawing(elk: InstanceType<typeof ELK>, input: LayoutInput): Pr
   return { boxes, edges };
 }
 
-/** Buckets items by CELL-sized squares of their bounding rectangle. */
-class Grid<T> {
-  private readonly cells = new Map<string, T[]>();
-  constructor(private readonly cell: number) {}
-  private keys(r: Rect): string[] {
-    const keys: string[] = [];
-    const c = this.cell;
-    for (let x = Math.floor(r.x / c); x <= Math.floor((r.x + r.width) / c); x++) {
-      for (let y = Math.floor(r.y / c); y <= Math.floor((r.y + r.height) / c); y++) {
-        keys.push(`${x},${y}`);
-      }
-    }
-    return keys;
-  }
-  add(r: Rect, item: T): void {
-    for (const k of this.keys(r)) {
-      const list = this.cells.get(k);
-      if (list) list.push(item);
-      else this.cells.set(k, [item]);
-    }
-  }
-  near(r: Rect): Set<T> {
-    const found = new Set<T>();
-    for (const k of this.keys(r)) for (const item of this.cells.get(k) ?? []) found.add(item);
-    return found;
-  }
-}
-
 interface Segment {
   readonly a: Point;
   readonly b: Point;
@@ -176,81 +133,48 @@ function segmentsOf(edges: readonly DrawnEdge[]): Segment[] {
 
 /** Points where two different edges cross (edges that share an end may still cross). */
 function crossings(edges: readonly DrawnEdge[]): number {
-  const segments = segmentsOf(edges);
-  const grid = new Grid<number>(256);
-  segments.forEach((s, i) => grid.add(boundsOfSegment(s), i));
+  const segments = segmentsOf(edges).map((s, i) => ({ ...boundsOfSegment(s), s, i }));
+  const grid = new RectGrid(segments);
   let count = 0;
-  segments.forEach((s, i) => {
-    for (const j of grid.near(boundsOfSegment(s))) {
-      const t = segments[j];
-      if (j > i && t && t.edge !== s.edge && properCrossing(s, t)) count++;
+  for (const { s, i } of segments) {
+    for (const t of grid.near(boundsOfSegment(s))) {
+      if (t.i > i && t.s.edge !== s.edge && properCrossing(s, t.s)) count++;
     }
-  });
+  }
   return count;
 }
 
-/** Does the segment pass through the inside of the rectangle (Liang–Barsky clipping)? */
-function segmentEntersRect(s: Segment, r: Rect): boolean {
-  const inset = 2;
-  const [x0, y0, x1, y1] = [
-    r.x + inset,
-    r.y + inset,
-    r.x + r.width - inset,
-    r.y + r.height - inset,
-  ];
-  const dx = s.b.x - s.a.x;
-  const dy = s.b.y - s.a.y;
-  let [lo, hi] = [0, 1];
-  const sides: [number, number][] = [
-    [-dx, s.a.x - x0],
-    [dx, x1 - s.a.x],
-    [-dy, s.a.y - y0],
-    [dy, y1 - s.a.y],
-  ];
-  for (const [p, q] of sides) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) lo = Math.max(lo, t);
-      else hi = Math.min(hi, t);
-    }
-  }
-  return lo < hi;
-}
+type Box = Rect & { readonly id: string };
+
+const boxList = (d: Drawing): Box[] => [...d.boxes].map(([id, r]) => ({ ...r, id }));
 
 /** Edges (all, and goal links alone) with a segment through a box they do not end at. */
 function throughBoxes(d: Drawing): { all: number; links: number } {
-  const grid = new Grid<string>(256);
-  for (const [id, r] of d.boxes) grid.add(r, id);
+  const grid = new RectGrid(boxList(d));
   let [all, links] = [0, 0];
-  d.edges.forEach((e, edge) => {
-    const hit = segmentsOf([e]).some((s) => {
-      for (const id of grid.near(boundsOfSegment({ ...s, edge }))) {
-        const r = d.boxes.get(id);
-        if (r && !e.ends.includes(id) && segmentEntersRect(s, r)) return true;
-      }
-      return false;
-    });
+  for (const e of d.edges) {
+    const hit = segmentsOf([e]).some((s) =>
+      [...grid.near(boundsOfSegment(s))].some(
+        (r) => !e.ends.includes(r.id) && segmentEntersRect(s.a, s.b, r),
+      ),
+    );
     if (hit) [all, links] = [all + 1, links + (e.link ? 1 : 0)];
-  });
+  }
   return { all, links };
 }
 
 function overlaps(d: Drawing): number {
-  const grid = new Grid<string>(256);
-  for (const [id, r] of d.boxes) grid.add(r, id);
+  const boxes = boxList(d);
+  const grid = new RectGrid(boxes);
   let count = 0;
-  for (const [id, r] of d.boxes) {
-    for (const other of grid.near(r)) {
-      const o = d.boxes.get(other);
-      if (!o || other <= id) continue;
+  for (const r of boxes) {
+    for (const o of grid.near(r)) {
       const apart =
         o.x >= r.x + r.width ||
         r.x >= o.x + o.width ||
         o.y >= r.y + r.height ||
         r.y >= o.y + o.height;
-      if (!apart) count++;
+      if (o.id > r.id && !apart) count++;
     }
   }
   return count;
@@ -311,8 +235,8 @@ export async function run(options: { smoke?: boolean } = {}): Promise<BenchTable
   for (const [name, doc] of maps) {
     const input = toLayoutInput(doc);
     const runs = options.smoke ? 1 : doc.goals.length > 1000 ? 3 : 5;
-    const ours = await timed(runs, () => computeLayout(input));
-    rows.push(qualityRow(`${name}: ours`, ourDrawing(input, ours.value), ours.ms));
+    const ours = await timed(runs, () => ourDrawing(input));
+    rows.push(qualityRow(`${name}: ours`, ours.value, ours.ms));
     const theirs = await timed(runs, () => elkDrawing(elk, input));
     rows.push(qualityRow(`${name}: ELK layered`, theirs.value, theirs.ms));
   }

@@ -19,7 +19,8 @@ function layoutRequestFor(
   doc: MapDocument,
   releasePins: boolean,
 ): { pins: Pins; input: LayoutInput } {
-  const input = toLayoutInput(doc);
+  // The map is shaped to fit the window (the canvas takes most of it).
+  const input = { ...toLayoutInput(doc), aspect: window.innerWidth / window.innerHeight };
   if (!releasePins) return { pins: new Map(), input };
   const pins = new Map(
     doc.goals.flatMap((g) => (g.position?.pinned ? [[g.id, g.position] as const] : [])),

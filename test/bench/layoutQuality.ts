@@ -13,7 +13,7 @@ import { createExampleMap } from '../../src/domain/exampleMap';
 import type { LayoutInput, LayoutPositions } from '../../src/domain/layoutTypes';
 import type { MapDocument } from '../../src/domain/model';
 import { computeLayout } from '../../src/workers/layout';
-import { RectGrid, routeEdges, segmentEntersRect } from '../../src/workers/layoutRoutes';
+import { RectGrid, routeEdges, segmentEntersRect } from '../../src/domain/edgeRoutes';
 import { generateMap } from './browser/generator';
 import { ms, percentile, type BenchTable } from './table';
 

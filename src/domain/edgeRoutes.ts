@@ -1,4 +1,7 @@
-import { GAP_X } from './layoutPlace';
+/**
+ * Where the edges between boxes run, as the canvas, the image exports and the layout bench draw
+ * them: orthogonal polylines through the gaps the layout leaves, around boxes where they can.
+ */
 
 export interface Point {
   readonly x: number;
@@ -15,6 +18,8 @@ export const BUS = 14;
 const CELL = 256;
 /** Candidate detours tried per edge before it is drawn the plain way. */
 const MAX_TRIES = 200;
+/** A detour runs this far beside the boxes it passes: mid-way in the layout's 24 px gap. */
+const CLEARANCE = 12;
 
 /** Does the segment a–b pass through the inside of r (Liang–Barsky clipping)? */
 export function segmentEntersRect(a: Point, b: Point, r: Rect, inset = 2): boolean {
@@ -130,7 +135,7 @@ function findDetour(from: Rect, to: Rect, grid: RectGrid<Rect>): Point[] | null 
   );
   const nearby = [...grid.near(region)];
   const xs = byDistance(
-    [start.x, end.x, ...nearby.flatMap((r) => [r.x - GAP_X / 2, r.x + r.width + GAP_X / 2])],
+    [start.x, end.x, ...nearby.flatMap((r) => [r.x - CLEARANCE, r.x + r.width + CLEARANCE])],
     start.x,
     end.x,
   );
@@ -171,4 +176,22 @@ export function routeEdges(
     if (isClear(plain, grid, [a, b])) return plain;
     return findDetour(a, b, grid) ?? plain;
   });
+}
+
+/** The point half-way along a polyline, where an edge's label goes. */
+export function pathMiddle(points: readonly Point[]): Point {
+  const lengths = points.slice(1).map((b, i) => {
+    const a = points[i] ?? b;
+    return Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
+  });
+  let rest = lengths.reduce((t, l) => t + l, 0) / 2;
+  for (let i = 0; i < lengths.length; i++) {
+    const [a, b, l] = [points[i], points[i + 1], lengths[i] ?? 0];
+    if (a && b && rest <= l) {
+      const t = l === 0 ? 0 : rest / l;
+      return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+    }
+    rest -= l;
+  }
+  return points[0] ?? { x: 0, y: 0 };
 }

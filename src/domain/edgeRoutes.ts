@@ -62,6 +62,18 @@ export class RectGrid<T extends Rect> {
     for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) at(x * 100_003 + y);
   }
 
+  /** Whether a point lies strictly inside one of the items (more than `inset` from its sides). */
+  contains(p: Point, inset: number): boolean {
+    const cell = this.cells.get(Math.floor(p.x / CELL) * 100_003 + Math.floor(p.y / CELL));
+    return !!cell?.some(
+      (r) =>
+        p.x > r.x + inset &&
+        p.x < r.x + r.width - inset &&
+        p.y > r.y + inset &&
+        p.y < r.y + r.height - inset,
+    );
+  }
+
   /** Items whose cells the rectangle touches (a superset of those it overlaps). */
   near(r: Rect): Set<T> {
     const found = new Set<T>();
@@ -158,6 +170,149 @@ function findDetour(from: Rect, to: Rect, grid: RectGrid<Rect>): Point[] | null 
   return null;
 }
 
+/** Room around an edge's two ends that the full search may use. */
+const SEARCH_MARGIN = 400;
+/** Cost of a bend, in px of length: fewer bends read better than a slightly shorter line. */
+const BEND_COST = 60;
+/** Steps the full search may take before the edge is drawn the plain way. */
+const MAX_STEPS = 30_000;
+
+/** A binary min-heap of [cost, state] pairs. */
+class Heap {
+  private readonly items: [number, number][] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(cost: number, state: number): void {
+    const a = this.items;
+    a.push([cost, state]);
+    for (let i = a.length - 1; i > 0;) {
+      const up = (i - 1) >> 1;
+      const [x, y] = [a[i], a[up]];
+      if (!x || !y || y[0] <= x[0]) break;
+      [a[i], a[up]] = [y, x];
+      i = up;
+    }
+  }
+  pop(): [number, number] | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      for (let i = 0; ;) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let m = i;
+        if ((a[l]?.[0] ?? Infinity) < (a[m]?.[0] ?? Infinity)) m = l;
+        if ((a[r]?.[0] ?? Infinity) < (a[m]?.[0] ?? Infinity)) m = r;
+        if (m === i) break;
+        const [x, y] = [a[i], a[m]];
+        if (!x || !y) break;
+        [a[i], a[m]] = [y, x];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+const sortedUnique = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+
+/**
+ * The full search for the rare edge no simple detour clears: the shortest orthogonal path, with
+ * a cost per bend, over the lines just beside every box near its two ends (a sparse visibility
+ * graph), from just above the source to just below the target. Null when there is none within
+ * the search's bounds.
+ */
+function searchRoute(from: Rect, to: Rect, grid: RectGrid<Rect>): Point[] | null {
+  const [start, end] = [topCentre(from), bottomCentre(to)];
+  const [first, last] = [
+    { x: start.x, y: start.y - BUS },
+    { x: end.x, y: end.y + BUS },
+  ];
+  const region = segmentBounds(
+    { x: Math.min(first.x, last.x) - SEARCH_MARGIN, y: Math.min(first.y, last.y) - SEARCH_MARGIN },
+    { x: Math.max(first.x, last.x) + SEARCH_MARGIN, y: Math.max(first.y, last.y) + SEARCH_MARGIN },
+  );
+  const nearby = [...grid.near(region)];
+  const xs = sortedUnique([
+    first.x,
+    last.x,
+    ...nearby.flatMap((r) => [r.x - CLEARANCE, r.x + r.width + CLEARANCE]),
+  ]);
+  const ys = sortedUnique([
+    first.y,
+    last.y,
+    ...nearby.flatMap((r) => [r.y - BUS, r.y + r.height + BUS]),
+  ]);
+  // Adjacent grid lines have no box side between them, so a step between two grid points
+  // enters a box only if its far end or its middle is inside one.
+  const obstacles = new RectGrid(nearby.filter((r) => r !== from && r !== to));
+  const [nx, ny] = [xs.length, ys.length];
+  const at = (i: number, j: number): Point => ({ x: xs[i] ?? 0, y: ys[j] ?? 0 });
+  const goal = xs.indexOf(last.x) * ny + ys.indexOf(last.y);
+  const source = xs.indexOf(first.x) * ny + ys.indexOf(first.y);
+  // A state is a grid point and the direction it was entered in (0–3; 4 at the start).
+  const best = new Float64Array(nx * ny * 5).fill(Infinity);
+  const previous = new Int32Array(nx * ny * 5).fill(-1);
+  const heap = new Heap();
+  const h = (p: number) =>
+    Math.abs((xs[Math.floor(p / ny)] ?? 0) - last.x) + Math.abs((ys[p % ny] ?? 0) - last.y);
+  best[source * 5 + 4] = 0;
+  heap.push(h(source), source * 5 + 4);
+  const steps: readonly (readonly [number, number])[] = [
+    [1, 0],
+    [-1, 0],
+    [0, 1],
+    [0, -1],
+  ];
+  for (let count = 0; heap.size > 0 && count < MAX_STEPS; count++) {
+    const [, state] = heap.pop() ?? [0, 0];
+    const [p, dir] = [Math.floor(state / 5), state % 5];
+    if (p === goal) return unwind(state, previous, at, ny, start, end);
+    const [i, j] = [Math.floor(p / ny), p % ny];
+    const cost = best[state] ?? Infinity;
+    steps.forEach(([di, dj], d) => {
+      const [a, b] = [i + di, j + dj];
+      if (a < 0 || b < 0 || a >= nx || b >= ny) return;
+      const [u, v] = [at(i, j), at(a, b)];
+      const middle = { x: (u.x + v.x) / 2, y: (u.y + v.y) / 2 };
+      if (obstacles.contains(v, 2) || obstacles.contains(middle, 2)) return;
+      const q = a * ny + b;
+      const next =
+        cost + Math.abs(u.x - v.x) + Math.abs(u.y - v.y) + (dir !== 4 && dir !== d ? BEND_COST : 0);
+      if (next < (best[q * 5 + d] ?? Infinity)) {
+        best[q * 5 + d] = next;
+        previous[q * 5 + d] = state;
+        heap.push(next + h(q), q * 5 + d);
+      }
+    });
+  }
+  return null;
+}
+
+/** The path back from a reached state, straight runs merged, joined to the two boxes. */
+function unwind(
+  state: number,
+  previous: Int32Array,
+  at: (i: number, j: number) => Point,
+  ny: number,
+  start: Point,
+  end: Point,
+): Point[] {
+  const points: Point[] = [end];
+  for (let s = state; s >= 0; s = previous[s] ?? -1) {
+    const p = Math.floor(s / 5);
+    points.push(at(Math.floor(p / ny), p % ny));
+  }
+  points.push(start);
+  points.reverse();
+  return points.filter((p, k) => {
+    const [a, b] = [points[k - 1], points[k + 1]];
+    return !a || !b || !((a.x === p.x && p.x === b.x) || (a.y === p.y && p.y === b.y));
+  });
+}
+
 /**
  * Routes for edges from a box up to another (a goal to a goal it contributes to, a person to a
  * goal they hold), by their ends' ids: the org-chart route where it is clear, else a detour
@@ -174,7 +329,7 @@ export function routeEdges(
     if (!a || !b) return null;
     const plain = orgChartRoute(a, b);
     if (isClear(plain, grid, [a, b])) return plain;
-    return findDetour(a, b, grid) ?? plain;
+    return findDetour(a, b, grid) ?? searchRoute(a, b, grid) ?? plain;
   });
 }
 

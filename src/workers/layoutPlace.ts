@@ -133,10 +133,61 @@ interface Extent {
   readonly nodeLeft: number;
 }
 
+interface Wanted {
+  readonly c: number;
+  /** Where the goal's centre would best go: the mean centre of its parents. */
+  readonly centre: number;
+}
+
+/** Blocks in order, cut into rows no wider than `rowWidth` (at least one block per row). */
+function wrapRows(items: readonly Wanted[], blocks: Blocks, rowWidth: number): Wanted[][] {
+  const rows: Wanted[][] = [];
+  let [row, width] = [[] as Wanted[], 0];
+  for (const item of items) {
+    const w = blocks.width[item.c] ?? 0;
+    if (row.length > 0 && width + GAP_X + w > rowWidth) [row, width] = [[], 0];
+    if (row.length === 0) rows.push(row);
+    width += (row.length > 0 ? GAP_X : 0) + w;
+    row.push(item);
+  }
+  return rows;
+}
+
+/**
+ * Packs a row of blocks side by side, slides the row to where its goals are nearest their
+ * wanted centres (the median of the offsets), then lets each move on towards its own. Returns
+ * the row's left and right edges.
+ */
+function packNear(graph: LayoutGraph, blocks: Blocks, row: readonly Wanted[]) {
+  let cursor = 0;
+  const offsets = row.map(({ c, centre }) => {
+    const at = cursor;
+    blocks.childLeft[c] = at;
+    cursor += (blocks.width[c] ?? 0) + GAP_X;
+    return centre - (at + (blocks.nodeLeft[c] ?? 0) + (graph.width[c] ?? 0) / 2);
+  });
+  const shift = [...offsets].sort((a, b) => a - b)[Math.floor(offsets.length / 2)] ?? 0;
+  const x = row.map(({ c }) => (blocks.childLeft[c] ?? 0) + shift);
+  const want = row.map((_, i) => (x[i] ?? 0) + (offsets[i] ?? 0) - shift);
+  const width = row.map(({ c }) => blocks.width[c] ?? 0);
+  // Then each goal moves on towards its wanted place as far as its neighbours let it.
+  for (let i = row.length - 1; i >= 0; i--) {
+    const limit = i + 1 < row.length ? (x[i + 1] ?? 0) - GAP_X - (width[i] ?? 0) : Infinity;
+    x[i] = Math.max(x[i] ?? 0, Math.min(want[i] ?? 0, limit));
+  }
+  for (let i = 0; i < row.length; i++) {
+    const limit = i > 0 ? (x[i - 1] ?? 0) + (width[i - 1] ?? 0) + GAP_X : -Infinity;
+    x[i] = Math.min(x[i] ?? 0, Math.max(want[i] ?? 0, limit));
+  }
+  row.forEach(({ c }, i) => (blocks.childLeft[c] = x[i] ?? 0));
+  const last = row.length - 1;
+  return { left: x[0] ?? 0, right: (x[last] ?? 0) + (width[last] ?? 0) };
+}
+
 /**
  * Goals drawn in this block for having several parents in it go in rows below the block's own
- * children, rank by rank, each as near as it fits to the mean centre of its parents, so both
- * links stay short; one that would be pushed more than half its box aside opens another row.
+ * children, rank by rank, ordered by the mean centre of their parents and each row slid to
+ * where they are nearest it, so both links stay short.
  */
 function placeLate(
   graph: LayoutGraph,
@@ -144,6 +195,7 @@ function placeLate(
   late: readonly number[],
   blocks: Blocks,
   own: Extent,
+  rowWidth: number,
 ): Extent {
   if (late.length === 0) return own;
   const all = top < 0 ? graph.roots : (graph.children[top] ?? []);
@@ -157,30 +209,12 @@ function placeLate(
         return { c, centre: sum / Math.max(1, ps.length) };
       })
       .sort((a, b) => a.centre - b.centre);
-    const rowRight: number[] = [];
-    const rowHeight: number[] = [];
-    const rowOf = new Map<number, number>();
-    for (const { c, centre } of wanted) {
-      const w = blocks.width[c] ?? 0;
-      const start = centre - (blocks.nodeLeft[c] ?? 0) - (graph.width[c] ?? 0) / 2;
-      let r = rowRight.findIndex((edge) => edge + GAP_X <= start + (graph.width[c] ?? 0) / 2);
-      if (r < 0)
-        [r, rowRight[rowRight.length], rowHeight[rowHeight.length]] = [
-          rowRight.length,
-          -Infinity,
-          0,
-        ];
-      const x = Math.max(start, (rowRight[r] ?? -Infinity) + GAP_X);
-      [rowRight[r], rowHeight[r]] = [x + w, Math.max(rowHeight[r] ?? 0, blocks.height[c] ?? 0)];
-      blocks.childLeft[c] = x;
-      rowOf.set(c, r);
-      [left, right] = [Math.min(left, x), Math.max(right, x + w)];
+    for (const row of wrapRows(wanted, blocks, rowWidth)) {
+      const placed = packNear(graph, blocks, row);
+      [left, right] = [Math.min(left, placed.left), Math.max(right, placed.right)];
+      for (const { c } of row) blocks.childTop[c] = y;
+      y += Math.max(...row.map(({ c }) => blocks.height[c] ?? 0)) + GAP_ROW;
     }
-    const tops = rowHeight.map(
-      (_, r) => y + rowHeight.slice(0, r).reduce((t, h) => t + h + GAP_ROW, 0),
-    );
-    for (const [c, r] of rowOf) blocks.childTop[c] = tops[r] ?? y;
-    y += rowHeight.reduce((t, h) => t + h + GAP_ROW, 0);
   }
   for (const c of all) blocks.childLeft[c] = (blocks.childLeft[c] ?? 0) - left;
   return { width: right - left, height: y - GAP_ROW, nodeLeft: own.nodeLeft - left };
@@ -224,6 +258,7 @@ function placeChildren(
     list.filter((c) => (graph.late[c] ?? 0) > 0),
     blocks,
     placed,
+    rowWidth,
   );
 }
 

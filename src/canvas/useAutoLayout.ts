@@ -34,7 +34,7 @@ function layoutRequestFor(
  * whole map once at the old positions and then again at the new ones. A goal dragged elsewhere
  * while the layout ran keeps its new pin.
  */
-function applyLayout(mapId: string, pins: Pins, positions: LayoutPositions): void {
+function applyLayout(mapId: string, pins: Pins, result: LayoutResponse): void {
   const goals = documentStore.getState().doc?.goals ?? [];
   const release = new Map(
     goals.flatMap((g) => {
@@ -44,7 +44,7 @@ function applyLayout(mapId: string, pins: Pins, positions: LayoutPositions): voi
     }),
   );
   if (release.size > 0) applyEdit((d) => moveGoals(d, release));
-  positionsStore.getState().setPositions(mapId, positions);
+  positionsStore.getState().setPositions(mapId, result.positions, result.routes);
 }
 
 /** Runs a full layout in the worker when a map is opened and when the user asks for one. */
@@ -61,7 +61,7 @@ function useFullLayout(doc: MapDocument): void {
     const { pins, input } = layoutRequestFor(docRef.current, positionsStore.getState().releasePins);
     const request: LayoutRequest = { requestId: layoutRequest, input };
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
-      applyLayout(mapId, pins, event.data.positions);
+      applyLayout(mapId, pins, event.data);
       worker.terminate();
     };
     worker.postMessage(request);

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import type { Edge } from '@xyflow/react';
-import { routeEdges, type Point, type Rect } from '../domain/edgeRoutes';
+import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
+import { usePositionsStore } from './positionsStore';
 
 /** Every node's box where it is drawn when nothing is dragged: pinned goals at their pins. */
 function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect> {
@@ -30,25 +31,25 @@ function routesById(
 }
 
 /**
- * Routes for the edges drawn: every "contributes to" link (again only when the layout or a pin
- * moved something) and the ties shown right now (again when that set changes).
+ * Routes for the edges drawn: every "contributes to" link as the layout worker routed it, and
+ * the ties shown right now, routed here when that set changes (a few at a time).
  */
 export function useEdgeRoutes(
   doc: MapDocument,
   positions: LayoutPositions,
   edges: readonly Edge[],
 ): ReadonlyMap<string, readonly Point[]> {
-  const boxes = useMemo(() => boxesOf(doc, positions), [doc, positions]);
+  const stored = usePositionsStore((s) => s.routes);
   const linkRoutes = useMemo(
     () =>
-      routesById(
-        boxes,
-        doc.links.map((l) => ({ id: l.id, from: l.from, to: l.to })),
-      ),
-    [boxes, doc.links],
+      doc.links.flatMap((l) => {
+        const route = stored[routeKey(l.from, l.to)];
+        return route ? [[l.id, route] as [string, readonly Point[]]] : [];
+      }),
+    [doc.links, stored],
   );
   const shownTies = edges
-    .filter((e) => e.type === 'routed' && !e.hidden && e.sourceHandle === 'up' && e.data?.kind)
+    .filter((e) => e.type === 'routed' && !e.hidden && e.data?.kind)
     .map((e) => e.id)
     .join('|');
   const tieRoutes = useMemo(() => {
@@ -56,7 +57,7 @@ export function useEdgeRoutes(
     const ties = doc.incentives
       .filter((i) => shown.has(i.id))
       .map((i) => ({ id: i.id, from: i.stakeholderId, to: i.goalId }));
-    return routesById(boxes, ties);
-  }, [boxes, doc.incentives, shownTies]);
+    return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties);
+  }, [doc, positions, shownTies]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
 }

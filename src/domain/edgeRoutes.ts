@@ -12,12 +12,17 @@ export interface Rect extends Point {
   readonly height: number;
 }
 
+/** Routes of "contributes to" links by routeKey(child, parent), as the layout worker sends them. */
+export type LinkRoutes = Readonly<Record<string, readonly Point[]>>;
+
+export const routeKey = (from: string, to: string): string => `${from}\u0000${to}`;
+
 /** How far above a child's top its edge turns towards the parent: mid-way in the row gap. */
 export const BUS = 14;
 /** Grid cell for looking up boxes near a segment. */
 const CELL = 256;
 /** Candidate detours tried per edge before it is drawn the plain way. */
-const MAX_TRIES = 200;
+const MAX_TRIES = 120;
 /** A detour runs this far beside the boxes it passes: mid-way in the layout's 24 px gap. */
 const CLEARANCE = 12;
 
@@ -74,6 +79,16 @@ export class RectGrid<T extends Rect> {
     );
   }
 
+  /** Whether `test` holds for an item in the cells the rectangle touches (without collecting them). */
+  some(r: Rect, test: (item: T) => boolean): boolean {
+    const [x0, x1] = [Math.floor(r.x / CELL), Math.floor((r.x + r.width) / CELL)];
+    const [y0, y1] = [Math.floor(r.y / CELL), Math.floor((r.y + r.height) / CELL)];
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) if (this.cells.get(x * 100_003 + y)?.some(test)) return true;
+    }
+    return false;
+  }
+
   /** Items whose cells the rectangle touches (a superset of those it overlaps). */
   near(r: Rect): Set<T> {
     const found = new Set<T>();
@@ -93,9 +108,12 @@ const segmentBounds = (a: Point, b: Point): Rect => ({
 function isClear(path: readonly Point[], grid: RectGrid<Rect>, ends: readonly Rect[]): boolean {
   for (let i = 1; i < path.length; i++) {
     const [a, b] = [path[i - 1], path[i]];
-    if (!a || !b) continue;
-    for (const r of grid.near(segmentBounds(a, b))) {
-      if (!ends.includes(r) && segmentEntersRect(a, b, r)) return false;
+    if (
+      a &&
+      b &&
+      grid.some(segmentBounds(a, b), (r) => !ends.includes(r) && segmentEntersRect(a, b, r))
+    ) {
+      return false;
     }
   }
   return true;
@@ -138,7 +156,8 @@ const byDistance = (values: Iterable<number>, from: number, to: number) =>
  * a person's tie): the shortest clear detour through the gaps beside nearby boxes, trying turns
  * just above the source and just below the target, then other gaps. Null when none is found.
  */
-function findDetour(from: Rect, to: Rect, grid: RectGrid<Rect>): Point[] | null {
+function findDetour(from: Rect, to: Rect, grid: RectGrid<Rect>, budget: Budget): Point[] | null {
+  if (budget.tries <= 0) return null;
   const [start, end] = [topCentre(from), bottomCentre(to)];
   const margin = 2 * CELL;
   const region = segmentBounds(
@@ -162,7 +181,7 @@ function findDetour(from: Rect, to: Rect, grid: RectGrid<Rect>): Point[] | null 
   let tries = 0;
   for (const y1 of y1s) {
     for (const x1 of xs) {
-      if (++tries > MAX_TRIES) return null;
+      if (++tries > MAX_TRIES || --budget.tries < 0) return null;
       const path = detour(start, end, x1, y1, y2);
       if (isClear(path, grid, [from, to])) return path;
     }
@@ -176,6 +195,17 @@ const SEARCH_MARGIN = 400;
 const BEND_COST = 60;
 /** Steps the full search may take before the edge is drawn the plain way. */
 const MAX_STEPS = 30_000;
+/** Work all detours and searches of one routing may do together, so a huge map stays quick. */
+const TOTAL_STEPS = 100_000;
+const TOTAL_TRIES = 30_000;
+/** Grid points a full search may span; an edge across more of the map is drawn the plain way. */
+const MAX_POINTS = 60_000;
+
+/** What is left of the work one routing may do on detours and full searches. */
+interface Budget {
+  steps: number;
+  tries: number;
+}
 
 /** A binary min-heap of [cost, state] pairs. */
 class Heap {
@@ -224,7 +254,8 @@ const sortedUnique = (values: number[]) => [...new Set(values)].sort((a, b) => a
  * graph), from just above the source to just below the target. Null when there is none within
  * the search's bounds.
  */
-function searchRoute(from: Rect, to: Rect, grid: RectGrid<Rect>): Point[] | null {
+function searchRoute(from: Rect, to: Rect, grid: RectGrid<Rect>, budget: Budget): Point[] | null {
+  if (budget.steps <= 0) return null;
   const [start, end] = [topCentre(from), bottomCentre(to)];
   const [first, last] = [
     { x: start.x, y: start.y - BUS },
@@ -247,8 +278,9 @@ function searchRoute(from: Rect, to: Rect, grid: RectGrid<Rect>): Point[] | null
   ]);
   // Adjacent grid lines have no box side between them, so a step between two grid points
   // enters a box only if its far end or its middle is inside one.
-  const obstacles = new RectGrid(nearby.filter((r) => r !== from && r !== to));
   const [nx, ny] = [xs.length, ys.length];
+  if (nx * ny > MAX_POINTS) return null;
+  const obstacles = new RectGrid(nearby.filter((r) => r !== from && r !== to));
   const at = (i: number, j: number): Point => ({ x: xs[i] ?? 0, y: ys[j] ?? 0 });
   const goal = xs.indexOf(last.x) * ny + ys.indexOf(last.y);
   const source = xs.indexOf(first.x) * ny + ys.indexOf(first.y);
@@ -266,7 +298,8 @@ function searchRoute(from: Rect, to: Rect, grid: RectGrid<Rect>): Point[] | null
     [0, 1],
     [0, -1],
   ];
-  for (let count = 0; heap.size > 0 && count < MAX_STEPS; count++) {
+  for (let count = 0; heap.size > 0 && count < MAX_STEPS && budget.steps > 0; count++) {
+    budget.steps--;
     const [, state] = heap.pop() ?? [0, 0];
     const [p, dir] = [Math.floor(state / 5), state % 5];
     if (p === goal) return unwind(state, previous, at, ny, start, end);
@@ -324,12 +357,13 @@ export function routeEdges(
   edges: readonly { readonly from: string; readonly to: string }[],
 ): (Point[] | null)[] {
   const grid = new RectGrid<Rect>(boxes.values());
+  const budget: Budget = { steps: TOTAL_STEPS, tries: TOTAL_TRIES };
   return edges.map(({ from, to }) => {
     const [a, b] = [boxes.get(from), boxes.get(to)];
     if (!a || !b) return null;
     const plain = orgChartRoute(a, b);
     if (isClear(plain, grid, [a, b])) return plain;
-    return findDetour(a, b, grid) ?? searchRoute(a, b, grid) ?? plain;
+    return findDetour(a, b, grid, budget) ?? searchRoute(a, b, grid, budget) ?? plain;
   });
 }
 

@@ -1,3 +1,4 @@
+import { routeEdges, routeKey, type LinkRoutes, type Rect } from '../domain/edgeRoutes';
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
 import { buildLayoutGraph, type LayoutGraph } from './layoutGraph';
 import { clearPinned, type PlacedBox } from './layoutPins';
@@ -108,4 +109,20 @@ export function computeLayout(input: LayoutInput): LayoutPositions {
     positions[id] = b.pinned ? { x: b.x, y: b.y } : { x: Math.round(b.x), y: Math.round(b.y) };
   }
   return positions;
+}
+
+/** Routes of every link for laid-out positions, keyed by routeKey(child, parent). */
+export function routeLinks(input: LayoutInput, positions: LayoutPositions): LinkRoutes {
+  const boxes = new Map<string, Rect>();
+  for (const n of [...input.goals, ...input.stakeholders]) {
+    const at = positions[n.id];
+    if (at) boxes.set(n.id, { ...at, width: n.width, height: n.height });
+  }
+  const routes = routeEdges(boxes, input.links);
+  const byKey: Record<string, readonly { x: number; y: number }[]> = {};
+  input.links.forEach((l, k) => {
+    const route = routes[k];
+    if (route) byKey[routeKey(l.from, l.to)] = route;
+  });
+  return byKey;
 }

@@ -50,22 +50,18 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps) {
     path = d;
     middle = { x, y };
   }
-  return (
-    <BaseEdge
-      id={id}
-      path={path}
-      labelX={middle.x}
-      labelY={middle.y}
-      label={props.label}
-      labelStyle={props.labelStyle}
-      labelShowBg={props.labelShowBg}
-      labelBgStyle={props.labelBgStyle}
-      labelBgPadding={props.labelBgPadding}
-      labelBgBorderRadius={props.labelBgBorderRadius}
-      style={props.style}
-      markerEnd={props.markerEnd}
-      markerStart={props.markerStart}
-      interactionWidth={props.interactionWidth}
-    />
-  );
+  // Everything else React Flow passes (label, style, markers) is drawn as BaseEdge draws it.
+  const look = {
+    label: props.label,
+    labelStyle: props.labelStyle,
+    labelShowBg: props.labelShowBg,
+    labelBgStyle: props.labelBgStyle,
+    labelBgPadding: props.labelBgPadding,
+    labelBgBorderRadius: props.labelBgBorderRadius,
+    style: props.style,
+    markerEnd: props.markerEnd,
+    markerStart: props.markerStart,
+    interactionWidth: props.interactionWidth,
+  };
+  return <BaseEdge id={id} path={path} labelX={middle.x} labelY={middle.y} {...look} />;
 });

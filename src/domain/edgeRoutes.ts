@@ -22,7 +22,7 @@ export const BUS = 14;
 /** Grid cell for looking up boxes near a segment. */
 const CELL = 256;
 /** Candidate detours tried per edge before it is drawn the plain way. */
-const MAX_TRIES = 120;
+const MAX_TRIES = 200;
 /** A detour runs this far beside the boxes it passes: mid-way in the layout's 24 px gap. */
 const CLEARANCE = 12;
 
@@ -65,18 +65,6 @@ export class RectGrid<T extends Rect> {
     const [x0, x1] = [Math.floor(r.x / CELL), Math.floor((r.x + r.width) / CELL)];
     const [y0, y1] = [Math.floor(r.y / CELL), Math.floor((r.y + r.height) / CELL)];
     for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) at(x * 100_003 + y);
-  }
-
-  /** Whether a point lies strictly inside one of the items (more than `inset` from its sides). */
-  contains(p: Point, inset: number): boolean {
-    const cell = this.cells.get(Math.floor(p.x / CELL) * 100_003 + Math.floor(p.y / CELL));
-    return !!cell?.some(
-      (r) =>
-        p.x > r.x + inset &&
-        p.x < r.x + r.width - inset &&
-        p.y > r.y + inset &&
-        p.y < r.y + r.height - inset,
-    );
   }
 
   /** Whether `test` holds for an item in the cells the rectangle touches (without collecting them). */
@@ -196,10 +184,10 @@ const BEND_COST = 60;
 /** Steps the full search may take before the edge is drawn the plain way. */
 const MAX_STEPS = 30_000;
 /** Work all detours and searches of one routing may do together, so a huge map stays quick. */
-const TOTAL_STEPS = 100_000;
-const TOTAL_TRIES = 30_000;
+const TOTAL_STEPS = 250_000;
+const TOTAL_TRIES = 50_000;
 /** Grid points a full search may span; an edge across more of the map is drawn the plain way. */
-const MAX_POINTS = 60_000;
+const MAX_POINTS = 400_000;
 
 /** What is left of the work one routing may do on detours and full searches. */
 interface Budget {
@@ -276,8 +264,6 @@ function searchRoute(from: Rect, to: Rect, grid: RectGrid<Rect>, budget: Budget)
     last.y,
     ...nearby.flatMap((r) => [r.y - BUS, r.y + r.height + BUS]),
   ]);
-  // Adjacent grid lines have no box side between them, so a step between two grid points
-  // enters a box only if its far end or its middle is inside one.
   const [nx, ny] = [xs.length, ys.length];
   if (nx * ny > MAX_POINTS) return null;
   const obstacles = new RectGrid(nearby.filter((r) => r !== from && r !== to));
@@ -309,8 +295,7 @@ function searchRoute(from: Rect, to: Rect, grid: RectGrid<Rect>, budget: Budget)
       const [a, b] = [i + di, j + dj];
       if (a < 0 || b < 0 || a >= nx || b >= ny) return;
       const [u, v] = [at(i, j), at(a, b)];
-      const middle = { x: (u.x + v.x) / 2, y: (u.y + v.y) / 2 };
-      if (obstacles.contains(v, 2) || obstacles.contains(middle, 2)) return;
+      if (obstacles.some(segmentBounds(u, v), (r) => segmentEntersRect(u, v, r))) return;
       const q = a * ny + b;
       const next =
         cost + Math.abs(u.x - v.x) + Math.abs(u.y - v.y) + (dir !== 4 && dir !== d ? BEND_COST : 0);

@@ -7,9 +7,19 @@ import type { GoalFlowNode } from './adapters';
 
 const KIND_LABEL = { mission: 'Mission', objective: 'Objective', kpi: 'KPI' } as const;
 
-/** Below this zoom text is unreadable anyway: nodes draw as plain boxes, which is much cheaper. */
-const DETAIL_ZOOM = 0.35;
-const selectFarOut = (s: ReactFlowState): boolean => s.transform[2] < DETAIL_ZOOM;
+/**
+ * Semantic zoom. Below TITLE_ZOOM a box's 11–13 px details are specks: goals show their title
+ * alone, in a size readable at that zoom (see ZoomedTitleSize). Below BOX_ZOOM a KPI's title no
+ * longer fits its box at a readable size and KPIs draw as plain boxes (much cheaper on big maps),
+ * while objectives and the mission keep large titles that may spill past their box.
+ */
+export const TITLE_ZOOM = 0.55;
+const BOX_ZOOM = 0.35;
+type Form = 'full' | 'title' | 'box';
+const selectForm = (s: ReactFlowState): Form =>
+  s.transform[2] >= TITLE_ZOOM ? 'full' : s.transform[2] >= BOX_ZOOM ? 'title' : 'box';
+/** Chips shown on a goal; more holders show as "+n". */
+const MAX_CHIPS = 5;
 
 function MetricLine({ metric }: { metric: Metric }) {
   return (
@@ -47,14 +57,44 @@ function FoldButton({ node }: { node: GoalFlowNode['data'] }) {
   );
 }
 
+/**
+ * Who holds the goal, one chip each in the person's colour; a chip selects that incentive,
+ * which draws the tie to its person and opens it in the inspector.
+ */
+function HolderChips({ holders }: { holders: GoalFlowNode['data']['holders'] }) {
+  if (holders.length === 0) return null;
+  return (
+    <div className="cg-goal__chips nodrag">
+      {holders.slice(0, MAX_CHIPS).map((h) => (
+        <button
+          key={h.incentiveId}
+          type="button"
+          className="cg-goal__chip"
+          style={{ background: h.color }}
+          title={`${h.name}: ${h.kind}`}
+          aria-label={`${h.name} is ${h.kind} on this goal: show the tie`}
+          onClick={(e) => {
+            e.stopPropagation();
+            sessionStore.getState().select({ incentives: [h.incentiveId] });
+          }}
+        />
+      ))}
+      {holders.length > MAX_CHIPS && (
+        <span className="cg-goal__more">+{holders.length - MAX_CHIPS}</span>
+      )}
+    </div>
+  );
+}
+
 /** A goal box: kind, title and, for KPIs, current → target. Memoised: drags re-render one node. */
 export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<GoalFlowNode>) {
-  const farOut = useStore(selectFarOut);
+  const form = useStore(selectForm);
+  const farOut = form !== 'full';
   const { goal, emphasis, partyColors } = data;
   const ring = partyColors[0];
   return (
     <div
-      className={`cg-goal cg-goal--${goal.kind} cg-emph--${emphasis}${selected ? ' is-selected' : ''}${farOut ? ' is-far' : ''}`}
+      className={`cg-goal cg-goal--${goal.kind} cg-emph--${emphasis}${selected ? ' is-selected' : ''}${farOut ? ` is-far is-${form}` : ''}`}
       style={ring ? { boxShadow: `0 0 0 3px ${ring}` } : undefined}
       title={goal.description || goal.title}
     >
@@ -70,8 +110,11 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
           {emphasis === 'nearest' ? 'Nearest common goal' : KIND_LABEL[goal.kind]}
         </div>
       )}
-      <div className="cg-goal__title">{goal.title}</div>
+      {(form !== 'box' || goal.kind !== 'kpi') && (
+        <div className="cg-goal__title">{goal.title}</div>
+      )}
       {!farOut && goal.metric && <MetricLine metric={goal.metric} />}
+      {!farOut && <HolderChips holders={data.holders} />}
       {data.hasChildren && !farOut && <FoldButton node={data} />}
       <Handle
         id="down"

@@ -22,8 +22,11 @@ import { CanvasViewSource } from './exportView';
 import { FocusOnHighlight } from './FocusOnHighlight';
 import { GoalNode } from './GoalNode';
 import { toHighlightLookup, type Highlight } from './highlight';
+import { RoutedEdge, EdgeRoutesContext } from './RoutedEdge';
 import { StakeholderNode } from './StakeholderNode';
 import { useAutoLayout } from './useAutoLayout';
+import { ZoomedTitleSize } from './ZoomedTitleSize';
+import { useEdgeRoutes } from './useEdgeRoutes';
 import { RevealSelection } from './RevealSelection';
 import { useSelectedIds } from './useSelectedIds';
 
@@ -34,6 +37,7 @@ import { useSelectedIds } from './useSelectedIds';
 const FIT_VIEW_OPTIONS = { minZoom: 0.4, maxZoom: 1, padding: 0.08 };
 /** Module level, so React Flow never sees a new nodeTypes object and remounts every node. */
 const nodeTypes = { goal: GoalNode, stakeholder: StakeholderNode };
+const edgeTypes = { routed: RoutedEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_DRAG = new Map<string, { x: number; y: number }>();
 
@@ -104,6 +108,7 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
   const { ready, positions } = useAutoLayout(doc);
   const [dragging, setDragging] = useState(NO_DRAG);
   const { nodes, edges, selectedIds } = useFlowElements(doc, positions, highlight, dragging);
+  const routes = useEdgeRoutes(doc, positions, edges);
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
       applySelectChanges(changes, doc);
@@ -124,12 +129,13 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
 
   if (!ready) return <div className="cg-canvas__loading">Laying out the map…</div>;
   return (
-    <>
+    <EdgeRoutesContext.Provider value={routes}>
       {nodes.length === 0 && <EmptyMapHint />}
       <ReactFlow<MapFlowNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
@@ -149,6 +155,7 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
         <RevealSelection selectedIds={selectedIds} />
         <FocusOnHighlight highlight={highlight} maxZoom={readOnly ? 1.4 : 1} />
         <CanvasViewSource />
+        <ZoomedTitleSize />
         <Background gap={24} color="#e3e7ec" />
         {!readOnly && <Controls showInteractive={false} showFitView={false} />}
         {!readOnly && (
@@ -160,6 +167,6 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
           />
         )}
       </ReactFlow>
-    </>
+    </EdgeRoutesContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { IncentiveId } from '../domain/ids';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type {
   Goal,
@@ -23,6 +24,17 @@ export interface GoalNodeData extends Record<string, unknown> {
   readonly collapsed: boolean;
   /** How many goals the fold hides (0 when not folded). */
   readonly hiddenBelow: number;
+  /** The people who hold this goal, drawn as chips on it (their ties only when shown). */
+  readonly holders: readonly Holder[];
+  /** Everything the chips show, so a changed name or colour redraws the node. */
+  readonly holdersKey: string;
+}
+/** A person's incentive on a goal, as the chip on the goal shows it. */
+export interface Holder {
+  readonly incentiveId: IncentiveId;
+  readonly name: string;
+  readonly color: string;
+  readonly kind: IncentiveKind;
 }
 export interface StakeholderNodeData extends Record<string, unknown> {
   readonly stakeholder: Stakeholder;
@@ -66,7 +78,29 @@ function goalPosition(goal: Goal, view: NodeView): { x: number; y: number } {
   );
 }
 
-function toGoalNode(goal: Goal, view: NodeView, parentIds: ReadonlySet<string>): GoalFlowNode {
+const NO_HOLDERS: readonly Holder[] = [];
+
+/** Holders of each goal, in the order the incentives were added. */
+function holdersByGoal(doc: MapDocument): Map<string, Holder[]> {
+  const people = new Map(doc.stakeholders.map((s) => [s.id, s]));
+  const byGoal = new Map<string, Holder[]>();
+  for (const i of doc.incentives) {
+    const person = people.get(i.stakeholderId);
+    if (!person) continue;
+    const holder = { incentiveId: i.id, name: person.name, color: person.color, kind: i.kind };
+    const list = byGoal.get(i.goalId);
+    if (list) list.push(holder);
+    else byGoal.set(i.goalId, [holder]);
+  }
+  return byGoal;
+}
+
+function toGoalNode(
+  goal: Goal,
+  view: NodeView,
+  parentIds: ReadonlySet<string>,
+  holders: readonly Holder[],
+): GoalFlowNode {
   return {
     id: goal.id,
     type: 'goal',
@@ -83,6 +117,8 @@ function toGoalNode(goal: Goal, view: NodeView, parentIds: ReadonlySet<string>):
       hasChildren: parentIds.has(goal.id),
       collapsed: view.collapsedIds.has(goal.id),
       hiddenBelow: view.collapse.hiddenBelow.get(goal.id) ?? 0,
+      holders,
+      holdersKey: holders.map((h) => `${h.incentiveId}:${h.name}:${h.color}:${h.kind}`).join('|'),
     },
   };
 }
@@ -135,6 +171,7 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
   let previousList: MapFlowNode[] = [];
   return (doc, view) => {
     const parentIds = new Set(doc.links.map((l) => l.to));
+    const holders = holdersByGoal(doc);
     const next = new Map<string, MapFlowNode>();
     const reuse = (node: MapFlowNode): MapFlowNode => {
       const old = previous.get(node.id);
@@ -143,7 +180,9 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
       return kept;
     };
     const nodes = [
-      ...doc.goals.map((g) => reuse(toGoalNode(g, view, parentIds))),
+      ...doc.goals.map((g) =>
+        reuse(toGoalNode(g, view, parentIds, holders.get(g.id) ?? NO_HOLDERS)),
+      ),
       ...doc.stakeholders.map((s) => reuse(toStakeholderNode(s, view))),
     ];
     previous = next;
@@ -162,6 +201,7 @@ function linkEdge(
   const color = colors?.[0] ?? '#868e96';
   return {
     id: link.id,
+    type: 'routed',
     source: link.from,
     sourceHandle: 'up',
     target: link.to,
@@ -174,10 +214,22 @@ function linkEdge(
   };
 }
 
-/** An incentive runs from a person to a goal, in the person's colour. */
-function incentiveEdge(incentive: Incentive, color: string, dim: boolean, selected: boolean) {
+/**
+ * An incentive runs from a person to a goal, in the person's colour. Drawn only when `shown`:
+ * ties from the people's band would cross the whole tree, so they appear for the person, goal or
+ * tie selected and for the parties of a common-ground view; the goal's chips show the rest.
+ */
+function incentiveEdge(
+  incentive: Incentive,
+  color: string,
+  dim: boolean,
+  selected: boolean,
+  shown: boolean,
+) {
   const edge: Edge<IncentiveEdgeData> = {
     id: incentive.id,
+    type: 'routed',
+    hidden: !shown,
     source: incentive.stakeholderId,
     sourceHandle: 'up',
     target: incentive.goalId,
@@ -197,6 +249,20 @@ function incentiveEdge(incentive: Incentive, color: string, dim: boolean, select
     ariaLabel: incentive.kind,
   };
   return edge;
+}
+
+/** A tie is drawn in full for its person, its goal or itself selected, or its common ground. */
+export function isTieShown(
+  incentive: Incentive,
+  highlight: HighlightLookup,
+  selectedIds: ReadonlySet<string>,
+): boolean {
+  return (
+    selectedIds.has(incentive.id) ||
+    selectedIds.has(incentive.stakeholderId) ||
+    selectedIds.has(incentive.goalId) ||
+    (highlight.active && highlight.parties.has(incentive.stakeholderId))
+  );
 }
 
 /**
@@ -230,8 +296,9 @@ export function createEdgeBuilder(): (
       const color = stakeholderColor.get(incentive.stakeholderId) ?? '#868e96';
       const dim = highlight.active && !highlight.parties.has(incentive.stakeholderId);
       const selected = selectedIds.has(incentive.id);
-      const look = `${color}|${dim}|${selected}`;
-      return reuse(incentive, look, () => incentiveEdge(incentive, color, dim, selected));
+      const shown = isTieShown(incentive, highlight, selectedIds);
+      const look = `${color}|${dim}|${selected}|${shown}`;
+      return reuse(incentive, look, () => incentiveEdge(incentive, color, dim, selected, shown));
     });
     previous = next;
     previousList = keepIfUnchanged(previousList, [...links, ...incentives]);

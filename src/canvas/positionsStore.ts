@@ -1,4 +1,5 @@
 import { createStore, useStore } from 'zustand';
+import type { LinkRoutes } from '../domain/edgeRoutes';
 import type { LayoutPositions } from '../domain/layoutTypes';
 
 /**
@@ -8,29 +9,33 @@ import type { LayoutPositions } from '../domain/layoutTypes';
  */
 export interface PositionsState {
   readonly positions: LayoutPositions;
+  /** The links' routes the last full layout found (links of nodes placed since have none). */
+  readonly routes: LinkRoutes;
   /** The map the positions belong to; positions of another map are never shown. */
   readonly mapId: string | null;
   /** Bumped to ask for a fresh full layout (the Auto layout button). */
   readonly layoutRequest: number;
   /** Whether the requested layout also hands pinned goals back to auto layout (until it lands). */
   readonly releasePins: boolean;
-  setPositions(mapId: string, positions: LayoutPositions): void;
+  setPositions(mapId: string, positions: LayoutPositions, routes: LinkRoutes): void;
   mergePositions(mapId: string, positions: LayoutPositions): void;
   requestLayout(options?: { readonly releasePins?: boolean }): void;
 }
 
 export const positionsStore = createStore<PositionsState>()((set) => ({
   positions: {},
+  routes: {},
   mapId: null,
   layoutRequest: 0,
   releasePins: false,
-  setPositions: (mapId, positions) => {
-    set({ mapId, positions, releasePins: false });
+  setPositions: (mapId, positions, routes) => {
+    set({ mapId, positions, routes, releasePins: false });
   },
   mergePositions: (mapId, positions) => {
     set((s) => ({
       mapId,
       positions: s.mapId === mapId ? { ...s.positions, ...positions } : positions,
+      routes: s.mapId === mapId ? s.routes : {},
     }));
   },
   requestLayout: (options) => {

@@ -19,7 +19,8 @@ function layoutRequestFor(
   doc: MapDocument,
   releasePins: boolean,
 ): { pins: Pins; input: LayoutInput } {
-  const input = toLayoutInput(doc);
+  // The map is shaped to fit the window (the canvas takes most of it).
+  const input = { ...toLayoutInput(doc), aspect: window.innerWidth / window.innerHeight };
   if (!releasePins) return { pins: new Map(), input };
   const pins = new Map(
     doc.goals.flatMap((g) => (g.position?.pinned ? [[g.id, g.position] as const] : [])),
@@ -33,7 +34,7 @@ function layoutRequestFor(
  * whole map once at the old positions and then again at the new ones. A goal dragged elsewhere
  * while the layout ran keeps its new pin.
  */
-function applyLayout(mapId: string, pins: Pins, positions: LayoutPositions): void {
+function applyLayout(mapId: string, pins: Pins, result: LayoutResponse): void {
   const goals = documentStore.getState().doc?.goals ?? [];
   const release = new Map(
     goals.flatMap((g) => {
@@ -43,7 +44,7 @@ function applyLayout(mapId: string, pins: Pins, positions: LayoutPositions): voi
     }),
   );
   if (release.size > 0) applyEdit((d) => moveGoals(d, release));
-  positionsStore.getState().setPositions(mapId, positions);
+  positionsStore.getState().setPositions(mapId, result.positions, result.routes);
 }
 
 /** Runs a full layout in the worker when a map is opened and when the user asks for one. */
@@ -60,7 +61,7 @@ function useFullLayout(doc: MapDocument): void {
     const { pins, input } = layoutRequestFor(docRef.current, positionsStore.getState().releasePins);
     const request: LayoutRequest = { requestId: layoutRequest, input };
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
-      applyLayout(mapId, pins, event.data.positions);
+      applyLayout(mapId, pins, event.data);
       worker.terminate();
     };
     worker.postMessage(request);

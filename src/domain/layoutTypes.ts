@@ -19,6 +19,8 @@ export interface LayoutInput {
   readonly links: readonly { readonly from: string; readonly to: string }[];
   /** Stakeholder → goal ties; used to place each person beneath the goals they hold. */
   readonly incentives: readonly { readonly stakeholderId: string; readonly goalId: string }[];
+  /** Width ÷ height of the screen the map should fit; the layout assumes 16:10 without it. */
+  readonly aspect?: number;
 }
 
 /** Top-left positions by node id. */

@@ -1,64 +1,128 @@
+import { routeEdges, routeKey, type LinkRoutes, type Rect } from '../domain/edgeRoutes';
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
-import { buildLayoutGraph } from './layoutGraph';
-import { placeOrdered } from './layoutOrder';
+import { buildLayoutGraph, type LayoutGraph } from './layoutGraph';
 import { clearPinned, type PlacedBox } from './layoutPins';
-import { GAP_Y, MARGIN } from './layoutPlace';
-import { GAP_X } from './layoutStack';
+import { GAP_PARENT, GAP_X, MARGIN, placeTree, type TreePlacement } from './layoutPlace';
 
-/** The laid-out tree as boxes, pinned nodes at their pins; unheld people are not in it. */
-function treeBoxes(input: LayoutInput, held: ReadonlySet<string>): Map<string, PlacedBox> {
-  const people = input.stakeholders.filter((s) => held.has(s.id));
-  const graph = buildLayoutGraph(
-    input,
-    people.map((s) => s.id),
-  );
-  const placement = placeOrdered(graph);
-  const nodes: LayoutNodeInput[] = [...input.goals, ...people];
-  const boxes = new Map<string, PlacedBox>();
-  nodes.forEach((node, v) => {
-    const at = node.pinned ?? { x: placement.x[v] ?? 0, y: placement.y[v] ?? 0 };
-    boxes.set(node.id, { ...at, width: node.width, height: node.height, pinned: !!node.pinned });
-  });
-  return boxes;
-}
+/** The screen shape the map is fitted to when the caller does not say (a 1440×900 laptop). */
+export const DEFAULT_ASPECT = 1440 / 900;
+/** Row widths tried, from one block per row to no wrapping at all, spaced evenly in log scale. */
+const ROW_WIDTH_STEPS = 16;
 
 /**
- * People who hold no goal yet wait below the map in the order they were added, in rows no wider
- * than the map.
+ * People go in a band below the goals, so their ties never cut through the tree: ordered by the
+ * mean centre of the goals they hold (people who hold none last, in the order they were added)
+ * and wrapped into rows no wider than the tree.
  */
-function placeUnheld(input: LayoutInput, held: ReadonlySet<string>, boxes: Map<string, PlacedBox>) {
-  let [right, bottom] = [0, MARGIN - GAP_Y];
-  for (const b of boxes.values()) {
-    right = Math.max(right, b.x + b.width);
-    bottom = Math.max(bottom, b.y + b.height);
-  }
-  let [x, y, rowHeight] = [MARGIN, bottom + GAP_Y, 0];
-  for (const s of input.stakeholders) {
-    if (held.has(s.id)) continue;
+function placePeople(
+  people: readonly LayoutNodeInput[],
+  anchor: ReadonlyMap<string, number>,
+  tree: TreePlacement,
+): { positions: Map<string, { x: number; y: number }>; bottom: number } {
+  const keyed = people
+    .map((s, i) => ({ s, key: anchor.get(s.id) ?? Infinity, i }))
+    .sort((a, b) => a.key - b.key || a.i - b.i);
+  const positions = new Map<string, { x: number; y: number }>();
+  const right = Math.max(tree.width - MARGIN, MARGIN + (people[0]?.width ?? 0));
+  let [x, y, rowHeight] = [MARGIN, tree.height + GAP_PARENT, 0];
+  for (const { s } of keyed) {
     if (x > MARGIN && x + s.width > right) [x, y, rowHeight] = [MARGIN, y + rowHeight + GAP_X, 0];
-    const at = s.pinned ?? { x, y };
-    boxes.set(s.id, { ...at, width: s.width, height: s.height, pinned: !!s.pinned });
+    positions.set(s.id, { x, y });
     x += s.width + GAP_X;
     rowHeight = Math.max(rowHeight, s.height);
   }
+  return { positions, bottom: y + rowHeight + MARGIN };
+}
+
+/** Mean centre x of the goals each person holds. */
+function heldCentres(input: LayoutInput, graph: LayoutGraph, tree: TreePlacement) {
+  const at = new Map(graph.ids.map((id, v) => [id, v]));
+  const sums = new Map<string, [number, number]>();
+  for (const i of input.incentives) {
+    const v = at.get(i.goalId);
+    if (v === undefined) continue;
+    const [sum, count] = sums.get(i.stakeholderId) ?? [0, 0];
+    sums.set(i.stakeholderId, [sum + (tree.x[v] ?? 0) + (graph.width[v] ?? 0) / 2, count + 1]);
+  }
+  return new Map([...sums].map(([id, [sum, count]]) => [id, sum / count]));
+}
+
+interface Candidate {
+  readonly tree: TreePlacement;
+  readonly people: Map<string, { x: number; y: number }>;
+  readonly zoom: number;
+}
+
+function candidate(
+  input: LayoutInput,
+  graph: LayoutGraph,
+  rowWidth: number,
+  aspect: number,
+): Candidate {
+  const tree = placeTree(graph, rowWidth);
+  const people = placePeople(input.stakeholders, heldCentres(input, graph, tree), tree);
+  const height = input.stakeholders.length > 0 ? people.bottom : tree.height;
+  return { tree, people: people.positions, zoom: Math.min(aspect / tree.width, 1 / height) };
 }
 
 /**
- * Top-down layered layout of the KPI tree: the mission on top, each goal on the row of its level
- * below every goal it contributes to, children centred under their parent (a goal with two
- * parents sits under one of them, on the side of the other), many leaves of one parent stacked in
- * a compact block, and each person under the deepest goal they hold. Pinned nodes keep their
- * place and the others step aside. Pure (graph in, positions out) and linear-ish in map size, so
- * it runs in the layout worker and in tests.
+ * The row width at which the whole map, people included, fits a screen of the given aspect at
+ * the largest zoom; ties go to the wider rows (fewer wraps).
+ */
+function bestFit(input: LayoutInput, graph: LayoutGraph, aspect: number): Candidate {
+  let widest = 0;
+  let total = 0;
+  for (const w of graph.width) [widest, total] = [Math.max(widest, w), total + w + GAP_X];
+  const [low, high] = [Math.max(1, widest), Math.max(widest, total)];
+  let best = candidate(input, graph, high, aspect);
+  for (let k = ROW_WIDTH_STEPS - 1; k >= 0; k--) {
+    const rowWidth = low * (high / low) ** (k / ROW_WIDTH_STEPS);
+    const next = candidate(input, graph, rowWidth, aspect);
+    if (next.zoom > best.zoom * 1.0001) best = next;
+  }
+  return best;
+}
+
+/**
+ * Compact org-chart layout of the KPI tree, shaped to fit the screen: each goal on top of its
+ * block with the goals that contribute to it in rows below (rows wrap at the width that makes
+ * the whole map fit a screen of `input.aspect` best), leaves listed down a rail beside their
+ * parent, a goal with several parents below all of them, and people in a band under the tree
+ * near what they hold. Pinned nodes keep their place and the others step aside. Pure and
+ * deterministic, O(n) per row width tried, so it runs in the layout worker and in tests.
  */
 export function computeLayout(input: LayoutInput): LayoutPositions {
-  const held = new Set(input.incentives.map((i) => i.stakeholderId));
-  const boxes = treeBoxes(input, held);
-  placeUnheld(input, held, boxes);
+  const graph = buildLayoutGraph(input);
+  const { tree, people } = bestFit(input, graph, input.aspect ?? DEFAULT_ASPECT);
+  const boxes = new Map<string, PlacedBox>();
+  input.goals.forEach((g, v) => {
+    const at = g.pinned ?? { x: tree.x[v] ?? 0, y: tree.y[v] ?? 0 };
+    boxes.set(g.id, { ...at, width: g.width, height: g.height, pinned: !!g.pinned });
+  });
+  for (const s of input.stakeholders) {
+    const at = s.pinned ?? people.get(s.id) ?? { x: 0, y: 0 };
+    boxes.set(s.id, { ...at, width: s.width, height: s.height, pinned: !!s.pinned });
+  }
   clearPinned([...boxes.values()]);
   const positions: Record<string, { x: number; y: number }> = {};
   for (const [id, b] of boxes) {
     positions[id] = b.pinned ? { x: b.x, y: b.y } : { x: Math.round(b.x), y: Math.round(b.y) };
   }
   return positions;
+}
+
+/** Routes of every link for laid-out positions, keyed by routeKey(child, parent). */
+export function routeLinks(input: LayoutInput, positions: LayoutPositions): LinkRoutes {
+  const boxes = new Map<string, Rect>();
+  for (const n of [...input.goals, ...input.stakeholders]) {
+    const at = positions[n.id];
+    if (at) boxes.set(n.id, { ...at, width: n.width, height: n.height });
+  }
+  const routes = routeEdges(boxes, input.links);
+  const byKey: Record<string, readonly { x: number; y: number }[]> = {};
+  input.links.forEach((l, k) => {
+    const route = routes[k];
+    if (route) byKey[routeKey(l.from, l.to)] = route;
+  });
+  return byKey;
 }

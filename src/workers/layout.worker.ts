@@ -1,7 +1,8 @@
+import type { LinkRoutes } from '../domain/edgeRoutes';
 import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
-import { computeLayout } from './layout';
+import { computeLayout, routeLinks } from './layout';
 
-/** Runs auto layout off the main thread: one request in, one set of positions out. */
+/** Runs auto layout off the main thread: one request in, positions and link routes out. */
 export interface LayoutRequest {
   readonly requestId: number;
   readonly input: LayoutInput;
@@ -9,10 +10,13 @@ export interface LayoutRequest {
 export interface LayoutResponse {
   readonly requestId: number;
   readonly positions: LayoutPositions;
+  /** The links' routes around boxes, for those positions (routing a big map takes a while). */
+  readonly routes: LinkRoutes;
 }
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { requestId, input } = event.data;
-  const response: LayoutResponse = { requestId, positions: computeLayout(input) };
+  const positions = computeLayout(input);
+  const response: LayoutResponse = { requestId, positions, routes: routeLinks(input, positions) };
   self.postMessage(response);
 };

@@ -1,4 +1,4 @@
-import { GAP_X } from './layoutStack';
+import { GAP_X } from './layoutPlace';
 
 /** A box at its final place; `pinned` boxes never move. */
 export interface PlacedBox {

@@ -1,6 +1,5 @@
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
-import { GAP_Y } from './layoutPlace';
-import { GAP_X, STACK_GAP_Y } from './layoutStack';
+import { GAP_PARENT, GAP_ROW, GAP_X } from './layoutPlace';
 
 interface Box {
   x: number;
@@ -32,7 +31,7 @@ function freeSpot(box: Box, placed: readonly Box[]): Box {
  * their row — or right below `anchor` when it has no children yet.
  */
 function startNextToSiblings(anchor: Box, siblings: readonly Box[]): { x: number; y: number } {
-  if (siblings.length === 0) return { x: anchor.x, y: anchor.y + anchor.height + GAP_Y };
+  if (siblings.length === 0) return { x: anchor.x, y: anchor.y + anchor.height + GAP_PARENT };
   const lowestY = Math.max(...siblings.map((b) => b.y));
   const lowest = siblings.filter((b) => b.y === lowestY);
   const rowEnd = Math.max(...lowest.map((b) => b.x + b.width));
@@ -41,7 +40,7 @@ function startNextToSiblings(anchor: Box, siblings: readonly Box[]): { x: number
   const width = lowest[0]?.width ?? 0;
   if (!stacked || rowEnd + GAP_X + width <= blockEnd) return { x: rowEnd + GAP_X, y: lowestY };
   const height = Math.max(...lowest.map((b) => b.height));
-  return { x: Math.min(...siblings.map((b) => b.x)), y: lowestY + height + STACK_GAP_Y };
+  return { x: Math.min(...siblings.map((b) => b.x)), y: lowestY + height + GAP_ROW };
 }
 
 /**
@@ -85,7 +84,7 @@ export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): La
   // Without an anchor, a goal starts a new tree to the right; a person waits below the map.
   const looseSpot = (id: string) =>
     people.has(id)
-      ? { x: Number.isFinite(left) ? left : 0, y: bottom + GAP_Y }
+      ? { x: Number.isFinite(left) ? left : 0, y: bottom + GAP_PARENT }
       : { x: right + GAP_X * 2, y: Number.isFinite(top) ? top : 0 };
   const added: Record<string, { x: number; y: number }> = {};
   for (const node of [...input.goals, ...input.stakeholders]) {

@@ -113,6 +113,17 @@ describe('building a map from empty', () => {
     await expect.poll(() => held.textContent()).toContain('measured on “New ARR”');
   });
 
+  it('draws a tie only when asked: the chip on a held goal shows it and opens the incentive', async () => {
+    await clickEmptyCanvas();
+    const tie = page.getByLabel('measured', { exact: true });
+    await expect.poll(() => tie.count()).toBe(0);
+    await node('New ARR')
+      .getByRole('button', { name: 'Dana is measured on this goal: show the tie' })
+      .click();
+    await page.getByRole('region', { name: 'Incentive details' }).waitFor();
+    await expect.poll(() => tie.count()).toBe(1);
+  });
+
   it('edits fields in the inspector', async () => {
     await node('New ARR').click();
     await page.getByRole('combobox', { name: 'Kind' }).selectOption('kpi');

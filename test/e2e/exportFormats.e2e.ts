@@ -24,7 +24,11 @@ let errors: string[];
 function wideMap(count: number): MapDocument {
   const mission = newGoal({ id: asGoalId('g-top'), title: 'Wide mission', kind: 'mission' });
   const kpi = (id: string) => newGoal({ id: asGoalId(id), title: `KPI ${id}`, kind: 'kpi' });
-  const kpis = Array.from({ length: count }, (_, i) => kpi(`g-${i}`));
+  // The layout wraps any tree to the screen's shape: a map gets this wide only when someone
+  // drags a goal far out, which pins it there.
+  const kpis = Array.from({ length: count }, (_, i) =>
+    i === 0 ? { ...kpi(`g-${i}`), position: { x: 20_000, y: 0, pinned: true } } : kpi(`g-${i}`),
+  );
   // Each KPI has a driver below it: layout stacks bare leaves in a compact block, not these.
   const drivers = Array.from({ length: count }, (_, i) => kpi(`g-${i}-driver`));
   const links = [

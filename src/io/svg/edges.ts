@@ -1,6 +1,7 @@
 import type { MapDocument } from '../../domain/model';
 import { safeColor, type XmlDocument, type XmlElement } from '../xml';
-import { bezierUp, bottomCenter, topCenter, type NodeBoxes, type Point } from './geometry';
+import { routeEdges, type Point } from '../../domain/edgeRoutes';
+import { routePath, type Box, type NodeBoxes } from './geometry';
 import { svgElement, svgText } from './nodes';
 import { COLORS, DIM_OPACITY, type Emphasis } from './style';
 import { estimateWidth } from './text';
@@ -35,8 +36,17 @@ export function arrowMarkers<E extends XmlElement<E>>(
   };
 }
 
+/** Routes for edges between the drawn boxes, by edge, in the order given (null: an end is gone). */
+function routesFor(
+  boxes: NodeBoxes,
+  edges: readonly { readonly from: string; readonly to: string }[],
+): (Point[] | null)[] {
+  return routeEdges(new Map<string, Box>([...boxes.goals, ...boxes.stakeholders]), edges);
+}
+
 /**
- * "Contributes to" links from the child's top up to the parent's bottom, arrow at the parent.
+ * "Contributes to" links from the child's top up to the parent's bottom, arrow at the parent,
+ * along the same routes as on the canvas.
  * Links on a party's path are thick in that party's colour; the others dim while highlighting.
  */
 export function drawLinks<E extends XmlElement<E>>(
@@ -47,14 +57,14 @@ export function drawLinks<E extends XmlElement<E>>(
   arrow: (color: string) => string,
 ): E {
   const layer = svgElement(xml, 'g', { class: 'cg-links', fill: 'none' });
-  for (const link of doc.links) {
-    const child = boxes.goals.get(link.from);
-    const parent = boxes.goals.get(link.to);
-    if (child === undefined || parent === undefined) continue;
+  const routes = routesFor(boxes, doc.links);
+  doc.links.forEach((link, k) => {
+    const route = routes[k];
+    if (!route) return;
     const pathColor = emphasis.linkColor(link.from, link.to);
     const color = pathColor ?? COLORS.edge;
     const path = svgElement(xml, 'path', {
-      d: bezierUp(topCenter(child), bottomCenter(parent)).d,
+      d: routePath(route).d,
       stroke: color,
       'stroke-width': pathColor === undefined ? 1.5 : 4,
       'marker-end': arrow(color),
@@ -62,7 +72,7 @@ export function drawLinks<E extends XmlElement<E>>(
     if (emphasis.active && pathColor === undefined)
       path.setAttribute('opacity', String(DIM_OPACITY));
     layer.appendChild(path);
-  }
+  });
   return layer;
 }
 
@@ -80,12 +90,15 @@ export function drawIncentives<E extends XmlElement<E>>(
 ): E {
   const layer = svgElement(xml, 'g', { class: 'cg-incentives' });
   const colorOf = new Map(doc.stakeholders.map((s) => [s.id, safeColor(s.color, COLORS.edge)]));
-  for (const incentive of doc.incentives) {
-    const person = boxes.stakeholders.get(incentive.stakeholderId);
-    const goal = boxes.goals.get(incentive.goalId);
-    if (person === undefined || goal === undefined) continue;
+  const routes = routesFor(
+    boxes,
+    doc.incentives.map((i) => ({ from: i.stakeholderId, to: i.goalId })),
+  );
+  doc.incentives.forEach((incentive, k) => {
+    const route = routes[k];
+    if (!route) return;
     const color = colorOf.get(incentive.stakeholderId) ?? COLORS.edge;
-    const curve = bezierUp(topCenter(person), bottomCenter(goal));
+    const curve = routePath(route);
     const group = svgElement(xml, 'g', { class: `cg-incentive cg-incentive--${incentive.kind}` });
     if (emphasis.active && !emphasis.isParty(incentive.stakeholderId)) {
       group.setAttribute('opacity', String(DIM_OPACITY));
@@ -100,7 +113,7 @@ export function drawIncentives<E extends XmlElement<E>>(
     group.appendChild(path);
     group.appendChild(edgeLabel(xml, incentive.kind, curve.middle, color));
     layer.appendChild(group);
-  }
+  });
   return layer;
 }
 

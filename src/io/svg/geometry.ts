@@ -1,6 +1,7 @@
 import type { GoalId, StakeholderId } from '../../domain/ids';
 import { NODE_SIZE, type LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
+import { pathMiddle, type Point } from '../../domain/edgeRoutes';
 import { formatNumber } from '../xml';
 
 /** A rectangle in flow coordinates (the canvas's own units, 1 unit = 1 px at zoom 1). */
@@ -107,36 +108,14 @@ function isUsableBox(box: Box): boolean {
   );
 }
 
-/** Where an edge leaves or enters a node: the middle of its top or bottom side. */
-export const topCenter = (box: Box) => ({ x: box.x + box.width / 2, y: box.y });
-export const bottomCenter = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height });
-
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface Curve {
-  readonly d: string;
-  /** The curve's midpoint, where an edge label goes. */
-  readonly middle: Point;
-}
-
 /**
- * The bezier React Flow draws from a handle on top of a node to one at the bottom of another,
- * with the same control offsets, so exported edges bend like the ones on screen.
+ * An edge as the canvas draws it: the orthogonal route around boxes (domain/edgeRoutes), as an
+ * SVG path, with its midpoint for a label.
  */
-export function bezierUp(from: Point, to: Point): Curve {
-  const distance = from.y - to.y;
-  const offset = distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
-  const c1 = { x: from.x, y: from.y - offset };
-  const c2 = { x: to.x, y: to.y + offset };
+export function routePath(route: readonly Point[]): { d: string; middle: Point } {
   const n = formatNumber;
   return {
-    d: `M${n(from.x)},${n(from.y)} C${n(c1.x)},${n(c1.y)} ${n(c2.x)},${n(c2.y)} ${n(to.x)},${n(to.y)}`,
-    middle: {
-      x: (from.x + 3 * c1.x + 3 * c2.x + to.x) / 8,
-      y: (from.y + 3 * c1.y + 3 * c2.y + to.y) / 8,
-    },
+    d: route.map((p, i) => `${i === 0 ? 'M' : 'L'}${n(p.x)},${n(p.y)}`).join(' '),
+    middle: pathMiddle(route),
   };
 }

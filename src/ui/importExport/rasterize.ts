@@ -23,10 +23,12 @@ export function fitToCanvas(width: number, height: number, requested: number): F
     MAX_CANVAS_SIDE / height,
     Math.sqrt(MAX_CANVAS_PIXELS / (width * height)),
   );
+  // width × (MAX / width) can come out a hair under MAX in floating point; that is still MAX.
+  const pixels = (side: number) => Math.max(1, Math.floor(side * scale + 1e-6));
   return {
     scale,
-    width: Math.max(1, Math.floor(width * scale)),
-    height: Math.max(1, Math.floor(height * scale)),
+    width: pixels(width),
+    height: pixels(height),
     reduced: scale < requested,
   };
 }

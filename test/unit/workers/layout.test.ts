@@ -80,7 +80,7 @@ describe('computeLayout', () => {
     expect(Math.min(...ys)).toBeGreaterThan((p['o']?.y ?? Number.NaN) + 80);
   });
 
-  it('keeps a leaf someone holds out of the block, with the person right below it', () => {
+  it('lists a held leaf down the rail with the others, its holder in the band below the tree', () => {
     const leaves = Array.from({ length: 8 }, (_, i) => box(`k${i}`));
     const p = computeLayout({
       goals: [box('o'), ...leaves],
@@ -88,9 +88,10 @@ describe('computeLayout', () => {
       links: leaves.map((k) => ({ from: k.id, to: 'o' })),
       incentives: [{ stakeholderId: 's1', goalId: 'k7' }],
     });
-    const [k0, k7, s1] = [p['k0'], p['k7'], p['s1']];
-    expect(k7?.y).toBe(k0?.y);
-    expect(s1 && k7 && s1.y > k7.y && Math.abs(s1.x - k7.x) < 100).toBe(true);
+    const columns = new Set(leaves.map((k) => p[k.id]?.x));
+    expect(columns.size).toBe(2);
+    const lowest = Math.max(...leaves.map((k) => p[k.id]?.y ?? Infinity));
+    expect(p['s1']?.y).toBeGreaterThan(lowest + 80);
   });
 
   it('moves a laid-out node aside rather than under a pinned one', () => {
@@ -118,15 +119,18 @@ describe('computeLayout on the example map', () => {
     expect(others.every(([, at]) => at.y > (p[mission?.id ?? '']?.y ?? Infinity))).toBe(true);
   });
 
-  it('draws every goal with two parents between them', () => {
+  it('draws every goal with two parents below both, near the span between them', () => {
     const parents = new Map<string, string[]>();
     for (const l of doc.links) parents.set(l.from, [...(parents.get(l.from) ?? []), l.to]);
     const shared = [...parents].filter(([, ps]) => ps.length === 2);
     expect(shared.length).toBeGreaterThan(0);
+    const y = (id: string) => p[id]?.y ?? Number.NaN;
     for (const [child, [a = '', b = '']] of shared) {
+      expect(y(child), child).toBeGreaterThan(Math.max(y(a), y(b)));
+      // Several such goals share the row below their parents, so one may sit a box aside.
       const [left, right] = [Math.min(centre(a), centre(b)), Math.max(centre(a), centre(b))];
-      expect(centre(child), child).toBeGreaterThan(left);
-      expect(centre(child), child).toBeLessThan(right);
+      expect(centre(child), child).toBeGreaterThan(left - 300);
+      expect(centre(child), child).toBeLessThan(right + 300);
     }
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE, type LayoutInput, type LayoutNodeInput } from '../../../src/domain/layoutTypes';
+import { routeEdges, segmentEntersRect } from '../../../src/domain/edgeRoutes';
 import { computeLayout } from '../../../src/workers/layout';
 
 const KINDS = ['mission', 'objective', 'kpi'] as const;
@@ -119,6 +120,30 @@ describe('computeLayout properties', () => {
     fc.assert(
       fc.property(maps, (input) => {
         expect(computeLayout(input)).toEqual(computeLayout(structuredClone(input)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('routes every "contributes to" link around the boxes it does not end at', () => {
+    const unpinned = maps.map((input) => ({
+      ...input,
+      goals: input.goals.map((g) => ({ ...g, pinned: null })),
+    }));
+    fc.assert(
+      fc.property(unpinned, (input) => {
+        const boxes = new Map(boxesOf(input).map((b) => [b.id, b]));
+        const routes = routeEdges(boxes, input.links);
+        input.links.forEach((link, k) => {
+          const route = routes[k] ?? [];
+          for (const [id, box] of boxes) {
+            if (id === link.from || id === link.to) continue;
+            const through = route.some(
+              (b, i) => i > 0 && segmentEntersRect(route[i - 1] ?? b, b, box),
+            );
+            expect(through, `${link.from}→${link.to} through ${id}`).toBe(false);
+          }
+        });
       }),
       { numRuns: 100 },
     );

@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import type { Edge } from '@xyflow/react';
+import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
+import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
+import type { MapDocument } from '../domain/model';
+import { usePositionsStore } from './positionsStore';
+
+/** Every node's box where it is drawn when nothing is dragged: pinned goals at their pins. */
+function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect> {
+  const boxes = new Map<string, Rect>();
+  for (const g of doc.goals) {
+    const at = g.position?.pinned ? g.position : positions[g.id];
+    if (at) boxes.set(g.id, { x: at.x, y: at.y, ...NODE_SIZE[g.kind] });
+  }
+  for (const s of doc.stakeholders) {
+    const at = positions[s.id];
+    if (at) boxes.set(s.id, { x: at.x, y: at.y, ...NODE_SIZE.stakeholder });
+  }
+  return boxes;
+}
+
+function routesById(
+  boxes: ReadonlyMap<string, Rect>,
+  edges: readonly { readonly id: string; readonly from: string; readonly to: string }[],
+): [string, Point[]][] {
+  const routes = routeEdges(boxes, edges);
+  return edges.flatMap((e, i) => {
+    const route = routes[i];
+    return route ? [[e.id, route] as [string, Point[]]] : [];
+  });
+}
+
+/**
+ * Routes for the edges drawn: every "contributes to" link as the layout worker routed it, and
+ * the ties shown right now, routed here when that set changes (a few at a time).
+ */
+export function useEdgeRoutes(
+  doc: MapDocument,
+  positions: LayoutPositions,
+  edges: readonly Edge[],
+): ReadonlyMap<string, readonly Point[]> {
+  const stored = usePositionsStore((s) => s.routes);
+  const linkRoutes = useMemo(
+    () =>
+      doc.links.flatMap((l) => {
+        const route = stored[routeKey(l.from, l.to)];
+        return route ? [[l.id, route] as [string, readonly Point[]]] : [];
+      }),
+    [doc.links, stored],
+  );
+  const shownTies = edges
+    .filter((e) => e.type === 'routed' && !e.hidden && e.data?.kind)
+    .map((e) => e.id)
+    .join('|');
+  const tieRoutes = useMemo(() => {
+    const shown = new Set(shownTies.split('|'));
+    const ties = doc.incentives
+      .filter((i) => shown.has(i.id))
+      .map((i) => ({ id: i.id, from: i.stakeholderId, to: i.goalId }));
+    return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties);
+  }, [doc, positions, shownTies]);
+  return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
+}

@@ -1,0 +1,371 @@
+/**
+ * Where the edges between boxes run, as the canvas, the image exports and the layout bench draw
+ * them: orthogonal polylines through the gaps the layout leaves, around boxes where they can.
+ */
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+export interface Rect extends Point {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Routes of "contributes to" links by routeKey(child, parent), as the layout worker sends them. */
+export type LinkRoutes = Readonly<Record<string, readonly Point[]>>;
+
+export const routeKey = (from: string, to: string): string => `${from}\u0000${to}`;
+
+/** How far above a child's top its edge turns towards the parent: mid-way in the row gap. */
+export const BUS = 14;
+/** Grid cell for looking up boxes near a segment. */
+const CELL = 256;
+/** Candidate detours tried per edge before it is drawn the plain way. */
+const MAX_TRIES = 200;
+/** A detour runs this far beside the boxes it passes: mid-way in the layout's 24 px gap. */
+const CLEARANCE = 12;
+
+/** Does the segment a–b pass through the inside of r (Liang–Barsky clipping)? */
+export function segmentEntersRect(a: Point, b: Point, r: Rect, inset = 2): boolean {
+  const [x0, y0] = [r.x + inset, r.y + inset];
+  const [x1, y1] = [r.x + r.width - inset, r.y + r.height - inset];
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  let [lo, hi] = [0, 1];
+  const sides: readonly (readonly [number, number])[] = [
+    [-dx, a.x - x0],
+    [dx, x1 - a.x],
+    [-dy, a.y - y0],
+    [dy, y1 - a.y],
+  ];
+  for (const [p, q] of sides) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else if (p < 0) lo = Math.max(lo, q / p);
+    else hi = Math.min(hi, q / p);
+  }
+  return lo < hi;
+}
+
+/** Boxes bucketed by CELL-sized squares, so a segment is tested against its neighbours only. */
+export class RectGrid<T extends Rect> {
+  private readonly cells = new Map<number, T[]>();
+
+  constructor(items: Iterable<T>) {
+    for (const r of items) {
+      this.visit(r, (k) => {
+        const cell = this.cells.get(k);
+        if (cell) cell.push(r);
+        else this.cells.set(k, [r]);
+      });
+    }
+  }
+
+  private visit(r: Rect, at: (key: number) => void): void {
+    const [x0, x1] = [Math.floor(r.x / CELL), Math.floor((r.x + r.width) / CELL)];
+    const [y0, y1] = [Math.floor(r.y / CELL), Math.floor((r.y + r.height) / CELL)];
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) at(x * 100_003 + y);
+  }
+
+  /** Whether `test` holds for an item in the cells the rectangle touches (without collecting them). */
+  some(r: Rect, test: (item: T) => boolean): boolean {
+    const [x0, x1] = [Math.floor(r.x / CELL), Math.floor((r.x + r.width) / CELL)];
+    const [y0, y1] = [Math.floor(r.y / CELL), Math.floor((r.y + r.height) / CELL)];
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) if (this.cells.get(x * 100_003 + y)?.some(test)) return true;
+    }
+    return false;
+  }
+
+  /** Items whose cells the rectangle touches (a superset of those it overlaps). */
+  near(r: Rect): Set<T> {
+    const found = new Set<T>();
+    this.visit(r, (k) => this.cells.get(k)?.forEach((item) => found.add(item)));
+    return found;
+  }
+}
+
+const segmentBounds = (a: Point, b: Point): Rect => ({
+  x: Math.min(a.x, b.x),
+  y: Math.min(a.y, b.y),
+  width: Math.abs(a.x - b.x),
+  height: Math.abs(a.y - b.y),
+});
+
+/** No segment of the path enters a box other than the two it connects. */
+function isClear(path: readonly Point[], grid: RectGrid<Rect>, ends: readonly Rect[]): boolean {
+  for (let i = 1; i < path.length; i++) {
+    const [a, b] = [path[i - 1], path[i]];
+    if (
+      a &&
+      b &&
+      grid.some(segmentBounds(a, b), (r) => !ends.includes(r) && segmentEntersRect(a, b, r))
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const topCentre = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y });
+const bottomCentre = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height });
+
+/**
+ * The org-chart route from a box up to one above it: out of its top, along the gap above it,
+ * then up the parent's trunk into its bottom. Drawn for any edge, but it only avoids every box
+ * where the layout left that gap and trunk free: between a goal and the block it heads.
+ */
+export function orgChartRoute(from: Rect, to: Rect): Point[] {
+  const [start, end] = [topCentre(from), bottomCentre(to)];
+  const bus = Math.max(end.y, start.y - BUS);
+  if (start.x === end.x) return [start, end];
+  return [start, { x: start.x, y: bus }, { x: end.x, y: bus }, end];
+}
+
+/** A detour: up to y1, across to x1, up (or down) to y2 just below the target, across, in. */
+function detour(start: Point, end: Point, x1: number, y1: number, y2: number): Point[] {
+  return [
+    start,
+    { x: start.x, y: y1 },
+    { x: x1, y: y1 },
+    { x: x1, y: y2 },
+    { x: end.x, y: y2 },
+    end,
+  ];
+}
+
+const byDistance = (values: Iterable<number>, from: number, to: number) =>
+  [...new Set(values)].sort(
+    (a, b) => Math.abs(a - from) + Math.abs(a - to) - (Math.abs(b - from) + Math.abs(b - to)),
+  );
+
+/**
+ * A route for an edge the org-chart route cannot draw without crossing a box (a second parent,
+ * a person's tie): the shortest clear detour through the gaps beside nearby boxes, trying turns
+ * just above the source and just below the target, then other gaps. Null when none is found.
+ */
+function findDetour(from: Rect, to: Rect, grid: RectGrid<Rect>, budget: Budget): Point[] | null {
+  if (budget.tries <= 0) return null;
+  const [start, end] = [topCentre(from), bottomCentre(to)];
+  const margin = 2 * CELL;
+  const region = segmentBounds(
+    { x: Math.min(start.x, end.x) - margin, y: Math.min(start.y, end.y) - BUS },
+    { x: Math.max(start.x, end.x) + margin, y: Math.max(start.y, end.y) + BUS },
+  );
+  const nearby = [...grid.near(region)];
+  const xs = byDistance(
+    [start.x, end.x, ...nearby.flatMap((r) => [r.x - CLEARANCE, r.x + r.width + CLEARANCE])],
+    start.x,
+    end.x,
+  );
+  const y1s = byDistance(
+    [start.y - BUS, ...nearby.flatMap((r) => [r.y - BUS, r.y + r.height + BUS])].filter(
+      (y) => y <= start.y - BUS,
+    ),
+    start.y,
+    start.y,
+  ).slice(0, 6);
+  const y2 = end.y + BUS;
+  let tries = 0;
+  for (const y1 of y1s) {
+    for (const x1 of xs) {
+      if (++tries > MAX_TRIES || --budget.tries < 0) return null;
+      const path = detour(start, end, x1, y1, y2);
+      if (isClear(path, grid, [from, to])) return path;
+    }
+  }
+  return null;
+}
+
+/** Room around an edge's two ends that the full search may use. */
+const SEARCH_MARGIN = 400;
+/** Cost of a bend, in px of length: fewer bends read better than a slightly shorter line. */
+const BEND_COST = 60;
+/** Steps the full search may take before the edge is drawn the plain way. */
+const MAX_STEPS = 30_000;
+/** Work all detours and searches of one routing may do together, so a huge map stays quick. */
+const TOTAL_STEPS = 250_000;
+const TOTAL_TRIES = 50_000;
+/** Grid points a full search may span; an edge across more of the map is drawn the plain way. */
+const MAX_POINTS = 400_000;
+
+/** What is left of the work one routing may do on detours and full searches. */
+interface Budget {
+  steps: number;
+  tries: number;
+}
+
+/** A binary min-heap of [cost, state] pairs. */
+class Heap {
+  private readonly items: [number, number][] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(cost: number, state: number): void {
+    const a = this.items;
+    a.push([cost, state]);
+    for (let i = a.length - 1; i > 0;) {
+      const up = (i - 1) >> 1;
+      const [x, y] = [a[i], a[up]];
+      if (!x || !y || y[0] <= x[0]) break;
+      [a[i], a[up]] = [y, x];
+      i = up;
+    }
+  }
+  pop(): [number, number] | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      for (let i = 0; ;) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let m = i;
+        if ((a[l]?.[0] ?? Infinity) < (a[m]?.[0] ?? Infinity)) m = l;
+        if ((a[r]?.[0] ?? Infinity) < (a[m]?.[0] ?? Infinity)) m = r;
+        if (m === i) break;
+        const [x, y] = [a[i], a[m]];
+        if (!x || !y) break;
+        [a[i], a[m]] = [y, x];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+const sortedUnique = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+
+/**
+ * The full search for the rare edge no simple detour clears: the shortest orthogonal path, with
+ * a cost per bend, over the lines just beside every box near its two ends (a sparse visibility
+ * graph), from just above the source to just below the target. Null when there is none within
+ * the search's bounds.
+ */
+function searchRoute(from: Rect, to: Rect, grid: RectGrid<Rect>, budget: Budget): Point[] | null {
+  if (budget.steps <= 0) return null;
+  const [start, end] = [topCentre(from), bottomCentre(to)];
+  const [first, last] = [
+    { x: start.x, y: start.y - BUS },
+    { x: end.x, y: end.y + BUS },
+  ];
+  const region = segmentBounds(
+    { x: Math.min(first.x, last.x) - SEARCH_MARGIN, y: Math.min(first.y, last.y) - SEARCH_MARGIN },
+    { x: Math.max(first.x, last.x) + SEARCH_MARGIN, y: Math.max(first.y, last.y) + SEARCH_MARGIN },
+  );
+  const nearby = [...grid.near(region)];
+  const xs = sortedUnique([
+    first.x,
+    last.x,
+    ...nearby.flatMap((r) => [r.x - CLEARANCE, r.x + r.width + CLEARANCE]),
+  ]);
+  const ys = sortedUnique([
+    first.y,
+    last.y,
+    ...nearby.flatMap((r) => [r.y - BUS, r.y + r.height + BUS]),
+  ]);
+  const [nx, ny] = [xs.length, ys.length];
+  if (nx * ny > MAX_POINTS) return null;
+  const obstacles = new RectGrid(nearby.filter((r) => r !== from && r !== to));
+  const at = (i: number, j: number): Point => ({ x: xs[i] ?? 0, y: ys[j] ?? 0 });
+  const goal = xs.indexOf(last.x) * ny + ys.indexOf(last.y);
+  const source = xs.indexOf(first.x) * ny + ys.indexOf(first.y);
+  // A state is a grid point and the direction it was entered in (0–3; 4 at the start).
+  const best = new Float64Array(nx * ny * 5).fill(Infinity);
+  const previous = new Int32Array(nx * ny * 5).fill(-1);
+  const heap = new Heap();
+  const h = (p: number) =>
+    Math.abs((xs[Math.floor(p / ny)] ?? 0) - last.x) + Math.abs((ys[p % ny] ?? 0) - last.y);
+  best[source * 5 + 4] = 0;
+  heap.push(h(source), source * 5 + 4);
+  const steps: readonly (readonly [number, number])[] = [
+    [1, 0],
+    [-1, 0],
+    [0, 1],
+    [0, -1],
+  ];
+  for (let count = 0; heap.size > 0 && count < MAX_STEPS && budget.steps > 0; count++) {
+    budget.steps--;
+    const [, state] = heap.pop() ?? [0, 0];
+    const [p, dir] = [Math.floor(state / 5), state % 5];
+    if (p === goal) return unwind(state, previous, at, ny, start, end);
+    const [i, j] = [Math.floor(p / ny), p % ny];
+    const cost = best[state] ?? Infinity;
+    steps.forEach(([di, dj], d) => {
+      const [a, b] = [i + di, j + dj];
+      if (a < 0 || b < 0 || a >= nx || b >= ny) return;
+      const [u, v] = [at(i, j), at(a, b)];
+      if (obstacles.some(segmentBounds(u, v), (r) => segmentEntersRect(u, v, r))) return;
+      const q = a * ny + b;
+      const next =
+        cost + Math.abs(u.x - v.x) + Math.abs(u.y - v.y) + (dir !== 4 && dir !== d ? BEND_COST : 0);
+      if (next < (best[q * 5 + d] ?? Infinity)) {
+        best[q * 5 + d] = next;
+        previous[q * 5 + d] = state;
+        heap.push(next + h(q), q * 5 + d);
+      }
+    });
+  }
+  return null;
+}
+
+/** The path back from a reached state, straight runs merged, joined to the two boxes. */
+function unwind(
+  state: number,
+  previous: Int32Array,
+  at: (i: number, j: number) => Point,
+  ny: number,
+  start: Point,
+  end: Point,
+): Point[] {
+  const points: Point[] = [end];
+  for (let s = state; s >= 0; s = previous[s] ?? -1) {
+    const p = Math.floor(s / 5);
+    points.push(at(Math.floor(p / ny), p % ny));
+  }
+  points.push(start);
+  points.reverse();
+  return points.filter((p, k) => {
+    const [a, b] = [points[k - 1], points[k + 1]];
+    return !a || !b || !((a.x === p.x && p.x === b.x) || (a.y === p.y && p.y === b.y));
+  });
+}
+
+/**
+ * Routes for edges from a box up to another (a goal to a goal it contributes to, a person to a
+ * goal they hold), by their ends' ids: the org-chart route where it is clear, else a detour
+ * around the boxes in the way, else the org-chart route anyway. Pure; linear in edges, with a
+ * bounded search for the few edges that need a detour.
+ */
+export function routeEdges(
+  boxes: ReadonlyMap<string, Rect>,
+  edges: readonly { readonly from: string; readonly to: string }[],
+): (Point[] | null)[] {
+  const grid = new RectGrid<Rect>(boxes.values());
+  const budget: Budget = { steps: TOTAL_STEPS, tries: TOTAL_TRIES };
+  return edges.map(({ from, to }) => {
+    const [a, b] = [boxes.get(from), boxes.get(to)];
+    if (!a || !b) return null;
+    const plain = orgChartRoute(a, b);
+    if (isClear(plain, grid, [a, b])) return plain;
+    return findDetour(a, b, grid, budget) ?? searchRoute(a, b, grid, budget) ?? plain;
+  });
+}
+
+/** The point half-way along a polyline, where an edge's label goes. */
+export function pathMiddle(points: readonly Point[]): Point {
+  const lengths = points.slice(1).map((b, i) => {
+    const a = points[i] ?? b;
+    return Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
+  });
+  let rest = lengths.reduce((t, l) => t + l, 0) / 2;
+  for (let i = 0; i < lengths.length; i++) {
+    const [a, b, l] = [points[i], points[i + 1], lengths[i] ?? 0];
+    if (a && b && rest <= l) {
+      const t = l === 0 ? 0 : rest / l;
+      return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+    }
+    rest -= l;
+  }
+  return points[0] ?? { x: 0, y: 0 };
+}

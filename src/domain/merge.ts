@@ -116,6 +116,40 @@ function withParties(conflict: Conflict, stakeholders: ReadonlySet<string>): Con
 }
 
 /**
+ * Parties and perspectives are one fact told twice, but they merge as two fields: one side's new
+ * parties can win a clash while the other side's perspectives (for other parties) come through.
+ * So the merged record keeps a perspective for exactly its parties, each party's text taken from
+ * the merged field, else from either side that has it.
+ */
+function perspectivesForParties(
+  conflict: Conflict,
+  sides: readonly (Conflict | undefined)[],
+): Conflict {
+  const textOf = (party: string): string => {
+    for (const record of [conflict, ...sides]) {
+      if (record && Object.hasOwn(record.perspectives, party)) {
+        return record.perspectives[party] ?? '';
+      }
+    }
+    return '';
+  };
+  const perspectives = perspectivesRecord(conflict.parties.map((p) => [p, textOf(p)]));
+  return sameValue(perspectives, conflict.perspectives) ? conflict : { ...conflict, perspectives };
+}
+
+function mergeConflicts(
+  base: readonly Conflict[],
+  ours: readonly Conflict[],
+  theirs: readonly Conflict[],
+  clashes: MergeClash[],
+): Conflict[] {
+  const [oursById, theirsById] = [byId(ours), byId(theirs)];
+  return mergeList('conflicts', base, ours, theirs, clashes).map((c) =>
+    perspectivesForParties(c, [oursById.get(c.id), theirsById.get(c.id)]),
+  );
+}
+
+/**
  * What one side removed can still be named by what the other side added (a link to a goal the
  * other tab deleted): such references go, exactly as the remove commands would have taken them.
  */
@@ -185,7 +219,7 @@ export function mergeDocuments(
       theirs.incentives,
       clashes,
     ),
-    conflicts: mergeList('conflicts', base.conflicts, ours.conflicts, theirs.conflicts, clashes),
+    conflicts: mergeConflicts(base.conflicts, ours.conflicts, theirs.conflicts, clashes),
   });
   const problems = checkInvariants(doc);
   return problems.length > 0 ? err(problems) : ok({ doc, clashes });

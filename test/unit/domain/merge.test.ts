@@ -7,6 +7,7 @@ import {
   removeGoals,
   removeStakeholder,
   renameMap,
+  updateConflict,
   updateGoal,
 } from '../../../src/domain/commands';
 import { asIncentiveId, asLinkId } from '../../../src/domain/ids';
@@ -111,6 +112,29 @@ describe('mergeDocuments', () => {
     expect(titleOf(doc, 'fresh')).toBe('Fresh');
     expect(doc.incentives.some((i) => i.id === asIncentiveId('i-new'))).toBe(false);
     expect(checkInvariants(doc)).toEqual([]);
+  });
+
+  it('keeps a perspective for exactly the parties that won, with its text, either way round', () => {
+    const conflict = base.conflicts[0];
+    const [dana, eli, kim] = base.stakeholders.map((s) => s.id);
+    if (!conflict || !dana || !eli || !kim)
+      throw new Error('sample map needs a conflict and three people');
+    // Ours only reorders the parties; theirs swaps one: parties clash, perspectives do not.
+    const ours = expectOk(updateConflict(base, conflict.id, { parties: [eli, dana] }));
+    const theirs = expectOk(updateConflict(base, conflict.id, { parties: [kim, dana] }));
+    for (const [one, other] of [
+      [ours, theirs],
+      [theirs, ours],
+    ] as const) {
+      const result = mergeDocuments(base, one, other);
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      const kept = result.value.doc.conflicts.find((c) => c.id === conflict.id);
+      const winner = one.conflicts.find((c) => c.id === conflict.id);
+      expect(kept?.parties).toEqual(winner?.parties);
+      expect({ ...kept?.perspectives }).toEqual({ ...winner?.perspectives });
+      expect(checkInvariants(result.value.doc)).toEqual([]);
+    }
   });
 
   it('keeps one of two identical links both sides added, the same one either way round', () => {

@@ -67,12 +67,14 @@ export function commitDrag(
 ) {
   const goalIds = new Set<string>(doc.goals.map((g) => g.id));
   const goals = new Map<GoalId, Position>();
-  const people: Record<string, { x: number; y: number }> = {};
+  const people = new Map<string, { x: number; y: number }>();
   for (const [id, p] of dropped) {
     const rounded = { x: Math.round(p.x), y: Math.round(p.y) };
     if (goalIds.has(id)) goals.set(asGoalId(id), { ...rounded, pinned: true });
-    else people[asStakeholderId(id)] = rounded;
+    else people.set(asStakeholderId(id), rounded);
   }
-  if (Object.keys(people).length > 0) positionsStore.getState().mergePositions(doc.map.id, people);
+  if (people.size > 0) {
+    positionsStore.getState().mergePositions(doc.map.id, Object.fromEntries(people));
+  }
   if (goals.size > 0) documentStore.getState().apply((d) => moveGoals(d, goals));
 }

@@ -104,11 +104,13 @@ export function computeLayout(input: LayoutInput): LayoutPositions {
     boxes.set(s.id, { ...at, width: s.width, height: s.height, pinned: !!s.pinned });
   }
   clearPinned([...boxes.values()]);
-  const positions: Record<string, { x: number; y: number }> = {};
-  for (const [id, b] of boxes) {
-    positions[id] = b.pinned ? { x: b.x, y: b.y } : { x: Math.round(b.x), y: Math.round(b.y) };
-  }
-  return positions;
+  // fromEntries defines each id as an own key, so an id like `__proto__` is a position too.
+  return Object.fromEntries(
+    [...boxes].map(([id, b]) => [
+      id,
+      b.pinned ? { x: b.x, y: b.y } : { x: Math.round(b.x), y: Math.round(b.y) },
+    ]),
+  );
 }
 
 /** Routes of every link for laid-out positions, keyed by routeKey(child, parent). */
@@ -119,10 +121,10 @@ export function routeLinks(input: LayoutInput, positions: LayoutPositions): Link
     if (at) boxes.set(n.id, { ...at, width: n.width, height: n.height });
   }
   const routes = routeEdges(boxes, input.links);
-  const byKey: Record<string, readonly { x: number; y: number }[]> = {};
-  input.links.forEach((l, k) => {
-    const route = routes[k];
-    if (route) byKey[routeKey(l.from, l.to)] = route;
-  });
-  return byKey;
+  return Object.fromEntries(
+    input.links.flatMap((l, k) => {
+      const route = routes[k];
+      return route ? [[routeKey(l.from, l.to), route]] : [];
+    }),
+  );
 }

@@ -86,7 +86,7 @@ export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): La
     people.has(id)
       ? { x: Number.isFinite(left) ? left : 0, y: bottom + GAP_PARENT }
       : { x: right + GAP_X * 2, y: Number.isFinite(top) ? top : 0 };
-  const added: Record<string, { x: number; y: number }> = {};
+  const added = new Map<string, { x: number; y: number }>();
   for (const node of [...input.goals, ...input.stakeholders]) {
     if (at.has(node.id)) continue;
     const anchorId = anchorOf.get(node.id);
@@ -99,7 +99,8 @@ export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): La
     const box = freeSpot({ ...start, width: node.width, height: node.height }, placed);
     placed.push(box);
     at.set(node.id, box);
-    added[node.id] = { x: box.x, y: box.y };
+    added.set(node.id, { x: box.x, y: box.y });
   }
-  return added;
+  // fromEntries defines each id as an own key, so an id like `__proto__` is a position too.
+  return Object.fromEntries(added);
 }

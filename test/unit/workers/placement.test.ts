@@ -59,3 +59,24 @@ describe('placeNewNodes beside a laid-out map', () => {
     expect(spot?.y).toBeGreaterThan(Math.max(...leaves.map((k) => laidOut[k.id]?.y ?? 0)));
   });
 });
+
+describe('ids that name Object.prototype members', () => {
+  const hostile = ['__proto__', 'constructor', 'toString'];
+  const input: LayoutInput = {
+    goals: hostile.map(box),
+    stakeholders: [box('prototype')],
+    links: [
+      { from: 'constructor', to: '__proto__' },
+      { from: 'toString', to: '__proto__' },
+    ],
+    incentives: [{ stakeholderId: 'prototype', goalId: 'toString' }],
+  };
+  const ownIds = (positions: object) => Object.keys(positions).sort();
+
+  it('get a position of their own from the layout and from placement', () => {
+    const all = [...hostile, 'prototype'].sort();
+    expect(ownIds(computeLayout(input))).toEqual(all);
+    expect(ownIds(placeNewNodes(input, {}))).toEqual(all);
+    expect(Object.getPrototypeOf(computeLayout(input))).toBe(Object.prototype);
+  });
+});

@@ -58,12 +58,14 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
       style={ring ? { boxShadow: `0 0 0 3px ${ring}` } : undefined}
       title={goal.description || goal.title}
     >
+      {/* A title, not aria-label: a handle is a plain div (no role may carry a name), and the
+          keyboard way to link is the inspector. The title names the handle for the mouse. */}
       <Handle
         id="up"
         type="source"
         position={Position.Top}
         className="cg-handle"
-        aria-label={`Link “${goal.title}” up to the goal it contributes to`}
+        title={`Link “${goal.title}” up to the goal it contributes to`}
       />
       {!farOut && (
         <div className="cg-goal__kind">
@@ -78,7 +80,7 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
         type="target"
         position={Position.Bottom}
         className="cg-handle"
-        aria-label={`Link a goal or stakeholder to “${goal.title}”`}
+        title={`Link a goal or stakeholder to “${goal.title}”`}
       />
     </div>
   );

@@ -127,7 +127,7 @@ async function addGoal(goal: string): Promise<void> {
 /** From the library (loaded on demand): a new empty map with a goal and one below it, saved. */
 async function createMapWithGoals(top: string, below: string): Promise<void> {
   await button('Maps').click();
-  await button('Start from an empty map').click();
+  await page.getByRole('button', { name: 'Start from an empty map' }).click();
   await page.getByRole('banner').getByText('Untitled map', { exact: true }).waitFor();
   await addGoal(top);
   await node(top).click();

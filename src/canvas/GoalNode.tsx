@@ -11,6 +11,9 @@ const KIND_LABEL = { mission: 'Mission', objective: 'Objective', kpi: 'KPI' } as
 const DETAIL_ZOOM = 0.35;
 const selectFarOut = (s: ReactFlowState): boolean => s.transform[2] < DETAIL_ZOOM;
 
+/** A metric with neither figure known yet says nothing on the map ("— → —" only adds noise). */
+const hasFigures = (metric: Metric): boolean => metric.current !== null || metric.target !== null;
+
 function MetricLine({ metric }: { metric: Metric }) {
   return (
     <div className="cg-goal__metric">
@@ -73,7 +76,7 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
         </div>
       )}
       <div className="cg-goal__title">{goal.title}</div>
-      {!farOut && goal.metric && <MetricLine metric={goal.metric} />}
+      {!farOut && goal.metric && hasFigures(goal.metric) && <MetricLine metric={goal.metric} />}
       {data.hasChildren && !farOut && <FoldButton node={data} />}
       <Handle
         id="down"

@@ -24,6 +24,7 @@ import { GoalNode } from './GoalNode';
 import { toHighlightLookup, type Highlight } from './highlight';
 import { StakeholderNode } from './StakeholderNode';
 import { useAutoLayout } from './useAutoLayout';
+import { useTreeKeys } from './useTreeKeys';
 import { RevealSelection } from './RevealSelection';
 import { useSelectedIds } from './useSelectedIds';
 
@@ -121,6 +122,7 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
     setDragging(NO_DRAG);
   }, [doc, dragging]);
   const onConnect = useCallback((c: Connection) => applyEdit(connectionCommand(c)), []);
+  const onKeyDownCapture = useTreeKeys(doc);
 
   if (!ready) return <div className="cg-canvas__loading">Laying out the map…</div>;
   return (
@@ -134,6 +136,7 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onKeyDownCapture={readOnly ? undefined : onKeyDownCapture}
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

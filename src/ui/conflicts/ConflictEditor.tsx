@@ -12,7 +12,7 @@ import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
 import { namesOf, type Names } from '../explain';
 import { CommitField, SelectField } from '../fields';
-import { focusWhenShown } from '../focusSoon';
+import { focusWhenShown } from '../../canvas/focusSoon';
 import { FIRST_PERSPECTIVE } from './conflictText';
 import { deleteConflict } from './deleteConflict';
 import { PartyCheckboxes } from './PartyCheckboxes';

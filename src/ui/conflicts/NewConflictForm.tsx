@@ -6,7 +6,7 @@ import { selectParties, sessionStore, useSessionStore } from '../../store/sessio
 import { applyEdit } from '../applyEdit';
 import { PartyCheckboxes } from './PartyCheckboxes';
 import { FIRST_PERSPECTIVE, sameMembers } from './conflictText';
-import { focusWhenShown } from '../focusSoon';
+import { focusWhenShown } from '../../canvas/focusSoon';
 import '../fields.css';
 
 /** Why the form cannot be sent yet, or null when it can. */

@@ -1,6 +1,6 @@
 import type { MapDocument } from '../../domain/model';
 import { addGoalNearSelection, addStakeholderToMap } from '../../store/addActions';
-import { focusWhenShown } from '../focusSoon';
+import { focusWhenShown } from '../../canvas/focusSoon';
 import { whenGoalInspectorLoaded } from '../inspector/Inspector';
 
 /** Adds a goal (below the selected one) and selects its Title field, so typing names it. */

@@ -49,6 +49,9 @@ const AlignmentMatrixDialog = lazyPart(
   { whenIdle: true },
 );
 
+/** Where the skip link leads: past the toolbar and every goal on the canvas. */
+const SIDE_PANEL_ID = 'cg-side-panel';
+
 function Loading({ children }: { children: ReactNode }) {
   return (
     <Suspense fallback={<div className="cg-canvas__loading">Loading…</div>}>{children}</Suspense>
@@ -116,7 +119,7 @@ function Workspace({ doc }: { doc: MapDocument }) {
         <CanvasToolbar doc={doc} />
         <MapCanvas doc={doc} highlight={highlight ?? person.highlight} />
       </div>
-      <aside className="cg-panel" aria-label="Side panel">
+      <aside className="cg-panel" aria-label="Side panel" id={SIDE_PANEL_ID} tabIndex={-1}>
         <BackupReminder mapId={doc.map.id} />
         <Inspector doc={doc} />
         <ViewAsStakeholderButton doc={doc} />
@@ -156,6 +159,9 @@ export function App() {
   }
   return (
     <div className="cg-app">
+      <a className="cg-skip" href={`#${SIDE_PANEL_ID}`}>
+        Skip to the side panel
+      </a>
       <Toolbar mapName={doc.map.name} />
       <StorageAlert doc={doc} />
       <ReactFlowProvider>

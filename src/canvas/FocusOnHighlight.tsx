@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { Highlight } from './highlight';
 
-/** Moves the camera to the walked paths (goals only) whenever a common-ground view opens or changes. */
+/**
+ * Moves the camera to the walked paths (goals only) whenever a common-ground view opens or its
+ * paths change; an edit elsewhere (a person added, a title typed) leaves the camera alone.
+ */
 export function FocusOnHighlight({
   highlight,
   maxZoom,
@@ -11,11 +14,12 @@ export function FocusOnHighlight({
   maxZoom: number;
 }) {
   const { fitView } = useReactFlow();
+  // The walked goals, not the people: their boxes sit far to the sides and would shrink the view.
+  const walked = highlight ? [...new Set(highlight.paths.flatMap((p) => p.path))].join('\n') : null;
   useEffect(() => {
-    if (!highlight) return;
-    // The walked goals, not the people: their boxes sit far to the sides and would shrink the view.
-    const ids = new Set(highlight.paths.flatMap((p) => p.path));
-    void fitView({ nodes: [...ids].map((id) => ({ id })), duration: 500, padding: 0.3, maxZoom });
-  }, [highlight, fitView, maxZoom]);
+    if (walked === null) return;
+    const nodes = walked.split('\n').map((id) => ({ id }));
+    void fitView({ nodes, duration: 500, padding: 0.3, maxZoom });
+  }, [walked, fitView, maxZoom]);
   return null;
 }

@@ -21,6 +21,9 @@ const selectForm = (s: ReactFlowState): Form =>
 /** Chips shown on a goal; more holders show as "+n". */
 const MAX_CHIPS = 5;
 
+/** A metric with neither figure known yet says nothing on the map ("— → —" only adds noise). */
+const hasFigures = (metric: Metric): boolean => metric.current !== null || metric.target !== null;
+
 function MetricLine({ metric }: { metric: Metric }) {
   return (
     <div className="cg-goal__metric">
@@ -98,12 +101,14 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
       style={ring ? { boxShadow: `0 0 0 3px ${ring}` } : undefined}
       title={goal.description || goal.title}
     >
+      {/* A title, not aria-label: a handle is a plain div (no role may carry a name), and the
+          keyboard way to link is the inspector. The title names the handle for the mouse. */}
       <Handle
         id="up"
         type="source"
         position={Position.Top}
         className="cg-handle"
-        aria-label={`Link “${goal.title}” up to the goal it contributes to`}
+        title={`Link “${goal.title}” up to the goal it contributes to`}
       />
       {!farOut && (
         <div className="cg-goal__kind">
@@ -113,7 +118,7 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
       {(form !== 'box' || goal.kind !== 'kpi') && (
         <div className="cg-goal__title">{goal.title}</div>
       )}
-      {!farOut && goal.metric && <MetricLine metric={goal.metric} />}
+      {!farOut && goal.metric && hasFigures(goal.metric) && <MetricLine metric={goal.metric} />}
       {!farOut && <HolderChips holders={data.holders} />}
       {data.hasChildren && !farOut && <FoldButton node={data} />}
       <Handle
@@ -121,7 +126,7 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
         type="target"
         position={Position.Bottom}
         className="cg-handle"
-        aria-label={`Link a goal or stakeholder to “${goal.title}”`}
+        title={`Link a goal or stakeholder to “${goal.title}”`}
       />
     </div>
   );

@@ -27,6 +27,7 @@ import { StakeholderNode } from './StakeholderNode';
 import { useAutoLayout } from './useAutoLayout';
 import { ZoomedTitleSize } from './ZoomedTitleSize';
 import { useEdgeRoutes } from './useEdgeRoutes';
+import { useTreeKeys } from './useTreeKeys';
 import { RevealSelection } from './RevealSelection';
 import { useSelectedIds } from './useSelectedIds';
 
@@ -126,6 +127,7 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
     setDragging(NO_DRAG);
   }, [doc, dragging]);
   const onConnect = useCallback((c: Connection) => applyEdit(connectionCommand(c)), []);
+  const onKeyDownCapture = useTreeKeys(doc);
 
   if (!ready) return <div className="cg-canvas__loading">Laying out the map…</div>;
   return (
@@ -140,6 +142,7 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onKeyDownCapture={readOnly ? undefined : onKeyDownCapture}
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

@@ -19,7 +19,7 @@ export const StakeholderNode = memo(function StakeholderNode({
         type="source"
         position={Position.Top}
         className="cg-handle"
-        aria-label={`Connect ${stakeholder.name} to a goal`}
+        title={`Connect ${stakeholder.name} to a goal`}
       />
       <span
         className="cg-person__dot"

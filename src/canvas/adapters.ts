@@ -211,6 +211,8 @@ function linkEdge(
     style: { stroke: color, strokeWidth: colors ? 4 : 1.5 },
     markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
     ariaLabel: 'contributes to',
+    // Out of the Tab order (a map has more links than goals): reached from its goal's inspector.
+    focusable: false,
   };
 }
 
@@ -247,6 +249,8 @@ function incentiveEdge(
     labelStyle: { fill: color, fontWeight: 600 },
     labelBgStyle: { fill: '#ffffff' },
     ariaLabel: incentive.kind,
+    // Out of the Tab order: reached from the person's inspector.
+    focusable: false,
   };
   return edge;
 }

@@ -1,5 +1,5 @@
 import { addGoal, addStakeholder, linkGoals } from '../domain/commands';
-import { asGoalId, asStakeholderId, newId, type GoalId } from '../domain/ids';
+import { asGoalId, asStakeholderId, newId, type GoalId, type StakeholderId } from '../domain/ids';
 import type { GoalKind, MapDocument } from '../domain/model';
 import { applyEdit } from './applyEdit';
 import { sessionStore } from './sessionStore';
@@ -30,10 +30,10 @@ export function addGoalNearSelection(doc: MapDocument): GoalId | null {
   return id;
 }
 
-/** Adds a stakeholder in the next free palette colour and selects it. */
-export function addStakeholderToMap(): void {
+/** Adds a stakeholder in the next free palette colour and selects it; null when refused. */
+export function addStakeholderToMap(): StakeholderId | null {
   const id = asStakeholderId(newId('s'));
-  if (applyEdit((d) => addStakeholder(d, { id, name: 'New stakeholder' }))) {
-    sessionStore.getState().select({ stakeholders: [id] });
-  }
+  if (!applyEdit((d) => addStakeholder(d, { id, name: 'New stakeholder' }))) return null;
+  sessionStore.getState().select({ stakeholders: [id] });
+  return id;
 }

@@ -97,7 +97,7 @@ function Answer({ result, doc }: { result: CommonGround; doc: MapDocument }) {
     result.status === 'found' || result.status === 'already-shared' ? result.answers : [];
   const isAlternative = shown !== undefined && shown !== answers[0];
   return (
-    <section className="cg-answer" role="region" aria-label="Common ground" aria-live="polite">
+    <section className="cg-answer" role="region" aria-label="Common ground">
       <p className="cg-answer__headline">{headline(result, names)}</p>
       {why && <p>{why}</p>}
       {shown && isAlternative && <p>Showing the alternative “{names.goal(shown.goalId)}”:</p>}
@@ -161,6 +161,11 @@ export function CommonGroundPanel({
         </div>
       </section>
       {result && <Answer result={result} doc={doc} />}
+      {/* Always in the page, so screen readers hear each new answer (a live region that
+          appears together with its text is often not read out). */}
+      <p className="cg-visually-hidden" aria-live="polite" aria-atomic="true">
+        {result ? headline(result, namesOf(doc)) : ''}
+      </p>
     </>
   );
 }

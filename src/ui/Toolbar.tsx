@@ -38,10 +38,10 @@ function SaveIndicator() {
 export function Toolbar({ mapName }: { mapName: string }) {
   return (
     <header className="cg-toolbar">
-      <div className="cg-brand">
+      <h1 className="cg-brand">
         <img src="/favicon.svg" alt="" />
         Common Ground
-      </div>
+      </h1>
       <MapsButton />
       <span className="cg-toolbar__map">{mapName}</span>
       <InsightButtons />

@@ -1,44 +1,69 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import './fields.css';
 
 /**
- * A labelled text input that edits a draft and commits it on Enter or blur, so one edit is one
- * undo step rather than one per keystroke. Escape throws the draft away.
+ * A labelled text input that edits a draft and commits it on Enter, blur or Escape, so one edit is
+ * one undo step rather than one per keystroke. Nothing typed is lost: Escape commits the draft and
+ * then leaves the field (a screen may give Escape more meaning, e.g. workshop mode leaves), and a
+ * field that disappears with a draft in it (the selection changed, the mode ended) commits it too.
  */
 export function CommitField({
   label,
   value,
   onCommit,
   multiline = false,
+  inputRef,
 }: {
   label: string;
   value: string;
   onCommit: (next: string) => void;
   multiline?: boolean;
+  /** For a screen that moves focus here when this is the field the user needs next. */
+  inputRef?: (element: HTMLInputElement | HTMLTextAreaElement | null) => void;
 }) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
+  // Refs, not state: Escape commits and then blurs in the same tick, and that blur (or an unmount)
+  // must see the draft as already committed rather than commit it twice.
+  const pending = useRef<string | null>(null);
+  const latest = useRef({ value, onCommit });
+  useEffect(() => {
+    latest.current = { value, onCommit };
+  });
+  useEffect(
+    () => () => {
+      const text = pending.current;
+      pending.current = null;
+      if (text !== null && text !== latest.current.value) latest.current.onCommit(text);
+    },
+    [],
+  );
   const shown = draft ?? value;
   const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
+    const text = pending.current;
+    pending.current = null;
     setDraft(null);
+    if (text !== null && text !== value) onCommit(text);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
       e.preventDefault();
       commit();
     } else if (e.key === 'Escape') {
-      setDraft(null);
+      commit();
+      e.currentTarget.blur();
     }
   };
   const common = {
     id,
     value: shown,
     onChange: (e: { target: { value: string } }) => {
+      pending.current = e.target.value;
       setDraft(e.target.value);
     },
     onBlur: commit,
     onKeyDown,
+    ref: inputRef,
   };
   return (
     <div className="cg-field">

@@ -62,9 +62,9 @@ async function clickEmptyCanvas(): Promise<void> {
 }
 
 const up = (goal: string) =>
-  page.getByLabel(`Link “${goal}” up to the goal it contributes to`, { exact: true });
+  page.getByTitle(`Link “${goal}” up to the goal it contributes to`, { exact: true });
 const down = (goal: string) =>
-  page.getByLabel(`Link a goal or stakeholder to “${goal}”`, { exact: true });
+  page.getByTitle(`Link a goal or stakeholder to “${goal}”`, { exact: true });
 
 describe('building a map from empty', () => {
   it('adds a mission, two objectives and three KPIs below them', async () => {
@@ -105,9 +105,9 @@ describe('building a map from empty', () => {
     await page.getByRole('button', { name: 'Auto layout' }).click();
     await page.getByRole('button', { name: 'Fit view' }).click();
     await node('Dana').hover();
-    await dragBetween(page.getByLabel('Connect Dana to a goal'), down('New ARR'));
+    await dragBetween(page.getByTitle(`Connect Dana to a goal`), down('New ARR'));
     await node('Tom').hover();
-    await dragBetween(page.getByLabel('Connect Tom to a goal'), down('NPS'));
+    await dragBetween(page.getByTitle(`Connect Tom to a goal`), down('NPS'));
     await node('Dana').click();
     const held = page.getByRole('region', { name: 'Incentives of Dana' });
     await expect.poll(() => held.textContent()).toContain('measured on “New ARR”');

@@ -104,7 +104,7 @@ describe('map library', () => {
   });
 
   it('starts a map from the example, under its own name', async () => {
-    await button('Start from the example map').click();
+    await page.getByRole('button', { name: 'Start from the example map' }).click();
     await editorTitle(EXAMPLE_COPY).waitFor();
     await page.getByRole('group', { name: missionTitle }).waitFor();
     await waitUntilSaved();
@@ -136,7 +136,7 @@ describe('an empty library', () => {
     await p.reload();
     await p.getByText('No maps yet').waitFor();
     await p.screenshot({ path: 'test-results/library-empty.png' });
-    await p.getByRole('button', { name: 'Start from an empty map', exact: true }).click();
+    await p.getByRole('button', { name: 'Start from an empty map' }).click();
     await p.getByRole('banner').getByText('Untitled map', { exact: true }).waitFor();
     expect(fresh.errors).toEqual([]);
     await p.context().close();

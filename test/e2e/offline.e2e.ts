@@ -72,6 +72,14 @@ async function sideways(from: string, to: string): Promise<number> {
 
 /** Dragging a lone child aside pins it there; Auto layout (the layout worker) centres it below its parent again. */
 async function autoLayoutPutsBack(child: string, parent: string): Promise<void> {
+  // The camera may still be gliding to the goal just added: grab it once it stands still.
+  const standsStill = async () => {
+    const before = await node(child).boundingBox();
+    await page.waitForTimeout(100);
+    const after = await node(child).boundingBox();
+    return before?.x === after?.x && before?.y === after?.y;
+  };
+  await expect.poll(standsStill).toBe(true);
   const box = await node(child).boundingBox();
   if (!box) throw new Error(`${child} is not on screen`);
   await page.mouse.move(box.x + 20, box.y + 10);
@@ -97,7 +105,7 @@ async function visitLazyScreens(): Promise<void> {
   await button('Map health').click();
   await page.getByRole('region', { name: 'Map health' }).waitFor();
   await button('Conflicts').click();
-  await button(`Open conflict: ${conflictTitle}`).click();
+  await page.getByRole('button', { name: `Open conflict: ${conflictTitle}` }).click();
   await button('Workshop mode').click();
   await page.getByRole('main', { name: 'Workshop mode' }).waitFor();
   await page.keyboard.press('Escape');
@@ -127,7 +135,7 @@ async function addGoal(goal: string): Promise<void> {
 /** From the library (loaded on demand): a new empty map with a goal and one below it, saved. */
 async function createMapWithGoals(top: string, below: string): Promise<void> {
   await button('Maps').click();
-  await button('Start from an empty map').click();
+  await page.getByRole('button', { name: 'Start from an empty map' }).click();
   await page.getByRole('banner').getByText('Untitled map', { exact: true }).waitFor();
   await addGoal(top);
   await node(top).click();

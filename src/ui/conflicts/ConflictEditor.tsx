@@ -12,6 +12,8 @@ import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
 import { namesOf, type Names } from '../explain';
 import { CommitField, SelectField } from '../fields';
+import { focusWhenShown } from '../../canvas/focusSoon';
+import { FIRST_PERSPECTIVE } from './conflictText';
 import { deleteConflict } from './deleteConflict';
 import { PartyCheckboxes } from './PartyCheckboxes';
 import './conflicts.css';
@@ -59,7 +61,10 @@ function AgreedGoal({
           <button
             type="button"
             className="cg-button"
-            onClick={() => edit({ agreedGoalId: suggestion })}
+            onClick={() => {
+              // The button goes once used: focus moves on to what is left to fill in.
+              if (edit({ agreedGoalId: suggestion })) focusWhenShown(FIRST_PERSPECTIVE);
+            }}
           >
             Use suggestion
           </button>
@@ -72,7 +77,8 @@ function AgreedGoal({
 /** Each party's view in their own words: one text per party, as the file format keeps it. */
 function Perspectives({ conflict, names, edit }: { conflict: Conflict; names: Names; edit: Edit }) {
   return (
-    <>
+    <fieldset className="cg-fieldset cg-perspectives">
+      <legend>Perspectives</legend>
       <p className="cg-hint">Each party in their own words: what I see, what I need.</p>
       {conflict.parties.map((p) => (
         <CommitField
@@ -83,7 +89,7 @@ function Perspectives({ conflict, names, edit }: { conflict: Conflict; names: Na
           onCommit={(text) => edit({ perspectives: { [p]: text } })}
         />
       ))}
-    </>
+    </fieldset>
   );
 }
 

@@ -22,9 +22,10 @@ function ConflictItem({
       <button
         type="button"
         className="cg-conflict__open"
-        aria-label={`Open conflict: ${conflict.title}`}
         onClick={() => sessionStore.getState().openConflict(conflict)}
       >
+        {/* Named by what it shows, led by what it does for those who do not see the list. */}
+        <span className="cg-visually-hidden">Open conflict: </span>
         <span className="cg-conflict__title">{conflict.title}</span>
         <span className="cg-conflict__parties">
           <span className="cg-conflict__dots" aria-hidden="true">

@@ -5,7 +5,8 @@ import type { MapDocument } from '../../domain/model';
 import { selectParties, sessionStore, useSessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
 import { PartyCheckboxes } from './PartyCheckboxes';
-import { sameMembers } from './conflictText';
+import { FIRST_PERSPECTIVE, sameMembers } from './conflictText';
+import { focusWhenShown } from '../../canvas/focusSoon';
 import '../fields.css';
 
 /** Why the form cannot be sent yet, or null when it can. */
@@ -48,6 +49,8 @@ export function NewConflictForm({ doc, onDone }: { doc: MapDocument; onDone: () 
         if (!applyEdit((d) => addConflict(d, { id, title: title.trim(), parties }))) return;
         onDone();
         sessionStore.getState().openConflict({ id, parties });
+        // The conflict opens beside its answer, further down the panel: straight to what to fill in.
+        focusWhenShown(FIRST_PERSPECTIVE);
       }}
     >
       <div className="cg-field">

@@ -19,3 +19,6 @@ export function nearestGoalOf(result: CommonGround | null): GoalId | null {
 export function partiesLine(conflict: Conflict, names: Names): string {
   return conflict.parties.map((p) => names.party(p)).join(' vs ');
 }
+
+/** Where focus goes once a conflict is created, or its agreed goal taken: the first perspective. */
+export const FIRST_PERSPECTIVE = '.cg-conflict-editor .cg-perspectives textarea';

@@ -3,17 +3,16 @@ import { useReactFlow } from '@xyflow/react';
 import { FIT_ALL } from '../../canvas/fitOptions';
 import { positionsStore } from '../../canvas/positionsStore';
 import type { MapDocument } from '../../domain/model';
-import { addGoalNearSelection, addStakeholderToMap } from '../../store/addActions';
 import {
   documentStore,
   selectCanRedo,
   selectCanUndo,
   useDocumentHistory,
 } from '../../store/documentStore';
-import { whenGoalInspectorLoaded } from '../inspector/Inspector';
 import { lazyPart } from '../lazyPart';
 import { HistoryButton } from '../history/HistoryButton';
 import { WorkshopButton } from '../workshop/WorkshopButton';
+import { addGoalAndName, addStakeholderAndName } from './addAndName';
 import { SearchBox } from './SearchBox';
 import { useShortcuts } from './useShortcuts';
 
@@ -24,27 +23,6 @@ const ShortcutsDialog = lazyPart(async () => (await import('./ShortcutsDialog'))
 /** Re-runs auto layout for the whole map: pinned goals are released (one undoable edit). */
 function autoLayout(): void {
   positionsStore.getState().requestLayout({ releasePins: true });
-}
-
-/** Frames to wait for the goal's details to appear once their code is there (about a second). */
-const TITLE_FRAMES = 60;
-
-/** Selects the Title field of a goal just added, so typing names it. */
-function focusTitleSoon(): void {
-  // The goal's details load on demand: wait for their code, then for React to show them.
-  void whenGoalInspectorLoaded().then(() => {
-    requestAnimationFrame(() => focusTitle(TITLE_FRAMES));
-  });
-}
-
-function focusTitle(framesLeft: number): void {
-  const title = document.querySelector<HTMLInputElement>('[aria-label="Goal details"] input');
-  if (title) {
-    title.focus();
-    title.select();
-  } else if (framesLeft > 0) {
-    requestAnimationFrame(() => focusTitle(framesLeft - 1));
-  }
 }
 
 /** The editing tools above the canvas: add, undo/redo and history, layout, fit, search, shortcuts. */
@@ -62,13 +40,11 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
       <button
         type="button"
         className="cg-button cg-button--primary"
-        onClick={() => {
-          if (addGoalNearSelection(doc)) focusTitleSoon();
-        }}
+        onClick={() => addGoalAndName(doc)}
       >
         Add goal
       </button>
-      <button type="button" className="cg-button" onClick={addStakeholderToMap}>
+      <button type="button" className="cg-button" onClick={addStakeholderAndName}>
         Add stakeholder
       </button>
       <span className="cg-canvasbar__sep" aria-hidden="true" />

@@ -1,38 +1,33 @@
-import { forwardRef, useId, useMemo, useState } from 'react';
+import { forwardRef, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { NODE_SIZE } from '../../domain/layoutTypes';
-import type { GoalId, StakeholderId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
+import { findMatches, type SearchMatch } from './searchRank';
 
-type Match =
-  | { readonly kind: 'goal'; readonly id: GoalId; readonly label: string }
-  | { readonly kind: 'stakeholder'; readonly id: StakeholderId; readonly label: string };
-
-const MAX_MATCHES = 8;
-
-function findMatches(doc: MapDocument, query: string): Match[] {
-  const q = query.trim().toLowerCase();
-  if (q === '') return [];
-  const goals = doc.goals
-    .filter((g) => g.title.toLowerCase().includes(q))
-    .map((g): Match => ({ id: g.id, label: g.title, kind: 'goal' }));
-  const people = doc.stakeholders
-    .filter((s) => `${s.name} ${s.role} ${s.team}`.toLowerCase().includes(q))
-    .map((s): Match => ({ id: s.id, label: s.name, kind: 'stakeholder' }));
-  return [...goals, ...people].slice(0, MAX_MATCHES);
+/** Where ↑/↓ lead in a list of `count` results, wrapping at both ends. */
+function step(active: number, key: string, count: number): number | null {
+  if (key === 'ArrowDown') return (active + 1) % count;
+  if (key === 'ArrowUp') return (active - 1 + count) % count;
+  return null;
 }
 
-/** Finds goals by title and people by name, role or team; Enter centres on the first match. */
+/**
+ * Finds goals by title and people by name, role or team, best matches first. ↑/↓ move the
+ * highlight through the results (announced through aria-activedescendant while focus stays in
+ * the box), Enter centres on the highlighted one and selects it.
+ */
 export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(function SearchBox(
   { doc },
   ref,
 ) {
   const listId = useId();
   const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
   const matches = useMemo(() => findMatches(doc, query), [doc, query]);
+  const highlighted = matches[Math.min(active, matches.length - 1)];
   const { getNode, setCenter, getZoom } = useReactFlow();
-  const goTo = (match: Match) => {
+  const goTo = (match: SearchMatch) => {
     const node = getNode(match.id);
     if (node) {
       const size = match.kind === 'goal' ? NODE_SIZE.kpi : NODE_SIZE.stakeholder;
@@ -47,6 +42,19 @@ export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(func
       .select(match.kind === 'goal' ? { goals: [match.id] } : { stakeholders: [match.id] });
     setQuery('');
   };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const next = matches.length > 0 ? step(active, e.key, matches.length) : null;
+    if (next !== null) {
+      e.preventDefault();
+      setActive(next);
+    } else if (e.key === 'Enter' && highlighted) {
+      goTo(highlighted);
+    } else if (e.key === 'Escape') {
+      setQuery('');
+      e.currentTarget.blur();
+    }
+  };
+  const optionId = (i: number) => `${listId}-${i}`;
   return (
     <div className="cg-search">
       <input
@@ -55,25 +63,28 @@ export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(func
         aria-label="Search map"
         placeholder="Search map  ( / )"
         value={query}
-        aria-controls={listId}
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          const first = matches[0];
-          if (e.key === 'Enter' && first) goTo(first);
-          if (e.key === 'Escape') {
-            setQuery('');
-            e.currentTarget.blur();
-          }
+        aria-controls={matches.length > 0 ? listId : undefined}
+        aria-activedescendant={highlighted ? optionId(matches.indexOf(highlighted)) : undefined}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
         }}
+        onKeyDown={onKeyDown}
       />
       {matches.length > 0 && (
-        <ul id={listId} className="cg-search__results" aria-label="Search results">
-          {matches.map((m) => (
-            <li key={m.id}>
-              <button type="button" onClick={() => goTo(m)}>
-                <span className="cg-search__kind">{m.kind === 'goal' ? 'Goal' : 'Person'}</span>{' '}
-                {m.label}
-              </button>
+        <ul id={listId} role="listbox" className="cg-search__results" aria-label="Search results">
+          {matches.map((m, i) => (
+            // The box keeps focus and ↑/↓ move the highlight; a click picks an option directly.
+            <li
+              key={m.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={m === highlighted}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => goTo(m)}
+            >
+              <span className="cg-search__kind">{m.kind === 'goal' ? 'Goal' : 'Person'}</span>{' '}
+              {m.label}
             </li>
           ))}
         </ul>

@@ -4,9 +4,17 @@ import { FIT_ALL } from '../../canvas/fitOptions';
 import { deleteSelection } from '../../store/deleteSelection';
 import { documentStore } from '../../store/documentStore';
 import { sessionStore } from '../../store/sessionStore';
+import { addGoalAndName, addStakeholderAndName } from './addAndName';
 
 /** One place that lists every shortcut: the handler below and the `?` overlay both read it. */
 export const SHORTCUTS: readonly { keys: string; action: string }[] = [
+  { keys: 'G', action: 'Add a goal (below the selected goal)' },
+  { keys: 'P', action: 'Add a person (stakeholder)' },
+  {
+    keys: 'Tab, then ↑ ↓ ← →',
+    action: 'Move between goals: up to a parent, down to a child, across to siblings',
+  },
+  { keys: 'Enter or Space on a goal', action: 'Select it and show its details' },
   { keys: 'Delete / Backspace', action: 'Delete the selection' },
   { keys: 'Ctrl/⌘ + Z', action: 'Undo' },
   { keys: 'Ctrl/⌘ + Shift + Z, Ctrl/⌘ + Y', action: 'Redo' },
@@ -24,6 +32,11 @@ const isElsewhere = (target: EventTarget | null): boolean =>
   (target.isContentEditable ||
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
     target.closest('dialog') !== null);
+
+function addGoal(): void {
+  const doc = documentStore.getState().doc;
+  if (doc) addGoalAndName(doc);
+}
 
 function selectAll(): void {
   const doc = documentStore.getState().doc;
@@ -55,6 +68,8 @@ export function useShortcuts(handlers: { focusSearch: () => void; toggleHelp: ()
       else if (mod) return;
       else if (e.key === 'Delete' || e.key === 'Backspace') run(deleteSelection);
       else if (key === 'f') run(() => void fitView(FIT_ALL));
+      else if (key === 'g') run(addGoal);
+      else if (key === 'p') run(addStakeholderAndName);
       else if (e.key === '/') run(focusSearch);
       else if (e.key === '?') run(toggleHelp);
       else if (e.key === 'Escape') run(() => sessionStore.getState().clearSelection());

@@ -1,12 +1,15 @@
-import { removeGoal, updateGoal, type GoalPatch } from '../../domain/commands';
+import { linkGoals, removeGoal, updateGoal, type GoalPatch } from '../../domain/commands';
+import { asLinkId } from '../../domain/ids';
 import { DEFAULT_METRIC } from '../../domain/factories';
 import {
   GOAL_KINDS,
   type Direction,
   type Goal,
   type GoalKind,
+  type MapDocument,
   type Metric,
 } from '../../domain/model';
+import { GoalPicker } from './GoalPicker';
 import { applyEdit } from '../applyEdit';
 import { CommitField, NumberField, SelectField } from '../fields';
 import { sessionStore } from '../../store/sessionStore';
@@ -66,8 +69,47 @@ function MetricFields({ goal, metric }: { goal: Goal; metric: Metric }) {
   );
 }
 
+/**
+ * What the goal contributes to: each link (opening its own inspector, where it can be unlinked)
+ * and a picker to add a parent, the keyboard's way to drag a link.
+ */
+function ContributesTo({ goal, doc }: { goal: Goal; doc: MapDocument }) {
+  const ups = doc.links.filter((l) => l.from === goal.id);
+  const title = (id: string) => doc.goals.find((g) => g.id === id)?.title ?? id;
+  const candidates = doc.goals.filter((g) => g.id !== goal.id && !ups.some((l) => l.to === g.id));
+  return (
+    <section aria-label={`What “${goal.title}” contributes to`}>
+      <h3 className="cg-subhead">Contributes to</h3>
+      {ups.length === 0 ? (
+        <p className="cg-hint">Nothing yet: it is a top goal.</p>
+      ) : (
+        <ul className="cg-incentives">
+          {ups.map((l) => (
+            <li key={l.id}>
+              <button
+                type="button"
+                className="cg-link-button"
+                onClick={() => sessionStore.getState().select({ links: [asLinkId(l.id)] })}
+              >
+                Link to “{title(l.to)}”
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <GoalPicker
+        key={goal.id}
+        legend="Contributes to…"
+        goals={candidates}
+        action="Add link"
+        onPick={(parent) => applyEdit((d) => linkGoals(d, goal.id, parent))}
+      />
+    </section>
+  );
+}
+
 /** Every field of one goal, editable in place; each commit is one undo step. */
-export function GoalInspector({ goal }: { goal: Goal }) {
+export function GoalInspector({ goal, doc }: { goal: Goal; doc: MapDocument }) {
   const edit = (patch: GoalPatch) => applyEdit((doc) => updateGoal(doc, goal.id, patch));
   const metric = goal.metric ?? (goal.kind === 'kpi' ? DEFAULT_METRIC : null);
   return (
@@ -93,6 +135,7 @@ export function GoalInspector({ goal }: { goal: Goal }) {
         onCommit={(description) => edit({ description })}
       />
       {metric && <MetricFields goal={goal} metric={metric} />}
+      <ContributesTo goal={goal} doc={doc} />
       <button
         type="button"
         className="cg-button cg-button--danger"

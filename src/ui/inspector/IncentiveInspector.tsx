@@ -1,13 +1,9 @@
 import { removeIncentive, unlinkGoals, updateIncentive } from '../../domain/commands';
-import { INCENTIVE_KINDS, type Incentive, type Link, type MapDocument } from '../../domain/model';
+import { type Incentive, type Link, type MapDocument } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
 import { CommitField, NumberField, SelectField } from '../fields';
-
-const KIND_OPTIONS = INCENTIVE_KINDS.map((k) => ({
-  value: k,
-  label: k.charAt(0).toUpperCase() + k.slice(1),
-}));
+import { INCENTIVE_KIND_OPTIONS } from './incentiveKinds';
 
 /** One tie from a person to a goal: how it binds them, how much, and what they say about it. */
 export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; doc: MapDocument }) {
@@ -22,7 +18,7 @@ export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; d
       <SelectField
         label="Kind"
         value={incentive.kind}
-        options={KIND_OPTIONS}
+        options={INCENTIVE_KIND_OPTIONS}
         onChange={(kind) => applyEdit((d) => updateIncentive(d, incentive.id, { kind }))}
       />
       <NumberField

@@ -1,9 +1,16 @@
-import { useId } from 'react';
-import { removeStakeholder, updateStakeholder, type StakeholderPatch } from '../../domain/commands';
-import type { MapDocument, Stakeholder } from '../../domain/model';
+import { useId, useState } from 'react';
+import {
+  addIncentive,
+  removeStakeholder,
+  updateStakeholder,
+  type StakeholderPatch,
+} from '../../domain/commands';
+import { type IncentiveKind, type MapDocument, type Stakeholder } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
-import { CommitField } from '../fields';
+import { CommitField, SelectField } from '../fields';
+import { GoalPicker } from './GoalPicker';
+import { INCENTIVE_KIND_OPTIONS } from './incentiveKinds';
 import './inspector.css';
 
 function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
@@ -33,8 +40,8 @@ function HeldIncentives({ stakeholder, doc }: { stakeholder: Stakeholder; doc: M
       <h3 className="cg-subhead">Incentives</h3>
       {held.length === 0 ? (
         <p className="cg-hint">
-          None yet. Drag from {stakeholder.name}’s handle to a goal they are measured, rewarded or
-          motivated by.
+          None yet. Add one below, or drag from {stakeholder.name}’s handle to a goal they are
+          measured, rewarded or motivated by.
         </p>
       ) : (
         <ul className="cg-incentives">
@@ -52,7 +59,28 @@ function HeldIncentives({ stakeholder, doc }: { stakeholder: Stakeholder; doc: M
           ))}
         </ul>
       )}
+      <AddIncentive key={stakeholder.id} stakeholder={stakeholder} doc={doc} />
     </section>
+  );
+}
+
+/** The keyboard's way to drag from a person to a goal: pick the goal and how it binds them. */
+function AddIncentive({ stakeholder, doc }: { stakeholder: Stakeholder; doc: MapDocument }) {
+  const [kind, setKind] = useState<IncentiveKind>('measured');
+  const held = new Set(
+    doc.incentives.filter((i) => i.stakeholderId === stakeholder.id).map((i) => i.goalId),
+  );
+  return (
+    <GoalPicker
+      legend="Add incentive…"
+      goals={doc.goals.filter((g) => !held.has(g.id))}
+      action="Add incentive"
+      onPick={(goalId) =>
+        applyEdit((d) => addIncentive(d, { stakeholderId: stakeholder.id, goalId, kind }))
+      }
+    >
+      <SelectField label="Kind" value={kind} options={INCENTIVE_KIND_OPTIONS} onChange={setKind} />
+    </GoalPicker>
   );
 }
 

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { libraryStore, type StartingPoint } from '../../store/libraryStore';
 
 const CARDS: readonly { from: StartingPoint; title: string; text: string }[] = [
@@ -14,24 +13,17 @@ const CARDS: readonly { from: StartingPoint; title: string; text: string }[] = [
   },
 ];
 
+/** Named by all of its text, so what a voice-control user reads out is what it is called. */
 function StartCard({ from, title, text }: (typeof CARDS)[number]) {
-  const titleId = useId();
-  const textId = useId();
   return (
     <button
       type="button"
       className={`cg-startcard cg-startcard--${from}`}
-      aria-labelledby={titleId}
-      aria-describedby={textId}
       onClick={() => void libraryStore.getState().createMap(from)}
     >
       <span className="cg-startcard__icon" aria-hidden="true" />
-      <span className="cg-startcard__title" id={titleId}>
-        {title}
-      </span>
-      <span className="cg-startcard__text" id={textId}>
-        {text}
-      </span>
+      <span className="cg-startcard__title">{title}</span>
+      <span className="cg-startcard__text">{text}</span>
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { updateConflict } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
 import type { Conflict, MapDocument } from '../../domain/model';
@@ -27,6 +28,7 @@ export function WorkshopCapture({
     const goal = doc.goals.find((g) => g.id === value);
     applyEdit((d) => updateConflict(d, conflict.id, { agreedGoalId: goal ? goal.id : null }));
   };
+  const notes = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const nameOf = (id: string) => doc.stakeholders.find((s) => s.id === id)?.name ?? id;
   return (
     <section className="cg-workshop__capture" aria-label="Capture the agreement">
@@ -55,7 +57,15 @@ export function WorkshopCapture({
         onChange={setAgreed}
       />
       {revealed && conflict.agreedGoalId !== revealed && (
-        <button type="button" className="cg-button" onClick={() => setAgreed(revealed)}>
+        <button
+          type="button"
+          className="cg-button"
+          onClick={() => {
+            setAgreed(revealed);
+            // The button goes once used; the room's notes are what is left to write.
+            notes.current?.focus();
+          }}
+        >
           Agree on the shared goal
         </button>
       )}
@@ -64,7 +74,10 @@ export function WorkshopCapture({
         label="Notes"
         value={conflict.notes}
         multiline
-        onCommit={(notes) => applyEdit((d) => updateConflict(d, conflict.id, { notes }))}
+        inputRef={(element) => {
+          notes.current = element;
+        }}
+        onCommit={(text) => applyEdit((d) => updateConflict(d, conflict.id, { notes: text }))}
       />
     </section>
   );

@@ -38,22 +38,25 @@ function Stage({
   const color = (id: string) => doc.stakeholders.find((s) => s.id === id)?.color ?? '#fff';
   return (
     <>
-      <p className="cg-workshop__step">
-        Step {frame.step} of {frame.totalSteps}
-      </p>
-      <ul className="cg-workshop__parties">
-        {frame.parties.map((p) => (
-          <li key={p.stakeholderId}>
-            <span
-              className="cg-swatch"
-              style={{ background: color(p.stakeholderId) }}
-              aria-hidden="true"
-            />
-            {names.party(p.stakeholderId)} {p.arrived && frame.met ? 'serves' : 'is at'} “
-            {names.goal(p.at)}”
-          </li>
-        ))}
-      </ul>
+      {/* Each step is read out as it happens: where every party now is. */}
+      <div className="cg-workshop__walk" aria-live="polite" aria-atomic="true">
+        <p className="cg-workshop__step">
+          Step {frame.step} of {frame.totalSteps}
+        </p>
+        <ul className="cg-workshop__parties">
+          {frame.parties.map((p) => (
+            <li key={p.stakeholderId}>
+              <span
+                className="cg-swatch"
+                style={{ background: color(p.stakeholderId) }}
+                aria-hidden="true"
+              />
+              {names.party(p.stakeholderId)} {p.arrived && frame.met ? 'serves' : 'is at'} “
+              {names.goal(p.at)}”
+            </li>
+          ))}
+        </ul>
+      </div>
       <p className="cg-workshop__reveal" role="status" aria-live="polite">
         {frame.met ? `The paths meet. Nearest common goal: ${names.goal(answer.goalId)}` : ''}
       </p>

@@ -13,15 +13,13 @@ export function leaveWorkshop(): void {
 
 /**
  * The facilitator's keys: → or Space walks every party up one level, ← steps back, Escape leaves.
- * Keys typed into the capture fields stay there (Escape there first leaves the field).
+ * Keys typed into the capture fields stay there, except Escape: the field commits what was typed
+ * (its own handler runs first) and the mode is left, as the on-screen hint says.
  */
 export function useWorkshopKeys(lastStep: number): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (isTyping(e.target)) {
-        if (e.key === 'Escape' && e.target instanceof HTMLElement) e.target.blur();
-        return;
-      }
+      if (isTyping(e.target) && e.key !== 'Escape') return;
       const store = workshopStore.getState();
       if (e.key === 'ArrowRight' || e.key === ' ') store.next(lastStep);
       else if (e.key === 'ArrowLeft') store.previous();

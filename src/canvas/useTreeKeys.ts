@@ -1,0 +1,34 @@
+import { useCallback, type KeyboardEvent } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { asGoalId } from '../domain/ids';
+import type { MapDocument } from '../domain/model';
+import { sessionStore } from '../store/sessionStore';
+import { focusWhenShown } from './focusSoon';
+import { ARROW_DIRECTIONS, neighbourGoal } from './treeNavigation';
+
+/**
+ * Arrow keys on a focused goal move along the tree (up to a parent, down to a child, across to
+ * siblings), selecting the goal reached and moving focus to it once the camera shows it. They run
+ * before React Flow's own arrow handling, which would nudge the selected node instead.
+ */
+export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>) => void {
+  const { getInternalNode } = useReactFlow();
+  return useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const direction = ARROW_DIRECTIONS[e.key];
+      const target = e.target;
+      if (!direction || !(target instanceof HTMLElement)) return;
+      if (!target.classList.contains('react-flow__node')) return;
+      const id = target.dataset.id;
+      if (id === undefined || !doc.goals.some((g) => g.id === id)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const xOf = (n: string) => getInternalNode(n)?.internals.positionAbsolute.x ?? 0;
+      const next = neighbourGoal(doc, id, direction, xOf);
+      if (next === null) return;
+      sessionStore.getState().select({ goals: [asGoalId(next)] });
+      focusWhenShown(`.react-flow__node[data-id="${CSS.escape(next)}"]`, { scroll: false });
+    },
+    [doc, getInternalNode],
+  );
+}

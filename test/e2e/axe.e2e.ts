@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type AxeCore from 'axe-core';
+import { launchBrowser, revealNode, screenshotOnFailure } from './browser';
+
+/** axe-core's own build, injected into the page as a script (the app never ships it). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), {
+  encoding: 'utf8',
+});
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // The app's Content-Security-Policy forbids inline scripts, axe's included: only this test
+  // context lets it in.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    bypassCSP: true,
+  });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser.close();
+});
+screenshotOnFailure('axe', () => page);
+
+/** axe's violations on the page as it is now, one line per rule and element. */
+async function violations(): Promise<string[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: typeof AxeCore };
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact ?? 'unknown'}): ${n.target.join(' ')}`),
+    );
+  });
+}
+
+/** Checks one screen; every finding is listed under the screen's name when it fails. */
+async function expectNoViolations(screen: string): Promise<void> {
+  // Let transitions (dimming fades in over 0.2 s) finish so axe sees the colours people see.
+  await page.waitForTimeout(300);
+  expect.soft({ screen, violations: await violations() }).toEqual({ screen, violations: [] });
+}
+
+/**
+ * The lowest contrast of a dimmed goal's title or person's name against what is behind it, as
+ * drawn: the dimmed box and its text blended over the canvas by the box's opacity. axe leaves
+ * these undecided (text over a partly transparent box), so this test decides them.
+ */
+function lowestDimmedContrast(): Promise<{ count: number; lowest: number }> {
+  return page.evaluate(() => {
+    const rgba = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const lin = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const blend = (top: number[], alpha: number, under: number[]) =>
+      [0, 1, 2].map((i) => alpha * (top[i] ?? 0) + (1 - alpha) * (under[i] ?? 0));
+    const opaqueBackground = (from: Element | null): number[] => {
+      for (let e = from; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c[3] ?? 0) === 1) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const texts = document.querySelectorAll(
+      '.cg-emph--dim .cg-goal__title, .cg-emph--dim .cg-person__name',
+    );
+    let lowest = Infinity;
+    for (const text of texts) {
+      const box = text.closest('.cg-emph--dim');
+      if (!box) continue;
+      const alpha = Number(getComputedStyle(box).opacity);
+      const canvas = opaqueBackground(box.parentElement);
+      const shownText = blend(rgba(getComputedStyle(text).color), alpha, canvas);
+      const shownBox = blend(opaqueBackground(text), alpha, canvas);
+      const [light, dark] = [luminance(shownText), luminance(shownBox)].sort((a, b) => b - a);
+      lowest = Math.min(lowest, ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05));
+    }
+    return { count: texts.length, lowest };
+  });
+}
+
+const button = (name: string) => page.getByRole('button', { name, exact: true });
+
+describe('axe-core finds no violations', () => {
+  it('on the first screen', async () => {
+    await page.goto(inject('baseUrl'));
+    await page.getByRole('group').first().waitFor();
+    await expectNoViolations('first screen');
+  });
+
+  it('in the inspector of a goal, a person and their view', async () => {
+    await revealNode(page, 'Net revenue retention');
+    await page.getByRole('group', { name: 'Net revenue retention', exact: true }).click();
+    await page.getByRole('region', { name: 'Goal details' }).waitFor();
+    await expectNoViolations('goal inspector');
+    await revealNode(page, 'Tom Okafor');
+    await page.getByRole('group', { name: 'Tom Okafor', exact: true }).click();
+    await page.getByRole('region', { name: 'Stakeholder details' }).waitFor();
+    await expectNoViolations('stakeholder inspector');
+    await button('View as Tom Okafor').click();
+    await page.waitForTimeout(500);
+    await expectNoViolations('view as stakeholder');
+  });
+
+  it('in the conflicts panel, the new-conflict form and with a conflict open', async () => {
+    await button('Conflicts').click();
+    await page.getByRole('button', { name: 'Open conflict: Discounting at quarter end' }).waitFor();
+    await expectNoViolations('conflicts panel');
+    await button('New conflict').click();
+    await page.getByRole('form', { name: 'New conflict' }).waitFor();
+    await expectNoViolations('new conflict form');
+    await button('Cancel').click();
+    await page.getByRole('button', { name: 'Open conflict: Discounting at quarter end' }).click();
+    await page.getByRole('region', { name: 'Conflict', exact: true }).waitFor();
+    await expectNoViolations('conflict open');
+    const dimmed = await lowestDimmedContrast();
+    expect(dimmed.count).toBeGreaterThan(0);
+    expect(dimmed.lowest).toBeGreaterThanOrEqual(3);
+  });
+
+  it('in map health, the alignment matrix and the shortcuts', async () => {
+    await button('Map health').click();
+    await page.waitForTimeout(300);
+    await expectNoViolations('map health');
+    await button('Map health').click();
+    await button('Alignment matrix').click();
+    await page.getByRole('dialog', { name: 'Alignment matrix' }).waitFor();
+    await expectNoViolations('alignment matrix');
+    await page.keyboard.press('Escape');
+    await button('Keyboard shortcuts').click();
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await expectNoViolations('shortcuts');
+    await page.keyboard.press('Escape');
+  });
+
+  it('in history, the export menu and the export dialogs', async () => {
+    await button('History').click();
+    await page.getByRole('dialog', { name: /history/i }).waitFor();
+    await expectNoViolations('history');
+    await page.keyboard.press('Escape');
+    await button('Export').click();
+    await page.getByRole('menu', { name: 'Export' }).waitFor();
+    await expectNoViolations('export menu');
+    await page.getByRole('menuitem', { name: 'PNG' }).click();
+    await page.getByRole('dialog').waitFor();
+    await expectNoViolations('PNG export');
+    await button('Cancel').click();
+    await button('Export').click();
+    await page.getByRole('menuitem', { name: 'Conflict brief' }).click();
+    await page.getByRole('dialog').waitFor();
+    await expectNoViolations('conflict brief');
+    await button('Cancel').click();
+  });
+
+  it('in workshop mode', async () => {
+    await button('Workshop mode').click();
+    await page.getByRole('main', { name: 'Workshop mode' }).waitFor();
+    await expectNoViolations('workshop mode');
+    const dimmed = await lowestDimmedContrast();
+    expect(dimmed.count).toBeGreaterThan(0);
+    expect(dimmed.lowest).toBeGreaterThanOrEqual(3);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expectNoViolations('workshop mode, paths met');
+    await page.keyboard.press('Escape');
+  });
+
+  it('in the library and on a new empty map', async () => {
+    await button('Maps').click();
+    await page.getByRole('main', { name: /maps/i }).waitFor();
+    await expectNoViolations('library');
+    await page.getByRole('button', { name: /empty/i }).first().click();
+    await page.getByRole('button', { name: 'Add goal' }).waitFor();
+    await expectNoViolations('empty map');
+  });
+});

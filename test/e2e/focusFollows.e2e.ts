@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page } = await newAppPage(browser));
+  await page.goto(inject('baseUrl'));
+  await page.getByRole('group').first().waitFor();
+});
+afterAll(async () => {
+  await browser.close();
+});
+screenshotOnFailure('focusFollows', () => page);
+
+const button = (name: string) => page.getByRole('button', { name, exact: true });
+const isFocused = (field: Locator) => field.evaluate((e) => e === document.activeElement);
+/** Whether the whole of the element is inside the window, not scrolled away. */
+const inWindow = (field: Locator) =>
+  field.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+  });
+
+describe('focus follows the work', () => {
+  it('goes to the first perspective, in view, once a conflict is created', async () => {
+    await button('Conflicts').click();
+    await button('New conflict').click();
+    const form = page.getByRole('form', { name: 'New conflict' });
+    await form.getByRole('textbox', { name: 'Title' }).fill('Budget for the launch');
+    await form.getByRole('checkbox', { name: 'Tom Okafor' }).check();
+    await form.getByRole('checkbox', { name: 'Maya Lindqvist' }).check();
+    await button('Create conflict').click();
+    const first = page
+      .getByRole('region', { name: 'Conflict', exact: true })
+      .getByRole('textbox', { name: /^Perspective of / })
+      .first();
+    await expect.poll(() => isFocused(first)).toBe(true);
+    expect(await inWindow(first)).toBe(true);
+  });
+
+  it('goes to the new person’s name, who is not under the zoom buttons or the minimap', async () => {
+    await button('Add stakeholder').click();
+    const name = page
+      .getByRole('region', { name: 'Stakeholder details' })
+      .getByRole('textbox', { name: 'Name' });
+    await expect.poll(() => isFocused(name)).toBe(true);
+    await page.keyboard.type('Ines Park');
+    await page.keyboard.press('Enter');
+    const person = page.getByRole('group', { name: 'Ines Park', exact: true });
+    await person.waitFor();
+    await page.waitForTimeout(400);
+    const clear = () =>
+      person.evaluate((node) => {
+        const r = node.getBoundingClientRect();
+        return [...document.querySelectorAll('.react-flow__controls, .react-flow__minimap')].every(
+          (o) => {
+            const b = o.getBoundingClientRect();
+            return r.right <= b.left || b.right <= r.left || r.bottom <= b.top || b.bottom <= r.top;
+          },
+        );
+      });
+    await expect.poll(clear).toBe(true);
+  });
+
+  it('goes on to the notes once the room agrees on the shared goal in workshop mode', async () => {
+    await button('Conflicts').click();
+    await page.getByRole('button', { name: 'Open conflict: Discounting at quarter end' }).click();
+    await button('Workshop mode').click();
+    const reveal = page
+      .getByRole('complementary', { name: 'Walk up the tree' })
+      .getByRole('status');
+    for (let i = 0; i < 6 && !((await reveal.textContent()) ?? '').includes('meet'); i++) {
+      await page.keyboard.press('ArrowRight');
+    }
+    await button('Agree on the shared goal').click();
+    const notes = page
+      .getByRole('region', { name: 'Capture the agreement' })
+      .getByRole('textbox', { name: 'Notes' });
+    await expect.poll(() => isFocused(notes)).toBe(true);
+  });
+});

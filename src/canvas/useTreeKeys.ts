@@ -8,7 +8,7 @@ import { ARROW_DIRECTIONS, neighbourGoal } from './treeNavigation';
 
 /**
  * Arrow keys on a focused goal move along the tree (up to a parent, down to a child, across to
- * siblings), selecting the goal reached and moving focus to it once the camera shows it. They run
+ * siblings), selecting the goal reached and moving focus to it. They run
  * before React Flow's own arrow handling, which would nudge the selected node instead.
  */
 export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>) => void {
@@ -27,7 +27,12 @@ export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>
       const next = neighbourGoal(doc, id, direction, xOf);
       if (next === null) return;
       sessionStore.getState().select({ goals: [asGoalId(next)] });
-      focusWhenShown(`.react-flow__node[data-id="${CSS.escape(next)}"]`, { scroll: false });
+      // A goal already drawn takes focus now, so a quick second press starts from it; one off
+      // screen takes it once the camera has brought it in.
+      const selector = `.react-flow__node[data-id="${CSS.escape(next)}"]`;
+      const drawn = document.querySelector<HTMLElement>(selector);
+      if (drawn) drawn.focus({ preventScroll: true });
+      else focusWhenShown(selector, { scroll: false });
     },
     [doc, getInternalNode],
   );

@@ -103,9 +103,21 @@ describe('a map built with the keyboard alone', () => {
   it('moves between goals along the tree with the arrow keys', async () => {
     await selectGoal('Grow revenue');
     await page.getByRole('group', { name: 'Grow revenue', exact: true }).focus();
+    // Down goes to the child drawn nearest below (New ARR, or NPS with its two parents).
+    const centreX = async (title: string) => {
+      const box = await page.getByRole('group', { name: title, exact: true }).boundingBox();
+      if (!box) throw new Error(`${title} is not drawn`);
+      return box.x + box.width / 2;
+    };
+    const from = await centreX('Grow revenue');
+    const children = ['New ARR', 'NPS'];
+    const distances = await Promise.all(
+      children.map(async (t) => Math.abs((await centreX(t)) - from)),
+    );
+    const nearest = children[distances.indexOf(Math.min(...distances))] ?? '';
     await key('ArrowDown');
-    const kpi = page.getByRole('group', { name: 'New ARR', exact: true });
-    await expect.poll(() => focused(kpi)).toBe(true);
+    const child = page.getByRole('group', { name: nearest, exact: true });
+    await expect.poll(() => focused(child)).toBe(true);
     await key('ArrowUp');
     await key('ArrowUp');
     await expect

@@ -69,6 +69,7 @@ export function layeredMap(goalCount: number, random: () => number): MapDocument
       description: '',
       metric: null,
       position: null,
+      owner: null,
     });
     if (i === 0) continue;
     const parent = pick(aboveStart, layerStart);
@@ -83,6 +84,7 @@ export function layeredMap(goalCount: number, random: () => number): MapDocument
     team: '',
     color: '#1864ab',
     notes: '',
+    position: null,
   }));
   const incentives: Incentive[] = stakeholders.flatMap((s, k) =>
     [
@@ -104,7 +106,16 @@ export function layeredMap(goalCount: number, random: () => number): MapDocument
     createdAt: at,
     updatedAt: at,
   };
-  return { map, goals, links, stakeholders, incentives, conflicts: [] };
+  return {
+    map,
+    goals,
+    links,
+    stakeholders,
+    incentives,
+    conflicts: [],
+    tradeOffs: [],
+    reportingLines: [],
+  };
 }
 
 interface BenchCase {

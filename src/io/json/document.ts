@@ -16,13 +16,17 @@ type ConflictV1 = MapFileV1['conflicts'][number];
 export function fileToDocument(file: MapFileV1): MapDocument {
   return {
     map: { ...file.map, id: asMapId(file.map.id) },
-    goals: file.goals.map((g) => ({ ...g, id: asGoalId(g.id) })),
+    goals: file.goals.map((g) => ({ ...g, id: asGoalId(g.id), owner: null })),
     links: file.links.map((l) => ({
       id: asLinkId(l.id),
       from: asGoalId(l.from),
       to: asGoalId(l.to),
     })),
-    stakeholders: file.stakeholders.map((s) => ({ ...s, id: asStakeholderId(s.id) })),
+    stakeholders: file.stakeholders.map((s) => ({
+      ...s,
+      id: asStakeholderId(s.id),
+      position: null,
+    })),
     incentives: file.incentives.map((i) => ({
       ...i,
       id: asIncentiveId(i.id),
@@ -30,6 +34,8 @@ export function fileToDocument(file: MapFileV1): MapDocument {
       goalId: asGoalId(i.goalId),
     })),
     conflicts: file.conflicts.map(conflictFromFile),
+    tradeOffs: [],
+    reportingLines: [],
   };
 }
 

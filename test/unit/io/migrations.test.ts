@@ -40,6 +40,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: null,
           position: null,
+          owner: null,
         },
         {
           id: g('g2'),
@@ -48,6 +49,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: { unit: '%', current: 104, target: 115, direction: 'up' },
           position: { x: 0, y: 0, pinned: false },
+          owner: null,
         },
         {
           id: g('g3'),
@@ -56,6 +58,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: 'Revenue that does not cost us our margin.',
           metric: null,
           position: { x: -240.5, y: 180, pinned: true },
+          owner: null,
         },
         {
           id: g('g4'),
@@ -64,6 +67,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: { unit: '%', current: null, target: 8.5, direction: 'down' },
           position: null,
+          owner: null,
         },
       ],
       links: [
@@ -72,7 +76,15 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
         { id: asLinkId('l3'), from: g('g4'), to: g('g3') },
       ],
       stakeholders: [
-        { id: s('s1'), name: 'Dana', role: 'VP Sales', team: 'Sales', color: '#d9480f', notes: '' },
+        {
+          id: s('s1'),
+          name: 'Dana',
+          role: 'VP Sales',
+          team: 'Sales',
+          color: '#d9480f',
+          notes: '',
+          position: null,
+        },
         {
           id: s('s2'),
           name: 'Jörg',
@@ -80,6 +92,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           team: 'Finance',
           color: '#1971C2',
           notes: 'Owns the margin target.',
+          position: null,
         },
       ],
       incentives: [
@@ -134,6 +147,8 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           notes: 'Agreed in the March offsite.',
         },
       ],
+      tradeOffs: [],
+      reportingLines: [],
     },
   },
   'v1/minimal.json': {
@@ -154,6 +169,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: null,
           position: null,
+          owner: null,
         },
         {
           id: g('speed'),
@@ -162,12 +178,29 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: null,
           position: null,
+          owner: null,
         },
       ],
       links: [{ id: asLinkId('l1'), from: g('speed'), to: g('mission') }],
       stakeholders: [
-        { id: s('cto'), name: 'CTO', role: '', team: '', color: '#2f9e44', notes: '' },
-        { id: s('cmo'), name: 'CMO', role: '', team: '', color: '#ae3ec9', notes: '' },
+        {
+          id: s('cto'),
+          name: 'CTO',
+          role: '',
+          team: '',
+          color: '#2f9e44',
+          notes: '',
+          position: null,
+        },
+        {
+          id: s('cmo'),
+          name: 'CMO',
+          role: '',
+          team: '',
+          color: '#ae3ec9',
+          notes: '',
+          position: null,
+        },
       ],
       incentives: [
         {
@@ -193,6 +226,8 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           notes: '',
         },
       ],
+      tradeOffs: [],
+      reportingLines: [],
     },
   },
 };

@@ -28,7 +28,7 @@ export function setReportsTo(
   }
   const chain = managerChain(others, managerId);
   if (chain.includes(stakeholderId)) {
-    const loop = [stakeholderId, ...chain.slice(0, chain.indexOf(stakeholderId) + 1)];
+    const loop = [stakeholderId, managerId, ...chain.slice(0, chain.indexOf(stakeholderId) + 1)];
     return invalid(
       'reportsTo',
       `${name(stakeholderId)} cannot report to ${name(managerId)}: that would make a reporting ` +

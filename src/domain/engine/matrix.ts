@@ -48,6 +48,42 @@ export function buildAlignmentMatrix(
   return { stakeholders: [...stakeholders], climbs, nearest };
 }
 
+/**
+ * The nearest common goal of each pair (stakeholder positions in `index.stakeholderIds`), null where
+ * they share none. The matrix's method for a sparse set of pairs: each stakeholder is walked up
+ * once, and the pairs sharing a first member share one loaded row.
+ */
+export function nearestGoalsOfPairs(
+  index: GoalIndex,
+  pairs: readonly (readonly [number, number])[],
+): (GoalId | null)[] {
+  const scratch = scratchFor(index);
+  const row = climbSlot(index, scratch, 0);
+  const upSets = new Map<number, UpSet | null>();
+  const upSetAt = (s: number): UpSet | null => {
+    const id = index.stakeholderIds[s];
+    return id === undefined ? null : upSetOf(index, id, row);
+  };
+  for (const [i, j] of pairs) {
+    if (!upSets.has(i)) upSets.set(i, upSetAt(i));
+    if (!upSets.has(j)) upSets.set(j, upSetAt(j));
+  }
+  const order = pairs.map((_, k) => k).sort((k, l) => (pairs[k]?.[0] ?? 0) - (pairs[l]?.[0] ?? 0));
+  const nearest = new Array<GoalId | null>(pairs.length).fill(null);
+  let loaded = -1;
+  for (const k of order) {
+    const [i, j] = pairs[k] ?? [-1, -1];
+    const a = upSets.get(i);
+    const b = upSets.get(j);
+    if (!a || !b) continue;
+    if (loaded !== i) loadIntoRow(a, row);
+    loaded = i;
+    const best = nearestOfPair(index, scratch, row, b);
+    if (best) nearest[k] = goalIdAt(index, best.goal);
+  }
+  return nearest;
+}
+
 /** JSON has no Infinity: "no common goal" becomes null. */
 export function toAlignmentMatrixJson(matrix: AlignmentMatrix): AlignmentMatrixJson {
   return {

@@ -1,6 +1,6 @@
 import type { GoalId, StakeholderId, TradeOffId } from '../ids';
 import type { Incentive, IncentiveKind, MapDocument } from '../model';
-import { findCommonGround } from './commonGround';
+import { nearestGoalsOfPairs } from './matrix';
 import type { GoalIndex } from './types';
 
 /**
@@ -88,9 +88,12 @@ export function findConflictRadar(
       if (found.pull > pair.pull) Object.assign(pair, { ...found, tradeOffId: tradeOff.id });
     }
   }
-  return [...pairs.values()]
-    .sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j)
-    .map((p) => toPair(index, p));
+  const ranked = [...pairs.values()].sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
+  const nearest = nearestGoalsOfPairs(
+    index,
+    ranked.map((p) => [p.i, p.j]),
+  );
+  return ranked.map((p, k) => toPair(index, p, nearest[k] ?? null));
 }
 
 /** The strongest pull between two stakeholders (indexes i < j) across one trade-off. */
@@ -107,16 +110,11 @@ interface Mutable extends Strongest {
   tradeOffId: TradeOffId;
 }
 
-function toPair(index: GoalIndex, p: Mutable): RadarPair {
+function toPair(index: GoalIndex, p: Mutable, nearest: GoalId | null): RadarPair {
   const parties: [StakeholderId, StakeholderId] = [
     index.stakeholderIds[p.i] ?? p.sides[0].stakeholderId,
     index.stakeholderIds[p.j] ?? p.sides[1].stakeholderId,
   ];
-  const common = findCommonGround(index, parties);
-  const nearest =
-    common.status === 'found' || common.status === 'already-shared'
-      ? (common.answers[0]?.goalId ?? null)
-      : null;
   return {
     parties,
     score: p.score,

@@ -67,6 +67,7 @@ const goal = object({
   description: optionalText,
   metric: z._default(z.nullable(metric), null),
   position: z._default(z.nullable(position), null),
+  owner: z._default(z.nullable(id), null),
 });
 
 const link = object({ id, from: id, to: id });
@@ -78,6 +79,7 @@ const stakeholder = object({
   team: optionalText,
   color: z.string(expecting(COLOUR)).check(z.regex(/^#[0-9a-fA-F]{6}$/, expecting(COLOUR))),
   notes: optionalText,
+  position: z._default(z.nullable(position), null),
 });
 
 const incentive = object({
@@ -107,6 +109,12 @@ const conflict = object({
   notes: optionalText,
 });
 
+/** Version 2: two goals that pull against each other (symmetric; never climbed). */
+const tradeOff = object({ id, a: id, b: id, note: optionalText });
+
+/** Version 2: `from` reports to `to`. */
+const reportingLine = object({ id, from: id, to: id });
+
 const mapFile = object({
   format: z.literal(FORMAT_NAME, expecting(JSON.stringify(FORMAT_NAME))),
   version: z.literal(CURRENT_VERSION, expecting(String(CURRENT_VERSION))),
@@ -116,13 +124,18 @@ const mapFile = object({
   stakeholders: list(stakeholder),
   incentives: list(incentive),
   conflicts: list(conflict),
+  tradeOffs: z._default(list(tradeOff), () => []),
+  reportingLines: z._default(list(reportingLine), () => []),
 });
 
-/** File format version 1 as plain JSON data: the public contract (PRODUCT.md), defaults filled. */
-export type MapFileV1 = z.output<typeof mapFile>;
+/**
+ * The current file format (version 2) as plain JSON data: the public contract (PRODUCT.md and the
+ * README), defaults filled. Older versions reach this shape through migrations.ts.
+ */
+export type MapFile = z.output<typeof mapFile>;
 
 /** Structural validation: every problem in the file, each with its location. */
-export function validateFile(data: unknown): Result<MapFileV1, ImportProblem[]> {
+export function validateFile(data: unknown): Result<MapFile, ImportProblem[]> {
   const parsed = mapFile.safeParse(data, {
     error: (issue) => mismatch('a valid value', issue.input),
   });

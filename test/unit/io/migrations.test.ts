@@ -6,8 +6,11 @@ import {
   asIncentiveId,
   asLinkId,
   asMapId,
+  asReportingLineId,
   asStakeholderId,
+  asTradeOffId,
 } from '../../../src/domain/ids';
+import { newGoal, newIncentive, newStakeholder } from '../../../src/domain/factories';
 import { perspectivesRecord, type MapDocument } from '../../../src/domain/model';
 import { CURRENT_VERSION, formatProblem, importMapJson } from '../../../src/io/json';
 import { MIGRATIONS, migrate, type Migration } from '../../../src/io/json/migrations';
@@ -21,7 +24,7 @@ const s = asStakeholderId;
  * What each frozen fixture must import as under the current format. When a new version changes
  * the document, update these; never the fixture files.
  */
-const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }>> = {
+const EXPECTED: Record<string, { doc: MapDocument; warnings: string[] }> = {
   'v1/example.json': {
     warnings: [],
     doc: {
@@ -229,6 +232,82 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
       tradeOffs: [],
       reportingLines: [],
     },
+  },
+};
+
+EXPECTED['v2/tradeoffs.json'] = {
+  warnings: [],
+  doc: {
+    map: {
+      id: asMapId('m-v2'),
+      name: 'Trade-offs and reporting lines',
+      description: 'Written by file format version 2.',
+      createdAt: '2026-12-05T09:00:00.000Z',
+      updatedAt: '2026-12-05T09:00:00.000Z',
+    },
+    goals: [
+      newGoal({ id: g('g-mission'), title: 'Make reporting effortless', kind: 'mission' }),
+      newGoal({ id: g('g-arr'), title: 'Grow ARR efficiently', owner: s('s-maya') }),
+      newGoal({
+        id: g('g-win'),
+        title: 'Win rate',
+        kind: 'kpi',
+        metric: { unit: '%', current: 21, target: 25, direction: 'up' },
+      }),
+      newGoal({
+        id: g('g-margin'),
+        title: 'Gross margin',
+        kind: 'kpi',
+        metric: { unit: '%', current: 71, target: 75, direction: 'up' },
+        position: { x: 320, y: 180, pinned: true },
+        owner: s('s-tom'),
+      }),
+    ],
+    links: [
+      { id: asLinkId('l1'), from: g('g-arr'), to: g('g-mission') },
+      { id: asLinkId('l2'), from: g('g-win'), to: g('g-arr') },
+      { id: asLinkId('l3'), from: g('g-margin'), to: g('g-arr') },
+    ],
+    stakeholders: [
+      newStakeholder({ id: s('s-maya'), name: 'Maya', role: 'CEO', color: '#1864ab' }),
+      newStakeholder({
+        id: s('s-dana'),
+        name: 'Dana',
+        role: 'VP Sales',
+        color: '#2b7a3b',
+        position: { x: -200, y: 420, pinned: true },
+      }),
+      newStakeholder({ id: s('s-tom'), name: 'Tom', role: 'CFO', color: '#c2410c' }),
+    ],
+    incentives: [
+      newIncentive({
+        id: asIncentiveId('i1'),
+        stakeholderId: s('s-dana'),
+        goalId: g('g-win'),
+        kind: 'rewarded',
+        weight: 0.6,
+        note: '60% of bonus',
+      }),
+      newIncentive({
+        id: asIncentiveId('i2'),
+        stakeholderId: s('s-tom'),
+        goalId: g('g-margin'),
+        kind: 'measured',
+      }),
+    ],
+    conflicts: [],
+    tradeOffs: [
+      {
+        id: asTradeOffId('t1'),
+        a: g('g-win'),
+        b: g('g-margin'),
+        note: 'A deeper discount wins the deal and lowers margin.',
+      },
+    ],
+    reportingLines: [
+      { id: asReportingLineId('r1'), from: s('s-dana'), to: s('s-maya') },
+      { id: asReportingLineId('r2'), from: s('s-tom'), to: s('s-maya') },
+    ],
   },
 };
 

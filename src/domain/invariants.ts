@@ -2,6 +2,7 @@ import { findClosingLinks } from './graph';
 import type { GoalId } from './ids';
 import type { Conflict, Incentive, Link, MapDocument } from './model';
 import { checkReportingLines, checkTradeOffs } from './invariantsV2';
+import { formatPath } from './paths';
 
 /**
  * Rules a map document must keep beyond its shape: ids, references, an acyclic goal graph. The
@@ -15,6 +16,8 @@ export interface InvariantProblem {
 
 /** Longer cycles show their start and end with the middle elided, so a message stays readable. */
 const MAX_CYCLE_GOALS_SHOWN = 10;
+/** A tangle of cycles names this many closing links, then counts the rest in one line. */
+const MAX_CYCLES_LISTED = 20;
 
 /** Stakeholder colours are plain CSS hex so they work in canvas, SVG and PNG export alike. */
 export const isHexColor = (color: string): boolean => /^#[0-9a-f]{6}$/i.test(color);
@@ -115,10 +118,18 @@ function checkAcyclic(
   report: Report,
 ): void {
   const { closing, unchecked, cycleThrough } = findClosingLinks(doc.goals, sound);
-  for (const { linkIndex, cycle } of closing) {
+  for (const { linkIndex, cycle } of closing.slice(0, MAX_CYCLES_LISTED)) {
     report(
       `links[${soundAt[linkIndex] ?? linkIndex}]`,
       `would create a cycle ${formatCycle(cycle)}`,
+    );
+  }
+  const unlisted = closing.slice(MAX_CYCLES_LISTED);
+  const [next] = unlisted;
+  if (next !== undefined) {
+    report(
+      `links[${soundAt[next.linkIndex] ?? next.linkIndex}]`,
+      `${unlisted.length} more links, this one first, would each create a cycle (the first ${MAX_CYCLES_LISTED} are listed)`,
     );
   }
   const [first] = unchecked;
@@ -176,7 +187,7 @@ function checkConflict(conflict: Conflict, at: string, refs: References, report:
     report(`${at}.parties`, `needs at least 2 different parties, got ${parties.size}`);
   }
   for (const key of Object.keys(conflict.perspectives)) {
-    if (!parties.has(key)) report(`${at}.perspectives[${JSON.stringify(key)}]`, 'not a party');
+    if (!parties.has(key)) report(`${at}.${formatPath(['perspectives', key])}`, 'not a party');
   }
   const agreed = conflict.agreedGoalId;
   if (agreed !== null && !refs.goalIds.has(agreed)) {

@@ -6,7 +6,7 @@ import { planCsvImport } from '../io/csv/plan';
 import { problem, type ImportProblem } from '../io/problems';
 import { getDatabase } from './database';
 import { documentStore } from './documentStore';
-import type { MapFile } from './importFile';
+import type { MapFile } from '../io/importFile';
 import { closeImport, fail, importStore, notify, setStep } from './importSteps';
 import { replaceOpenContent, type ReplacedContent } from './replaceContent';
 import { libraryStore } from './libraryStore';

@@ -2,7 +2,7 @@ import { createStore, useStore } from 'zustand';
 import { describeError, err, type Result } from '../domain/result';
 import type { ParsedGoalCsv } from '../io/csv/parse';
 import { problem, type ImportProblem } from '../io/problems';
-import type { MapFile, ReadFile } from './importFile';
+import type { MapFile, ReadFile } from '../io/importFile';
 import { sessionStore } from './sessionStore';
 
 /**
@@ -52,7 +52,7 @@ export const notify = (text: string): void => {
 
 async function readSource(source: ImportSource): Promise<Result<ReadFile, ImportProblem[]>> {
   // Loaded on first import: the PNG and CSV readers are not needed to show the first screen.
-  const { checkFileSize, readImportFile } = await import('./importFile');
+  const { checkFileSize, readImportFile } = await import('../io/importFile');
   const tooBig = checkFileSize(source.size);
   if (tooBig) return err([tooBig]);
   try {

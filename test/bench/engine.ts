@@ -77,15 +77,7 @@ export function layeredMap(goalCount: number, random: () => number): MapDocument
     const second = pick(0, layerStart);
     if (second !== parent && random() < SECOND_PARENT_SHARE) link(i, second);
   }
-  const stakeholders: Stakeholder[] = Array.from({ length: STAKEHOLDERS }, (_, s) => ({
-    id: asStakeholderId(`s${s}`),
-    name: `Stakeholder ${s}`,
-    role: '',
-    team: '',
-    color: '#1864ab',
-    notes: '',
-    position: null,
-  }));
+  const stakeholders = Array.from({ length: STAKEHOLDERS }, (_, s) => benchStakeholder(s));
   const incentives: Incentive[] = stakeholders.flatMap((s, k) =>
     [
       ...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(0, goalCount))),
@@ -117,6 +109,17 @@ export function layeredMap(goalCount: number, random: () => number): MapDocument
     reportingLines: [],
   };
 }
+
+/** Stakeholder number s of a generated map. */
+export const benchStakeholder = (s: number): Stakeholder => ({
+  id: asStakeholderId(`s${s}`),
+  name: `Stakeholder ${s}`,
+  role: '',
+  team: '',
+  color: '#1864ab',
+  notes: '',
+  position: null,
+});
 
 interface BenchCase {
   readonly size: number;

@@ -21,6 +21,7 @@ const suites: Record<string, (options: SuiteOptions) => Promise<BenchTable[]>> =
   layout: async (options) => (await import('./browser/layoutTime')).run(options),
   browser: async (options) => (await import('./browser/index')).run(options),
   bundle: async (options) => (await import('./bundle')).run(options),
+  analyze: async (options) => (await import('./analyze')).run(options),
 };
 
 /** A smoke run of one suite that takes longer than this has hung (browser waits are long). */

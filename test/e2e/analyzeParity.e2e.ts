@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { analyzeMap } from '../../src/cli/analyze';
+import { analyzeMap } from '../../src/cli/analysis';
 import { asMapId } from '../../src/domain/ids';
 import type { MapDocument } from '../../src/domain/model';
 import { arbMapDocument } from '../unit/domain/arbitraries';

@@ -15,10 +15,14 @@ export function importMapJson(text: string): ImportResult {
   return withoutThrowing(() => {
     // Editors on Windows often save a byte order mark, which JSON.parse refuses.
     const source = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-    const refused = checkJsonText(source);
-    if (refused !== null) return err([refused]);
+    const checked = checkJsonText(source);
+    if (checked.refused.length > 0) return err(checked.refused);
     const parsed = parseChecked(source);
-    return parsed.ok ? importData(parsed.value, true) : parsed;
+    if (!parsed.ok) return parsed;
+    const imported = importData(parsed.value, true);
+    if (!imported.ok || checked.warnings.length === 0) return imported;
+    // Capped with the rest by withoutThrowing.
+    return ok({ ...imported.value, warnings: [...checked.warnings, ...imported.value.warnings] });
   });
 }
 

@@ -1,7 +1,7 @@
 import { checkInvariants } from '../../domain/invariants';
 import type { MapDocument } from '../../domain/model';
 import { describeError, err, ok, type Result } from '../../domain/result';
-import { problem, type ImportProblem } from '../problems';
+import { capProblems, MAX_PROBLEMS, problem, type ImportProblem } from '../problems';
 import { fileToDocument } from './document';
 import { readHeader } from './header';
 import { migrate } from './migrations';
@@ -23,6 +23,15 @@ export const UNEXPECTED_FAILURE = 'could not read the file because of an unexpec
 /** Already-parsed data (a file object, e.g. reloaded from the database) → map document. */
 export function importMapObject(data: unknown): ImportResult {
   return withoutThrowing(() => importData(data));
+}
+
+/** Every problem list leaves the importer capped, however many the file holds. */
+function capped(result: ImportResult): ImportResult {
+  if (!result.ok) return err(capProblems(result.error));
+  const { warnings } = result.value;
+  return warnings.length > MAX_PROBLEMS
+    ? ok({ ...result.value, warnings: capProblems(warnings) })
+    : result;
 }
 
 /**
@@ -47,7 +56,7 @@ export function importData(data: unknown, ownsData = false): ImportResult {
 /** Last resort: turns anything thrown into a problem, so callers never need a try. */
 export function withoutThrowing(run: () => ImportResult): ImportResult {
   try {
-    return run();
+    return capped(run());
   } catch (error) {
     return err([problem('', `${UNEXPECTED_FAILURE} (${describeThrown(error)})`)]);
   }

@@ -1,19 +1,3 @@
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** Renders a location the way people read it in the file: `goals[3].metric.target`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of segments) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else {
-      const key = String(segment);
-      // Stakeholder ids used as perspective keys may hold spaces or dots; quote them unambiguously.
-      out += IDENTIFIER.test(key) ? (out === '' ? key : `.${key}`) : `[${JSON.stringify(key)}]`;
-    }
-  }
-  return out;
-}
-
 /** Short description of a value for "expected …, got …" messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -1,10 +1,7 @@
 import { err, ok, type Result } from '../../domain/result';
 import { problem, type ImportProblem } from '../problems';
 import { MAX_DEPTH, MAX_VALUES } from './format';
-import { formatPath } from './paths';
-
-/** Keys that reach Object.prototype through ordinary property writes and reads. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+import { formatPath } from '../../domain/paths';
 
 /** Where a value sits, as a chain up to the root: cheaper than an array per value. */
 export interface Location {
@@ -25,15 +22,23 @@ interface Pending {
   readonly depth: number;
 }
 
+const OWN_DATA = (value: unknown): PropertyDescriptor => ({
+  value,
+  writable: true,
+  enumerable: true,
+  configurable: true,
+});
+
 const isContainer = (value: unknown): value is object =>
   typeof value === 'object' && value !== null;
 
 /**
  * Copies parsed (or handed-in) data into plain arrays and null-prototype objects holding only own
  * enumerable properties, so nothing later can read through a prototype chain or trigger a getter
- * twice. On the way it refuses prototype-polluting keys (JSON.parse makes "__proto__" an own
- * property) and bounds depth and size; objects handed in directly never went through the text
- * guards. A loop over a queue, not recursion, so depth cannot overflow the call stack.
+ * twice. Any key is kept, "__proto__", "constructor" and "prototype" included: they are ordinary
+ * ids (a stakeholder may be called "constructor"), and in a null-prototype object they are
+ * ordinary properties. On the way it bounds depth and size; objects handed in directly never went
+ * through the text guards. A loop over a queue, not recursion, so depth cannot overflow the call stack.
  *
  * `inPlace` is for data the importer made itself (JSON.parse output: own data properties only):
  * it is hardened where it lies instead of copied, which halves the work for big files.
@@ -43,12 +48,11 @@ export function sanitize(data: unknown, inPlace = false): Result<unknown, Import
   const copier = new Copier(data, inPlace);
   const stopped = copier.run();
   if (stopped !== null) return err([stopped]);
-  return copier.problems.length > 0 ? err(copier.problems) : ok(copier.root);
+  return ok(copier.root);
 }
 
 class Copier {
   readonly root: object;
-  readonly problems: ImportProblem[] = [];
   // Breadth first through a growing queue: problems come out in reading order, level by level.
   private readonly queue: Pending[];
   private values = 1;
@@ -83,11 +87,6 @@ class Copier {
   }
 
   private copyValue(from: Pending, key: string | number): ImportProblem | null {
-    if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
-      const path = pathOf({ parent: from.location, key });
-      this.problems.push(problem(path, `key "${key}" is not allowed`));
-      return null;
-    }
     const value: unknown = Reflect.get(from.source, key);
     if (!isContainer(value)) {
       this.store(from.copy, key, value);
@@ -112,6 +111,9 @@ class Copier {
   private store(copy: object, key: string | number, value: unknown): void {
     if (this.inPlace) return;
     if (Array.isArray(copy)) copy.push(value);
+    // Defined, not assigned: assigning "__proto__" to the copy (still an ordinary object while
+    // it is filled) would replace its prototype instead of adding a key.
+    else if (key === '__proto__') Object.defineProperty(copy, key, OWN_DATA(value));
     else Reflect.set(copy, key, value);
   }
 }

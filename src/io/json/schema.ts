@@ -1,9 +1,16 @@
 import * as z from 'zod/mini';
-import { CONFLICT_STATUSES, DIRECTIONS, GOAL_KINDS, INCENTIVE_KINDS } from '../../domain/model';
+import {
+  CONFLICT_STATUSES,
+  DIRECTIONS,
+  GOAL_KINDS,
+  INCENTIVE_KINDS,
+  perspectivesRecord,
+} from '../../domain/model';
 import { err, ok, type Result } from '../../domain/result';
 import { problem, type ImportProblem } from '../problems';
 import { CURRENT_VERSION, FORMAT_NAME } from './format';
-import { describeValue, formatPath } from './paths';
+import { formatPath } from '../../domain/paths';
+import { describeValue } from './paths';
 
 // No schema compilation through `new Function`: the app's Content-Security-Policy forbids eval,
 // and zod's probe for it would itself be reported as a violation.
@@ -96,15 +103,38 @@ const incentive = object({
   note: optionalText,
 });
 
+const isRecord = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Texts keyed by stakeholder id. Not z.record: it drops a "__proto__" key without a word, and
+ * that is an id like any other. The result has a null prototype, so every key is its own.
+ */
+const perspectives = z.pipe(
+  z.custom<object>(isRecord, expecting('an object of texts keyed by stakeholder id')),
+  z.transform((input: object, ctx) => {
+    const entries: [string, string][] = [];
+    for (const key of Object.keys(input)) {
+      const value: unknown = Reflect.get(input, key);
+      if (typeof value === 'string') entries.push([key, value]);
+      else
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          message: mismatch('a text', value),
+          path: [key],
+        });
+    }
+    return perspectivesRecord(entries);
+  }),
+);
+
 const conflict = object({
   id,
   title: nonEmpty(),
   parties: z.array(id, expecting(PARTIES)).check(z.minLength(2, expecting(PARTIES))),
   status: z._default(choice(CONFLICT_STATUSES), 'open'),
-  perspectives: z._default(
-    z.record(z.string(), text, expecting('an object of texts keyed by stakeholder id')),
-    () => ({}),
-  ),
+  perspectives: z._default(perspectives, () => perspectivesRecord([])),
   agreedGoalId: z._default(z.nullable(id), null),
   notes: optionalText,
 });
@@ -115,30 +145,104 @@ const tradeOff = object({ id, a: id, b: id, note: optionalText });
 /** Version 2: `from` reports to `to`. */
 const reportingLine = object({ id, from: id, to: id });
 
-const mapFile = object({
+const anyItems = list(z.unknown());
+
+/** The file without its lists' items: the type tag, the version, the map's own fields. */
+const mapFileShell = object({
   format: z.literal(FORMAT_NAME, expecting(JSON.stringify(FORMAT_NAME))),
   version: z.literal(CURRENT_VERSION, expecting(String(CURRENT_VERSION))),
   map: mapInfo,
-  goals: list(goal),
-  links: list(link),
-  stakeholders: list(stakeholder),
-  incentives: list(incentive),
-  conflicts: list(conflict),
-  tradeOffs: z._default(list(tradeOff), () => []),
-  reportingLines: z._default(list(reportingLine), () => []),
+  goals: anyItems,
+  links: anyItems,
+  stakeholders: anyItems,
+  incentives: anyItems,
+  conflicts: anyItems,
+  // Added in version 2; a file that leaves them out has none.
+  tradeOffs: z._default(anyItems, () => []),
+  reportingLines: z._default(anyItems, () => []),
 });
 
 /**
  * The current file format (version 2) as plain JSON data: the public contract (PRODUCT.md and the
  * README), defaults filled. Older versions reach this shape through migrations.ts.
  */
-export type MapFile = z.output<typeof mapFile>;
+export type MapFile = Omit<
+  z.output<typeof mapFileShell>,
+  'goals' | 'links' | 'stakeholders' | 'incentives' | 'conflicts' | 'tradeOffs' | 'reportingLines'
+> & {
+  readonly goals: z.output<typeof goal>[];
+  readonly links: z.output<typeof link>[];
+  readonly stakeholders: z.output<typeof stakeholder>[];
+  readonly incentives: z.output<typeof incentive>[];
+  readonly conflicts: z.output<typeof conflict>[];
+  readonly tradeOffs: z.output<typeof tradeOff>[];
+  readonly reportingLines: z.output<typeof reportingLine>[];
+};
 
-/** Structural validation: every problem in the file, each with its location. */
+const LAST_RESORT = {
+  error: (issue: { readonly input?: unknown }) => mismatch('a valid value', issue.input),
+};
+
+type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
+
+function report(
+  problems: ImportProblem[],
+  issues: readonly Issue[],
+  prefix: readonly PropertyKey[],
+): void {
+  for (const issue of issues)
+    problems.push(problem(formatPath([...prefix, ...issue.path]), issue.message));
+}
+
+/**
+ * Structural validation: every problem in the file, each with its location. Items are checked one
+ * at a time: the validator gathers a list's issues by spreading them into one call, which
+ * overflows the stack at about 120,000 (a list of 150,000 zeros).
+ */
 export function validateFile(data: unknown): Result<MapFile, ImportProblem[]> {
-  const parsed = mapFile.safeParse(data, {
-    error: (issue) => mismatch('a valid value', issue.input),
+  const problems: ImportProblem[] = [];
+  const shell = mapFileShell.safeParse(data, LAST_RESORT);
+  const shellIssues = shell.success ? [] : shell.error.issues;
+  // In reading order: the header and the map first, then each list's own problems.
+  const issuesAt = (key: string) => shellIssues.filter((issue) => issue.path[0] === key);
+  for (const key of ['format', 'version', 'map']) report(problems, issuesAt(key), []);
+  const checkList = <T extends z.ZodMiniType>(key: string, schema: T): z.output<T>[] => {
+    report(problems, issuesAt(key), []);
+    return checkItems(data, key, schema, problems);
+  };
+  const lists = {
+    goals: checkList('goals', goal),
+    links: checkList('links', link),
+    stakeholders: checkList('stakeholders', stakeholder),
+    incentives: checkList('incentives', incentive),
+    conflicts: checkList('conflicts', conflict),
+    tradeOffs: checkList('tradeOffs', tradeOff),
+    reportingLines: checkList('reportingLines', reportingLine),
+  };
+  // Not an object at all: the one issue has no path.
+  report(
+    problems,
+    shellIssues.filter((issue) => issue.path.length === 0),
+    [],
+  );
+  if (!shell.success || problems.length > 0) return err(problems);
+  return ok({ ...shell.data, ...lists });
+}
+
+/** The valid items of one list; the problems of the others go to `problems`. */
+function checkItems<T extends z.ZodMiniType>(
+  data: unknown,
+  key: string,
+  schema: T,
+  problems: ImportProblem[],
+): z.output<T>[] {
+  const given: unknown = isRecord(data) ? Reflect.get(data, key) : undefined;
+  const out: z.output<T>[] = [];
+  if (!Array.isArray(given)) return out;
+  given.forEach((item: unknown, i) => {
+    const parsed = schema.safeParse(item, LAST_RESORT);
+    if (parsed.success) out.push(parsed.data);
+    else report(problems, parsed.error.issues, [key, i]);
   });
-  if (parsed.success) return ok(parsed.data);
-  return err(parsed.error.issues.map((issue) => problem(formatPath(issue.path), issue.message)));
+  return out;
 }

@@ -1,4 +1,5 @@
-import { problem, type ImportProblem } from '../problems';
+import { problem, problemAt, type ImportProblem } from '../problems';
+import { describeRepeats, type RepeatedKey } from './repeatedKeys';
 import { MAX_DEPTH, MAX_TEXT_LENGTH, MAX_TEXT_MB } from './format';
 
 /** Where the text stops being JSON, and what was expected there. */
@@ -19,24 +20,34 @@ const NUMBER_START = /[-0-9]/;
 const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 const WHITESPACE_RUN = /[ \t\n\r]*/y;
 
+/** What the text checks found: `refused` non-empty means the text is not read any further. */
+export interface TextCheck {
+  readonly refused: readonly ImportProblem[];
+  readonly warnings: readonly ImportProblem[];
+}
+
 /**
- * Guards that run on the raw text before JSON.parse: size, emptiness, syntax and nesting depth.
- * The scan is a loop with an explicit stack (no recursion), so 10^5 nested brackets cost nothing,
- * and it gives the same line/column messages in every browser, which JSON.parse does not.
+ * Guards that run on the raw text before JSON.parse: size, emptiness, syntax, nesting depth and
+ * keys given twice in one object (JSON.parse keeps the last without a word). The scan is a loop
+ * with an explicit stack (no recursion), so 10^5 nested brackets cost nothing, and it gives the
+ * same line/column messages in every browser, which JSON.parse does not.
  */
-export function checkJsonText(text: string): ImportProblem | null {
+export function checkJsonText(text: string): TextCheck {
+  const refuse = (p: ImportProblem): TextCheck => ({ refused: [p], warnings: [] });
   if (text.length > MAX_TEXT_LENGTH) {
-    return problem(
-      '',
-      `file is ${(text.length / MB).toFixed(1)} MB; the limit is ${MAX_TEXT_MB} MB`,
+    return refuse(
+      problem('', `file is ${(text.length / MB).toFixed(1)} MB; the limit is ${MAX_TEXT_MB} MB`),
     );
   }
-  if (text.trim() === '') return problem('', 'file is empty');
-  const fault = new JsonScanner(text).scan();
-  if (fault === null) return null;
-  if (fault === TOO_DEEP) return problem('', `nesting is deeper than ${MAX_DEPTH} levels`);
-  const { line, column } = lineAndColumn(text, fault.at);
-  return problem('', `not valid JSON: ${fault.reason} at line ${line}, column ${column}`);
+  if (text.trim() === '') return refuse(problem('', 'file is empty'));
+  const scanner = new JsonScanner(text);
+  const fault = scanner.scan();
+  if (fault === TOO_DEEP) return refuse(problem('', `nesting is deeper than ${MAX_DEPTH} levels`));
+  if (fault !== null) {
+    const { line, column } = lineAndColumn(text, fault.at);
+    return refuse(problemAt('', `not valid JSON: ${fault.reason}`, line, column));
+  }
+  return describeRepeats(text, scanner.repeats);
 }
 
 function lineAndColumn(text: string, at: number): { line: number; column: number } {
@@ -68,11 +79,21 @@ function describeChar(ch: string): string {
 
 type Expecting = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'next';
 
+/** An open object or list, with what is being read in it, so a repeat can be named by path. */
+interface Frame {
+  readonly kind: '{' | '[';
+  /** Objects: the offset where each key was first given. */
+  readonly keys: Map<string, number> | null;
+  /** The key (object) or index (list) of the value being read. */
+  at: string | number;
+}
+
 class JsonScanner {
   private at = 0;
-  /** Open containers, innermost last: '{' or '['. */
-  private readonly open: string[] = [];
+  /** Open containers, innermost last. */
+  private readonly open: Frame[] = [];
   private expecting: Expecting = 'value';
+  readonly repeats: RepeatedKey[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -101,7 +122,9 @@ class JsonScanner {
     if (ch === ']' && this.expecting === 'valueOrClose') return this.close();
     if (ch === '{' || ch === '[') {
       if (this.open.length >= MAX_DEPTH) return TOO_DEEP;
-      this.open.push(ch);
+      this.open.push(
+        ch === '{' ? { kind: ch, keys: new Map(), at: '' } : { kind: '[', keys: null, at: 0 },
+      );
       this.at++;
       this.expecting = ch === '{' ? 'keyOrClose' : 'valueOrClose';
       return null;
@@ -127,8 +150,10 @@ class JsonScanner {
     if (this.text.charCodeAt(this.at) !== QUOTE) {
       return this.fault(`expected a property name in double quotes but found ${this.found()}`);
     }
+    const start = this.at;
     const fault = this.string();
     if (fault !== null) return fault;
+    this.noteKey(start);
     this.skipWhitespace();
     if (this.at >= this.text.length) return { at: this.at, reason: 'unexpected end of input' };
     if (this.text.charAt(this.at) !== ':') {
@@ -139,10 +164,28 @@ class JsonScanner {
     return null;
   }
 
+  /** Records the key that starts at `start` in the innermost object, and whether it repeats. */
+  private noteKey(start: number): void {
+    const frame = this.open[this.open.length - 1];
+    if (frame?.keys == null) return;
+    const raw = this.text.slice(start + 1, this.at - 1);
+    const key = raw.includes('\\') ? String(JSON.parse(this.text.slice(start, this.at))) : raw;
+    frame.at = key;
+    const first = frame.keys.get(key);
+    if (first === undefined) {
+      frame.keys.set(key, start);
+      return;
+    }
+    const path = this.open.map((f) => f.at);
+    this.repeats.push({ key, path, first, at: start });
+  }
+
   private afterValue(): Fault | null {
     const ch = this.text.charAt(this.at);
-    const inObject = this.open[this.open.length - 1] === '{';
+    const frame = this.open[this.open.length - 1];
+    const inObject = frame?.kind === '{';
     if (ch === ',') {
+      if (frame !== undefined && typeof frame.at === 'number') frame.at++;
       this.at++;
       this.expecting = inObject ? 'key' : 'value';
       return null;

@@ -2,7 +2,7 @@ import { showReplacedContent } from '../../canvas/exportView';
 import type { ImportProblem } from '../../io/problems';
 import { openAsNewMap, replaceCurrentMap } from '../../store/importExport';
 import { closeImport, useImportStep, type ImportStep } from '../../store/importSteps';
-import type { MapFile } from '../../store/importFile';
+import type { MapFile } from '../../io/importFile';
 import { CsvPreviewDialog } from './CsvPreviewDialog';
 import { Modal } from './Modal';
 import { ProblemList } from './ProblemList';

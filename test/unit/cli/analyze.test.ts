@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeMap, runAnalyze, USAGE, type CliIo } from '../../../src/cli/analyze';
+import { analyzeMap } from '../../../src/cli/analysis';
+import { runAnalyze, USAGE, type CliIo } from '../../../src/cli/analyze';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asConflictId, asGoalId, asIncentiveId, asStakeholderId } from '../../../src/domain/ids';
 import { perspectivesRecord, type MapDocument } from '../../../src/domain/model';
 import { exportMapJson } from '../../../src/io/json';
+import { arbMapDocument } from '../domain/arbitraries';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 
@@ -70,9 +73,13 @@ function fakeIo(files: Readonly<Record<string, string>>) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
-    readText: (file) => {
+    readBytes: (file) => {
       const text = files[file];
-      return text === undefined ? Promise.reject(new Error('ENOENT')) : Promise.resolve(text);
+      return Promise.resolve(
+        text === undefined
+          ? { status: 'unreadable', reason: 'ENOENT' }
+          : { status: 'read', bytes: new TextEncoder().encode(text) },
+      );
     },
     out: (t) => out.push(t),
     err: (t) => err.push(t),
@@ -108,9 +115,11 @@ describe('analyzeMap', () => {
   it('is plain JSON: "no common goal" is null in the matrix, top goals carry titles', () => {
     const analysis = analyzeMap(withEdgeCases(example));
     expect(JSON.parse(JSON.stringify(analysis))).toEqual(analysis);
-    const intern = analysis.matrix.stakeholders.indexOf(asStakeholderId('s-intern'));
-    expect(analysis.matrix.climbs[intern]?.every((c) => c === null)).toBe(true);
-    expect(analysis.matrix.nearest[0]?.at(-1)).toBeNull();
+    const { matrix } = analysis;
+    if (matrix === null) throw new Error('a small map has its matrix');
+    const intern = matrix.stakeholders.indexOf(asStakeholderId('s-intern'));
+    expect(matrix.climbs[intern]?.every((c) => c === null)).toBe(true);
+    expect(matrix.nearest[0]?.at(-1)).toBeNull();
     expect(analysis.conflicts.at(-2)?.result).toEqual({
       status: 'party-without-incentives',
       parties: ['s-ceo', 's-intern'],
@@ -154,5 +163,22 @@ describe('runAnalyze', () => {
     const unreadable = fakeIo({});
     expect(await runAnalyze(['gone.json'], unreadable.io)).toBe(2);
     expect(unreadable.err).toEqual(['gone.json: cannot read the file (ENOENT)']);
+  });
+});
+
+describe('any valid map analyses', () => {
+  it('prints exactly analyzeMap as JSON, matrix rows on their own lines (random maps)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbMapDocument({ minStakeholders: 0, maxGoals: 12 }), async (doc) => {
+        const { io, out, err } = fakeIo({ 'map.json': exportMapJson(doc) });
+        expect(await runAnalyze(['map.json'], io)).toBe(0);
+        expect(err).toEqual([]);
+        const text = out.join('\n');
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(analyzeMap(doc))));
+        const rows = text.split('\n').filter((line) => /^ {6}\[/.test(line));
+        expect(rows).toHaveLength(doc.stakeholders.length * 2);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -108,4 +108,27 @@ describe('engine against the brute-force definition', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('every off-diagonal cell of the matrix is the per-pair engine’s nearest common goal', () => {
+    const arbBusyMap = arbMapDocument({ maxStakeholders: 8, maxIncentivesPerStakeholder: 5 });
+    fc.assert(
+      fc.property(arbBusyMap, (doc) => {
+        const index = buildGoalIndex(doc);
+        const matrix = buildAlignmentMatrix(index);
+        doc.stakeholders.forEach((a, i) => {
+          doc.stakeholders.forEach((b, j) => {
+            if (i === j) return;
+            const pair = findCommonGround(index, [a.id, b.id]);
+            const answer =
+              pair.status === 'found' || pair.status === 'already-shared'
+                ? pair.answers[0]
+                : undefined;
+            expect(matrix.climbs[i]?.[j]).toBe(answer?.totalClimb ?? Infinity);
+            expect(matrix.nearest[i]?.[j]).toBe(answer?.goalId ?? null);
+          });
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

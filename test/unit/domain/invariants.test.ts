@@ -206,7 +206,7 @@ describe('checkInvariants: stakeholders, incentives and conflicts', () => {
       { path: 'conflicts[0].parties[1]', message: 'unknown stakeholder "s9"' },
       { path: 'conflicts[1].parties[2]', message: 'duplicate party "s1"' },
       { path: 'conflicts[2].parties', message: 'needs at least 2 different parties, got 1' },
-      { path: 'conflicts[3].perspectives["s3"]', message: 'not a party' },
+      { path: 'conflicts[3].perspectives.s3', message: 'not a party' },
       { path: 'conflicts[3].agreedGoalId', message: 'unknown goal "g9"' },
     ]);
   });

@@ -133,7 +133,10 @@ describe('the text check agrees with JSON.parse', () => {
         } catch {
           parses = false;
         }
-        expect(checkJsonText(text)).toEqual(parses ? null : expect.objectContaining({ path: '' }));
+        const { refused } = checkJsonText(text);
+        // A parsable text is refused only for a section given twice, which JSON.parse allows.
+        if (parses) expect(refused.filter((p) => !p.message.includes('given twice'))).toEqual([]);
+        else expect(refused).toEqual([expect.objectContaining({ path: '' })]);
       }),
       { numRuns: 1000 },
     );

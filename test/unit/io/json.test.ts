@@ -59,16 +59,16 @@ describe('importMapJson refuses bad text before parsing it', () => {
   it('a truncated file, with the line and column where it ends', () => {
     const lines = EXAMPLE.split('\n');
     const cut = [...lines.slice(0, 11), (lines[11] ?? '').slice(0, 2)].join('\n');
-    expect(problemsOf(importMapJson(cut))).toEqual(
-      only('', 'not valid JSON: unexpected end of input at line 12, column 3'),
-    );
+    expect(problemsOf(importMapJson(cut))).toEqual([
+      { path: '', message: 'not valid JSON: unexpected end of input', line: 12, column: 3 },
+    ]);
   });
 
   it('a syntax error in the middle, with its line and column', () => {
     const broken = EXAMPLE.replace('"kind": "mission" }', '"kind": }');
-    expect(problemsOf(importMapJson(broken))).toEqual(
-      only('', 'not valid JSON: expected a value but found "}" at line 12, column 56'),
-    );
+    expect(problemsOf(importMapJson(broken)).map(formatProblem)).toEqual([
+      'line 12, column 56: not valid JSON: expected a value but found "}"',
+    ]);
   });
 
   it('a 50 MB string, by size alone', () => {
@@ -175,9 +175,14 @@ describe('importMapJson reports every structural problem with its location', () 
     ['NaN', '"N"'],
     ['Infinity', '"I"'],
   ])('%s, which is not JSON', (literal, found) => {
-    expect(problemsOf(importMapJson(textWithLiteral(['version'], literal)))).toEqual(
-      only('', `not valid JSON: expected a value but found ${found} at line 1, column 37`),
-    );
+    expect(problemsOf(importMapJson(textWithLiteral(['version'], literal)))).toEqual([
+      {
+        path: '',
+        message: `not valid JSON: expected a value but found ${found}`,
+        line: 1,
+        column: 37,
+      },
+    ]);
   });
 
   it('NaN and Infinity handed in as objects', () => {
@@ -225,26 +230,29 @@ describe('importMapJson checks the rules between records', () => {
   });
 });
 
-describe('importMapJson refuses prototype-polluting keys', () => {
-  it('at the top level', () => {
+describe('importMapJson keeps prototype-named keys as ordinary keys', () => {
+  function warningsOf(result: ReturnType<typeof importMapJson>): readonly ImportProblem[] {
+    if (!result.ok) throw new Error(result.error.map(formatProblem).join('\n'));
+    return result.value.warnings;
+  }
+
+  it('at the top level: an unknown field, and nothing is polluted', () => {
     const text = EXAMPLE.replace('{', '{"__proto__": {"polluted": true},');
-    expect(problemsOf(importMapJson(text))).toEqual(
-      only('__proto__', 'key "__proto__" is not allowed'),
-    );
+    expect(warningsOf(importMapJson(text))).toEqual(only('__proto__', 'unknown field, ignored'));
     expect(Reflect.get({}, 'polluted')).toBeUndefined();
   });
 
-  it('inside a goal', () => {
+  it('inside a goal: an unknown field', () => {
     const text = EXAMPLE.replace('"mission" }', '"mission", "constructor": { "prototype": {} } }');
-    expect(problemsOf(importMapJson(text))).toEqual(
-      only('goals[0].constructor', 'key "constructor" is not allowed'),
+    expect(warningsOf(importMapJson(text))).toEqual(
+      only('goals[0].constructor', 'unknown field, ignored'),
     );
   });
 
-  it('as a perspective key, several levels down', () => {
+  it('as a perspective key: checked like any other key, written like any other path', () => {
     const text = EXAMPLE.replace('"s2": ""', '"s2": "", "__proto__": "x"');
     expect(problemsOf(importMapJson(text))).toEqual(
-      only('conflicts[0].perspectives.__proto__', 'key "__proto__" is not allowed'),
+      only('conflicts[0].perspectives.__proto__', 'not a party'),
     );
   });
 });
@@ -351,5 +359,43 @@ describe('export', () => {
       'goals[3].title: missing',
     );
     expect(formatProblem({ path: '', message: 'file is empty' })).toBe('file is empty');
+  });
+});
+
+describe('importMapJson on keys given twice (JSON.parse would keep the last silently)', () => {
+  it('a field: imported with the last value and a warning that has the line', () => {
+    const text = EXAMPLE.replace('"kind": "mission"', '"kind": "objective", "kind": "mission"');
+    const result = importMapJson(text);
+    if (!result.ok) throw new Error(result.error.map(formatProblem).join('\n'));
+    expect(result.value.doc.goals[0]?.kind).toBe('mission');
+    const line = EXAMPLE.slice(0, EXAMPLE.indexOf('"kind": "mission"')).split('\n').length;
+    expect(result.value.warnings).toEqual([
+      {
+        path: 'goals[0].kind',
+        message: `given twice (also on line ${line}); the last one is kept`,
+        line,
+      },
+    ]);
+  });
+
+  it('a top-level list: refused, instead of a dozen "unknown goal" errors', () => {
+    const text = EXAMPLE.replace('\n  "links": [', '\n  "goals": [],\n  "links": [');
+    const problems = problemsOf(importMapJson(text));
+    expect(problems.map((p) => [p.path, p.message.startsWith('given twice')])).toEqual([
+      ['goals', true],
+    ]);
+  });
+});
+
+describe('importMapJson caps the problems it lists', () => {
+  it('150,000 broken items: the first 100, then one line with the count', () => {
+    const file = { ...asObject(JSON.parse(EXAMPLE)), links: new Array<number>(150_000).fill(0) };
+    const problems = problemsOf(importMapJson(JSON.stringify(file)));
+    expect(problems).toHaveLength(101);
+    expect(problems[0]).toEqual({ path: 'links[0]', message: 'expected an object, got 0' });
+    expect(problems[100]).toEqual({
+      path: '',
+      message: 'and 149,900 more problems like these (the first 100 are listed)',
+    });
   });
 });

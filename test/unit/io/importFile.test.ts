@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { exportMapJson } from '../../../src/io/json';
 import { embedMapInPng } from '../../../src/io/png';
-import { detectFileKind, readImportFile } from '../../../src/store/importFile';
+import { detectFileKind, readImportFile } from '../../../src/io/importFile';
 import { arbMapDocument } from '../domain/arbitraries';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -1,9 +1,9 @@
 import type { MapDocument } from '../domain/model';
 import { err, ok, type Result } from '../domain/result';
-import { parseGoalCsv, type ParsedGoalCsv } from '../io/csv';
-import { importMapJson, type ImportedMap } from '../io/json';
-import { importMapPng } from '../io/png';
-import { problem, type ImportProblem } from '../io/problems';
+import { parseGoalCsv, type ParsedGoalCsv } from './csv';
+import { importMapJson, type ImportedMap } from './json';
+import { importMapPng } from './png';
+import { problem, type ImportProblem } from './problems';
 
 /** What a file turned out to be, judged by its content rather than its name. */
 export type FileKind = 'json' | 'png' | 'csv';
@@ -25,6 +25,7 @@ export type MapFile = Extract<ReadFile, { readonly kind: 'map' }>;
 /** Files are refused above this size before they are read into memory at all. */
 export const MAX_FILE_MB = 64;
 const MB = 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_FILE_MB * MB;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -34,6 +35,13 @@ const KNOWN_BINARIES: readonly { readonly magic: readonly number[]; readonly wha
   { magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
   { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
   { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel or Word file?)' },
+  { magic: [0x1f, 0x8b], what: 'a gzip-compressed file; unpack it first' },
+];
+
+const UTF16 = 'UTF-16 text; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)';
+const UTF16_BOMS: readonly (readonly number[])[] = [
+  [0xff, 0xfe],
+  [0xfe, 0xff],
 ];
 
 const NOT_OURS =
@@ -42,15 +50,33 @@ const NOT_OURS =
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 
-/** Whether the file is too big to read; checked on File.size, before reading it. */
-export function checkFileSize(size: number): ImportProblem | null {
-  if (size <= MAX_FILE_MB * MB) return null;
-  return problem('', `file is ${(size / MB).toFixed(1)} MB; the limit is ${MAX_FILE_MB} MB`);
+/** Whether the file is too big to read; checked on its size, before reading it. */
+export function checkFileSize(size: number, limit = MAX_FILE_BYTES): ImportProblem | null {
+  if (size <= limit) return null;
+  return problem('', `file is ${(size / MB).toFixed(1)} MB; the limit is ${limit / MB} MB`);
 }
 
 /** NUL never occurs in text files; a few kilobytes are enough to tell. */
 function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
+}
+
+/**
+ * UTF-16 without a byte order mark: ASCII text (all of JSON's structure) has a NUL in every
+ * other byte, all on the same side.
+ */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 512 - (Math.min(bytes.length, 512) % 2));
+  if (head.length < 2) return false;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  head.forEach((b, i) => {
+    if (b !== 0) return;
+    if (i % 2 === 0) evenNuls++;
+    else oddNuls++;
+  });
+  const pairs = head.length / 2;
+  return (evenNuls === 0 && oddNuls > pairs / 2) || (oddNuls === 0 && evenNuls > pairs / 2);
 }
 
 function extensionOf(name: string): string {
@@ -88,6 +114,9 @@ export function detectFileKind(name: string, bytes: Uint8Array): Result<FileKind
   if (startsWith(bytes, PNG_SIGNATURE)) return ok('png');
   const known = KNOWN_BINARIES.find((b) => startsWith(bytes, b.magic));
   if (known) return err([problem('', `this is ${known.what}; ${NOT_OURS}`)]);
+  if (UTF16_BOMS.some((bom) => startsWith(bytes, bom)) || looksUtf16(bytes)) {
+    return err([problem('', `this is ${UTF16}`)]);
+  }
   if (looksBinary(bytes)) return err([problem('', `this is a binary file; ${NOT_OURS}`)]);
   const kind = textKind(bytes, name);
   return kind ? ok(kind) : err([problem('', `not a map file; ${NOT_OURS}`)]);

@@ -5,10 +5,13 @@ import {
   type Direction,
   type Goal,
   type GoalKind,
+  type MapDocument,
   type Metric,
 } from '../../domain/model';
 import { applyEdit } from '../applyEdit';
 import { CommitField, NumberField, SelectField } from '../fields';
+import { OwnerField } from './PeopleFields';
+import { TradeOffsSection } from './TradeOffsSection';
 import { sessionStore } from '../../store/sessionStore';
 
 const KIND_OPTIONS: readonly { value: GoalKind; label: string }[] = GOAL_KINDS.map((k) => ({
@@ -67,7 +70,7 @@ function MetricFields({ goal, metric }: { goal: Goal; metric: Metric }) {
 }
 
 /** Every field of one goal, editable in place; each commit is one undo step. */
-export function GoalInspector({ goal }: { goal: Goal }) {
+export function GoalInspector({ goal, doc }: { goal: Goal; doc: MapDocument }) {
   const edit = (patch: GoalPatch) => applyEdit((doc) => updateGoal(doc, goal.id, patch));
   const metric = goal.metric ?? (goal.kind === 'kpi' ? DEFAULT_METRIC : null);
   return (
@@ -93,6 +96,8 @@ export function GoalInspector({ goal }: { goal: Goal }) {
         onCommit={(description) => edit({ description })}
       />
       {metric && <MetricFields goal={goal} metric={metric} />}
+      <OwnerField goal={goal} doc={doc} />
+      <TradeOffsSection goal={goal} doc={doc} />
       <button
         type="button"
         className="cg-button cg-button--danger"

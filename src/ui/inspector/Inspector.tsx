@@ -37,7 +37,7 @@ const selectSelection = (s: SessionState): SelectionData => ({
 /** One selected record, editable in place. */
 function Details({ doc, session }: { doc: MapDocument; session: SelectionData }) {
   const goal = doc.goals.find((g) => g.id === session.selectedGoalIds[0]);
-  if (goal) return <GoalInspector goal={goal} />;
+  if (goal) return <GoalInspector goal={goal} doc={doc} />;
   const person = doc.stakeholders.find((s) => s.id === session.selectedStakeholderIds[0]);
   if (person) return <StakeholderInspector stakeholder={person} doc={doc} />;
   const incentive = doc.incentives.find((i) => i.id === session.selectedIncentiveIds[0]);

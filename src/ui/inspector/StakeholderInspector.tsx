@@ -4,6 +4,7 @@ import type { MapDocument, Stakeholder } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
 import { CommitField } from '../fields';
+import { ReportsToField } from './PeopleFields';
 import './inspector.css';
 
 function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
@@ -88,6 +89,7 @@ export function StakeholderInspector({
         onCommit={edit('team')}
       />
       <ColourField stakeholder={stakeholder} />
+      <ReportsToField stakeholder={stakeholder} doc={doc} />
       <CommitField
         key={key('notes')}
         label="Notes"

@@ -13,14 +13,13 @@ const SHOWN = 10;
 
 /**
  * Conflict radar: pairs likely to clash because their incentives sit on the two sides of a
- * trade-off, before anyone has named the conflict. A pair already recorded as a conflict is left
- * out; one click records it, with the reason as its first note, and opens it.
+ * trade-off, before anyone has named the conflict. One click records a pair as a conflict, with
+ * the reason as its first note, and opens it; a pair already recorded opens its conflict instead.
  */
 export function RadarSection({ doc }: { doc: MapDocument }) {
   const headingId = useId();
   const radar = useMemo(() => findConflictRadar(doc, buildGoalIndex(doc)), [doc]);
-  const recorded = new Set(doc.conflicts.map((c) => pairKey(c.parties)));
-  const pairs = radar.filter((p) => !recorded.has(pairKey(p.parties))).slice(0, SHOWN);
+  const pairs = radar.slice(0, SHOWN);
   const names = namesOf(doc);
   return (
     <section aria-labelledby={headingId} className="cg-radar">
@@ -29,12 +28,15 @@ export function RadarSection({ doc }: { doc: MapDocument }) {
         <p className="cg-hint">
           {doc.tradeOffs.length === 0
             ? 'No trade-offs yet. Add one from a goal’s details (“Trades off against”) to see who is likely to clash.'
-            : 'Nobody new is likely to clash over the trade-offs on this map.'}
+            : 'Nobody’s incentives sit on both sides of a trade-off on this map.'}
         </p>
       ) : (
         <ul className="cg-conflict-list">
           {pairs.map((pair) => {
             const label = pair.parties.map((p) => names.party(p)).join(' and ');
+            const recorded = doc.conflicts.find((c) =>
+              pair.parties.every((p) => c.parties.includes(p)),
+            );
             return (
               <li key={pair.parties.join(' ')} className="cg-conflict" aria-label={label}>
                 <p className="cg-conflict__title">{label}</p>
@@ -44,14 +46,25 @@ export function RadarSection({ doc }: { doc: MapDocument }) {
                     ? 'They share no goal yet.'
                     : `Nearest common goal: ${names.goal(pair.nearestGoalId)}`}
                 </p>
-                <button
-                  type="button"
-                  className="cg-button"
-                  aria-label={`Make a conflict: ${label}`}
-                  onClick={() => makeConflict(doc, pair, label)}
-                >
-                  Make it a conflict
-                </button>
+                {recorded ? (
+                  <button
+                    type="button"
+                    className="cg-button"
+                    aria-label={`Show the recorded conflict of ${label}`}
+                    onClick={() => sessionStore.getState().openConflict(recorded)}
+                  >
+                    Recorded as “{recorded.title}”: open it
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="cg-button"
+                    aria-label={`Make a conflict: ${label}`}
+                    onClick={() => makeConflict(doc, pair, label)}
+                  >
+                    Make it a conflict
+                  </button>
+                )}
               </li>
             );
           })}
@@ -59,10 +72,6 @@ export function RadarSection({ doc }: { doc: MapDocument }) {
       )}
     </section>
   );
-}
-
-function pairKey(parties: readonly string[]): string {
-  return [...parties].sort().join('\u0000');
 }
 
 function makeConflict(doc: MapDocument, pair: RadarPair, label: string): void {

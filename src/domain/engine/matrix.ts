@@ -23,6 +23,17 @@ interface MatrixScratch {
   readonly rank: Int32Array;
 }
 
+function matrixScratch(index: GoalIndex): MatrixScratch {
+  const scratch = scratchFor(index);
+  return {
+    scratch,
+    row: climbSlot(index, scratch, 0),
+    column: climbSlot(index, scratch, 1),
+    above: climbSlot(index, scratch, 2),
+    rank: topologicalRank(index),
+  };
+}
+
 /**
  * Total climb to the nearest common goal for every pair of stakeholders (default: all, in map
  * order). Stakeholders not in the map, or without incentives, get Infinity in every cell.
@@ -36,14 +47,7 @@ export function buildAlignmentMatrix(
   index: GoalIndex,
   stakeholders: readonly StakeholderId[] = index.stakeholderIds,
 ): AlignmentMatrix {
-  const scratch = scratchFor(index);
-  const work: MatrixScratch = {
-    scratch,
-    row: climbSlot(index, scratch, 0),
-    column: climbSlot(index, scratch, 1),
-    above: climbSlot(index, scratch, 2),
-    rank: topologicalRank(index),
-  };
+  const work = matrixScratch(index);
   const parties = stakeholders.map((id) => {
     const s = index.stakeholderIndexById.get(id);
     return s === undefined || incentiveCount(index, s) === 0 ? -1 : s;
@@ -82,14 +86,7 @@ export function nearestGoalsOfPairs(
   index: GoalIndex,
   pairs: readonly (readonly [number, number])[],
 ): (GoalId | null)[] {
-  const scratch = scratchFor(index);
-  const work: MatrixScratch = {
-    scratch,
-    row: climbSlot(index, scratch, 0),
-    column: climbSlot(index, scratch, 1),
-    above: climbSlot(index, scratch, 2),
-    rank: topologicalRank(index),
-  };
+  const work = matrixScratch(index);
   const first = (k: number): number => pairs[k]?.[0] ?? -1;
   const order = pairs.map((_, k) => k).sort((k, l) => first(k) - first(l));
   const nearest = new Array<GoalId | null>(pairs.length).fill(null);

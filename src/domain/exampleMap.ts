@@ -106,7 +106,7 @@ type IncentiveRow = readonly [
   note: string,
 ];
 
-interface StakeholderRow extends Omit<Stakeholder, 'id'> {
+interface StakeholderRow extends Omit<Stakeholder, 'id' | 'position'> {
   readonly id: string;
   readonly incentives: readonly IncentiveRow[];
 }
@@ -262,6 +262,8 @@ export function createExampleMap(now: string): MapDocument {
     stakeholders: STAKEHOLDERS.map(toStakeholder),
     incentives: STAKEHOLDERS.flatMap(toIncentives),
     conflicts: CONFLICTS.map(toConflict),
+    tradeOffs: [],
+    reportingLines: [],
   };
 }
 
@@ -269,7 +271,7 @@ function toGoal([id, kind, title]: GoalRow): Goal {
   const m = METRICS[id];
   const description = DESCRIPTIONS[id] ?? '';
   const metric = m ? { unit: m[0], current: m[1], target: m[2], direction: m[3] } : null;
-  return { id: asGoalId(id), title, kind, description, metric, position: null };
+  return { id: asGoalId(id), title, kind, description, metric, position: null, owner: null };
 }
 
 function toLinks([id, , , parents]: GoalRow): Link[] {
@@ -281,7 +283,7 @@ function toLinks([id, , , parents]: GoalRow): Link[] {
 }
 
 function toStakeholder({ id, name, role, team, color, notes }: StakeholderRow): Stakeholder {
-  return { id: asStakeholderId(id), name, role, team, color, notes };
+  return { id: asStakeholderId(id), name, role, team, color, notes, position: null };
 }
 
 function toIncentives({ id: stakeholder, incentives }: StakeholderRow): Incentive[] {

@@ -4,10 +4,21 @@ import {
   asIncentiveId,
   asLinkId,
   asMapId,
+  asReportingLineId,
   asStakeholderId,
+  asTradeOffId,
   newId,
 } from './ids';
-import type { ConflictId, GoalId, IncentiveId, LinkId, MapId, StakeholderId } from './ids';
+import type {
+  ConflictId,
+  GoalId,
+  IncentiveId,
+  LinkId,
+  MapId,
+  ReportingLineId,
+  StakeholderId,
+  TradeOffId,
+} from './ids';
 import { perspectivesRecord } from './model';
 import type {
   Conflict,
@@ -20,7 +31,9 @@ import type {
   MapDocument,
   Metric,
   Position,
+  ReportingLine,
   Stakeholder,
+  TradeOff,
 } from './model';
 
 /**
@@ -56,6 +69,8 @@ export function createEmptyMap(name: string, now: string, id?: MapId): MapDocume
     stakeholders: [],
     incentives: [],
     conflicts: [],
+    tradeOffs: [],
+    reportingLines: [],
   };
 }
 
@@ -67,6 +82,7 @@ export interface NewGoalInput {
   readonly description?: string;
   readonly metric?: Metric | null;
   readonly position?: Position | null;
+  readonly owner?: StakeholderId | null;
 }
 
 export function newGoal(input: NewGoalInput): Goal {
@@ -78,6 +94,7 @@ export function newGoal(input: NewGoalInput): Goal {
     description: input.description ?? '',
     metric: input.metric !== undefined ? input.metric : kind === 'kpi' ? DEFAULT_METRIC : null,
     position: input.position ?? null,
+    owner: input.owner ?? null,
   };
 }
 
@@ -92,6 +109,7 @@ export interface NewStakeholderInput {
   readonly team?: string;
   readonly color?: string;
   readonly notes?: string;
+  readonly position?: Position | null;
 }
 
 /**
@@ -128,7 +146,20 @@ export function newStakeholder(
     team: input.team ?? '',
     color: input.color ?? nextStakeholderColor(existing),
     notes: input.notes ?? '',
+    position: input.position ?? null,
   };
+}
+
+export function newTradeOff(a: GoalId, b: GoalId, note = '', id?: TradeOffId): TradeOff {
+  return { id: id ?? asTradeOffId(newId('t')), a, b, note };
+}
+
+export function newReportingLine(
+  from: StakeholderId,
+  to: StakeholderId,
+  id?: ReportingLineId,
+): ReportingLine {
+  return { id: id ?? asReportingLineId(newId('r')), from, to };
 }
 
 export interface NewIncentiveInput {

@@ -11,6 +11,8 @@ export type LinkId = Brand<string, 'LinkId'>;
 export type StakeholderId = Brand<string, 'StakeholderId'>;
 export type IncentiveId = Brand<string, 'IncentiveId'>;
 export type ConflictId = Brand<string, 'ConflictId'>;
+export type TradeOffId = Brand<string, 'TradeOffId'>;
+export type ReportingLineId = Brand<string, 'ReportingLineId'>;
 
 /** Brands a string read from a trusted source (validated import, our own store). */
 export const asMapId = (s: string): MapId => s as MapId;
@@ -19,6 +21,8 @@ export const asLinkId = (s: string): LinkId => s as LinkId;
 export const asStakeholderId = (s: string): StakeholderId => s as StakeholderId;
 export const asIncentiveId = (s: string): IncentiveId => s as IncentiveId;
 export const asConflictId = (s: string): ConflictId => s as ConflictId;
+export const asTradeOffId = (s: string): TradeOffId => s as TradeOffId;
+export const asReportingLineId = (s: string): ReportingLineId => s as ReportingLineId;
 
 /** Short random ids: unique enough for a local map, readable in exported JSON. */
 export function newId(prefix: string): string {

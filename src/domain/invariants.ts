@@ -1,6 +1,7 @@
 import { findClosingLinks } from './graph';
 import type { GoalId } from './ids';
 import type { Conflict, Incentive, Link, MapDocument } from './model';
+import { checkReportingLines, checkTradeOffs } from './invariantsV2';
 import { formatPath } from './paths';
 
 /**
@@ -21,7 +22,7 @@ const MAX_CYCLES_LISTED = 20;
 /** Stakeholder colours are plain CSS hex so they work in canvas, SVG and PNG export alike. */
 export const isHexColor = (color: string): boolean => /^#[0-9a-f]{6}$/i.test(color);
 
-type Report = (path: string, message: string) => void;
+export type Report = (path: string, message: string) => void;
 
 /**
  * Linear in the size of the document, apart from sorting out which links close cycles, whose work
@@ -35,7 +36,14 @@ export function checkInvariants(doc: MapDocument): InvariantProblem[] {
   const stakeholderIds = checkUniqueIds('stakeholders', doc.stakeholders, report);
   checkUniqueIds('incentives', doc.incentives, report);
   checkUniqueIds('conflicts', doc.conflicts, report);
+  checkUniqueIds('tradeOffs', doc.tradeOffs, report);
+  checkUniqueIds('reportingLines', doc.reportingLines, report);
   checkLinks(doc, goalIds, report);
+  doc.goals.forEach((g, i) => {
+    if (g.owner !== null && !stakeholderIds.has(g.owner)) {
+      report(`goals[${i}].owner`, `unknown stakeholder "${g.owner}"`);
+    }
+  });
   doc.stakeholders.forEach((s, i) => {
     if (!isHexColor(s.color)) {
       report(
@@ -49,6 +57,8 @@ export function checkInvariants(doc: MapDocument): InvariantProblem[] {
   doc.conflicts.forEach((conflict, i) => {
     checkConflict(conflict, `conflicts[${i}]`, refs, report);
   });
+  checkTradeOffs(doc.tradeOffs, goalIds, report);
+  checkReportingLines(doc.reportingLines, stakeholderIds, report);
   return problems;
 }
 

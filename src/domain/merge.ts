@@ -15,7 +15,8 @@ export { sameValue } from './sameValue';
  */
 
 /** The lists of a map document that hold records with ids. */
-export type RecordList = 'goals' | 'links' | 'stakeholders' | 'incentives' | 'conflicts';
+export type RecordList =
+  'goals' | 'links' | 'stakeholders' | 'incentives' | 'conflicts' | 'tradeOffs' | 'reportingLines';
 
 /** A record (or the map's own details, list 'map') both sides changed in different ways. */
 export interface MergeClash {
@@ -167,9 +168,19 @@ function dropDanglingReferences(doc: MapDocument): MapDocument {
       kept.agreedGoalId && !goals.has(kept.agreedGoalId) ? { ...kept, agreedGoalId: null } : kept,
     ];
   });
+  const tradeOffs = doc.tradeOffs.filter((t) => goals.has(t.a) && goals.has(t.b));
+  const reportingLines = doc.reportingLines.filter(
+    (r) => stakeholders.has(r.from) && stakeholders.has(r.to),
+  );
   return {
     ...doc,
+    goals: doc.goals.map((g) =>
+      g.owner !== null && !stakeholders.has(g.owner) ? { ...g, owner: null } : g,
+    ),
     links: onePerKey(links, (l) => `${l.from}\u0000${l.to}`),
+    tradeOffs: onePerKey(tradeOffs, (t) => (t.a < t.b ? [t.a, t.b] : [t.b, t.a]).join('\u0000')),
+    // One manager each: if both tabs gave someone a manager, the line with the smaller id stays.
+    reportingLines: onePerKey(reportingLines, (r) => r.from),
     incentives: onePerKey(incentives, (i) => [i.stakeholderId, i.goalId, i.kind].join('\u0000')),
     conflicts,
   };
@@ -220,6 +231,14 @@ export function mergeDocuments(
       clashes,
     ),
     conflicts: mergeConflicts(base.conflicts, ours.conflicts, theirs.conflicts, clashes),
+    tradeOffs: mergeList('tradeOffs', base.tradeOffs, ours.tradeOffs, theirs.tradeOffs, clashes),
+    reportingLines: mergeList(
+      'reportingLines',
+      base.reportingLines,
+      ours.reportingLines,
+      theirs.reportingLines,
+      clashes,
+    ),
   });
   const problems = checkInvariants(doc);
   return problems.length > 0 ? err(problems) : ok({ doc, clashes });

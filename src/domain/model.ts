@@ -1,4 +1,13 @@
-import type { ConflictId, GoalId, IncentiveId, LinkId, MapId, StakeholderId } from './ids';
+import type {
+  ConflictId,
+  GoalId,
+  IncentiveId,
+  LinkId,
+  MapId,
+  ReportingLineId,
+  StakeholderId,
+  TradeOffId,
+} from './ids';
 
 /** The three kinds of goal in a KPI tree (PRODUCT.md "Vocabulary"). */
 export const GOAL_KINDS = ['mission', 'objective', 'kpi'] as const;
@@ -10,6 +19,13 @@ export type Direction = (typeof DIRECTIONS)[number];
 
 export const INCENTIVE_KINDS = ['measured', 'rewarded', 'motivated'] as const;
 export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+
+/** How people say it: "Dana is rewarded on ARR", "… is motivated by craft". */
+export const INCENTIVE_PHRASES: Readonly<Record<IncentiveKind, string>> = {
+  measured: 'measured on',
+  rewarded: 'rewarded on',
+  motivated: 'motivated by',
+};
 
 export const CONFLICT_STATUSES = ['open', 'resolved'] as const;
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
@@ -39,6 +55,8 @@ export interface Goal {
   readonly metric: Metric | null;
   /** Absent until the user places the goal; auto layout decides where unpinned goals go. */
   readonly position: Position | null;
+  /** The stakeholder accountable for the goal; null when nobody is named (file format v2). */
+  readonly owner: StakeholderId | null;
 }
 
 /** "from contributes to to": an edge from a lower goal (child) up to a higher one (parent). */
@@ -56,6 +74,11 @@ export interface Stakeholder {
   /** CSS hex colour (#rrggbb); paths and incentive edges are drawn in it. */
   readonly color: string;
   readonly notes: string;
+  /**
+   * Where the person sits on the canvas once placed or dragged (file format v2; before that it
+   * lasted only for the session). Null until then: auto layout places them.
+   */
+  readonly position: Position | null;
 }
 
 export interface Incentive {
@@ -82,6 +105,25 @@ export interface Conflict {
   readonly notes: string;
 }
 
+/**
+ * Two goals that pull against each other ("a deeper discount wins the deal and lowers margin").
+ * Symmetric and not a tree edge: the engine never climbs it; it feeds the conflict radar.
+ */
+export interface TradeOff {
+  readonly id: TradeOffId;
+  readonly a: GoalId;
+  readonly b: GoalId;
+  /** Why the two pull apart, in the words of whoever drew it. */
+  readonly note: string;
+}
+
+/** "from reports to to": a stakeholder and their manager. Reporting lines form a forest. */
+export interface ReportingLine {
+  readonly id: ReportingLineId;
+  readonly from: StakeholderId;
+  readonly to: StakeholderId;
+}
+
 export interface MapInfo {
   readonly id: MapId;
   readonly name: string;
@@ -102,6 +144,8 @@ export interface MapDocument {
   readonly stakeholders: readonly Stakeholder[];
   readonly incentives: readonly Incentive[];
   readonly conflicts: readonly Conflict[];
+  readonly tradeOffs: readonly TradeOff[];
+  readonly reportingLines: readonly ReportingLine[];
 }
 
 export const isGoalKind = (v: unknown): v is GoalKind =>

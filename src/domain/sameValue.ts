@@ -35,6 +35,8 @@ export function isSameContent(a: MapDocument, b: MapDocument): boolean {
     sameRecords(a.links, b.links) &&
     sameRecords(a.stakeholders, b.stakeholders) &&
     sameRecords(a.incentives, b.incentives) &&
-    sameRecords(a.conflicts, b.conflicts)
+    sameRecords(a.conflicts, b.conflicts) &&
+    sameRecords(a.tradeOffs, b.tradeOffs) &&
+    sameRecords(a.reportingLines, b.reportingLines)
   );
 }

@@ -3,6 +3,7 @@
  * who the parties are, what each is measured, rewarded and motivated by, how far each has to
  * climb to the nearest common goal, what each has said, and a few talking points drawn from it.
  */
+import { describeEscalation } from '../domain/escalation';
 import {
   buildGoalIndex,
   findCommonGround,
@@ -35,6 +36,7 @@ export function buildConflictBrief(doc: MapDocument, conflictId: ConflictId): st
     header(doc, conflict),
     partiesSection(doc, conflict),
     commonGroundSection(doc, result, names),
+    escalationSection(doc, conflict, result),
     perspectivesSection(doc, conflict),
     agreementSection(conflict, result, names),
     [
@@ -44,6 +46,19 @@ export function buildConflictBrief(doc: MapDocument, conflictId: ConflictId): st
     ],
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+/** Where it lands if it escalates, next to the goal the parties already serve and its owner. */
+function escalationSection(doc: MapDocument, conflict: Conflict, result: CommonGround): string[] {
+  const nearest =
+    result.status === 'found' || result.status === 'already-shared'
+      ? (result.answers[0]?.goalId ?? null)
+      : null;
+  return [
+    '## If it escalates',
+    '',
+    escapeMarkdown(describeEscalation(doc, conflict.parties, nearest)),
+  ];
 }
 
 function header(doc: MapDocument, conflict: Conflict): string[] {

@@ -35,6 +35,7 @@ const KEYS: readonly (readonly [string, 'node' | 'edge', string, 'string' | 'dou
   ['n_team', 'node', 'team', 'string'],
   ['n_color', 'node', 'color', 'string'],
   ['n_notes', 'node', 'notes', 'string'],
+  ['n_owner', 'node', 'owner', 'string'],
   ['e_type', 'edge', 'type', 'string'],
   ['e_id', 'edge', 'recordId', 'string'],
   ['e_kind', 'edge', 'kind', 'string'],
@@ -121,6 +122,21 @@ function buildGraph<E extends XmlElement<E>>(
     if (between)
       graph.appendChild(edgeElement(xml, `i${i}`, between, incentiveData(incentive), look));
   });
+  // Trade-offs have no direction; yEd draws them dashed, other tools read type="trade-off".
+  doc.tradeOffs.forEach((tradeOff, i) => {
+    const between = ends(goalNodes.get(tradeOff.a), goalNodes.get(tradeOff.b));
+    const look = edgeLook(xml, '#c92a2a', true, 'trades off against');
+    const data = { e_type: 'trade-off', e_id: tradeOff.id, e_note: tradeOff.note };
+    if (between) {
+      graph.appendChild(edgeElement(xml, `t${i}`, { ...between, directed: 'false' }, data, look));
+    }
+  });
+  doc.reportingLines.forEach((line, i) => {
+    const between = ends(personNodes.get(line.from), personNodes.get(line.to));
+    const look = edgeLook(xml, '#5f6b76', false, 'reports to');
+    const data = { e_type: 'reporting-line', e_id: line.id };
+    if (between) graph.appendChild(edgeElement(xml, `r${i}`, between, data, look));
+  });
   return graph;
 }
 
@@ -139,7 +155,8 @@ function nodeElement<E extends XmlElement<E>>(
 function edgeElement<E extends XmlElement<E>>(
   xml: XmlDocument<E>,
   id: string,
-  between: { readonly source: string; readonly target: string },
+  /** `directed: 'false'` overrides the graph's default for an undirected edge (a trade-off). */
+  between: { readonly source: string; readonly target: string; readonly directed?: string },
   data: Data,
   look: E,
 ): E {
@@ -166,6 +183,7 @@ function goalData(goal: Goal): Data {
     n_current: goal.metric?.current,
     n_target: goal.metric?.target,
     n_direction: goal.metric?.direction,
+    n_owner: goal.owner,
   };
 }
 

@@ -131,5 +131,20 @@ function edgeLines(doc: MapDocument, ids: NodeIds): string[] {
     );
     edge++;
   }
+  // Last, so the linkStyle numbers above still count links and incentives only.
+  for (const tradeOff of doc.tradeOffs) {
+    const a = ids.goals.get(tradeOff.a);
+    const b = ids.goals.get(tradeOff.b);
+    if (a !== undefined && b !== undefined) {
+      lines.push(`${a} <-.->|${mermaidLabel(['trades off against'])}| ${b}`);
+    }
+  }
+  for (const line of doc.reportingLines) {
+    const from = ids.people.get(line.from);
+    const to = ids.people.get(line.to);
+    if (from !== undefined && to !== undefined) {
+      lines.push(`${from} -->|${mermaidLabel(['reports to'])}| ${to}`);
+    }
+  }
   return lines;
 }

@@ -65,6 +65,7 @@ export function deepChain(depth: number, people: number): MapDocument {
     description: '',
     metric: null,
     position: null,
+    owner: null,
   }));
   const links: Link[] = goals.slice(1).map((_, k) => ({
     id: asLinkId(`l${k + 1}`),
@@ -80,7 +81,16 @@ export function deepChain(depth: number, people: number): MapDocument {
     updatedAt: at,
   };
   return withPeople(
-    { map, goals, links, stakeholders: [], incentives: [], conflicts: [] },
+    {
+      map,
+      goals,
+      links,
+      stakeholders: [],
+      incentives: [],
+      conflicts: [],
+      tradeOffs: [],
+      reportingLines: [],
+    },
     people,
     () => [depth - 1],
   );

@@ -69,6 +69,7 @@ export function layeredMap(goalCount: number, random: () => number): MapDocument
       description: '',
       metric: null,
       position: null,
+      owner: null,
     });
     if (i === 0) continue;
     const parent = pick(aboveStart, layerStart);
@@ -97,7 +98,16 @@ export function layeredMap(goalCount: number, random: () => number): MapDocument
     createdAt: at,
     updatedAt: at,
   };
-  return { map, goals, links, stakeholders, incentives, conflicts: [] };
+  return {
+    map,
+    goals,
+    links,
+    stakeholders,
+    incentives,
+    conflicts: [],
+    tradeOffs: [],
+    reportingLines: [],
+  };
 }
 
 /** Stakeholder number s of a generated map. */
@@ -108,6 +118,7 @@ export const benchStakeholder = (s: number): Stakeholder => ({
   team: '',
   color: '#1864ab',
   notes: '',
+  position: null,
 });
 
 interface BenchCase {

@@ -28,6 +28,7 @@ function bigMap(goalCount: number): { doc: MapDocument; positions: LayoutPositio
     description: '',
     metric: i >= 100 ? { unit: '%', current: i % 97, target: 100, direction: 'up' } : null,
     position: null,
+    owner: null,
   }));
   const links = goals.slice(1).map((goal, k) => ({
     id: asLinkId(`l${k}`),
@@ -42,6 +43,7 @@ function bigMap(goalCount: number): { doc: MapDocument; positions: LayoutPositio
     team: `Team ${s % 7}`,
     color: '#1864ab',
     notes: '',
+    position: null,
   }));
   const incentives = stakeholders.map((s, k) => ({
     id: asIncentiveId(`i${k}`),
@@ -58,7 +60,16 @@ function bigMap(goalCount: number): { doc: MapDocument; positions: LayoutPositio
     createdAt: '',
     updatedAt: '',
   };
-  const doc = { map, goals, links, stakeholders, incentives, conflicts: [] };
+  const doc = {
+    map,
+    goals,
+    links,
+    stakeholders,
+    incentives,
+    conflicts: [],
+    tradeOffs: [],
+    reportingLines: [],
+  };
   return { doc, positions: rowsByLevel(doc) };
 }
 

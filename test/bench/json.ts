@@ -26,6 +26,7 @@ export function bigMap(goalCount: number): MapDocument {
     description: i % 4 === 0 ? `Why goal ${i} matters to the company.` : '',
     metric: i >= 40 ? { unit: '%', current: i % 97, target: 100, direction: 'up' } : null,
     position: { x: (i % 100) * 220, y: Math.floor(i / 100) * 140, pinned: i % 10 === 0 },
+    owner: null,
   }));
   const links = goals.slice(1).map((goal, k) => ({
     id: asLinkId(`l${k + 1}`),
@@ -40,6 +41,7 @@ export function bigMap(goalCount: number): MapDocument {
     team: `Team ${s % 7}`,
     color: '#1971c2',
     notes: '',
+    position: null,
   }));
   const incentives = Array.from({ length: people * 3 }, (_, k) => ({
     id: asIncentiveId(`i${k}`),
@@ -68,7 +70,16 @@ export function bigMap(goalCount: number): MapDocument {
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
   };
-  return { map, goals, links, stakeholders, incentives, conflicts };
+  return {
+    map,
+    goals,
+    links,
+    stakeholders,
+    incentives,
+    conflicts,
+    tradeOffs: [],
+    reportingLines: [],
+  };
 }
 
 type Row = (string | number)[];

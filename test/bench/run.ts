@@ -15,6 +15,7 @@ const suites: Record<string, (options: SuiteOptions) => Promise<BenchTable[]>> =
   json: async (options) => (await import('./json')).run(options),
   snapshots: async (options) => (await import('./snapshots')).run(options),
   health: async (options) => (await import('./health')).run(options),
+  radar: async (options) => (await import('./radar')).run(options),
   exports: async (options) => (await import('./exports')).run(options),
   pngExport: async (options) => (await import('./browserExport')).run(options),
   layout: async (options) => (await import('./browser/layoutTime')).run(options),

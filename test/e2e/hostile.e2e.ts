@@ -46,6 +46,7 @@ function mapWithHostileLabels(): MapDocument {
         description: '',
         metric: null,
         position: null,
+        owner: null,
       },
       {
         id: asGoalId('g-link'),
@@ -54,6 +55,7 @@ function mapWithHostileLabels(): MapDocument {
         description: LINK_LABEL,
         metric: null,
         position: null,
+        owner: null,
       },
     ],
     links: [

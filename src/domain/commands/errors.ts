@@ -3,7 +3,8 @@ import type { MapDocument } from '../model';
 import type { Result } from '../result';
 
 /** The record types a command can look up or refuse to duplicate. */
-export type RecordKind = 'goal' | 'link' | 'stakeholder' | 'incentive' | 'conflict';
+export type RecordKind =
+  'goal' | 'link' | 'stakeholder' | 'incentive' | 'conflict' | 'trade-off' | 'reporting line';
 
 /**
  * Why a command refused. Every variant carries a `message` written for the person editing the

@@ -9,7 +9,7 @@ import type { CommandResult, Refusal } from './errors';
 import { hasId, indexOfId, isBlank, replaceAt } from './records';
 
 /** Fields of a goal the inspector edits; positions change through moveGoal. */
-export type GoalPatch = Partial<Pick<Goal, 'title' | 'kind' | 'description' | 'metric'>>;
+export type GoalPatch = Partial<Pick<Goal, 'title' | 'kind' | 'description' | 'metric' | 'owner'>>;
 
 /**
  * Titles are checked (not blank) but stored as typed: trimming here would eat the space a user
@@ -18,6 +18,9 @@ export type GoalPatch = Partial<Pick<Goal, 'title' | 'kind' | 'description' | 'm
 export function addGoal(doc: MapDocument, input: NewGoalInput): CommandResult {
   const goal = newGoal(input);
   if (hasId(doc.goals, goal.id)) return duplicateId('goal', goal.id);
+  if (goal.owner !== null && !hasId(doc.stakeholders, goal.owner)) {
+    return notFound('stakeholder', goal.owner);
+  }
   const refusal = validateGoal(goal);
   if (refusal) return refusal;
   return ok({ ...doc, goals: [...doc.goals, goal] });
@@ -42,7 +45,11 @@ export function updateGoal(doc: MapDocument, goalId: GoalId, patch: GoalPatch): 
     description: patch.description ?? goal.description,
     metric,
     position: goal.position,
+    owner: patch.owner !== undefined ? patch.owner : goal.owner,
   };
+  if (next.owner !== null && !hasId(doc.stakeholders, next.owner)) {
+    return notFound('stakeholder', next.owner);
+  }
   const refusal = validateGoal(next);
   if (refusal) return refusal;
   return ok({ ...doc, goals: replaceAt(doc.goals, index, next) });
@@ -53,7 +60,7 @@ export function removeGoal(doc: MapDocument, goalId: GoalId): CommandResult {
 }
 
 /**
- * Removes the goals with their links and incentives, and forgets them as a conflict's agreed goal
+ * Removes the goals with their links, trade-offs and incentives, and forgets them as a conflict's agreed goal
  * (the conflict itself stays). All or nothing: one unknown id refuses the whole removal.
  */
 export function removeGoals(doc: MapDocument, goalIds: readonly GoalId[]): CommandResult {
@@ -68,6 +75,7 @@ export function removeGoals(doc: MapDocument, goalIds: readonly GoalId[]): Comma
     ...doc,
     goals: doc.goals.filter((g) => !gone.has(g.id)),
     links: doc.links.filter((l) => !gone.has(l.from) && !gone.has(l.to)),
+    tradeOffs: doc.tradeOffs.filter((t) => !gone.has(t.a) && !gone.has(t.b)),
     incentives: doc.incentives.filter((i) => !gone.has(i.goalId)),
     conflicts: conflictsAgreeing
       ? doc.conflicts.map((c) =>

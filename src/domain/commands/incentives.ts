@@ -1,8 +1,8 @@
 import { newIncentive } from '../factories';
 import type { NewIncentiveInput } from '../factories';
 import type { IncentiveId } from '../ids';
-import { isIncentiveKind } from '../model';
-import type { Incentive, IncentiveKind, MapDocument } from '../model';
+import { INCENTIVE_PHRASES, isIncentiveKind } from '../model';
+import type { Incentive, MapDocument } from '../model';
 import { ok } from '../result';
 import { duplicate, duplicateId, invalid, notFound } from './errors';
 import type { CommandResult, Refusal } from './errors';
@@ -11,13 +11,6 @@ import { goalTitles, hasId, indexOfId, replaceAt } from './records';
 export type IncentivePatch = Partial<
   Pick<Incentive, 'stakeholderId' | 'goalId' | 'kind' | 'weight' | 'note'>
 >;
-
-/** How people say it: "Dana is rewarded on ARR", "… is motivated by craft". */
-const KIND_PHRASES: Readonly<Record<IncentiveKind, string>> = {
-  measured: 'measured on',
-  rewarded: 'rewarded on',
-  motivated: 'motivated by',
-};
 
 /** A stakeholder holds at most one incentive of each kind on a goal; weight is 0–1 or null. */
 export function addIncentive(doc: MapDocument, input: NewIncentiveInput): CommandResult {
@@ -80,7 +73,7 @@ function validateIncentive(doc: MapDocument, incentive: Incentive): Refusal | nu
   );
   if (same) {
     const goal = goalTitles(doc)(goalId);
-    const message = `${stakeholder.name} is already ${KIND_PHRASES[kind]} "${goal}".`;
+    const message = `${stakeholder.name} is already ${INCENTIVE_PHRASES[kind]} "${goal}".`;
     return duplicate('incentive', same.id, message);
   }
   return null;

@@ -14,3 +14,6 @@ export type { IncentivePatch } from './incentives';
 export { addConflict, removeConflict, updateConflict } from './conflicts';
 export type { ConflictPatch } from './conflicts';
 export { renameMap } from './map';
+export { addTradeOff, findTradeOff, removeTradeOff, updateTradeOff } from './tradeOffs';
+export type { NewTradeOffInput } from './tradeOffs';
+export { setReportsTo } from './reporting';

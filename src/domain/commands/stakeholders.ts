@@ -10,7 +10,7 @@ import type { CommandResult, Refusal } from './errors';
 import { hasId, indexOfId, isBlank, replaceAt } from './records';
 
 export type StakeholderPatch = Partial<
-  Pick<Stakeholder, 'name' | 'role' | 'team' | 'color' | 'notes'>
+  Pick<Stakeholder, 'name' | 'role' | 'team' | 'color' | 'notes' | 'position'>
 >;
 
 /** Without a colour, the stakeholder gets the palette colour least used on the map so far. */
@@ -37,6 +37,7 @@ export function updateStakeholder(
     team: patch.team ?? stakeholder.team,
     color: patch.color ?? stakeholder.color,
     notes: patch.notes ?? stakeholder.notes,
+    position: patch.position !== undefined ? patch.position : stakeholder.position,
   };
   const refusal = validateStakeholder(next);
   if (refusal) return refusal;
@@ -60,6 +61,13 @@ export function removeStakeholder(doc: MapDocument, stakeholderId: StakeholderId
     stakeholders: doc.stakeholders.filter((s) => s.id !== stakeholderId),
     incentives: doc.incentives.filter((i) => i.stakeholderId !== stakeholderId),
     conflicts,
+    // Their reports are left with no manager rather than handed to someone nobody chose.
+    reportingLines: doc.reportingLines.filter(
+      (r) => r.from !== stakeholderId && r.to !== stakeholderId,
+    ),
+    goals: doc.goals.some((g) => g.owner === stakeholderId)
+      ? doc.goals.map((g) => (g.owner === stakeholderId ? { ...g, owner: null } : g))
+      : doc.goals,
   });
 }
 
@@ -77,6 +85,10 @@ function validateStakeholder(stakeholder: Stakeholder): Refusal | null {
   if (isBlank(stakeholder.name)) return invalid('name', 'A stakeholder needs a name.');
   if (!isHexColor(stakeholder.color)) {
     return invalid('color', `"${stakeholder.color}" is not a colour like #1864ab.`);
+  }
+  const { position } = stakeholder;
+  if (position && !(Number.isFinite(position.x) && Number.isFinite(position.y))) {
+    return invalid('position', 'A position needs finite coordinates.');
   }
   return null;
 }

@@ -2,6 +2,8 @@
 export { buildGoalIndex } from './goalIndex';
 export { findCommonGround } from './commonGround';
 export { buildAlignmentMatrix, toAlignmentMatrixJson } from './matrix';
+export { DEFAULT_RADAR_DEPTH, findConflictRadar } from './radar';
+export type { RadarPair, RadarSide } from './radar';
 export type {
   AlignmentMatrix,
   AlignmentMatrixJson,

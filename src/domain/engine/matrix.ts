@@ -23,6 +23,17 @@ interface MatrixScratch {
   readonly rank: Int32Array;
 }
 
+function matrixScratch(index: GoalIndex): MatrixScratch {
+  const scratch = scratchFor(index);
+  return {
+    scratch,
+    row: climbSlot(index, scratch, 0),
+    column: climbSlot(index, scratch, 1),
+    above: climbSlot(index, scratch, 2),
+    rank: topologicalRank(index),
+  };
+}
+
 /**
  * Total climb to the nearest common goal for every pair of stakeholders (default: all, in map
  * order). Stakeholders not in the map, or without incentives, get Infinity in every cell.
@@ -36,14 +47,7 @@ export function buildAlignmentMatrix(
   index: GoalIndex,
   stakeholders: readonly StakeholderId[] = index.stakeholderIds,
 ): AlignmentMatrix {
-  const scratch = scratchFor(index);
-  const work: MatrixScratch = {
-    scratch,
-    row: climbSlot(index, scratch, 0),
-    column: climbSlot(index, scratch, 1),
-    above: climbSlot(index, scratch, 2),
-    rank: topologicalRank(index),
-  };
+  const work = matrixScratch(index);
   const parties = stakeholders.map((id) => {
     const s = index.stakeholderIndexById.get(id);
     return s === undefined || incentiveCount(index, s) === 0 ? -1 : s;
@@ -71,6 +75,31 @@ export function buildAlignmentMatrix(
     });
   });
   return { stakeholders: [...stakeholders], climbs, nearest };
+}
+
+/**
+ * The nearest common goal of each pair (stakeholder positions in `index.stakeholderIds`), null where
+ * they share none: the matrix's walk for a sparse set of pairs, each first member's up-set loaded
+ * once for all of its pairs.
+ */
+export function nearestGoalsOfPairs(
+  index: GoalIndex,
+  pairs: readonly (readonly [number, number])[],
+): (GoalId | null)[] {
+  const work = matrixScratch(index);
+  const first = (k: number): number => pairs[k]?.[0] ?? -1;
+  const order = pairs.map((_, k) => k).sort((k, l) => first(k) - first(l));
+  const nearest = new Array<GoalId | null>(pairs.length).fill(null);
+  let loaded = -1;
+  for (const k of order) {
+    const [a, b] = pairs[k] ?? [-1, -1];
+    if (incentiveCount(index, a) === 0 || incentiveCount(index, b) === 0) continue;
+    if (loaded !== a) climbUp(index, a, work.row);
+    loaded = a;
+    const best = nearestOfPair(index, work, b);
+    if (best) nearest[k] = goalIdAt(index, best.goal);
+  }
+  return nearest;
 }
 
 /** JSON has no Infinity: "no common goal" becomes null. */

@@ -4,25 +4,40 @@ import {
   asIncentiveId,
   asLinkId,
   asMapId,
+  asReportingLineId,
   asStakeholderId,
+  asTradeOffId,
 } from '../../domain/ids';
-import { perspectivesRecord, type Conflict, type MapDocument } from '../../domain/model';
+import {
+  perspectivesRecord,
+  type Conflict,
+  type MapDocument,
+  type Position,
+} from '../../domain/model';
 import { CURRENT_VERSION, FORMAT_NAME } from './format';
-import type { MapFileV1 } from './schema';
+import type { MapFile } from './schema';
 
-type ConflictV1 = MapFileV1['conflicts'][number];
+type FileConflict = MapFile['conflicts'][number];
+type FilePosition = MapFile['goals'][number]['position'];
 
 /** Brands the ids of a file that passed validateFile; every reference is a string by then. */
-export function fileToDocument(file: MapFileV1): MapDocument {
+export function fileToDocument(file: MapFile): MapDocument {
   return {
     map: { ...file.map, id: asMapId(file.map.id) },
-    goals: file.goals.map((g) => ({ ...g, id: asGoalId(g.id) })),
+    goals: file.goals.map((g) => ({
+      ...g,
+      id: asGoalId(g.id),
+      owner: g.owner === null ? null : asStakeholderId(g.owner),
+    })),
     links: file.links.map((l) => ({
       id: asLinkId(l.id),
       from: asGoalId(l.from),
       to: asGoalId(l.to),
     })),
-    stakeholders: file.stakeholders.map((s) => ({ ...s, id: asStakeholderId(s.id) })),
+    stakeholders: file.stakeholders.map((s) => ({
+      ...s,
+      id: asStakeholderId(s.id),
+    })),
     incentives: file.incentives.map((i) => ({
       ...i,
       id: asIncentiveId(i.id),
@@ -30,10 +45,21 @@ export function fileToDocument(file: MapFileV1): MapDocument {
       goalId: asGoalId(i.goalId),
     })),
     conflicts: file.conflicts.map(conflictFromFile),
+    tradeOffs: file.tradeOffs.map((t) => ({
+      id: asTradeOffId(t.id),
+      a: asGoalId(t.a),
+      b: asGoalId(t.b),
+      note: t.note,
+    })),
+    reportingLines: file.reportingLines.map((r) => ({
+      id: asReportingLineId(r.id),
+      from: asStakeholderId(r.from),
+      to: asStakeholderId(r.to),
+    })),
   };
 }
 
-function conflictFromFile(c: ConflictV1): Conflict {
+function conflictFromFile(c: FileConflict): Conflict {
   const given = Object.entries(c.perspectives);
   // Every party gets a perspective slot, so the workshop view never has to check for one.
   const missing = c.parties
@@ -49,10 +75,10 @@ function conflictFromFile(c: ConflictV1): Conflict {
 }
 
 /**
- * The document as the version 1 file object. Fields are copied one by one so nothing that is not
+ * The document as the current (version 2) file object. Fields are copied one by one so nothing that is not
  * part of the contract leaks into files, and keys come out in the documented order.
  */
-export function toFileObject(doc: MapDocument): MapFileV1 {
+export function toFileObject(doc: MapDocument): MapFile {
   const { map } = doc;
   return {
     format: FORMAT_NAME,
@@ -75,7 +101,8 @@ export function toFileObject(doc: MapDocument): MapFileV1 {
         target: g.metric.target,
         direction: g.metric.direction,
       },
-      position: g.position && { x: g.position.x, y: g.position.y, pinned: g.position.pinned },
+      position: positionToFile(g.position),
+      owner: g.owner,
     })),
     links: doc.links.map((l) => ({ id: l.id, from: l.from, to: l.to })),
     stakeholders: doc.stakeholders.map((s) => ({
@@ -85,6 +112,7 @@ export function toFileObject(doc: MapDocument): MapFileV1 {
       team: s.team,
       color: s.color,
       notes: s.notes,
+      position: positionToFile(s.position),
     })),
     incentives: doc.incentives.map((i) => ({
       id: i.id,
@@ -104,7 +132,13 @@ export function toFileObject(doc: MapDocument): MapFileV1 {
       agreedGoalId: c.agreedGoalId,
       notes: c.notes,
     })),
+    tradeOffs: doc.tradeOffs.map((t) => ({ id: t.id, a: t.a, b: t.b, note: t.note })),
+    reportingLines: doc.reportingLines.map((r) => ({ id: r.id, from: r.from, to: r.to })),
   };
+}
+
+function positionToFile(position: Position | null): FilePosition {
+  return position && { x: position.x, y: position.y, pinned: position.pinned };
 }
 
 /** Pretty-printed with two spaces and a trailing newline, so exported files diff well. */

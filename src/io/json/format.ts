@@ -1,7 +1,7 @@
 /** The type tag every file carries, so a random JSON file is refused before anything else. */
 export const FORMAT_NAME = 'common-ground';
 /** Bumped whenever the file shape changes; older files are migrated up to it (migrations.ts). */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /**
  * Limits against hostile or broken files, checked before any parsing or validation so that a huge

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../domain/result';
 import { CURRENT_VERSION } from './format';
+import { V1_TO_V2 } from './migrateV1';
 
 /** Turns file data of version `from` into version `to` (always from + 1). */
 export interface Migration {
@@ -10,11 +11,10 @@ export interface Migration {
 }
 
 /**
- * Every step from version 1 to CURRENT_VERSION, in order. Empty while version 1 is the only
- * version; a meta-test keeps it contiguous and ending at CURRENT_VERSION, and every past version
- * keeps a frozen fixture under test/fixtures/v<N>/.
+ * Every step from version 1 to CURRENT_VERSION, in order. A meta-test keeps it contiguous and
+ * ending at CURRENT_VERSION, and every past version keeps a frozen fixture under test/fixtures/v<N>/.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [V1_TO_V2];
 
 /** Applies the steps from `fromVersion` up to `toVersion`; the list is a parameter so tests can inject one. */
 export function migrate(

@@ -74,6 +74,7 @@ const goal = object({
   description: optionalText,
   metric: z._default(z.nullable(metric), null),
   position: z._default(z.nullable(position), null),
+  owner: z._default(z.nullable(id), null),
 });
 
 const link = object({ id, from: id, to: id });
@@ -85,6 +86,7 @@ const stakeholder = object({
   team: optionalText,
   color: z.string(expecting(COLOUR)).check(z.regex(/^#[0-9a-fA-F]{6}$/, expecting(COLOUR))),
   notes: optionalText,
+  position: z._default(z.nullable(position), null),
 });
 
 const incentive = object({
@@ -137,6 +139,12 @@ const conflict = object({
   notes: optionalText,
 });
 
+/** Version 2: two goals that pull against each other (symmetric; never climbed). */
+const tradeOff = object({ id, a: id, b: id, note: optionalText });
+
+/** Version 2: `from` reports to `to`. */
+const reportingLine = object({ id, from: id, to: id });
+
 const anyItems = list(z.unknown());
 
 /** The file without its lists' items: the type tag, the version, the map's own fields. */
@@ -149,18 +157,26 @@ const mapFileShell = object({
   stakeholders: anyItems,
   incentives: anyItems,
   conflicts: anyItems,
+  // Added in version 2; a file that leaves them out has none.
+  tradeOffs: z._default(anyItems, () => []),
+  reportingLines: z._default(anyItems, () => []),
 });
 
-/** File format version 1 as plain JSON data: the public contract (PRODUCT.md), defaults filled. */
-export type MapFileV1 = Omit<
+/**
+ * The current file format (version 2) as plain JSON data: the public contract (PRODUCT.md and the
+ * README), defaults filled. Older versions reach this shape through migrations.ts.
+ */
+export type MapFile = Omit<
   z.output<typeof mapFileShell>,
-  'goals' | 'links' | 'stakeholders' | 'incentives' | 'conflicts'
+  'goals' | 'links' | 'stakeholders' | 'incentives' | 'conflicts' | 'tradeOffs' | 'reportingLines'
 > & {
   readonly goals: z.output<typeof goal>[];
   readonly links: z.output<typeof link>[];
   readonly stakeholders: z.output<typeof stakeholder>[];
   readonly incentives: z.output<typeof incentive>[];
   readonly conflicts: z.output<typeof conflict>[];
+  readonly tradeOffs: z.output<typeof tradeOff>[];
+  readonly reportingLines: z.output<typeof reportingLine>[];
 };
 
 const LAST_RESORT = {
@@ -183,7 +199,7 @@ function report(
  * at a time: the validator gathers a list's issues by spreading them into one call, which
  * overflows the stack at about 120,000 (a list of 150,000 zeros).
  */
-export function validateFile(data: unknown): Result<MapFileV1, ImportProblem[]> {
+export function validateFile(data: unknown): Result<MapFile, ImportProblem[]> {
   const problems: ImportProblem[] = [];
   const shell = mapFileShell.safeParse(data, LAST_RESORT);
   const shellIssues = shell.success ? [] : shell.error.issues;
@@ -200,6 +216,8 @@ export function validateFile(data: unknown): Result<MapFileV1, ImportProblem[]> 
     stakeholders: checkList('stakeholders', stakeholder),
     incentives: checkList('incentives', incentive),
     conflicts: checkList('conflicts', conflict),
+    tradeOffs: checkList('tradeOffs', tradeOff),
+    reportingLines: checkList('reportingLines', reportingLine),
   };
   // Not an object at all: the one issue has no path.
   report(

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { updateConflict, type ConflictPatch } from '../../domain/commands';
+import { describeEscalation } from '../../domain/escalation';
 import { ownValue } from '../../domain/factories';
 import type { GoalId } from '../../domain/ids';
 import {
@@ -147,6 +148,9 @@ export function ConflictEditor({
         </button>
       </div>
       <Basics conflict={conflict} doc={doc} edit={edit} />
+      <p className="cg-escalation" aria-label="Escalation point">
+        {describeEscalation(doc, conflict.parties, suggestion)}
+      </p>
       <AgreedGoal conflict={conflict} doc={doc} names={names} suggestion={suggestion} edit={edit} />
       <Perspectives conflict={conflict} names={names} edit={edit} />
       <CommitField

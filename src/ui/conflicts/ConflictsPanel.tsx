@@ -4,6 +4,7 @@ import { sessionStore } from '../../store/sessionStore';
 import { namesOf, type Names } from '../explain';
 import { deleteConflict } from './deleteConflict';
 import { NewConflictForm } from './NewConflictForm';
+import { RadarSection } from '../radar/RadarSection';
 import { partiesLine } from './conflictText';
 import './conflicts.css';
 
@@ -85,6 +86,7 @@ export function ConflictsPanel({ doc }: { doc: MapDocument }) {
           ))}
         </ul>
       )}
+      <RadarSection doc={doc} />
     </section>
   );
 }

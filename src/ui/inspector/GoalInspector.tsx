@@ -12,6 +12,8 @@ import {
 import { GoalPicker } from './GoalPicker';
 import { applyEdit } from '../applyEdit';
 import { CommitField, NumberField, SelectField } from '../fields';
+import { OwnerField } from './PeopleFields';
+import { TradeOffsSection } from './TradeOffsSection';
 import { sessionStore } from '../../store/sessionStore';
 
 const KIND_OPTIONS: readonly { value: GoalKind; label: string }[] = GOAL_KINDS.map((k) => ({
@@ -136,6 +138,8 @@ export function GoalInspector({ goal, doc }: { goal: Goal; doc: MapDocument }) {
       />
       {metric && <MetricFields goal={goal} metric={metric} />}
       <ContributesTo goal={goal} doc={doc} />
+      <OwnerField goal={goal} doc={doc} />
+      <TradeOffsSection goal={goal} doc={doc} />
       <button
         type="button"
         className="cg-button cg-button--danger"

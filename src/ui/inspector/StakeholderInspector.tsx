@@ -11,6 +11,7 @@ import { applyEdit } from '../applyEdit';
 import { CommitField, SelectField } from '../fields';
 import { GoalPicker } from './GoalPicker';
 import { INCENTIVE_KIND_OPTIONS } from './incentiveKinds';
+import { ReportsToField } from './PeopleFields';
 import './inspector.css';
 
 function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
@@ -116,6 +117,7 @@ export function StakeholderInspector({
         onCommit={edit('team')}
       />
       <ColourField stakeholder={stakeholder} />
+      <ReportsToField stakeholder={stakeholder} doc={doc} />
       <CommitField
         key={key('notes')}
         label="Notes"

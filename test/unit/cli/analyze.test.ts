@@ -22,6 +22,7 @@ function withEdgeCases(doc: MapDocument): MapDocument {
     team: 'Ops',
     color: '#7a5c00',
     notes: '',
+    position: null,
   });
   const conflict = (id: string, parties: readonly string[]) => ({
     id: asConflictId(id),
@@ -31,6 +32,7 @@ function withEdgeCases(doc: MapDocument): MapDocument {
     perspectives: perspectivesRecord([]),
     agreedGoalId: null,
     notes: '',
+    position: null,
   });
   const side = asGoalId('g-side');
   return {
@@ -44,6 +46,7 @@ function withEdgeCases(doc: MapDocument): MapDocument {
         description: '',
         metric: null,
         position: null,
+        owner: null,
       },
     ],
     stakeholders: [...doc.stakeholders, person('s-intern', 'Intern'), person('s-side', 'Tinkerer')],

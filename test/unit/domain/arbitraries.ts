@@ -86,6 +86,7 @@ function toGoal(i: number, shape: GoalShape): Goal {
     metric:
       kind === 'kpi' ? { unit: '%', current: shape.current, target: 100, direction: 'up' } : null,
     position: null,
+    owner: null,
   };
 }
 
@@ -145,6 +146,7 @@ function assemble(
     team: '',
     color: shape.color,
     notes: '',
+    position: null,
   }));
   const incentives: Incentive[] = stakeholderShapes.flatMap((shape, s) =>
     uniqueBy(shape.incentives, (i) => `${i.goal}-${i.kind}`).map((i) => ({
@@ -177,7 +179,16 @@ function assemble(
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
-  return { map, goals, links, stakeholders, incentives, conflicts };
+  return {
+    map,
+    goals,
+    links,
+    stakeholders,
+    incentives,
+    conflicts,
+    tradeOffs: [],
+    reportingLines: [],
+  };
 }
 
 /** One incentive per (stakeholder, goal, kind), as the invariants require; the first one wins. */

@@ -96,6 +96,8 @@ export function sampleMap(): MapDocument {
         parties: [s('s1'), s('s2'), s('s3')],
       }),
     ],
+    tradeOffs: [],
+    reportingLines: [],
   });
 }
 

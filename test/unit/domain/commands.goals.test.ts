@@ -29,6 +29,7 @@ describe('addGoal', () => {
       description: '',
       metric: null,
       position: null,
+      owner: null,
     });
     expect(after.map).toBe(before.map);
     expect(before.goals).toHaveLength(4);

@@ -24,6 +24,7 @@ describe('addStakeholder', () => {
       team: '',
       color: '#9c36b5',
       notes: '',
+      position: null,
     });
   });
 

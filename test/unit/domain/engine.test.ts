@@ -34,6 +34,7 @@ function mapOf(spec: {
       description: '',
       metric: null,
       position: null,
+      owner: null,
     };
   });
   const links = spec.links.map((l) => {
@@ -48,6 +49,7 @@ function mapOf(spec: {
     team: '',
     color: '#1864ab',
     notes: '',
+    position: null,
   }));
   const incentives = entries.flatMap(([s, held]) =>
     held.map((g) => ({
@@ -61,7 +63,16 @@ function mapOf(spec: {
   );
   const at = '2026-01-01T00:00:00.000Z';
   const map = { id: asMapId('m'), name: 'Test', description: '', createdAt: at, updatedAt: at };
-  return { map, goals, links, stakeholders, incentives, conflicts: [] };
+  return {
+    map,
+    goals,
+    links,
+    stakeholders,
+    incentives,
+    conflicts: [],
+    tradeOffs: [],
+    reportingLines: [],
+  };
 }
 
 /**

@@ -35,6 +35,8 @@ describe('createEmptyMap', () => {
       stakeholders: [],
       incentives: [],
       conflicts: [],
+      tradeOffs: [],
+      reportingLines: [],
     });
     expect(checkInvariants(doc)).toEqual([]);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { updateGoal } from '../../../src/domain/commands';
+import { asReportingLineId, asTradeOffId } from '../../../src/domain/ids';
 import { isSameContent, sameValue } from '../../../src/domain/sameValue';
-import { expectOk, sampleMap } from './commands.fixture';
+import { expectOk, g, s, sampleMap } from './commands.fixture';
 
 describe('sameValue', () => {
   it('compares plain data by structure, whatever the key order or prototype', () => {
@@ -24,6 +25,13 @@ describe('isSameContent', () => {
   it('ignores the edit stamp', () => {
     const stamped = { ...doc, map: { ...doc.map, updatedAt: '2030-01-01T00:00:00.000Z' } };
     expect(isSameContent(doc, stamped)).toBe(true);
+  });
+
+  it('sees a new trade-off and a new reporting line', () => {
+    const tradeOffs = [{ id: asTradeOffId('t1'), a: g('g2'), b: g('g3'), note: '' }];
+    expect(isSameContent(doc, { ...doc, tradeOffs })).toBe(false);
+    const reportingLines = [{ id: asReportingLineId('r1'), from: s('s1'), to: s('s2') }];
+    expect(isSameContent(doc, { ...doc, reportingLines })).toBe(false);
   });
 
   it('sees a change deep in one record, and a change of the map name', () => {

@@ -82,6 +82,8 @@ function renamed(
       perspectives: perspectivesRecord(r.parties.map((p) => [s(p), `${s(p)} sees it so`] as const)),
       agreedGoalId: r.agreedGoalId === null ? null : g(r.agreedGoalId),
     })),
+    tradeOffs: doc.tradeOffs.map((r) => ({ ...r, a: g(r.a), b: g(r.b) })),
+    reportingLines: doc.reportingLines.map((r) => ({ ...r, from: s(r.from), to: s(r.to) })),
   };
 }
 

@@ -123,15 +123,15 @@ describe('importMapJson refuses files that are not map files', () => {
   it('a newer version', () => {
     const text = JSON.stringify(withValue(['version'], 3));
     expect(problemsOf(importMapJson(text))).toEqual(
-      only('', 'version 3 is newer than this app supports (1)'),
+      only('', 'version 3 is newer than this app supports (2)'),
     );
   });
 
   it.each([
-    [REMOVE, 'missing; expected a whole number such as 1'],
-    [1.5, 'expected a whole number such as 1, got 1.5'],
-    ['1', 'expected a whole number such as 1, got "1"'],
-    [0, 'expected a whole number such as 1, got 0'],
+    [REMOVE, 'missing; expected a whole number such as 2'],
+    [1.5, 'expected a whole number such as 2, got 1.5'],
+    ['1', 'expected a whole number such as 2, got "1"'],
+    [0, 'expected a whole number such as 2, got 0'],
   ])('a version of %s', (version, message) => {
     const text = JSON.stringify(withValue(['version'], version));
     expect(problemsOf(importMapJson(text))).toEqual(only('version', message));
@@ -350,6 +350,7 @@ describe('export', () => {
       'description',
       'metric',
       'position',
+      'owner',
     ]);
   });
 

@@ -88,6 +88,7 @@ describe('exportMermaid', () => {
         description: '',
         metric: null,
         position: null,
+        owner: null,
       })),
       links: [
         {

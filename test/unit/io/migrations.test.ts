@@ -6,8 +6,11 @@ import {
   asIncentiveId,
   asLinkId,
   asMapId,
+  asReportingLineId,
   asStakeholderId,
+  asTradeOffId,
 } from '../../../src/domain/ids';
+import { newGoal, newIncentive, newStakeholder } from '../../../src/domain/factories';
 import { perspectivesRecord, type MapDocument } from '../../../src/domain/model';
 import { CURRENT_VERSION, formatProblem, importMapJson } from '../../../src/io/json';
 import { MIGRATIONS, migrate, type Migration } from '../../../src/io/json/migrations';
@@ -21,7 +24,7 @@ const s = asStakeholderId;
  * What each frozen fixture must import as under the current format. When a new version changes
  * the document, update these; never the fixture files.
  */
-const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }>> = {
+const EXPECTED: Record<string, { doc: MapDocument; warnings: string[] }> = {
   'v1/example.json': {
     warnings: [],
     doc: {
@@ -40,6 +43,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: null,
           position: null,
+          owner: null,
         },
         {
           id: g('g2'),
@@ -48,6 +52,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: { unit: '%', current: 104, target: 115, direction: 'up' },
           position: { x: 0, y: 0, pinned: false },
+          owner: null,
         },
         {
           id: g('g3'),
@@ -56,6 +61,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: 'Revenue that does not cost us our margin.',
           metric: null,
           position: { x: -240.5, y: 180, pinned: true },
+          owner: null,
         },
         {
           id: g('g4'),
@@ -64,6 +70,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: { unit: '%', current: null, target: 8.5, direction: 'down' },
           position: null,
+          owner: null,
         },
       ],
       links: [
@@ -72,7 +79,15 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
         { id: asLinkId('l3'), from: g('g4'), to: g('g3') },
       ],
       stakeholders: [
-        { id: s('s1'), name: 'Dana', role: 'VP Sales', team: 'Sales', color: '#d9480f', notes: '' },
+        {
+          id: s('s1'),
+          name: 'Dana',
+          role: 'VP Sales',
+          team: 'Sales',
+          color: '#d9480f',
+          notes: '',
+          position: null,
+        },
         {
           id: s('s2'),
           name: 'Jörg',
@@ -80,6 +95,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           team: 'Finance',
           color: '#1971C2',
           notes: 'Owns the margin target.',
+          position: null,
         },
       ],
       incentives: [
@@ -134,6 +150,8 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           notes: 'Agreed in the March offsite.',
         },
       ],
+      tradeOffs: [],
+      reportingLines: [],
     },
   },
   'v1/minimal.json': {
@@ -154,6 +172,7 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: null,
           position: null,
+          owner: null,
         },
         {
           id: g('speed'),
@@ -162,12 +181,29 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           description: '',
           metric: null,
           position: null,
+          owner: null,
         },
       ],
       links: [{ id: asLinkId('l1'), from: g('speed'), to: g('mission') }],
       stakeholders: [
-        { id: s('cto'), name: 'CTO', role: '', team: '', color: '#2f9e44', notes: '' },
-        { id: s('cmo'), name: 'CMO', role: '', team: '', color: '#ae3ec9', notes: '' },
+        {
+          id: s('cto'),
+          name: 'CTO',
+          role: '',
+          team: '',
+          color: '#2f9e44',
+          notes: '',
+          position: null,
+        },
+        {
+          id: s('cmo'),
+          name: 'CMO',
+          role: '',
+          team: '',
+          color: '#ae3ec9',
+          notes: '',
+          position: null,
+        },
       ],
       incentives: [
         {
@@ -193,7 +229,85 @@ const EXPECTED: Readonly<Record<string, { doc: MapDocument; warnings: string[] }
           notes: '',
         },
       ],
+      tradeOffs: [],
+      reportingLines: [],
     },
+  },
+};
+
+EXPECTED['v2/tradeoffs.json'] = {
+  warnings: [],
+  doc: {
+    map: {
+      id: asMapId('m-v2'),
+      name: 'Trade-offs and reporting lines',
+      description: 'Written by file format version 2.',
+      createdAt: '2026-12-05T09:00:00.000Z',
+      updatedAt: '2026-12-05T09:00:00.000Z',
+    },
+    goals: [
+      newGoal({ id: g('g-mission'), title: 'Make reporting effortless', kind: 'mission' }),
+      newGoal({ id: g('g-arr'), title: 'Grow ARR efficiently', owner: s('s-maya') }),
+      newGoal({
+        id: g('g-win'),
+        title: 'Win rate',
+        kind: 'kpi',
+        metric: { unit: '%', current: 21, target: 25, direction: 'up' },
+      }),
+      newGoal({
+        id: g('g-margin'),
+        title: 'Gross margin',
+        kind: 'kpi',
+        metric: { unit: '%', current: 71, target: 75, direction: 'up' },
+        position: { x: 320, y: 180, pinned: true },
+        owner: s('s-tom'),
+      }),
+    ],
+    links: [
+      { id: asLinkId('l1'), from: g('g-arr'), to: g('g-mission') },
+      { id: asLinkId('l2'), from: g('g-win'), to: g('g-arr') },
+      { id: asLinkId('l3'), from: g('g-margin'), to: g('g-arr') },
+    ],
+    stakeholders: [
+      newStakeholder({ id: s('s-maya'), name: 'Maya', role: 'CEO', color: '#1864ab' }),
+      newStakeholder({
+        id: s('s-dana'),
+        name: 'Dana',
+        role: 'VP Sales',
+        color: '#2b7a3b',
+        position: { x: -200, y: 420, pinned: true },
+      }),
+      newStakeholder({ id: s('s-tom'), name: 'Tom', role: 'CFO', color: '#c2410c' }),
+    ],
+    incentives: [
+      newIncentive({
+        id: asIncentiveId('i1'),
+        stakeholderId: s('s-dana'),
+        goalId: g('g-win'),
+        kind: 'rewarded',
+        weight: 0.6,
+        note: '60% of bonus',
+      }),
+      newIncentive({
+        id: asIncentiveId('i2'),
+        stakeholderId: s('s-tom'),
+        goalId: g('g-margin'),
+        kind: 'measured',
+      }),
+    ],
+    conflicts: [],
+    tradeOffs: [
+      {
+        id: asTradeOffId('t1'),
+        a: g('g-win'),
+        b: g('g-margin'),
+        note: 'A deeper discount wins the deal and lowers margin.',
+      },
+    ],
+    reportingLines: [
+      { id: asReportingLineId('r1'), from: s('s-dana'), to: s('s-maya') },
+      { id: asReportingLineId('r2'), from: s('s-tom'), to: s('s-maya') },
+    ],
   },
 };
 

@@ -292,6 +292,7 @@ it('finds goal ids through the positions map without walking the prototype chain
         description: '',
         metric: null,
         position: { x: 10, y: 20, pinned: true },
+        owner: null,
       },
     ],
   };

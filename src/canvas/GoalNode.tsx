@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { Metric } from '../domain/model';
-import { formatMetricValue } from '../io/metric';
+import { formatMetricValue, hasMetricFigures } from '../io/metric';
 import { sessionStore } from '../store/sessionStore';
 import type { GoalFlowNode } from './adapters';
 
@@ -22,7 +22,6 @@ const selectForm = (s: ReactFlowState): Form =>
 const MAX_CHIPS = 5;
 
 /** A metric with neither figure known yet says nothing on the map ("— → —" only adds noise). */
-const hasFigures = (metric: Metric): boolean => metric.current !== null || metric.target !== null;
 
 function MetricLine({ metric }: { metric: Metric }) {
   return (
@@ -118,7 +117,9 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
       {(form !== 'box' || goal.kind !== 'kpi') && (
         <div className="cg-goal__title">{goal.title}</div>
       )}
-      {!farOut && goal.metric && hasFigures(goal.metric) && <MetricLine metric={goal.metric} />}
+      {!farOut && goal.metric && hasMetricFigures(goal.metric) && (
+        <MetricLine metric={goal.metric} />
+      )}
       {!farOut && <HolderChips holders={data.holders} />}
       {data.hasChildren && !farOut && <FoldButton node={data} />}
       <Handle

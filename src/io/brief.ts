@@ -88,7 +88,8 @@ function partiesSection(doc: MapDocument, conflict: Conflict): string[] {
     }
     for (const incentive of incentives) {
       const goal = doc.goals.find((g) => g.id === incentive.goalId);
-      const metric = goal?.metric ? ` (${escapeMarkdown(formatMetric(goal.metric))})` : '';
+      const figures = goal?.metric && formatMetric(goal.metric);
+      const metric = figures ? ` (${escapeMarkdown(figures)})` : '';
       const weight = incentive.weight === null ? '' : `, ${formatWeight(incentive.weight)}`;
       const note = incentive.note.trim() === '' ? '' : `: “${escapeMarkdown(incentive.note)}”`;
       const phrase = KIND_PHRASES[incentive.kind];

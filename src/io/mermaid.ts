@@ -88,7 +88,8 @@ function nodeLines(doc: MapDocument, ids: NodeIds): string[] {
   const lines: string[] = [];
   for (const goal of doc.goals) {
     const [open, close] = SHAPES[goal.kind];
-    const text = goal.metric ? [goal.title, formatMetric(goal.metric)] : [goal.title];
+    const figures = goal.metric && formatMetric(goal.metric);
+    const text = figures ? [goal.title, figures] : [goal.title];
     lines.push(
       `${ids.goals.get(goal.id) ?? ''}${open}${mermaidLabel(text)}${close}:::${goal.kind}`,
     );

@@ -7,8 +7,16 @@ export function formatMetricValue(value: number | null, unit: string): string {
   return unit === '%' ? `${n}%` : unit ? `${n} ${unit}` : n;
 }
 
-/** "104% → 115% ↑": where a KPI is, where it should be, and which way is better. */
-export function formatMetric(metric: Metric): string {
+/** A metric with neither a current value nor a target says nothing yet, so it is not shown. */
+export const hasMetricFigures = (metric: Metric): boolean =>
+  metric.current !== null || metric.target !== null;
+
+/**
+ * "104% → 115% ↑": where a KPI is, where it should be, and which way is better; null for a metric
+ * with no figures yet (shown as nothing rather than "— → — ↑").
+ */
+export function formatMetric(metric: Metric): string | null {
+  if (!hasMetricFigures(metric)) return null;
   const arrow = metric.direction === 'up' ? '↑' : '↓';
   return `${formatMetricValue(metric.current, metric.unit)} → ${formatMetricValue(metric.target, metric.unit)} ${arrow}`;
 }

@@ -155,7 +155,7 @@ function goalLines(goal: Goal, box: Box, nearest: boolean): TextLine[] {
   const inner = box.width - 2 * PADDING_X;
   const titleLine = style.titleSize * TITLE_LINE_HEIGHT;
   const title = wrapText(goal.title, charsThatFit(inner, style.titleSize, BOLD_EM), 2);
-  const metric = goal.metric ? formatMetric(goal.metric) : null;
+  const metric = goal.metric && formatMetric(goal.metric);
   const height =
     KIND_LINE + GAP + title.length * titleLine + (metric === null ? 0 : GAP + METRIC_LINE);
   const x = box.x + PADDING_X;

@@ -1,5 +1,5 @@
 /**
- * JSON file format v1: export and import (guards, validation and invariants included) of large
+ * JSON file format (the current version, v2): export and import (guards, validation and invariants included) of large
  * maps, against JSON.stringify / JSON.parse of the same file in the same run.
  */
 import {
@@ -155,7 +155,7 @@ export function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
   }
   return Promise.resolve([
     {
-      title: 'JSON file format v1: export and import',
+      title: 'JSON file format v2: export and import',
       columns: ['map', 'operation', 'p50 ms', 'p95 ms', 'baseline p50 ms', 'ratio', 'target (10k)'],
       rows,
       note:

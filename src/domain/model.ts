@@ -9,7 +9,7 @@ import type {
   TradeOffId,
 } from './ids';
 
-/** The three kinds of goal in a KPI tree (PRODUCT.md "Vocabulary"). */
+/** The three kinds of goal in a KPI tree (README "What it does"). */
 export const GOAL_KINDS = ['mission', 'objective', 'kpi'] as const;
 export type GoalKind = (typeof GOAL_KINDS)[number];
 

@@ -12,7 +12,7 @@ import {
 import type { CommonGoalAnswer, CommonGround, GoalIndex, PartyTopGoals } from './types';
 
 /**
- * The nearest common goal of any number of parties (PRODUCT.md "The core answer"). Repeated
+ * The nearest common goal of any number of parties (README "The nearest common goal"). Repeated
  * parties count once. Reuses the index's scratch buffers, so a query allocates only its answer.
  */
 export function findCommonGround(

@@ -4,7 +4,7 @@ import { nearestGoalsOfPairs } from './matrix';
 import type { GoalIndex } from './types';
 
 /**
- * Conflict radar (PRODUCT.md "Conflict radar"): pairs of stakeholders whose incentives sit on the
+ * Conflict radar (README "Trade-offs, the conflict radar and the escalation point"): pairs of stakeholders whose incentives sit on the
  * two sides of a trade-off, found before anyone names the conflict.
  *
  * A stakeholder *holds* a goal when they have an incentive on it or on a goal that contributes to

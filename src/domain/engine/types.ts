@@ -88,7 +88,7 @@ export interface CommonGroundUnknownParty extends CommonGroundBase {
   readonly unknownParties: readonly StakeholderId[];
 }
 
-/** The answer to "what goal do these parties already share?" (PRODUCT.md "The core answer"). */
+/** The answer to "what goal do these parties already share?" (README "The nearest common goal"). */
 export type CommonGround =
   | CommonGroundAnswered
   | CommonGroundNone

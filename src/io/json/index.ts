@@ -1,5 +1,5 @@
 /**
- * File format (PRODUCT.md "The file format", version 2 in the README): the public JSON contract for
+ * File format (README "The file format", version 2): the public JSON contract for
  * export, import, and what the database stores; older versions are migrated on read. Import never throws; it returns every problem found.
  */
 export { formatProblem, type ImportProblem } from '../problems';

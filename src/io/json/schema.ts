@@ -163,7 +163,7 @@ const mapFileShell = object({
 });
 
 /**
- * The current file format (version 2) as plain JSON data: the public contract (PRODUCT.md and the
+ * The current file format (version 2) as plain JSON data: the public contract (the
  * README), defaults filled. Older versions reach this shape through migrations.ts.
  */
 export type MapFile = Omit<

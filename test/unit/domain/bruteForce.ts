@@ -1,5 +1,5 @@
 /**
- * A direct, deliberately naive reading of PRODUCT.md "The core answer: nearest common goal":
+ * A direct, deliberately naive reading of the README's "The nearest common goal":
  * sets and maps, a level-by-level walk that rescans every link, no indexes and no reuse. The
  * engine is checked against it, and the benchmark uses it as the baseline.
  */

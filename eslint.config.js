@@ -19,15 +19,15 @@ const uiPackages = [
 ];
 const layers = {
   domain: {
-    patterns: [...['io', 'db', 'store', 'canvas', 'ui', 'app', 'workers', 'cli'].flatMap(layer)],
+    patterns: [...['io', 'db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli'].flatMap(layer)],
     packages: [...uiPackages, 'dexie', 'zod', 'zod/*'],
   },
   io: {
-    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'workers', 'cli'].flatMap(layer)],
+    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli'].flatMap(layer)],
     packages: [...uiPackages, 'dexie'],
   },
   db: {
-    patterns: [...['store', 'canvas', 'ui', 'app', 'workers', 'cli'].flatMap(layer)],
+    patterns: [...['store', 'canvas', 'ui', 'app', 'layout', 'cli'].flatMap(layer)],
     packages: uiPackages,
   },
   store: {
@@ -36,12 +36,12 @@ const layers = {
   },
   canvas: { patterns: [...['db', 'ui', 'app', 'cli'].flatMap(layer)], packages: ['dexie'] },
   ui: { patterns: [...['db', 'app', 'cli'].flatMap(layer)], packages: ['dexie'] },
-  workers: {
+  layout: {
     patterns: [...['io', 'db', 'store', 'canvas', 'ui', 'app', 'cli'].flatMap(layer)],
     packages: [...uiPackages, 'dexie'],
   },
   cli: {
-    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'workers'].flatMap(layer)],
+    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'layout'].flatMap(layer)],
     packages: [...uiPackages, 'dexie'],
   },
 };

@@ -6,7 +6,7 @@ import { selectDoc, useDocumentStore } from '../store/documentStore';
 import { selectView, useLibraryStore } from '../store/libraryStore';
 import type { CommonGround } from '../domain/engine';
 import { selectOpenPanel, useSessionStore } from '../store/sessionStore';
-import { CommonGroundPanel } from '../ui/CommonGroundPanel';
+import { CommonGroundPanel } from '../ui/commonGround/CommonGroundPanel';
 import { OpenConflict } from '../ui/conflicts/OpenConflict';
 import type { StakeholderView } from '../ui/stakeholderView/stakeholderView';
 import { useStakeholderView } from '../ui/stakeholderView/useStakeholderView';
@@ -19,7 +19,7 @@ import { NoticeBar } from '../ui/NoticeBar';
 import { StorageAlert } from '../ui/storage/StorageAlert';
 import { Toolbar } from '../ui/Toolbar';
 import { UpdateNotice } from '../ui/UpdateNotice';
-import { useCommonGroundView } from '../ui/useCommonGroundView';
+import { useCommonGroundView } from '../ui/commonGround/useCommonGroundView';
 import { selectWorkshopActive, useWorkshopStore } from '../store/workshopStore';
 
 /*

@@ -1,9 +1,9 @@
 import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
-import type { LayoutRequest, LayoutResponse } from '../workers/layout.worker';
+import type { LayoutRequest, LayoutResponse } from '../layout/layout.worker';
 
 /** The auto-layout web worker: one request in, one set of positions out. */
 export function startLayoutWorker(): Worker {
-  return new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../layout/layout.worker.ts', import.meta.url), { type: 'module' });
 }
 
 /**

@@ -12,7 +12,7 @@ import { toLayoutInput } from '../../src/canvas/layoutInput';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import type { LayoutInput, LayoutPositions } from '../../src/domain/layoutTypes';
 import type { MapDocument } from '../../src/domain/model';
-import { computeLayout } from '../../src/workers/layout';
+import { computeLayout } from '../../src/layout/layout';
 import { RectGrid, routeEdges, segmentEntersRect } from '../../src/domain/edgeRoutes';
 import { generateMap } from './browser/generator';
 import { ms, percentile, type BenchTable, type SuiteOptions } from './table';

@@ -2,7 +2,7 @@ import { buildGoalIndex, findCommonGround } from '../../domain/engine';
 import type { MapDocument } from '../../domain/model';
 import type { SvgHighlight } from '../../io/svg';
 import { sessionStore } from '../../store/sessionStore';
-import { toHighlight } from '../useCommonGroundView';
+import { toHighlight } from '../commonGround/useCommonGroundView';
 
 /**
  * The common-ground highlight the canvas shows right now (the panel is open with its parties),

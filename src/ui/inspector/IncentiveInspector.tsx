@@ -1,5 +1,5 @@
-import { removeIncentive, unlinkGoals, updateIncentive } from '../../domain/commands';
-import { type Incentive, type Link, type MapDocument } from '../../domain/model';
+import { removeIncentive, updateIncentive } from '../../domain/commands';
+import { type Incentive, type MapDocument } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../applyEdit';
 import { CommitField, NumberField, SelectField } from '../fields';
@@ -49,26 +49,6 @@ export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; d
         onClick={() => applyEdit((d) => removeIncentive(d, incentive.id))}
       >
         Delete incentive
-      </button>
-    </section>
-  );
-}
-
-/** A "contributes to" link: what it joins, and a way to undo it. */
-export function LinkInspector({ link, doc }: { link: Link; doc: MapDocument }) {
-  const title = (id: string) => doc.goals.find((g) => g.id === id)?.title ?? id;
-  return (
-    <section aria-label="Link details" className="cg-inspector">
-      <h2>Link</h2>
-      <p>
-        “{title(link.from)}” contributes to “{title(link.to)}”.
-      </p>
-      <button
-        type="button"
-        className="cg-button cg-button--danger"
-        onClick={() => applyEdit((d) => unlinkGoals(d, { linkId: link.id }))}
-      >
-        Unlink
       </button>
     </section>
   );

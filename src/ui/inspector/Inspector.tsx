@@ -19,7 +19,7 @@ const IncentiveInspector = lazyPart(
   async () => (await import('./IncentiveInspector')).IncentiveInspector,
   { whenIdle: true },
 );
-const LinkInspector = lazyPart(async () => (await import('./IncentiveInspector')).LinkInspector, {
+const LinkInspector = lazyPart(async () => (await import('./LinkInspector')).LinkInspector, {
   whenIdle: true,
 });
 

@@ -10,7 +10,7 @@ import { toLayoutInput } from '../../../src/canvas/layoutInput';
 import type { LayoutPositions } from '../../../src/domain/layoutTypes';
 import type { MapDocument } from '../../../src/domain/model';
 import { exportMapJson } from '../../../src/io/json';
-import { computeLayout } from '../../../src/workers/layout';
+import { computeLayout } from '../../../src/layout/layout';
 import { launchBrowser } from '../../e2e/browser';
 import { withDeadline } from '../deadline';
 import { ms, percentile, type BenchTable, type SuiteOptions } from '../table';

@@ -5,7 +5,7 @@
  */
 import { toLayoutInput } from '../../../src/canvas/layoutInput';
 import type { LayoutInput, LayoutPositions } from '../../../src/domain/layoutTypes';
-import { computeLayout } from '../../../src/workers/layout';
+import { computeLayout } from '../../../src/layout/layout';
 import { ms, percentile, sample, type BenchTable, type SuiteOptions } from '../table';
 import { generateMap } from './generator';
 

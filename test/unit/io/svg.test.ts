@@ -19,7 +19,7 @@ import {
   type SvgHighlight,
 } from '../../../src/io/svg';
 import { graphemes, wrapText } from '../../../src/io/svg/text';
-import { computeLayout } from '../../../src/workers/layout';
+import { computeLayout } from '../../../src/layout/layout';
 import { arbMapDocument } from '../domain/arbitraries';
 import { allElements, parseXmlStrict, rootOf, xmlTools } from './xmlHelpers';
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { addIncentive, linkGoals, type CommandResult } from '../domain/commands';
-import type { CommonGroundMissingIncentives, CommonGroundNone } from '../domain/engine';
-import type { GoalId, StakeholderId } from '../domain/ids';
-import { INCENTIVE_KINDS, type IncentiveKind, type MapDocument } from '../domain/model';
-import { ok } from '../domain/result';
-import { applyEdit } from './applyEdit';
-import type { Names } from './explain';
-import { SelectField } from './fields';
+import { addIncentive, linkGoals, type CommandResult } from '../../domain/commands';
+import type { CommonGroundMissingIncentives, CommonGroundNone } from '../../domain/engine';
+import type { GoalId, StakeholderId } from '../../domain/ids';
+import { INCENTIVE_KINDS, type IncentiveKind, type MapDocument } from '../../domain/model';
+import { ok } from '../../domain/result';
+import { applyEdit } from '../applyEdit';
+import type { Names } from '../explain';
+import { SelectField } from '../fields';
 
 /** Links every separate top goal under the mission, as one undoable edit. */
 function linkTopsToMission(tops: readonly GoalId[], mission: GoalId) {

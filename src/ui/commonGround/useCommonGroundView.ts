@@ -1,19 +1,19 @@
 import { useMemo } from 'react';
-import type { Highlight } from '../canvas/highlight';
+import type { Highlight } from '../../canvas/highlight';
 import {
   buildGoalIndex,
   findCommonGround,
   type CommonGoalAnswer,
   type CommonGround,
-} from '../domain/engine';
-import type { GoalId } from '../domain/ids';
-import type { MapDocument } from '../domain/model';
+} from '../../domain/engine';
+import type { GoalId } from '../../domain/ids';
+import type { MapDocument } from '../../domain/model';
 import {
   selectParties,
   selectShownAnswerGoalId,
   useSessionStore,
   type SessionState,
-} from '../store/sessionStore';
+} from '../../store/sessionStore';
 
 const selectShowing = (s: SessionState): boolean => s.openPanel === 'common-ground';
 

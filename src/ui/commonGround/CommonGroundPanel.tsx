@@ -1,12 +1,12 @@
 import { Suspense } from 'react';
-import type { CommonGoalAnswer, CommonGround } from '../domain/engine';
-import type { MapDocument } from '../domain/model';
+import type { CommonGoalAnswer, CommonGround } from '../../domain/engine';
+import type { MapDocument } from '../../domain/model';
 import {
   selectParties,
   selectShownAnswerGoalId,
   sessionStore,
   useSessionStore,
-} from '../store/sessionStore';
+} from '../../store/sessionStore';
 import {
   describeAlternative,
   describeClimb,
@@ -14,8 +14,8 @@ import {
   namesOf,
   summary,
   type Names,
-} from './explain';
-import { lazyPart } from './lazyPart';
+} from '../explain';
+import { lazyPart } from '../lazyPart';
 import { shownAnswer } from './useCommonGroundView';
 
 // One-click fixes for the answers that need one; fetched when the browser is idle.

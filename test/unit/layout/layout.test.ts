@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toLayoutInput } from '../../../src/canvas/layoutInput';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import type { LayoutInput } from '../../../src/domain/layoutTypes';
-import { computeLayout } from '../../../src/workers/layout';
+import { computeLayout } from '../../../src/layout/layout';
 
 const box = (id: string, pinned: { x: number; y: number } | null = null) => ({
   id,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE, type LayoutInput, type LayoutNodeInput } from '../../../src/domain/layoutTypes';
 import { routeEdges, segmentEntersRect } from '../../../src/domain/edgeRoutes';
-import { computeLayout } from '../../../src/workers/layout';
+import { computeLayout } from '../../../src/layout/layout';
 
 const KINDS = ['mission', 'objective', 'kpi'] as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayoutInput } from '../../../src/domain/layoutTypes';
-import { computeLayout } from '../../../src/workers/layout';
+import { computeLayout } from '../../../src/layout/layout';
 
 const box = (id: string) => ({ id, width: 200, height: 80, pinned: null });
 

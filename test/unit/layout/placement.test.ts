@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout } from '../../../src/workers/layout';
-import { placeNewNodes } from '../../../src/workers/placement';
+import { computeLayout } from '../../../src/layout/layout';
+import { placeNewNodes } from '../../../src/layout/placement';
 import type { LayoutInput } from '../../../src/domain/layoutTypes';
 
 const box = (id: string) => ({ id, width: 200, height: 80, pinned: null });

@@ -1,0 +1,23 @@
+import { unlinkGoals } from '../../domain/commands';
+import type { Link, MapDocument } from '../../domain/model';
+import { applyEdit } from '../applyEdit';
+
+/** A "contributes to" link: what it joins, and a way to undo it. */
+export function LinkInspector({ link, doc }: { link: Link; doc: MapDocument }) {
+  const title = (id: string) => doc.goals.find((g) => g.id === id)?.title ?? id;
+  return (
+    <section aria-label="Link details" className="cg-inspector">
+      <h2>Link</h2>
+      <p>
+        “{title(link.from)}” contributes to “{title(link.to)}”.
+      </p>
+      <button
+        type="button"
+        className="cg-button cg-button--danger"
+        onClick={() => applyEdit((d) => unlinkGoals(d, { linkId: link.id }))}
+      >
+        Unlink
+      </button>
+    </section>
+  );
+}

@@ -20,7 +20,13 @@ import { readRawTables } from './storedMaps';
  */
 
 const GOALS = 2000;
-const KILLS = 20;
+/**
+ * `npm test` runs a fixed slice of 12 kills; `npm run test:crash` runs a longer hunt
+ * (CRASH_KILLS=<n> picks any count of at least 5).
+ */
+const KILLS = Number(process.env.CRASH_KILLS ?? 12);
+if (!Number.isInteger(KILLS) || KILLS < 5)
+  throw new Error(`CRASH_KILLS must be 5 or more, not ${KILLS}`);
 /** Seeds the pauses and kill moments; CRASH_SEED=<n> replays another sequence. */
 const SEED = Number(process.env.CRASH_SEED ?? 20_260_601);
 
@@ -140,11 +146,14 @@ type PlanKind = 'at the library row' | 'at the document row' | 'after a put' | '
  * (before the document row, or after it, before the commit): that is where a save that is not one
  * transaction would tear. The rest land a little after a put, or anywhere in autosave.
  */
+const AT_LIBRARY_ROW = Math.round(KILLS * 0.4);
+const AT_DOCUMENT_ROW = Math.round(KILLS * 0.2);
+const AFTER_A_PUT = Math.round(KILLS * 0.2);
 const PLAN_KINDS: readonly PlanKind[] = shuffled([
-  ...Array<PlanKind>(8).fill('at the library row'),
-  ...Array<PlanKind>(4).fill('at the document row'),
-  ...Array<PlanKind>(4).fill('after a put'),
-  ...Array<PlanKind>(KILLS - 16).fill('any moment'),
+  ...Array<PlanKind>(AT_LIBRARY_ROW).fill('at the library row'),
+  ...Array<PlanKind>(AT_DOCUMENT_ROW).fill('at the document row'),
+  ...Array<PlanKind>(AFTER_A_PUT).fill('after a put'),
+  ...Array<PlanKind>(KILLS - AT_LIBRARY_ROW - AT_DOCUMENT_ROW - AFTER_A_PUT).fill('any moment'),
 ]);
 
 /** Fisher–Yates with the seeded generator. */

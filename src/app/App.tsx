@@ -51,6 +51,11 @@ const AlignmentMatrixDialog = lazyPart(
 
 /** Where the skip link leads: past the toolbar and every goal on the canvas. */
 const SIDE_PANEL_ID = 'cg-side-panel';
+/**
+ * Where the side panel's link back leads: the canvas, whose first control is `Add goal`. Without
+ * it, Shift+Tab from the inspector walks back through every goal drawn on the canvas.
+ */
+const CANVAS_ID = 'cg-canvas';
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -115,11 +120,14 @@ function Workspace({ doc }: { doc: MapDocument }) {
   useEffect(preloadIdleParts, []);
   return (
     <main className="cg-workspace">
-      <div className="cg-canvas">
+      <div className="cg-canvas" id={CANVAS_ID} tabIndex={-1}>
         <CanvasToolbar doc={doc} />
         <MapCanvas doc={doc} highlight={highlight ?? person.highlight} />
       </div>
       <aside className="cg-panel" aria-label="Side panel" id={SIDE_PANEL_ID} tabIndex={-1}>
+        <a className="cg-skip cg-skip--back" href={`#${CANVAS_ID}`}>
+          Back to the map tools
+        </a>
         <BackupReminder mapId={doc.map.id} />
         <Inspector doc={doc} />
         <ViewAsStakeholderButton doc={doc} />

@@ -4,6 +4,7 @@ import type { Metric } from '../domain/model';
 import { formatMetricValue, hasMetricFigures } from '../io/metric';
 import { sessionStore } from '../store/sessionStore';
 import type { GoalFlowNode } from './adapters';
+import { useIsDropTarget } from './dropOnNode';
 
 const KIND_LABEL = { mission: 'Mission', objective: 'Objective', kpi: 'KPI' } as const;
 
@@ -89,14 +90,15 @@ function HolderChips({ holders }: { holders: GoalFlowNode['data']['holders'] }) 
 }
 
 /** A goal box: kind, title and, for KPIs, current → target. Memoised: drags re-render one node. */
-export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<GoalFlowNode>) {
+export const GoalNode = memo(function GoalNode({ id, data, selected }: NodeProps<GoalFlowNode>) {
   const form = useStore(selectForm);
+  const dropTarget = useIsDropTarget(id);
   const farOut = form !== 'full';
   const { goal, emphasis, partyColors } = data;
   const ring = partyColors[0];
   return (
     <div
-      className={`cg-goal cg-goal--${goal.kind} cg-emph--${emphasis}${selected ? ' is-selected' : ''}${farOut ? ` is-far is-${form}` : ''}`}
+      className={`cg-goal cg-goal--${goal.kind} cg-emph--${emphasis}${selected ? ' is-selected' : ''}${dropTarget ? ' is-drop-target' : ''}${farOut ? ` is-far is-${form}` : ''}`}
       style={ring ? { boxShadow: `0 0 0 3px ${ring}` } : undefined}
       title={goal.description || goal.title}
     >
@@ -109,6 +111,7 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
         className="cg-handle"
         title={`Link “${goal.title}” up to the goal it contributes to`}
       />
+      {dropTarget && <span className="cg-drop-badge">Link here</span>}
       {!farOut && (
         <div className="cg-goal__kind">
           {emphasis === 'nearest' ? 'Nearest common goal' : KIND_LABEL[goal.kind]}

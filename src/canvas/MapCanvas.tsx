@@ -18,6 +18,7 @@ import { createEdgeBuilder, createNodeBuilder, type MapFlowNode } from './adapte
 import { applySelectChanges, commitDrag, draggedPositions } from './canvasEvents';
 import { collapseView } from './collapse';
 import { connectionCommand } from './connect';
+import { useDropOnNode } from './dropOnNode';
 import { CanvasViewSource } from './exportView';
 import { FocusOnHighlight } from './FocusOnHighlight';
 import { GoalNode } from './GoalNode';
@@ -127,6 +128,7 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
     setDragging(NO_DRAG);
   }, [doc, dragging]);
   const onConnect = useCallback((c: Connection) => applyEdit(connectionCommand(c)), []);
+  const onConnectEnd = useDropOnNode(doc);
   const onKeyDownCapture = useTreeKeys(doc);
 
   if (!ready) return <div className="cg-canvas__loading">Laying out the map…</div>;
@@ -142,6 +144,7 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onKeyDownCapture={readOnly ? undefined : onKeyDownCapture}
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={!readOnly}

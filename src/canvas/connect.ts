@@ -1,4 +1,4 @@
-import type { Connection } from '@xyflow/react';
+import type { Connection, HandleType, InternalNode, Transform, XYPosition } from '@xyflow/react';
 import { addIncentive, linkGoals, type CommandResult } from '../domain/commands';
 import { asGoalId, asStakeholderId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
@@ -33,4 +33,58 @@ export function connectionCommand(connection: Connection) {
     const [child, parent] = sourceIsChild ? [source, target] : [target, source];
     return linkGoals(doc, asGoalId(child), asGoalId(parent));
   };
+}
+
+/** The handle a drag started from, as React Flow reports it. */
+export interface DragStart {
+  readonly nodeId: string;
+  readonly id?: string | null;
+  readonly type: HandleType;
+}
+
+/**
+ * The connection a drop on a node's box makes: the same as a drop on that node's handle, so
+ * `connectionCommand` reads it the same way (React Flow, too, puts a drag from a target handle
+ * on the connection's target side).
+ */
+export function dropConnection(from: DragStart, onNodeId: string): Connection {
+  const fromHandle = from.id ?? null;
+  return from.type === 'target'
+    ? { source: onNodeId, sourceHandle: null, target: from.nodeId, targetHandle: fromHandle }
+    : { source: from.nodeId, sourceHandle: fromHandle, target: onNodeId, targetHandle: null };
+}
+
+/** A pointer position on the pane (screen pixels from its top left) in flow coordinates. */
+export function paneToFlow(pointer: XYPosition, [x, y, zoom]: Transform): XYPosition {
+  return { x: (pointer.x - x) / zoom, y: (pointer.y - y) / zoom };
+}
+
+/** Whether a flow point lies on a node's drawn box (a node not yet measured has no box). */
+export function isOnNode(node: InternalNode, point: XYPosition): boolean {
+  const { width, height } = node.measured;
+  if (node.hidden || width === undefined || height === undefined) return false;
+  const { x, y } = node.internals.positionAbsolute;
+  return point.x >= x && point.x <= x + width && point.y >= y && point.y <= y + height;
+}
+
+/** The node a drop at this flow point lands on: the one drawn on top; never the drag's own node. */
+export function nodeAtPoint(
+  nodes: Iterable<InternalNode>,
+  point: XYPosition,
+  exceptId: string,
+): string | null {
+  let found: InternalNode | null = null;
+  for (const node of nodes) {
+    if (node.id === exceptId || !isOnNode(node, point)) continue;
+    if (found === null || node.internals.z >= found.internals.z) found = node;
+  }
+  return found?.id ?? null;
+}
+
+/** What a drop on nothing says, so a missed drop is never silent. */
+export function missedDropText(doc: MapDocument, fromId: string): string {
+  const person = doc.stakeholders.find((s) => s.id === fromId);
+  if (person) return `Drop on a goal to tie ${person.name} to it: nothing was linked.`;
+  const goal = doc.goals.find((g) => g.id === fromId);
+  return `Drop on a goal to link “${goal?.title ?? 'this goal'}” to it: nothing was linked.`;
 }

@@ -96,6 +96,7 @@ describe('axe-core finds no violations', () => {
   it('on the first screen', async () => {
     await page.goto(inject('baseUrl'));
     await page.getByRole('group').first().waitFor();
+    await page.getByRole('region', { name: 'Conflicts ready to explore' }).waitFor();
     await expectNoViolations('first screen');
   });
 
@@ -173,6 +174,7 @@ describe('axe-core finds no violations', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
+    await button('Agree on the shared goal').waitFor();
     await expectNoViolations('workshop mode, paths met');
     await page.keyboard.press('Escape');
   });

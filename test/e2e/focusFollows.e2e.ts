@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
+import { launchBrowser, newAppPage, revealNode, screenshotOnFailure } from './browser';
+import { pressesUntilFocused } from './keyPresses';
 
 let browser: Browser;
 let page: Page;
@@ -24,6 +25,36 @@ const inWindow = (field: Locator) =>
     const r = e.getBoundingClientRect();
     return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
   });
+
+const addGoal = () => page.getByRole('button', { name: 'Add goal' });
+const title = () => page.getByRole('textbox', { name: 'Title' });
+
+/**
+ * How far the keyboard walks back from the inspector to the map tools on the example at
+ * 1280×720: 47 Shift+Tab presses before #15's work, 27 once links left the Tab order (what is
+ * left: every goal drawn, its chips and fold button, the zoom buttons), 28 with the link back
+ * itself, which makes it 3 keys.
+ */
+describe('from the inspector back to Add goal', () => {
+  it('takes one Shift+Tab to the link back, Enter, and one Tab', async () => {
+    await revealNode(page, 'Net revenue retention');
+    await page.getByRole('group', { name: 'Net revenue retention', exact: true }).click();
+    await title().focus();
+    const back = page.getByRole('link', { name: 'Back to the map tools' });
+    expect(await pressesUntilFocused(page, 'Shift+Tab', back, 5)).toBe(1);
+    const shown = await back.boundingBox();
+    expect(shown && shown.y >= 0 && shown.x + shown.width <= 1280).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await pressesUntilFocused(page, 'Tab', addGoal(), 3)).toBe(1);
+  });
+
+  it('stays under 30 Shift+Tab presses walking every control in between', async () => {
+    await title().focus();
+    const presses = await pressesUntilFocused(page, 'Shift+Tab', addGoal(), 60);
+    console.log(`Shift+Tab presses from the inspector's Title to Add goal: ${presses}`);
+    expect(presses).toBeLessThanOrEqual(30);
+  });
+});
 
 describe('focus follows the work', () => {
   it('goes to the first perspective, in view, once a conflict is created', async () => {

@@ -77,14 +77,21 @@ describe('map library', () => {
     await waitUntilSaved();
   });
 
-  it('Escape cancels a rename', async () => {
+  it('Escape keeps a typed name, as every field does: nothing typed is dropped', async () => {
     await openLibrary();
     await button(`Rename ${EXAMPLE}`).click();
     const field = page.getByRole('textbox', { name: 'Map name' });
-    await field.fill('Not this');
+    await page.getByText('Enter or Esc saves the name').waitFor();
+    await field.fill('Northwind, renamed');
     await field.press('Escape');
     await expect.poll(() => field.count()).toBe(0);
-    expect((await listedMaps()).sort()).toEqual([EXAMPLE, 'Pricing review']);
+    await expect
+      .poll(async () => (await listedMaps()).sort())
+      .toEqual(['Northwind, renamed', 'Pricing review']);
+    await button('Rename Northwind, renamed').click();
+    await field.fill(EXAMPLE);
+    await field.press('Enter');
+    await expect.poll(async () => (await listedMaps()).sort()).toEqual([EXAMPLE, 'Pricing review']);
   });
 
   it('duplicates, deletes, undoes the delete and deletes again', async () => {

@@ -16,6 +16,7 @@ import {
   type Names,
 } from '../explain';
 import { lazyPart } from '../lazyPart';
+import { ReadyConflicts } from './ReadyConflicts';
 import { shownAnswer } from './useCommonGroundView';
 
 // One-click fixes for the answers that need one; fetched when the browser is idle.
@@ -135,6 +136,7 @@ export function CommonGroundPanel({
   const session = sessionStore.getState();
   return (
     <>
+      {result === null && parties.length === 0 && <ReadyConflicts doc={doc} />}
       <section aria-labelledby="cg-find-heading">
         <h2 id="cg-find-heading">Find common ground</h2>
         <PartyPicker doc={doc} />

@@ -1,8 +1,9 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 /**
- * The map name as an inline text field: Enter (or leaving the field) saves, Escape cancels.
- * `onDone` runs exactly once, whichever way the edit ends.
+ * The map name as an inline text field. Nothing typed is dropped: Enter, Escape, leaving the
+ * field, or the field going away (the library closed) all save the name as typed, the way every
+ * `CommitField` keeps its draft. `onDone` runs exactly once, whichever way the edit ends.
  */
 export function RenameField({
   name,
@@ -14,21 +15,35 @@ export function RenameField({
   onDone: () => void;
 }) {
   const [draft, setDraft] = useState(name);
-  // A ref, not state: Enter ends the edit, and the blur that follows in the same tick must not.
+  // Refs, not state: Enter ends the edit and the blur that follows in the same tick (or an
+  // unmount) must not end it again, and the unmount must see the last keystroke.
   const finished = useRef(false);
-  const finish = (save: boolean) => {
-    if (finished.current) return;
+  const latest = useRef({ draft, name, onSave });
+  useEffect(() => {
+    latest.current = { draft, name, onSave };
+  });
+  const save = () => {
+    if (finished.current) return false;
     finished.current = true;
-    if (save && draft.trim() !== name) onSave(draft);
-    onDone();
+    const { draft: typed, name: before, onSave: store } = latest.current;
+    if (typed.trim() !== before) store(typed);
+    return true;
+  };
+  // Only a changed name is saved on unmount: React's development double mount must not end the
+  // edit before it starts.
+  useEffect(
+    () => () => {
+      if (latest.current.draft.trim() !== latest.current.name) save();
+    },
+    [],
+  );
+  const finish = () => {
+    if (save()) onDone();
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
+    if (e.key === 'Enter' || e.key === 'Escape') {
       e.preventDefault();
-      finish(true);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      finish(false);
+      finish();
     }
   };
   return (
@@ -40,12 +55,15 @@ export function RenameField({
         // The user just asked to rename: typing should go straight into the name.
         autoFocus
         onFocus={(e) => e.currentTarget.select()}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          latest.current = { ...latest.current, draft: e.target.value };
+          setDraft(e.target.value);
+        }}
         onKeyDown={onKeyDown}
-        onBlur={() => finish(true)}
+        onBlur={finish}
       />
       <span className="cg-maprow__hint" aria-hidden="true">
-        Enter to save · Esc to cancel
+        Enter or Esc saves the name
       </span>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import type { RefObject } from 'react';
 import { updateConflict } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
 import type { Conflict, MapDocument } from '../../domain/model';
@@ -7,28 +7,60 @@ import { CommitField, SelectField } from '../fields';
 
 const NO_GOAL = '';
 
+type NotesField = HTMLInputElement | HTMLTextAreaElement | null;
+
+function setAgreedGoal(doc: MapDocument, conflict: Conflict, value: string): void {
+  const goal = doc.goals.find((g) => g.id === value);
+  applyEdit((d) => updateConflict(d, conflict.id, { agreedGoalId: goal ? goal.id : null }));
+}
+
 /**
- * What the room agrees, typed without leaving the mode: each party's perspective, the agreed goal
- * (the revealed nearest common goal is one click away) and notes. Every entry is an undoable edit.
+ * Makes the revealed nearest common goal the agreed one. It sits in the panel's action bar,
+ * always on screen, and is gone once used; focus moves to the notes, what is left to write.
  */
-export function WorkshopCapture({
+export function AgreeButton({
   conflict,
   doc,
   revealed,
+  notesRef,
 }: {
   conflict: Conflict;
   doc: MapDocument;
   revealed: GoalId | null;
+  notesRef: RefObject<NotesField>;
+}) {
+  if (!revealed || conflict.agreedGoalId === revealed) return null;
+  return (
+    <button
+      type="button"
+      className="cg-button cg-button--primary"
+      onClick={() => {
+        setAgreedGoal(doc, conflict, revealed);
+        notesRef.current?.focus();
+      }}
+    >
+      Agree on the shared goal
+    </button>
+  );
+}
+
+/**
+ * What the room agrees, typed without leaving the mode: each party's perspective, the agreed goal
+ * and notes. Every entry is an undoable edit.
+ */
+export function WorkshopCapture({
+  conflict,
+  doc,
+  notesRef,
+}: {
+  conflict: Conflict;
+  doc: MapDocument;
+  notesRef: RefObject<NotesField>;
 }) {
   const goalOptions = [
     { value: NO_GOAL, label: 'Not agreed yet' },
     ...doc.goals.map((g) => ({ value: g.id, label: g.title })),
   ];
-  const setAgreed = (value: string) => {
-    const goal = doc.goals.find((g) => g.id === value);
-    applyEdit((d) => updateConflict(d, conflict.id, { agreedGoalId: goal ? goal.id : null }));
-  };
-  const notes = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const nameOf = (id: string) => doc.stakeholders.find((s) => s.id === id)?.name ?? id;
   return (
     <section className="cg-workshop__capture" aria-label="Capture the agreement">
@@ -54,28 +86,15 @@ export function WorkshopCapture({
         label="Agreed goal"
         value={conflict.agreedGoalId ?? NO_GOAL}
         options={goalOptions}
-        onChange={setAgreed}
+        onChange={(value) => setAgreedGoal(doc, conflict, value)}
       />
-      {revealed && conflict.agreedGoalId !== revealed && (
-        <button
-          type="button"
-          className="cg-button"
-          onClick={() => {
-            setAgreed(revealed);
-            // The button goes once used; the room's notes are what is left to write.
-            notes.current?.focus();
-          }}
-        >
-          Agree on the shared goal
-        </button>
-      )}
       <CommitField
         key={`${conflict.id}-notes`}
         label="Notes"
         value={conflict.notes}
         multiline
         inputRef={(element) => {
-          notes.current = element;
+          notesRef.current = element;
         }}
         onCommit={(text) => applyEdit((d) => updateConflict(d, conflict.id, { notes: text }))}
       />

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Highlight } from '../../canvas/highlight';
 import { MapCanvas } from '../../canvas/MapCanvas';
 import { buildGoalIndex, findCommonGround, type CommonGoalAnswer } from '../../domain/engine';
@@ -9,7 +9,7 @@ import { selectWorkshopStep, useWorkshopStore } from '../../store/workshopStore'
 import { headline, namesOf, type Names } from '../explain';
 import { leaveWorkshop, useWorkshopKeys } from './useWorkshopKeys';
 import { StorageAlert } from '../storage/StorageAlert';
-import { WorkshopCapture } from './WorkshopCapture';
+import { AgreeButton, WorkshopCapture } from './WorkshopCapture';
 import './workshop.css';
 
 function frameHighlight(frame: WalkFrame, answer: CommonGoalAnswer, doc: MapDocument): Highlight {
@@ -84,31 +84,36 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
   );
   const names = namesOf(doc);
   const conflict = doc.conflicts.find((c) => c.id === conflictId);
+  const notesRef = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const revealed = frame?.met ? (answer?.goalId ?? null) : null;
   return (
     <div className="cg-workshop" role="main" aria-label="Workshop mode">
       <div className="cg-workshop__canvas">
         <MapCanvas doc={doc} highlight={highlight} readOnly />
       </div>
       <aside className="cg-workshop__panel" aria-label="Walk up the tree">
-        {/* What the room captures must not be lost unseen: storage problems show here too. */}
-        <StorageAlert doc={doc} />
-        <h1>{conflict?.title ?? parties.map((p) => names.party(p)).join(' and ')}</h1>
-        {frame && answer ? (
-          <Stage frame={frame} answer={answer} names={names} doc={doc} />
-        ) : (
-          <p role="status">{headline(result, names)}</p>
-        )}
-        <p className="cg-workshop__keys">→ or Space: walk up a level · ←: back · Esc: leave</p>
-        {conflict && (
-          <WorkshopCapture
-            conflict={conflict}
-            doc={doc}
-            revealed={frame?.met ? (answer?.goalId ?? null) : null}
-          />
-        )}
-        <button type="button" className="cg-button" onClick={leaveWorkshop}>
-          Leave workshop mode
-        </button>
+        {/* The walk and the capture scroll when they run long; the actions below never do, so
+            agreeing and leaving stay on screen on a 720-px projector. */}
+        <div className="cg-workshop__body">
+          {/* What the room captures must not be lost unseen: storage problems show here too. */}
+          <StorageAlert doc={doc} />
+          <h1>{conflict?.title ?? parties.map((p) => names.party(p)).join(' and ')}</h1>
+          {frame && answer ? (
+            <Stage frame={frame} answer={answer} names={names} doc={doc} />
+          ) : (
+            <p role="status">{headline(result, names)}</p>
+          )}
+          <p className="cg-workshop__keys">→ or Space: walk up a level · ←: back · Esc: leave</p>
+          {conflict && <WorkshopCapture conflict={conflict} doc={doc} notesRef={notesRef} />}
+        </div>
+        <div className="cg-workshop__actions">
+          {conflict && (
+            <AgreeButton conflict={conflict} doc={doc} revealed={revealed} notesRef={notesRef} />
+          )}
+          <button type="button" className="cg-button" onClick={leaveWorkshop}>
+            Leave workshop mode
+          </button>
+        </div>
       </aside>
     </div>
   );

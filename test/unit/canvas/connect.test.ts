@@ -1,0 +1,98 @@
+import type { InternalNode } from '@xyflow/react';
+import { describe, expect, it } from 'vitest';
+import {
+  connectionCommand,
+  dropConnection,
+  missedDropText,
+  nodeAtPoint,
+  paneToFlow,
+} from '../../../src/canvas/connect';
+import { createExampleMap } from '../../../src/domain/exampleMap';
+
+const doc = createExampleMap('2026-01-01T00:00:00.000Z');
+
+function placed(id: string, x: number, y: number, z = 0): InternalNode {
+  const node = { id, position: { x, y }, data: {} };
+  return {
+    ...node,
+    measured: { width: 100, height: 50 },
+    internals: { positionAbsolute: { x, y }, z, userNode: node },
+  };
+}
+
+describe('a drop on a node box', () => {
+  const link = doc.links.find((l) => l.to !== 'g-mission');
+  if (!link) throw new Error('the example has a link below an objective');
+
+  it('from a goal’s top handle links that goal up to the goal dropped on', () => {
+    const result = connectionCommand(
+      dropConnection({ nodeId: link.from, id: 'up', type: 'source' }, 'g-mission'),
+    )(doc);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.links).toContainEqual(
+      expect.objectContaining({ from: link.from, to: 'g-mission' }),
+    );
+  });
+
+  it('from a goal’s bottom handle links the goal dropped on below it', () => {
+    const other = doc.goals.find(
+      (g) => g.kind === 'kpi' && !doc.links.some((l) => l.from === g.id && l.to === link.from),
+    );
+    if (!other) throw new Error('the example has another KPI');
+    const result = connectionCommand(
+      dropConnection({ nodeId: link.from, id: 'down', type: 'target' }, other.id),
+    )(doc);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.links).toContainEqual(
+      expect.objectContaining({ from: other.id, to: link.from }),
+    );
+  });
+
+  it('is refused by the same rule as a handle drop (a cycle names its goals)', () => {
+    const result = connectionCommand(
+      dropConnection({ nodeId: link.to, id: 'up', type: 'source' }, link.from),
+    )(doc);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/cycle/);
+  });
+
+  it('from a person makes an incentive on the goal dropped on', () => {
+    const person = doc.stakeholders[0];
+    if (!person) throw new Error('the example has people');
+    const result = connectionCommand(
+      dropConnection({ nodeId: person.id, id: 'up', type: 'source' }, link.from),
+    )(doc);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.incentives.length).toBe(doc.incentives.length + 1);
+  });
+});
+
+describe('nodeAtPoint', () => {
+  const nodes = [placed('a', 0, 0), placed('b', 50, 0, 1), placed('c', 300, 0)];
+
+  it('finds the box under the point, the one on top where boxes overlap', () => {
+    expect(nodeAtPoint(nodes, { x: 10, y: 10 }, 'c')).toBe('a');
+    expect(nodeAtPoint(nodes, { x: 60, y: 10 }, 'c')).toBe('b');
+    expect(nodeAtPoint(nodes, { x: 350, y: 49 }, 'a')).toBe('c');
+  });
+
+  it('never the node the drag started from, and nothing between boxes', () => {
+    expect(nodeAtPoint(nodes, { x: 350, y: 10 }, 'c')).toBeNull();
+    expect(nodeAtPoint(nodes, { x: 200, y: 10 }, 'a')).toBeNull();
+    expect(nodeAtPoint(nodes, { x: 10, y: 51 }, 'c')).toBeNull();
+  });
+
+  it('reads the pane point through the viewport’s pan and zoom', () => {
+    expect(paneToFlow({ x: 120, y: 60 }, [20, 10, 2])).toEqual({ x: 50, y: 25 });
+  });
+});
+
+describe('missedDropText', () => {
+  it('names what was being linked', () => {
+    const goal = doc.goals[1];
+    const person = doc.stakeholders[0];
+    if (!goal || !person) throw new Error('the example has goals and people');
+    expect(missedDropText(doc, goal.id)).toContain(`“${goal.title}”`);
+    expect(missedDropText(doc, person.id)).toContain(person.name);
+  });
+});

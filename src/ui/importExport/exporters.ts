@@ -15,7 +15,7 @@ import {
   type SvgHighlight,
 } from '../../io/svg';
 import { downloadBlob, downloadText, fileNameFor } from './download';
-import { fitToCanvas, rasterizeSvg, type FittedSize } from './rasterize';
+import { fitToPrint, rasterizeSvg, type FittedSize } from './rasterize';
 
 /** What a picture shows: the map as laid out on the canvas, and which part of it. */
 export interface PictureInput {
@@ -47,8 +47,8 @@ export function exportSvg(input: PictureInput): void {
 
 /**
  * Text drawn smaller than this many pixels on the PNG is an unreadable smudge (titles at 3 px
- * can still just be made out). Leaving it out of huge maps (thousands of goals squeezed into the
- * canvas limit) makes them draw several times faster; the SVG export and the map inside the PNG
+ * can still just be made out). Leaving it out of huge maps (thousands of goals squeezed into A3 at
+ * 300 dpi) makes them draw several times faster; the SVG export and the map inside the PNG
  * keep every word.
  */
 const MIN_TEXT_PX = 3;
@@ -61,12 +61,12 @@ function dropUnreadableText(svg: Element, scale: number): void {
 }
 
 /**
- * Rasterises the SVG at `scale` (reduced to fit the browser's canvas limit if needed) and embeds
+ * Rasterises the SVG at `scale` (reduced to fit A3 at 300 dpi if needed) and embeds
  * the map's JSON, so dropping the PNG back into the app reopens the map. Returns the size used.
  */
 export async function exportPng(input: PictureInput, scale: number): Promise<FittedSize> {
   const { element, width, height } = renderSvg(input);
-  const size = fitToCanvas(width, height, scale);
+  const size = fitToPrint(width, height, scale);
   // At its final pixel size, the browser rasterises the picture once, straight onto the canvas.
   element.setAttribute('width', String(size.width));
   element.setAttribute('height', String(size.height));

@@ -82,12 +82,17 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
     () => (frame && answer ? frameHighlight(frame, answer, doc) : null),
     [frame, answer, doc],
   );
+  // The whole walk is framed from the first step, so the camera holds still while the room walks.
+  const framed = useMemo(
+    () => (answer ? [...new Set([...answer.climbs.flatMap((c) => c.path), ...parties])] : null),
+    [answer, parties],
+  );
   const names = namesOf(doc);
   const conflict = doc.conflicts.find((c) => c.id === conflictId);
   return (
     <div className="cg-workshop" role="main" aria-label="Workshop mode">
       <div className="cg-workshop__canvas">
-        <MapCanvas doc={doc} highlight={highlight} readOnly />
+        <MapCanvas doc={doc} highlight={highlight} frame={framed} readOnly />
       </div>
       <aside className="cg-workshop__panel" aria-label="Walk up the tree">
         {/* What the room captures must not be lost unseen: storage problems show here too. */}

@@ -71,7 +71,8 @@ const pixels = (n: number): string => n.toLocaleString('en-US');
  */
 async function scaleUsed(page: Page, width: number, height: number): Promise<number> {
   const atPrintCap =
-    Math.max(width, height) >= PRINT_LONG_SIDE - 1 || Math.min(width, height) >= PRINT_SHORT_SIDE - 1;
+    Math.max(width, height) >= PRINT_LONG_SIDE - 1 ||
+    Math.min(width, height) >= PRINT_SHORT_SIDE - 1;
   if (!atPrintCap) return SCALE;
   const drawnAt = new RegExp(`drawn at ([\\d.]+)× \\(${pixels(width)} × ${pixels(height)} px\\)`);
   // The notice shows for a few seconds, so this runs right after each export.

@@ -39,6 +39,7 @@ function pictureInput(doc: MapDocument, view: CanvasView, area: Area): PictureIn
     positions: view.positions,
     highlight: exportHighlight(doc),
     region: area === 'view' ? view.visible : null,
+    linkRoutes: view.linkRoutes,
   };
 }
 

@@ -2,6 +2,7 @@
  * Picture exports, loaded on demand with the image dialog (not on the first screen): they pull in
  * the SVG renderer and the PNG chunk writer.
  */
+import type { LinkRoutes } from '../../domain/edgeRoutes';
 import type { LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
 import { exportMapJson } from '../../io/json';
@@ -24,13 +25,15 @@ export interface PictureInput {
   readonly highlight: SvgHighlight | null;
   /** The current view in flow coordinates; null for the whole map. */
   readonly region: Box | null;
+  /** The links' routes on the canvas, so the picture routes only what moved since; absent: all. */
+  readonly linkRoutes?: LinkRoutes;
 }
 
 /** The picture as standalone SVG markup and its size in CSS pixels at 1×. */
 function renderSvg(input: PictureInput): { element: Element; width: number; height: number } {
-  const { doc, positions, highlight, region } = input;
+  const { doc, positions, highlight, region, linkRoutes } = input;
   const xml = document.implementation.createDocument(SVG_NS, 'svg', null);
-  const element = renderMapSvg<Element>(doc, positions, { highlight, region }, xml);
+  const element = renderMapSvg<Element>(doc, positions, { highlight, region, linkRoutes }, xml);
   return { element, ...svgSize(doc, positions, region) };
 }
 

@@ -107,7 +107,13 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
         </div>
       )}
       {(form !== 'box' || goal.kind !== 'kpi') && (
-        <div className="cg-goal__title">{goal.title}</div>
+        <div
+          className="cg-goal__title"
+          // Far out, the large title spreads past its box only as far as its neighbours allow.
+          style={form === 'box' ? { width: data.titleRoom } : undefined}
+        >
+          {goal.title}
+        </div>
       )}
       {!farOut && goal.metric && hasMetricFigures(goal.metric) && (
         <MetricLine metric={goal.metric} />

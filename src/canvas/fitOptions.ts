@@ -10,6 +10,8 @@ export const FIT_ALL = { duration: 300, padding: 0.08, maxZoom: 1 } as const;
 export const OPENING_MIN_ZOOM = 0.2;
 /** Room left around the map in the first view, as a share of the screen on each side. */
 const OPENING_PADDING = 0.04;
+/** The canvas toolbar floats over the top of the canvas: the top of the tree starts below it. */
+const TOOLBAR_CLEARANCE = 96;
 
 export interface Rect {
   readonly x: number;
@@ -70,7 +72,7 @@ export function openingViewport(
   );
   return {
     x: screen.width / 2 - centre * zoom,
-    y: screen.height * OPENING_PADDING - map.y * zoom,
+    y: TOOLBAR_CLEARANCE - map.y * zoom,
     zoom,
   };
 }

@@ -96,7 +96,7 @@ describe('camera', () => {
       ...example.goals.map((g) => g.title),
       ...example.stakeholders.map((s) => s.name),
     ]) {
-      expect.soft(await onScreen(node(page, item), canvas), item).toBe(true);
+      expect(await onScreen(node(page, item), canvas), item).toBe(true);
     }
     expect(errors).toEqual([]);
   });
@@ -115,15 +115,13 @@ describe('camera', () => {
       await settled(page);
       await page.screenshot({ path: `test-results/camera-workshop-${id}.png` });
       for (const party of parties) {
-        console.log(id, nameOf(party), await onScreen(node(page, nameOf(party)), canvas));
-        expect.soft(await onScreen(node(page, nameOf(party)), canvas), nameOf(party)).toBe(true);
+        expect(await onScreen(node(page, nameOf(party)), canvas), nameOf(party)).toBe(true);
       }
       for (const goal of goals) {
         const title = titleOf(goal);
-        expect.soft(await onScreen(node(page, title), canvas), title).toBe(true);
+        expect(await onScreen(node(page, title), canvas), title).toBe(true);
         const px = await titlePixels(node(page, title), title);
-        console.log(id, title, px.toFixed(1));
-        expect.soft(px, title).toBeGreaterThanOrEqual(MIN_TITLE_PX);
+        expect(px, title).toBeGreaterThanOrEqual(MIN_TITLE_PX);
       }
       expect(errors).toEqual([]);
     });

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createExampleMap } from '../../src/domain/exampleMap';
-import { buildGoalIndex, findCommonGround } from '../../src/domain/engine';
 import { launchBrowser, newAppPage } from './browser';
+import { example, expectedWalk } from './exampleWalks';
 
-const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const titleOf = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
 const nameOf = (id: string) => example.stakeholders.find((s) => s.id === id)?.name ?? id;
 const WORKSHOP_SCREEN = { width: 1280, height: 720 };
@@ -13,14 +11,7 @@ const MIN_TITLE_PX = 16;
 
 /** The parties and the goals a conflict's walk passes through, up to the common goal. */
 function conflictFrame(conflictId: string) {
-  const conflict = example.conflicts.find((c) => c.id === conflictId);
-  if (!conflict) throw new Error(`no conflict ${conflictId}`);
-  const result = findCommonGround(buildGoalIndex(example), conflict.parties);
-  if (result.status !== 'found' && result.status !== 'already-shared') {
-    throw new Error(`conflict ${conflictId} has no common goal`);
-  }
-  const answer = result.answers[0];
-  if (!answer) throw new Error('no answer');
+  const { conflict, answer } = expectedWalk(conflictId);
   const goals = [...new Set(answer.climbs.flatMap((c) => c.path))];
   return { conflict, goals, parties: conflict.parties };
 }

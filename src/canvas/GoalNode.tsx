@@ -1,24 +1,14 @@
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { Metric } from '../domain/model';
 import { formatMetricValue, hasMetricFigures } from '../io/metric';
 import { sessionStore } from '../store/sessionStore';
 import type { GoalFlowNode } from './adapters';
 import { useIsDropTarget } from './dropOnNode';
+import { formAt, ZoomFormsContext } from './zoomForms';
 
 const KIND_LABEL = { mission: 'Mission', objective: 'Objective', kpi: 'KPI' } as const;
 
-/**
- * Semantic zoom. Below TITLE_ZOOM a box's 11–13 px details are specks: goals show their title
- * alone, in a size readable at that zoom (see ZoomedTitleSize). Below BOX_ZOOM a KPI's title no
- * longer fits its box at a readable size and KPIs draw as plain boxes (much cheaper on big maps),
- * while objectives and the mission keep large titles that may spill past their box.
- */
-export const TITLE_ZOOM = 0.55;
-const BOX_ZOOM = 0.35;
-type Form = 'full' | 'title' | 'box';
-const selectForm = (s: ReactFlowState): Form =>
-  s.transform[2] >= TITLE_ZOOM ? 'full' : s.transform[2] >= BOX_ZOOM ? 'title' : 'box';
 /** Chips shown on a goal; more holders show as "+n". */
 const MAX_CHIPS = 5;
 
@@ -91,7 +81,9 @@ function HolderChips({ holders }: { holders: GoalFlowNode['data']['holders'] }) 
 
 /** A goal box: kind, title and, for KPIs, current → target. Memoised: drags re-render one node. */
 export const GoalNode = memo(function GoalNode({ id, data, selected }: NodeProps<GoalFlowNode>) {
-  const form = useStore(selectForm);
+  // Semantic zoom (zoomForms.ts): past the ones in the editor, KPIs' titles do not fit their box.
+  const forms = useContext(ZoomFormsContext);
+  const form = useStore((s: ReactFlowState) => formAt(s.transform[2], forms));
   const dropTarget = useIsDropTarget(id);
   const farOut = form !== 'full';
   const { goal, emphasis, partyColors } = data;
@@ -118,7 +110,13 @@ export const GoalNode = memo(function GoalNode({ id, data, selected }: NodeProps
         </div>
       )}
       {(form !== 'box' || goal.kind !== 'kpi') && (
-        <div className="cg-goal__title">{goal.title}</div>
+        <div
+          className="cg-goal__title"
+          // Far out, the large title spreads past its box only as far as its neighbours allow.
+          style={form === 'box' ? { width: data.titleRoom } : undefined}
+        >
+          {goal.title}
+        </div>
       )}
       {!farOut && goal.metric && hasMetricFigures(goal.metric) && (
         <MetricLine metric={goal.metric} />

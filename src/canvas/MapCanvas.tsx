@@ -15,28 +15,24 @@ import type { MapDocument } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
 import { selectCollapsedGoalIds, useSessionStore } from '../store/sessionStore';
 import { createEdgeBuilder, createNodeBuilder, type MapFlowNode } from './adapters';
+import { Camera } from './Camera';
 import { applySelectChanges, commitDrag, draggedPositions } from './canvasEvents';
 import { collapseView } from './collapse';
 import { connectionCommand } from './connect';
 import { useDropOnNode } from './dropOnNode';
 import { CanvasViewSource } from './exportView';
-import { FocusOnHighlight } from './FocusOnHighlight';
 import { GoalNode } from './GoalNode';
 import { toHighlightLookup, type Highlight } from './highlight';
 import { RoutedEdge, EdgeRoutesContext } from './RoutedEdge';
 import { StakeholderNode } from './StakeholderNode';
 import { useAutoLayout } from './useAutoLayout';
 import { ZoomedTitleSize } from './ZoomedTitleSize';
+import { EDITOR_FORMS, WORKSHOP_FORMS, ZoomFormsContext } from './zoomForms';
 import { useEdgeRoutes } from './useEdgeRoutes';
 import { useTreeKeys } from './useTreeKeys';
 import { RevealSelection } from './RevealSelection';
 import { useSelectedIds } from './useSelectedIds';
 
-/**
- * A whole company tree is wide; below this zoom titles stop being readable, so the first view
- * shows the readable middle of the map and the minimap shows the rest.
- */
-const FIT_VIEW_OPTIONS = { minZoom: 0.4, maxZoom: 1, padding: 0.08 };
 /** Module level, so React Flow never sees a new nodeTypes object and remounts every node. */
 const nodeTypes = { goal: GoalNode, stakeholder: StakeholderNode };
 const edgeTypes = { routed: RoutedEdge };
@@ -48,6 +44,18 @@ export interface MapCanvasProps {
   readonly highlight: Highlight | null;
   /** Presentation (workshop mode): look and navigate, but nothing can be moved or edited. */
   readonly readOnly?: boolean;
+  /**
+   * The nodes the camera frames; by default the parties of the highlight and the goals on
+   * their paths (workshop mode frames the whole walk from its first step).
+   */
+  readonly frame?: readonly string[] | null;
+}
+
+/** The parties of a highlight and every goal on their paths. */
+function highlightFrame(highlight: Highlight | null): readonly string[] | null {
+  if (!highlight) return null;
+  const goals = highlight.paths.flatMap((p) => p.path);
+  return [...new Set([...goals, ...highlight.paths.map((p) => p.stakeholderId)])];
 }
 
 function minimapColor(node: MapFlowNode): string {
@@ -106,7 +114,7 @@ function useFlowElements(
  * React Flow's own change events are translated into commands (drags, links) or session state
  * (selection) and never kept as a second copy of the map.
  */
-export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) {
+export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvasProps) {
   const { ready, positions } = useAutoLayout(doc);
   const [dragging, setDragging] = useState(NO_DRAG);
   const { nodes, edges, selectedIds } = useFlowElements(doc, positions, highlight, dragging);
@@ -134,45 +142,49 @@ export function MapCanvas({ doc, highlight, readOnly = false }: MapCanvasProps) 
   if (!ready) return <div className="cg-canvas__loading">Laying out the map…</div>;
   return (
     <EdgeRoutesContext.Provider value={routes}>
-      {nodes.length === 0 && <EmptyMapHint />}
-      <ReactFlow<MapFlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onKeyDownCapture={readOnly ? undefined : onKeyDownCapture}
-        connectionMode={ConnectionMode.Loose}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable={!readOnly}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        onlyRenderVisibleElements
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2.5}
-      >
-        <RevealSelection selectedIds={selectedIds} />
-        <FocusOnHighlight highlight={highlight} maxZoom={readOnly ? 1.4 : 1} />
-        <CanvasViewSource />
-        <ZoomedTitleSize />
-        <Background gap={24} color="#e3e7ec" />
-        {!readOnly && <Controls showInteractive={false} showFitView={false} />}
-        {!readOnly && (
-          <MiniMap<MapFlowNode>
-            nodeColor={minimapColor}
-            pannable
-            zoomable
-            ariaLabel="Map overview"
+      <ZoomFormsContext.Provider value={readOnly ? WORKSHOP_FORMS : EDITOR_FORMS}>
+        {nodes.length === 0 && <EmptyMapHint />}
+        <ReactFlow<MapFlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onKeyDownCapture={readOnly ? undefined : onKeyDownCapture}
+          connectionMode={ConnectionMode.Loose}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable={!readOnly}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          onlyRenderVisibleElements
+          minZoom={0.05}
+          maxZoom={2.5}
+        >
+          <RevealSelection selectedIds={selectedIds} />
+          <Camera
+            nodes={nodes}
+            frame={frame === undefined ? highlightFrame(highlight) : frame}
+            maxZoom={readOnly ? 1.4 : 1}
           />
-        )}
-      </ReactFlow>
+          <CanvasViewSource />
+          <ZoomedTitleSize />
+          <Background gap={24} color="#e3e7ec" />
+          {!readOnly && <Controls showInteractive={false} showFitView={false} />}
+          {!readOnly && (
+            <MiniMap<MapFlowNode>
+              nodeColor={minimapColor}
+              pannable
+              zoomable
+              ariaLabel="Map overview"
+            />
+          )}
+        </ReactFlow>
+      </ZoomFormsContext.Provider>
     </EdgeRoutesContext.Provider>
   );
 }

@@ -1,9 +1,14 @@
-import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useContext } from 'react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { StakeholderFlowNode } from './adapters';
 import { useIsDropTarget } from './dropOnNode';
+import { formAt, ZoomFormsContext } from './zoomForms';
 
-/** A person or group, drawn in their colour; incentive edges leave from the top. */
+/**
+ * A person or group, drawn in their colour; incentive edges leave from the top. Zoomed out as
+ * far as goals show their title alone (zoomForms.ts), the name alone, large, as wide as the
+ * neighbours leave room for.
+ */
 export const StakeholderNode = memo(function StakeholderNode({
   id,
   data,
@@ -11,10 +16,12 @@ export const StakeholderNode = memo(function StakeholderNode({
 }: NodeProps<StakeholderFlowNode>) {
   const dropTarget = useIsDropTarget(id);
   const { stakeholder, emphasis } = data;
+  const forms = useContext(ZoomFormsContext);
+  const farOut = useStore((s: ReactFlowState) => formAt(s.transform[2], forms) !== 'full');
   const subtitle = [stakeholder.role, stakeholder.team].filter(Boolean).join(' · ');
   return (
     <div
-      className={`cg-person cg-emph--${emphasis}${selected ? ' is-selected' : ''}${dropTarget ? ' is-drop-target' : ''}`}
+      className={`cg-person cg-emph--${emphasis}${selected ? ' is-selected' : ''}${farOut ? ' is-far' : ''}${dropTarget ? ' is-drop-target' : ''}`}
       style={{ borderColor: stakeholder.color }}
     >
       <Handle
@@ -25,15 +32,26 @@ export const StakeholderNode = memo(function StakeholderNode({
         title={`Connect ${stakeholder.name} to a goal`}
       />
       {dropTarget && <span className="cg-drop-badge">Link here</span>}
-      <span
-        className="cg-person__dot"
-        style={{ background: stakeholder.color }}
-        aria-hidden="true"
-      />
-      <div className="cg-person__text">
-        <div className="cg-person__name">{stakeholder.name}</div>
-        {subtitle && <div className="cg-person__role">{subtitle}</div>}
-      </div>
+      {farOut ? (
+        <div
+          className="cg-person__name"
+          style={{ width: data.nameRoom, borderColor: stakeholder.color }}
+        >
+          {stakeholder.name}
+        </div>
+      ) : (
+        <>
+          <span
+            className="cg-person__dot"
+            style={{ background: stakeholder.color }}
+            aria-hidden="true"
+          />
+          <div className="cg-person__text">
+            <div className="cg-person__name">{stakeholder.name}</div>
+            {subtitle && <div className="cg-person__role">{subtitle}</div>}
+          </div>
+        </>
+      )}
     </div>
   );
 });

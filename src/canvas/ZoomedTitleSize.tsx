@@ -1,13 +1,13 @@
-import { useEffect } from 'react';
+import { useContext, useEffect } from 'react';
 import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { ZoomFormsContext } from './zoomForms';
 
-/** Titles in the zoomed-out forms read at about this size on screen. */
-const SCREEN_TITLE_PX = 13;
 /** Zoom steps the size follows: finer would restyle the canvas on every wheel tick. */
 const STEPS_PER_UNIT = 40;
 
+/** Rounded down, so the title is never smaller on screen than the size asked for. */
 const selectZoomStep = (s: ReactFlowState): number =>
-  Math.max(1, Math.round(s.transform[2] * STEPS_PER_UNIT));
+  Math.max(1, Math.floor(s.transform[2] * STEPS_PER_UNIT));
 
 /**
  * Sets the title size of the zoomed-out node forms (GoalNode's "title" and "box" forms) as one
@@ -15,10 +15,11 @@ const selectZoomStep = (s: ReactFlowState): number =>
  */
 export function ZoomedTitleSize() {
   const step = useStore(selectZoomStep);
+  const { titlePx } = useContext(ZoomFormsContext);
   const flow = useStoreApi();
   useEffect(() => {
-    const px = Math.round((SCREEN_TITLE_PX * STEPS_PER_UNIT) / step);
+    const px = Math.ceil((titlePx * STEPS_PER_UNIT) / step);
     flow.getState().domNode?.style.setProperty('--cg-zoomed-title', `${px}px`);
-  }, [flow, step]);
+  }, [flow, step, titlePx]);
   return null;
 }

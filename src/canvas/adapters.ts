@@ -11,6 +11,7 @@ import type {
 } from '../domain/model';
 import type { CollapseView } from './collapse';
 import { linkKey, type HighlightLookup } from './highlight';
+import { largeTitleRooms } from './titleRoom';
 
 /** How strongly a node or edge is drawn while a common-ground view is open. */
 export type Emphasis = 'normal' | 'path' | 'nearest' | 'dim';
@@ -28,6 +29,8 @@ export interface GoalNodeData extends Record<string, unknown> {
   readonly holders: readonly Holder[];
   /** Everything the chips show, so a changed name or colour redraws the node. */
   readonly holdersKey: string;
+  /** How wide the large title drawn zoomed far out may be without reaching a neighbour's. */
+  readonly titleRoom: number;
 }
 /** A person's incentive on a goal, as the chip on the goal shows it. */
 export interface Holder {
@@ -39,6 +42,8 @@ export interface Holder {
 export interface StakeholderNodeData extends Record<string, unknown> {
   readonly stakeholder: Stakeholder;
   readonly emphasis: Emphasis;
+  /** How wide the large name drawn zoomed out may be without reaching a neighbour's. */
+  readonly nameRoom: number;
 }
 export type GoalFlowNode = Node<GoalNodeData, 'goal'>;
 export type StakeholderFlowNode = Node<StakeholderNodeData, 'stakeholder'>;
@@ -100,6 +105,7 @@ function toGoalNode(
   view: NodeView,
   parentIds: ReadonlySet<string>,
   holders: readonly Holder[],
+  titleRoom: number,
 ): GoalFlowNode {
   return {
     id: goal.id,
@@ -119,16 +125,26 @@ function toGoalNode(
       hiddenBelow: view.collapse.hiddenBelow.get(goal.id) ?? 0,
       holders,
       holdersKey: holders.map((h) => `${h.incentiveId}:${h.name}:${h.color}:${h.kind}`).join('|'),
+      titleRoom,
     },
   };
 }
 
-function toStakeholderNode(stakeholder: Stakeholder, view: NodeView): StakeholderFlowNode {
+/** Where a person's pill is drawn: as dragged, else where layout put it. */
+function stakeholderPosition(stakeholder: Stakeholder, view: NodeView): { x: number; y: number } {
+  return view.dragging.get(stakeholder.id) ?? view.positions[stakeholder.id] ?? ORIGIN;
+}
+
+function toStakeholderNode(
+  stakeholder: Stakeholder,
+  view: NodeView,
+  nameRoom: number,
+): StakeholderFlowNode {
   const { highlight } = view;
   return {
     id: stakeholder.id,
     type: 'stakeholder',
-    position: view.dragging.get(stakeholder.id) ?? view.positions[stakeholder.id] ?? ORIGIN,
+    position: stakeholderPosition(stakeholder, view),
     ariaLabel: stakeholder.name,
     selected: view.selectedIds.has(stakeholder.id),
     hidden: view.collapse.hidden.has(stakeholder.id),
@@ -137,6 +153,7 @@ function toStakeholderNode(stakeholder: Stakeholder, view: NodeView): Stakeholde
     data: {
       stakeholder,
       emphasis: !highlight.active || highlight.parties.has(stakeholder.id) ? 'normal' : 'dim',
+      nameRoom,
     },
   };
 }
@@ -172,6 +189,23 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
   return (doc, view) => {
     const parentIds = new Set(doc.links.map((l) => l.to));
     const holders = holdersByGoal(doc);
+    // Zoomed out, objectives, the mission and people draw large titles; KPIs do not.
+    const rooms = largeTitleRooms([
+      ...doc.goals
+        .filter((g) => !view.collapse.hidden.has(g.id))
+        .map((g) => ({
+          id: g.id,
+          ...goalPosition(g, view),
+          ...NODE_SIZE[g.kind],
+          large: g.kind !== 'kpi',
+        })),
+      ...doc.stakeholders.map((s) => ({
+        id: s.id,
+        ...stakeholderPosition(s, view),
+        ...NODE_SIZE.stakeholder,
+        large: true,
+      })),
+    ]);
     const next = new Map<string, MapFlowNode>();
     const reuse = (node: MapFlowNode): MapFlowNode => {
       const old = previous.get(node.id);
@@ -181,9 +215,19 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
     };
     const nodes = [
       ...doc.goals.map((g) =>
-        reuse(toGoalNode(g, view, parentIds, holders.get(g.id) ?? NO_HOLDERS)),
+        reuse(
+          toGoalNode(
+            g,
+            view,
+            parentIds,
+            holders.get(g.id) ?? NO_HOLDERS,
+            rooms.get(g.id) ?? NODE_SIZE[g.kind].width,
+          ),
+        ),
       ),
-      ...doc.stakeholders.map((s) => reuse(toStakeholderNode(s, view))),
+      ...doc.stakeholders.map((s) =>
+        reuse(toStakeholderNode(s, view, rooms.get(s.id) ?? NODE_SIZE.stakeholder.width)),
+      ),
     ];
     previous = next;
     previousList = keepIfUnchanged(previousList, nodes);

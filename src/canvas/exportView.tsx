@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { createStore, useStore } from 'zustand';
+import type { LinkRoutes } from '../domain/edgeRoutes';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
 import { documentStore } from '../store/documentStore';
@@ -21,6 +22,8 @@ export interface CanvasView {
   readonly positions: LayoutPositions;
   /** The part of the map visible on screen; null before the canvas has a size. */
   readonly visible: FlowRegion | null;
+  /** The links' routes as the canvas draws them (from the last full layout). */
+  readonly linkRoutes: LinkRoutes;
 }
 
 type ReadView = () => CanvasView;
@@ -131,7 +134,8 @@ export function CanvasViewSource() {
       const positions = Object.fromEntries(
         Array.from(nodeLookup, ([id, node]) => [id, node.position] as const),
       );
-      return { positions, visible: visibleRegion(transform, width, height) };
+      const { routes } = positionsStore.getState();
+      return { positions, visible: visibleRegion(transform, width, height), linkRoutes: routes };
     };
     viewSource.setState({ read });
     return () => {

@@ -334,22 +334,40 @@ function unwind(
 /**
  * Routes for edges from a box up to another (a goal to a goal it contributes to, a person to a
  * goal they hold), by their ends' ids: the org-chart route where it is clear, else a detour
- * around the boxes in the way, else the org-chart route anyway. Pure; linear in edges, with a
- * bounded search for the few edges that need a detour.
+ * around the boxes in the way, else the org-chart route anyway. A route in `known` (found
+ * before, e.g. by the layout worker) is kept while its ends have not moved. Pure; linear in
+ * edges, with a bounded search for the few edges that need a detour.
  */
 export function routeEdges(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly { readonly from: string; readonly to: string }[],
-): (Point[] | null)[] {
+  known: LinkRoutes = {},
+): (readonly Point[] | null)[] {
   const grid = new RectGrid<Rect>(boxes.values());
   const budget: Budget = { steps: TOTAL_STEPS, tries: TOTAL_TRIES };
   return edges.map(({ from, to }) => {
     const [a, b] = [boxes.get(from), boxes.get(to)];
     if (!a || !b) return null;
+    const found = known[routeKey(from, to)];
+    if (found && joins(found, a, b)) return found;
     const plain = orgChartRoute(a, b);
     if (isClear(plain, grid, [a, b])) return plain;
     return findDetour(a, b, grid, budget) ?? searchRoute(a, b, grid, budget) ?? plain;
   });
+}
+
+/** Whether a route still runs from `from`'s top to `to`'s bottom (neither end has moved). */
+function joins(route: readonly Point[], from: Rect, to: Rect): boolean {
+  const [first, last] = [route[0], route[route.length - 1]];
+  const [start, end] = [topCentre(from), bottomCentre(to)];
+  return (
+    !!first &&
+    !!last &&
+    first.x === start.x &&
+    first.y === start.y &&
+    last.x === end.x &&
+    last.y === end.y
+  );
 }
 
 /** The point half-way along a polyline, where an edge's label goes. */

@@ -9,7 +9,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { exportMapJson } from '../../src/io/json';
-import { MAX_CANVAS_PIXELS, MAX_CANVAS_SIDE } from '../../src/ui/importExport/rasterize';
+import { PRINT_LONG_SIDE, PRINT_SHORT_SIDE } from '../../src/ui/importExport/rasterize';
 import { launchBrowser } from '../e2e/browser';
 import { importMap } from './browser/appFlows';
 import { buildApp, scratchDir, serve } from './browser/builds';
@@ -66,13 +66,14 @@ function recordExportTimes(): void {
 const pixels = (n: number): string => n.toLocaleString('en-US');
 
 /**
- * The scale the picture was drawn at: the one asked for, unless the map was too large for a
- * browser canvas at it, in which case the app drew it smaller and said so in a notice.
+ * The scale the picture was drawn at: the one asked for, unless the picture would have been
+ * larger than A3 at 300 dpi, in which case the app drew it smaller and said so in a notice.
  */
 async function scaleUsed(page: Page, width: number, height: number): Promise<number> {
-  const atCanvasLimit =
-    Math.max(width, height) >= MAX_CANVAS_SIDE - 1 || width * height >= MAX_CANVAS_PIXELS * 0.99;
-  if (!atCanvasLimit) return SCALE;
+  const atPrintCap =
+    Math.max(width, height) >= PRINT_LONG_SIDE - 1 ||
+    Math.min(width, height) >= PRINT_SHORT_SIDE - 1;
+  if (!atPrintCap) return SCALE;
   const drawnAt = new RegExp(`drawn at ([\\d.]+)× \\(${pixels(width)} × ${pixels(height)} px\\)`);
   // The notice shows for a few seconds, so this runs right after each export.
   const notice = page.getByRole('status').filter({ hasText: drawnAt }).first();
@@ -216,7 +217,7 @@ export async function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
         rows,
         note:
           'Baseline: the browser encoding the same picture as PNG (toBlob) in the same page. Targets apply to click → PNG. ' +
-          `Title px = the ${TITLE_PX} px objective/KPI title × the scale the picture was drawn at (${SCALE}× unless the map was too large for a browser canvas, then the scale the app's notice gives). ` +
+          `Title px = the ${TITLE_PX} px objective/KPI title × the scale the picture was drawn at (${SCALE}× unless that would exceed A3 at 300 dpi, then the scale the app's notice gives). ` +
           `Printed = the picture stretched across an A3 landscape sheet (${A3_LANDSCAPE_MM} mm = ${Math.round((A3_LANDSCAPE_MM / MM_PER_INCH) * PRINT_DPI)} dots at ${PRINT_DPI} dpi): title px ÷ picture width px × ${A3_LANDSCAPE_MM} mm; 1 pt = 1/72 inch; body text is 9–12 pt. ` +
           'TOO THIN: the short side is under a quarter of the long side.',
       },

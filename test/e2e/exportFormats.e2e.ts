@@ -8,7 +8,7 @@ import { createEmptyMap, newGoal, newLink } from '../../src/domain/factories';
 import { asGoalId, asLinkId, asMapId } from '../../src/domain/ids';
 import type { MapDocument } from '../../src/domain/model';
 import { exportMapJson } from '../../src/io/json';
-import { MAX_CANVAS_SIDE } from '../../src/ui/importExport/rasterize';
+import { PRINT_LONG_SIDE } from '../../src/ui/importExport/rasterize';
 import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { dialogNamed, downloadedText, exportAs, importFile } from './importHelpers';
 
@@ -20,7 +20,7 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
-/** A mission with `count` KPIs side by side under it, each with a driver: wider than any canvas. */
+/** A mission with `count` KPIs side by side under it, each with a driver: wider than A3 prints. */
 function wideMap(count: number): MapDocument {
   const mission = newGoal({ id: asGoalId('g-top'), title: 'Wide mission', kind: 'mission' });
   const kpi = (id: string) => newGoal({ id: asGoalId(id), title: `KPI ${id}`, kind: 'kpi' });
@@ -187,7 +187,7 @@ describe('export formats through the Export menu', () => {
     expect(Math.abs(height - paneHeight / zoom)).toBeLessThanOrEqual(2);
   });
 
-  it('scales a map too wide for the browser canvas to fit, and says so', async () => {
+  it('draws a map larger than A3 at 300 dpi at that size, and says so', async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'cg-wide-')), 'wide.json');
     await writeFile(path, exportMapJson(wideMap(150)));
     await importFile(page, path);
@@ -198,15 +198,15 @@ describe('export formats through the Export menu', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'PNG' }).click();
     const dialog = dialogNamed(page, 'Export PNG');
-    await dialog.getByRole('note').filter({ hasText: 'too large for 2×' }).waitFor();
+    await dialog
+      .getByRole('note')
+      .filter({ hasText: 'At 2× the picture would be larger than A3 at 300 dpi' })
+      .waitFor();
     const downloading = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export PNG' }).click();
     const png = await readFile(await (await downloading).path());
-    expect(png.readUInt32BE(16)).toBe(MAX_CANVAS_SIDE);
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'the largest picture browsers can make' })
-      .waitFor();
+    expect(png.readUInt32BE(16)).toBe(PRINT_LONG_SIDE);
+    await page.getByRole('status').filter({ hasText: 'all a printer can use' }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -1,25 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newAppPage } from './browser';
-import { createExampleMap } from '../../src/domain/exampleMap';
-import { buildGoalIndex, findCommonGround } from '../../src/domain/engine';
+import { example, expectedWalk } from './exampleWalks';
 
-const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const title = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
 const discounting = example.conflicts.find((c) => c.id === 'c-discounting');
-
-/** What the engine says the walk for a conflict looks like: the answer and its longest climb. */
-function expectedWalk(conflictId: string) {
-  const conflict = example.conflicts.find((c) => c.id === conflictId);
-  if (!conflict) throw new Error(`no conflict ${conflictId}`);
-  const result = findCommonGround(buildGoalIndex(example), conflict.parties);
-  if (result.status !== 'found' && result.status !== 'already-shared') {
-    throw new Error(`conflict ${conflictId} has no common goal`);
-  }
-  const answer = result.answers[0];
-  if (!answer) throw new Error('no answer');
-  return { conflict, answer };
-}
 
 let browser: Browser;
 

@@ -1,6 +1,6 @@
 import type { MapDocument } from '../../domain/model';
 import { safeColor, type XmlDocument, type XmlElement } from '../xml';
-import { routeEdges, type Point } from '../../domain/edgeRoutes';
+import { routeEdges, type LinkRoutes, type Point } from '../../domain/edgeRoutes';
 import { routePath, type Box, type NodeBoxes } from './geometry';
 import { svgElement, svgText } from './nodes';
 import { COLORS, DIM_OPACITY, type Emphasis } from './style';
@@ -36,12 +36,16 @@ export function arrowMarkers<E extends XmlElement<E>>(
   };
 }
 
-/** Routes for edges between the drawn boxes, by edge, in the order given (null: an end is gone). */
+/**
+ * Routes for edges between the drawn boxes, by edge, in the order given (null: an end is gone);
+ * `known` routes (the canvas's) are kept while their ends are where they were.
+ */
 function routesFor(
   boxes: NodeBoxes,
   edges: readonly { readonly from: string; readonly to: string }[],
-): (Point[] | null)[] {
-  return routeEdges(new Map<string, Box>([...boxes.goals, ...boxes.stakeholders]), edges);
+  known?: LinkRoutes,
+): (readonly Point[] | null)[] {
+  return routeEdges(new Map<string, Box>([...boxes.goals, ...boxes.stakeholders]), edges, known);
 }
 
 /**
@@ -55,9 +59,10 @@ export function drawLinks<E extends XmlElement<E>>(
   boxes: NodeBoxes,
   emphasis: Emphasis,
   arrow: (color: string) => string,
+  known?: LinkRoutes,
 ): E {
   const layer = svgElement(xml, 'g', { class: 'cg-links', fill: 'none' });
-  const routes = routesFor(boxes, doc.links);
+  const routes = routesFor(boxes, doc.links, known);
   doc.links.forEach((link, k) => {
     const route = routes[k];
     if (!route) return;
@@ -79,8 +84,10 @@ export function drawLinks<E extends XmlElement<E>>(
 const LABEL_SIZE = 12;
 
 /**
- * Incentives from the person's pill up to the goal, in the person's colour (dashed for
- * "motivated") and labelled with the kind, as on the canvas.
+ * The ties of a highlight's parties, from the person's pill up to the goal, in the person's
+ * colour (dashed for "motivated") and labelled with the kind, as the canvas draws them in a
+ * common-ground view. Other ties show as chips on their goals, as on the canvas: drawn in full
+ * they cross the whole tree, and routing them around every box is most of a big map's export.
  */
 export function drawIncentives<E extends XmlElement<E>>(
   xml: XmlDocument<E>,
@@ -90,19 +97,17 @@ export function drawIncentives<E extends XmlElement<E>>(
 ): E {
   const layer = svgElement(xml, 'g', { class: 'cg-incentives' });
   const colorOf = new Map(doc.stakeholders.map((s) => [s.id, safeColor(s.color, COLORS.edge)]));
+  const shown = doc.incentives.filter((i) => emphasis.isParty(i.stakeholderId));
   const routes = routesFor(
     boxes,
-    doc.incentives.map((i) => ({ from: i.stakeholderId, to: i.goalId })),
+    shown.map((i) => ({ from: i.stakeholderId, to: i.goalId })),
   );
-  doc.incentives.forEach((incentive, k) => {
+  shown.forEach((incentive, k) => {
     const route = routes[k];
     if (!route) return;
     const color = colorOf.get(incentive.stakeholderId) ?? COLORS.edge;
     const curve = routePath(route);
     const group = svgElement(xml, 'g', { class: `cg-incentive cg-incentive--${incentive.kind}` });
-    if (emphasis.active && !emphasis.isParty(incentive.stakeholderId)) {
-      group.setAttribute('opacity', String(DIM_OPACITY));
-    }
     const path = svgElement(xml, 'path', {
       d: curve.d,
       fill: 'none',

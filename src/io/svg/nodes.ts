@@ -81,15 +81,58 @@ const METRIC_LINE = 18;
 /** Bold text runs wider than the 0.55 em average. */
 const BOLD_EM = 0.6;
 
+/** Chips drawn on a goal, as on the canvas; more holders show as "+n". */
+const MAX_CHIPS = 5;
+const CHIP_RADIUS = 8;
+const CHIP_STEP = 20;
+
 /**
- * A goal box styled by kind like the canvas node. Off-path goals are dimmed; goals on a party's
- * path get a ring in that party's colour; the nearest common goal gets the orange outline.
+ * Who holds a goal, one dot each in the person's colour across the box's bottom edge, as the
+ * canvas draws holder chips (ties themselves are drawn only for the parties of a highlight).
+ */
+function holderChips<E extends XmlElement<E>>(
+  xml: XmlDocument<E>,
+  box: Box,
+  holderColors: readonly string[],
+): E[] {
+  const cy = box.y + box.height;
+  const cx = (i: number) => box.x + 10 + CHIP_RADIUS + i * CHIP_STEP;
+  const chips = holderColors.slice(0, MAX_CHIPS).map((color, i) =>
+    svgElement(xml, 'circle', {
+      cx: cx(i),
+      cy,
+      r: CHIP_RADIUS,
+      fill: safeColor(color, COLORS.edge),
+      stroke: COLORS.white,
+      'stroke-width': 2,
+    }),
+  );
+  if (holderColors.length > MAX_CHIPS) {
+    const more = `+${holderColors.length - MAX_CHIPS}`;
+    chips.push(
+      svgText(xml, more, {
+        x: cx(MAX_CHIPS) - CHIP_RADIUS,
+        y: cy + 4,
+        fill: COLORS.muted,
+        'font-size': 11,
+        'font-weight': 600,
+      }),
+    );
+  }
+  return chips;
+}
+
+/**
+ * A goal box styled by kind like the canvas node, with a chip per holder. Off-path goals are
+ * dimmed; goals on a party's path get a ring in that party's colour; the nearest common goal
+ * gets the orange outline.
  */
 export function drawGoal<E extends XmlElement<E>>(
   xml: XmlDocument<E>,
   goal: Goal,
   box: Box,
   emphasis: Emphasis,
+  holderColors: readonly string[] = [],
 ): E {
   const style = KIND_STYLES[goal.kind];
   const nearest = emphasis.active && goal.id === emphasis.nearestGoalId;
@@ -118,6 +161,7 @@ export function drawGoal<E extends XmlElement<E>>(
   for (const { text, ...attributes } of goalLines(goal, box, nearest)) {
     group.appendChild(svgText(xml, text, attributes));
   }
+  for (const chip of holderChips(xml, box, holderColors)) group.appendChild(chip);
   return group;
 }
 

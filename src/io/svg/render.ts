@@ -1,3 +1,4 @@
+import type { LinkRoutes } from '../../domain/edgeRoutes';
 import type { LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
 import {
@@ -20,6 +21,8 @@ export interface SvgExportOptions {
   readonly region?: Box | null;
   /** #rrggbb; white when absent or not a colour. */
   readonly background?: string;
+  /** Link routes already found (the canvas's), kept where their ends have not moved. */
+  readonly linkRoutes?: LinkRoutes;
 }
 
 /**
@@ -60,12 +63,16 @@ export function renderMapSvg<E extends XmlElement<E>>(
   }
   const boxes = nodeBoxes(doc, positions);
   const emphasis = toEmphasis(options.highlight ?? null);
-  root.appendChild(drawLinks(xml, doc, boxes, emphasis, arrowMarkers(xml, defs)));
+  root.appendChild(
+    drawLinks(xml, doc, boxes, emphasis, arrowMarkers(xml, defs), options.linkRoutes),
+  );
   root.appendChild(drawIncentives(xml, doc, boxes, emphasis));
   const nodes = svgElement(xml, 'g', { class: 'cg-nodes' });
+  const holders = holderColors(doc);
   for (const goal of doc.goals) {
     const box = boxes.goals.get(goal.id);
-    if (box !== undefined) nodes.appendChild(drawGoal(xml, goal, box, emphasis));
+    if (box !== undefined)
+      nodes.appendChild(drawGoal(xml, goal, box, emphasis, holders.get(goal.id)));
   }
   for (const stakeholder of doc.stakeholders) {
     const box = boxes.stakeholders.get(stakeholder.id);
@@ -73,6 +80,20 @@ export function renderMapSvg<E extends XmlElement<E>>(
   }
   root.appendChild(nodes);
   return root;
+}
+
+/** The colours of the people who hold each goal, in the order their incentives were added. */
+function holderColors(doc: MapDocument): Map<string, string[]> {
+  const colorOf = new Map(doc.stakeholders.map((s) => [s.id, s.color]));
+  const byGoal = new Map<string, string[]>();
+  for (const i of doc.incentives) {
+    const color = colorOf.get(i.stakeholderId);
+    if (color === undefined) continue;
+    const colors = byGoal.get(i.goalId);
+    if (colors) colors.push(color);
+    else byGoal.set(i.goalId, [color]);
+  }
+  return byGoal;
 }
 
 /** An empty map still exports a readable picture rather than a blank one. */

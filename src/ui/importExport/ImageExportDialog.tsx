@@ -7,7 +7,7 @@ import { sessionStore } from '../../store/sessionStore';
 import { exportPng, exportSvg, type PictureInput } from './exporters';
 import { exportHighlight } from './exportHighlight';
 import { Modal } from './Modal';
-import { fitToCanvas, MAX_CANVAS_SIDE, type FittedSize } from './rasterize';
+import { fitToPrint, PRINT_LONG_SIDE, PRINT_SHORT_SIDE, type FittedSize } from './rasterize';
 import { describeError } from '../../domain/result';
 
 export type PictureFormat = 'PNG' | 'SVG';
@@ -23,7 +23,14 @@ function describeSize(size: FittedSize): string {
 }
 
 function reducedNotice(size: FittedSize, requested: number): string {
-  return `The map is too large for ${requested}× in a browser, so it is drawn at ${size.scale.toFixed(2)}× (${describeSize(size)}), the largest picture browsers can make (${formatPixels(MAX_CANVAS_SIDE)} px per side).`;
+  return `At ${requested}× the picture would be larger than A3 at 300 dpi (${formatPixels(PRINT_LONG_SIDE)} × ${formatPixels(PRINT_SHORT_SIDE)} px), all a printer can use, so it is drawn at ${size.scale.toFixed(2)}× (${describeSize(size)}).`;
+}
+
+/** An SVG is drawn at its own size: a vector picture has no pixel cap. */
+function pictureSize(format: PictureFormat, width: number, height: number, scale: number) {
+  return format === 'PNG'
+    ? fitToPrint(width, height, scale)
+    : { scale: 1, width, height, reduced: false };
 }
 
 function pictureInput(doc: MapDocument, view: CanvasView, area: Area): PictureInput {
@@ -32,6 +39,7 @@ function pictureInput(doc: MapDocument, view: CanvasView, area: Area): PictureIn
     positions: view.positions,
     highlight: exportHighlight(doc),
     region: area === 'view' ? view.visible : null,
+    linkRoutes: view.linkRoutes,
   };
 }
 
@@ -143,8 +151,8 @@ function useExport(onDone: () => void) {
 
 /**
  * PNG or SVG of the whole map or the current view, drawn from the model with the open
- * common-ground highlight. The PNG's pixel size is shown before exporting, with a warning when
- * the map is too large for the chosen scale.
+ * common-ground highlight. The PNG's pixel size is shown before exporting, with a note when the
+ * chosen scale would exceed A3 at 300 dpi and the picture is drawn smaller.
  */
 export function ImageExportDialog({
   format,
@@ -164,7 +172,7 @@ export function ImageExportDialog({
     if (!view) return null;
     const region = settings.area === 'view' ? view.visible : null;
     const { width, height } = svgSize(doc, view.positions, region);
-    return fitToCanvas(width, height, format === 'PNG' ? settings.scale : 1);
+    return pictureSize(format, width, height, settings.scale);
   }, [doc, view, settings, format]);
   const onExport = () => {
     if (view)

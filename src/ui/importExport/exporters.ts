@@ -2,6 +2,7 @@
  * Picture exports, loaded on demand with the image dialog (not on the first screen): they pull in
  * the SVG renderer and the PNG chunk writer.
  */
+import type { LinkRoutes } from '../../domain/edgeRoutes';
 import type { LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
 import { exportMapJson } from '../../io/json';
@@ -15,7 +16,7 @@ import {
   type SvgHighlight,
 } from '../../io/svg';
 import { downloadBlob, downloadText, fileNameFor } from './download';
-import { fitToCanvas, rasterizeSvg, type FittedSize } from './rasterize';
+import { fitToPrint, rasterizeSvg, type FittedSize } from './rasterize';
 
 /** What a picture shows: the map as laid out on the canvas, and which part of it. */
 export interface PictureInput {
@@ -24,13 +25,15 @@ export interface PictureInput {
   readonly highlight: SvgHighlight | null;
   /** The current view in flow coordinates; null for the whole map. */
   readonly region: Box | null;
+  /** The links' routes on the canvas, so the picture routes only what moved since; absent: all. */
+  readonly linkRoutes?: LinkRoutes;
 }
 
 /** The picture as standalone SVG markup and its size in CSS pixels at 1×. */
 function renderSvg(input: PictureInput): { element: Element; width: number; height: number } {
-  const { doc, positions, highlight, region } = input;
+  const { doc, positions, highlight, region, linkRoutes } = input;
   const xml = document.implementation.createDocument(SVG_NS, 'svg', null);
-  const element = renderMapSvg<Element>(doc, positions, { highlight, region }, xml);
+  const element = renderMapSvg<Element>(doc, positions, { highlight, region, linkRoutes }, xml);
   return { element, ...svgSize(doc, positions, region) };
 }
 
@@ -47,8 +50,8 @@ export function exportSvg(input: PictureInput): void {
 
 /**
  * Text drawn smaller than this many pixels on the PNG is an unreadable smudge (titles at 3 px
- * can still just be made out). Leaving it out of huge maps (thousands of goals squeezed into the
- * canvas limit) makes them draw several times faster; the SVG export and the map inside the PNG
+ * can still just be made out). Leaving it out of huge maps (thousands of goals squeezed into A3 at
+ * 300 dpi) makes them draw several times faster; the SVG export and the map inside the PNG
  * keep every word.
  */
 const MIN_TEXT_PX = 3;
@@ -61,12 +64,12 @@ function dropUnreadableText(svg: Element, scale: number): void {
 }
 
 /**
- * Rasterises the SVG at `scale` (reduced to fit the browser's canvas limit if needed) and embeds
+ * Rasterises the SVG at `scale` (reduced to fit A3 at 300 dpi if needed) and embeds
  * the map's JSON, so dropping the PNG back into the app reopens the map. Returns the size used.
  */
 export async function exportPng(input: PictureInput, scale: number): Promise<FittedSize> {
   const { element, width, height } = renderSvg(input);
-  const size = fitToCanvas(width, height, scale);
+  const size = fitToPrint(width, height, scale);
   // At its final pixel size, the browser rasterises the picture once, straight onto the canvas.
   element.setAttribute('width', String(size.width));
   element.setAttribute('height', String(size.height));

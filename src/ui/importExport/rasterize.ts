@@ -1,28 +1,28 @@
 /**
- * Browser canvas limits: Chromium refuses sides over 32,767 px and Firefox over ~16,384, and all
- * cap the area near 16,384² (268M) pixels. Above either, toBlob fails or returns a blank image, so
- * a large map is drawn at a lower scale instead, and the user is told.
+ * A3 at 300 dpi (420 × 297 mm = 4,961 × 3,508 dots): all a printer can use, so a PNG is never
+ * drawn larger. A whole map at 2× would otherwise be 100–270 megapixels and take seconds to
+ * draw and encode for no visible gain. The cap sits well inside every browser's canvas limit
+ * (Chromium 32,767 px a side, Firefox about 16,384, and an area near 268 M pixels).
  */
-export const MAX_CANVAS_SIDE = 16_384;
-export const MAX_CANVAS_PIXELS = 268_435_456;
+export const PRINT_LONG_SIDE = 4961;
+export const PRINT_SHORT_SIDE = 3508;
 
 export interface FittedSize {
   /** Device pixels per SVG unit actually used. */
   readonly scale: number;
   readonly width: number;
   readonly height: number;
-  /** True when the requested scale did not fit and a lower one was used. */
+  /** True when the requested scale would exceed A3 at 300 dpi and a lower one was used. */
   readonly reduced: boolean;
 }
 
-/** The largest scale up to `requested` at which a width × height picture fits a canvas. */
-export function fitToCanvas(width: number, height: number, requested: number): FittedSize {
-  const scale = Math.min(
-    requested,
-    MAX_CANVAS_SIDE / width,
-    MAX_CANVAS_SIDE / height,
-    Math.sqrt(MAX_CANVAS_PIXELS / (width * height)),
-  );
+/**
+ * The largest scale up to `requested` at which a width × height picture fits A3 at 300 dpi,
+ * in whichever orientation suits it; the aspect is kept.
+ */
+export function fitToPrint(width: number, height: number, requested: number): FittedSize {
+  const [long, short] = width >= height ? [width, height] : [height, width];
+  const scale = Math.min(requested, PRINT_LONG_SIDE / long, PRINT_SHORT_SIDE / short);
   // width × (MAX / width) can come out a hair under MAX in floating point; that is still MAX.
   const pixels = (side: number) => Math.max(1, Math.floor(side * scale + 1e-6));
   return {

@@ -82,6 +82,11 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
     () => (frame && answer ? frameHighlight(frame, answer, doc) : null),
     [frame, answer, doc],
   );
+  // The whole walk is framed from the first step, so the camera holds still while the room walks.
+  const framed = useMemo(
+    () => (answer ? [...new Set([...answer.climbs.flatMap((c) => c.path), ...parties])] : null),
+    [answer, parties],
+  );
   const names = namesOf(doc);
   const conflict = doc.conflicts.find((c) => c.id === conflictId);
   const notesRef = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
@@ -89,7 +94,7 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
   return (
     <div className="cg-workshop" role="main" aria-label="Workshop mode">
       <div className="cg-workshop__canvas">
-        <MapCanvas doc={doc} highlight={highlight} readOnly />
+        <MapCanvas doc={doc} highlight={highlight} frame={framed} readOnly />
       </div>
       <aside className="cg-workshop__panel" aria-label="Walk up the tree">
         {/* The walk and the capture scroll when they run long; the actions below never do, so

@@ -121,6 +121,15 @@ describe('renderMapSvg', () => {
     expect(background({ background: 'url(javascript:alert(1))' })).toBe('#ffffff');
   });
 
+  it('shows who holds a goal as chips, not as ties across the tree', () => {
+    const elements = allElements(exportSvg(example, examplePositions).root);
+    expect(elements.filter((e) => e.localName === 'circle')).toHaveLength(
+      new Set(example.incentives.map((i) => `${i.goalId} ${i.stakeholderId}`)).size +
+        example.stakeholders.length,
+    );
+    expect(elements.some((e) => e.getAttribute('class')?.startsWith('cg-incentive '))).toBe(false);
+  });
+
   it('writes a KPI as "current → target unit ↑"', () => {
     expect(textsOf(exportSvg(example, examplePositions).root)).toContain('104% → 115% ↑');
   });
@@ -138,6 +147,14 @@ describe('renderMapSvg with an open common-ground view', () => {
     expect(nearest).toBeDefined();
     expect(allElements(nearest ?? root).some((e) => e.getAttribute('stroke') === '#f08c00')).toBe(
       true,
+    );
+  });
+
+  it('draws the ties of the parties alone', () => {
+    const parties = new Set(highlight.paths.map((p) => p.stakeholderId));
+    const ties = elements.filter((e) => e.getAttribute('class')?.startsWith('cg-incentive '));
+    expect(ties).toHaveLength(
+      example.incentives.filter((i) => parties.has(i.stakeholderId)).length,
     );
   });
 

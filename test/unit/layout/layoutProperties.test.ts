@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE, type LayoutInput, type LayoutNodeInput } from '../../../src/domain/layoutTypes';
-import { routeEdges, segmentEntersRect } from '../../../src/domain/edgeRoutes';
+import { routeEdges, routeKey, segmentEntersRect } from '../../../src/domain/edgeRoutes';
 import { computeLayout } from '../../../src/layout/layout';
 
 const KINDS = ['mission', 'objective', 'kpi'] as const;
@@ -147,5 +147,24 @@ describe('computeLayout properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('keeps a known route while its ends stay put, and routes afresh once one has moved', () => {
+    const child = { x: 0, y: 200, width: 200, height: 100 };
+    const parent = { x: 0, y: 0, width: 200, height: 80 };
+    const known = {
+      [routeKey('c', 'p')]: [
+        { x: 100, y: 200 },
+        { x: 100, y: 150 },
+        { x: 100, y: 80 },
+      ],
+    };
+    const boxes = new Map([
+      ['c', child],
+      ['p', parent],
+    ]);
+    expect(routeEdges(boxes, [{ from: 'c', to: 'p' }], known)[0]).toBe(known[routeKey('c', 'p')]);
+    boxes.set('c', { ...child, x: 300 });
+    expect(routeEdges(boxes, [{ from: 'c', to: 'p' }], known)[0]?.[0]).toEqual({ x: 400, y: 200 });
   });
 });

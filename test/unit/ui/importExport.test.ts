@@ -4,9 +4,9 @@ import { buildConflictBrief } from '../../../src/io/brief';
 import { parseBrief, parseInline } from '../../../src/ui/importExport/briefBlocks';
 import { fileNameFor } from '../../../src/ui/importExport/download';
 import {
-  fitToCanvas,
-  MAX_CANVAS_PIXELS,
-  MAX_CANVAS_SIDE,
+  fitToPrint,
+  PRINT_LONG_SIDE,
+  PRINT_SHORT_SIDE,
 } from '../../../src/ui/importExport/rasterize';
 
 describe('fileNameFor', () => {
@@ -27,28 +27,35 @@ describe('fileNameFor', () => {
   });
 });
 
-describe('fitToCanvas', () => {
-  it('keeps the requested scale when the picture fits', () => {
-    expect(fitToCanvas(3000, 1000, 2)).toEqual({
+describe('fitToPrint', () => {
+  it('keeps the requested scale when the picture fits A3 at 300 dpi', () => {
+    expect(fitToPrint(2000, 1000, 2)).toEqual({
       scale: 2,
-      width: 6000,
+      width: 4000,
       height: 2000,
       reduced: false,
     });
   });
 
-  it('lowers the scale to the longest side the browser draws', () => {
-    const size = fitToCanvas(20_000, 3000, 2);
+  it('lowers the scale so the long side is A3 at 300 dpi, keeping the aspect', () => {
+    const size = fitToPrint(20_000, 3000, 2);
     expect(size.reduced).toBe(true);
-    expect(size.width).toBe(MAX_CANVAS_SIDE);
-    expect(size.height).toBe(Math.floor(3000 * (MAX_CANVAS_SIDE / 20_000)));
+    expect(size.width).toBe(PRINT_LONG_SIDE);
+    expect(size.height).toBe(Math.floor(3000 * (PRINT_LONG_SIDE / 20_000)));
   });
 
-  it('lowers the scale to the largest area the browser draws', () => {
-    const size = fitToCanvas(12_000, 12_000, 3);
+  it('lowers the scale so the short side is A3 at 300 dpi when that binds first', () => {
+    const size = fitToPrint(13_552, 9600, 2);
     expect(size.reduced).toBe(true);
-    expect(size.width * size.height).toBeLessThanOrEqual(MAX_CANVAS_PIXELS);
-    expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(MAX_CANVAS_SIDE);
+    expect(size.height).toBe(PRINT_SHORT_SIDE);
+    expect(size.width).toBeLessThanOrEqual(PRINT_LONG_SIDE);
+    expect(Math.abs(size.width / size.height - 13_552 / 9600)).toBeLessThan(0.001);
+  });
+
+  it('turns the sheet for a tall picture', () => {
+    const size = fitToPrint(3000, 12_000, 3);
+    expect(size.height).toBe(PRINT_LONG_SIDE);
+    expect(size.width).toBeLessThanOrEqual(PRINT_SHORT_SIDE);
   });
 });
 

@@ -1,16 +1,28 @@
 import * as z from 'zod/mini';
 import {
+  CONFLICT_DEFAULTS,
+  CONFLICT_RULES,
   CONFLICT_STATUSES,
   DIRECTIONS,
+  GOAL_DEFAULTS,
   GOAL_KINDS,
+  GOAL_RULES,
+  ID,
+  INCENTIVE_DEFAULTS,
   INCENTIVE_KINDS,
+  INCENTIVE_RULES,
+  MAP_DEFAULTS,
+  MAP_RULES,
   perspectivesRecord,
-} from '../../domain/model';
+  STAKEHOLDER_DEFAULTS,
+  STAKEHOLDER_RULES,
+  TRADE_OFF_DEFAULTS,
+  type FieldRule,
+} from '../../domain/records';
 import { err, ok, type Result } from '../../domain/result';
 import { problem, type ImportProblem } from '../problems';
 import { CURRENT_VERSION, FORMAT_NAME } from './format';
-import { formatPath } from '../../domain/paths';
-import { describeValue } from './paths';
+import { describeValue, formatPath } from '../../domain/paths';
 
 // No schema compilation through `new Function`: the app's Content-Security-Policy forbids eval,
 // and zod's probe for it would itself be reported as a violation.
@@ -31,11 +43,15 @@ const expecting = (expected: string) => ({
 const oneOf = (values: readonly string[]): string =>
   `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
+/** A record's rule (domain/records) as a check, worded as the rule says. */
+const keeps = <T>(rule: FieldRule<T>) => z.refine<T>(rule.holds, expecting(rule.expected));
+/** A text field with a rule: a value of another type is told the rule's wording too. */
+const ruledText = (rule: FieldRule<string>) =>
+  z.string(expecting(rule.expected)).check(keeps(rule));
+
 const text = z.string(expecting('a string'));
-const optionalText = z._default(text, '');
-const nonEmpty = (expected = 'a non-empty string') =>
-  z.string(expecting(expected)).check(z.minLength(1, expecting(expected)));
-const id = nonEmpty('a non-empty id');
+const textOr = (fallback: string) => z._default(text, fallback);
+const id = ruledText(ID);
 const finite = z.number(expecting('a number'));
 const numberOrNull = z.nullable(z.number(expecting('a number or null')));
 const list = <T extends z.ZodMiniType>(item: T) => z.array(item, expecting('a list'));
@@ -44,15 +60,12 @@ const object = <T extends z.core.$ZodLooseShape>(shape: T, expected = 'an object
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, expecting(oneOf(values)));
 
-const COLOUR = 'a colour like "#d9480f"';
 const TIMESTAMP = 'an ISO 8601 date-time like "2026-01-01T00:00:00Z"';
-const WEIGHT = 'a number from 0 to 1, or null';
-const PARTIES = 'a list of at least 2 stakeholder ids';
 
 const mapInfo = object({
   id,
-  name: nonEmpty(),
-  description: optionalText,
+  name: ruledText(MAP_RULES.name),
+  description: textOr(MAP_DEFAULTS.description),
   createdAt: z.iso.datetime({ offset: true, ...expecting(TIMESTAMP) }),
   updatedAt: z.iso.datetime({ offset: true, ...expecting(TIMESTAMP) }),
 });
@@ -69,24 +82,24 @@ const position = object(
 
 const goal = object({
   id,
-  title: nonEmpty(),
+  title: ruledText(GOAL_RULES.title),
   kind: choice(GOAL_KINDS),
-  description: optionalText,
-  metric: z._default(z.nullable(metric), null),
-  position: z._default(z.nullable(position), null),
-  owner: z._default(z.nullable(id), null),
+  description: textOr(GOAL_DEFAULTS.description),
+  metric: z._default(z.nullable(metric), GOAL_DEFAULTS.metric),
+  position: z._default(z.nullable(position), GOAL_DEFAULTS.position),
+  owner: z._default(z.nullable(id), GOAL_DEFAULTS.owner),
 });
 
 const link = object({ id, from: id, to: id });
 
 const stakeholder = object({
   id,
-  name: nonEmpty(),
-  role: optionalText,
-  team: optionalText,
-  color: z.string(expecting(COLOUR)).check(z.regex(/^#[0-9a-fA-F]{6}$/, expecting(COLOUR))),
-  notes: optionalText,
-  position: z._default(z.nullable(position), null),
+  name: ruledText(STAKEHOLDER_RULES.name),
+  role: textOr(STAKEHOLDER_DEFAULTS.role),
+  team: textOr(STAKEHOLDER_DEFAULTS.team),
+  color: ruledText(STAKEHOLDER_RULES.color),
+  notes: textOr(STAKEHOLDER_DEFAULTS.notes),
+  position: z._default(z.nullable(position), STAKEHOLDER_DEFAULTS.position),
 });
 
 const incentive = object({
@@ -95,12 +108,12 @@ const incentive = object({
   goalId: id,
   kind: choice(INCENTIVE_KINDS),
   weight: z._default(
-    z.nullable(
-      z.number(expecting(WEIGHT)).check(z.gte(0, expecting(WEIGHT)), z.lte(1, expecting(WEIGHT))),
-    ),
-    null,
+    z
+      .nullable(z.number(expecting(INCENTIVE_RULES.weight.expected)))
+      .check(keeps(INCENTIVE_RULES.weight)),
+    INCENTIVE_DEFAULTS.weight,
   ),
-  note: optionalText,
+  note: textOr(INCENTIVE_DEFAULTS.note),
 });
 
 const isRecord = (value: unknown): value is object =>
@@ -131,16 +144,18 @@ const perspectives = z.pipe(
 
 const conflict = object({
   id,
-  title: nonEmpty(),
-  parties: z.array(id, expecting(PARTIES)).check(z.minLength(2, expecting(PARTIES))),
-  status: z._default(choice(CONFLICT_STATUSES), 'open'),
+  title: ruledText(CONFLICT_RULES.title),
+  parties: z
+    .array(id, expecting(CONFLICT_RULES.parties.expected))
+    .check(keeps(CONFLICT_RULES.parties)),
+  status: z._default(choice(CONFLICT_STATUSES), CONFLICT_DEFAULTS.status),
   perspectives: z._default(perspectives, () => perspectivesRecord([])),
-  agreedGoalId: z._default(z.nullable(id), null),
-  notes: optionalText,
+  agreedGoalId: z._default(z.nullable(id), CONFLICT_DEFAULTS.agreedGoalId),
+  notes: textOr(CONFLICT_DEFAULTS.notes),
 });
 
 /** Version 2: two goals that pull against each other (symmetric; never climbed). */
-const tradeOff = object({ id, a: id, b: id, note: optionalText });
+const tradeOff = object({ id, a: id, b: id, note: textOr(TRADE_OFF_DEFAULTS.note) });
 
 /** Version 2: `from` reports to `to`. */
 const reportingLine = object({ id, from: id, to: id });

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newAppPage } from './browser';
+import { newAppPage } from './browser';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { buildGoalIndex, findCommonGround } from '../../src/domain/engine';
+import { setUpBrowser } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const title = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
@@ -22,13 +23,7 @@ function expectedWalk(conflictId: string) {
 }
 
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpBrowser((launched) => (browser = launched));
 
 /** Opens the example map's conflict and starts workshop mode on it, with the mouse once. */
 async function startWorkshop(page: Page, conflictTitle: string): Promise<void> {

@@ -102,7 +102,7 @@ export function moveGoals(
   const known = new Set(doc.goals.map((g) => g.id));
   for (const [goalId, position] of positions) {
     if (!known.has(goalId)) return notFound('goal', goalId);
-    if (!POSITION.holds(position)) return invalid('position', POSITION.refusal(position));
+    if (!POSITION.holds(position)) return invalid('position', POSITION.refusal);
   }
   return ok({
     ...doc,

@@ -21,7 +21,7 @@ export interface Conflict {
 export const PARTIES: FieldRule<readonly string[]> = {
   holds: (parties) => parties.length >= 2,
   expected: 'a list of at least 2 stakeholder ids',
-  refusal: () => 'A conflict needs at least two different parties.',
+  refusal: 'A conflict needs at least two different parties.',
 };
 
 export const CONFLICT_RULES = {
@@ -31,7 +31,7 @@ export const CONFLICT_RULES = {
   parties: PARTIES,
 } satisfies RecordRules<Conflict>;
 
-export const CONFLICT_DEFAULTS = { status: 'open', agreedGoalId: null, notes: '' } as const;
+export const CONFLICT_DEFAULTS = { status: 'open', agreedGoalId: null } as const;
 
 /** Perspectives must never walk the prototype chain, whatever a stakeholder id is called. */
 export function perspectivesRecord(
@@ -72,6 +72,6 @@ export function newConflict(input: NewConflictInput): Conflict {
       input.parties.map((p) => [p, given !== undefined ? (ownValue(given, p) ?? '') : '']),
     ),
     agreedGoalId: input.agreedGoalId ?? CONFLICT_DEFAULTS.agreedGoalId,
-    notes: input.notes ?? CONFLICT_DEFAULTS.notes,
+    notes: input.notes ?? '',
   };
 }

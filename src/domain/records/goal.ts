@@ -40,13 +40,11 @@ export const isGoalKind = (v: unknown): v is GoalKind =>
 /** A KPI starts with an empty metric: the goal exists before anybody has measured it. */
 export const DEFAULT_METRIC: Metric = { unit: '', current: null, target: null, direction: 'up' };
 
-/** What a goal holds when nobody said (a new goal, or a file that leaves the field out). */
-export const GOAL_DEFAULTS = {
-  description: '',
-  metric: null,
-  position: null,
-  owner: null,
-} as const;
+/**
+ * What a goal holds when nobody said (a new goal, or a file that leaves the field out); free
+ * text, here and in every record, is empty until someone writes it.
+ */
+export const GOAL_DEFAULTS = { metric: null, position: null, owner: null } as const;
 
 export const METRIC_RULES = {
   direction: oneOf(DIRECTIONS, () => 'A metric improves either up or down.'),
@@ -86,7 +84,7 @@ export function newGoal(input: NewGoalInput): Goal {
     id: input.id ?? asGoalId(newId('g')),
     title: input.title,
     kind,
-    description: input.description ?? GOAL_DEFAULTS.description,
+    description: input.description ?? '',
     metric: input.metric !== undefined ? input.metric : kind === 'kpi' ? DEFAULT_METRIC : null,
     position: input.position ?? GOAL_DEFAULTS.position,
     owner: input.owner ?? GOAL_DEFAULTS.owner,

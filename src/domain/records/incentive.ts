@@ -28,7 +28,7 @@ export const isIncentiveKind = (v: unknown): v is IncentiveKind =>
 export const WEIGHT: FieldRule<number | null> = {
   holds: (weight) => weight === null || (Number.isFinite(weight) && weight >= 0 && weight <= 1),
   expected: 'a number from 0 to 1, or null',
-  refusal: () => 'The weight must be a number from 0 to 1.',
+  refusal: 'The weight must be a number from 0 to 1.',
 };
 
 export const INCENTIVE_RULES = {
@@ -42,7 +42,7 @@ export const INCENTIVE_RULES = {
   weight: WEIGHT,
 } satisfies RecordRules<Incentive>;
 
-export const INCENTIVE_DEFAULTS = { weight: null, note: '' } as const;
+export const INCENTIVE_DEFAULTS = { weight: null } as const;
 
 export interface NewIncentiveInput {
   readonly id?: IncentiveId;
@@ -60,6 +60,6 @@ export function newIncentive(input: NewIncentiveInput): Incentive {
     goalId: input.goalId,
     kind: input.kind,
     weight: input.weight ?? INCENTIVE_DEFAULTS.weight,
-    note: input.note ?? INCENTIVE_DEFAULTS.note,
+    note: input.note ?? '',
   };
 }

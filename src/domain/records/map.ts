@@ -17,13 +17,11 @@ export const MAP_RULES = {
   name: nonBlank('A map needs a name.'),
 } satisfies RecordRules<MapInfo>;
 
-export const MAP_DEFAULTS = { description: '' } as const;
-
 export function newMapInfo(name: string, now: string, id?: MapId): MapInfo {
   return {
     id: id ?? asMapId(newId('m')),
     name,
-    description: MAP_DEFAULTS.description,
+    description: '',
     createdAt: now,
     updatedAt: now,
   };

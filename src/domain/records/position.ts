@@ -12,8 +12,8 @@ export const isFinitePosition = (position: Position): boolean =>
   Number.isFinite(position.x) && Number.isFinite(position.y);
 
 /** Null: not placed yet, auto layout decides. */
-export const POSITION: FieldRule<Position | null> = {
+export const POSITION = {
   holds: (position) => position === null || isFinitePosition(position),
-  expected: 'an object with finite x and y, or null',
-  refusal: () => 'A position needs finite coordinates.',
-};
+  expected: 'finite x and y, or null',
+  refusal: 'A position needs finite coordinates.',
+} satisfies FieldRule<Position | null>;

@@ -9,7 +9,7 @@ export interface FieldRule<T> {
   /** What the field must hold, as an importer says it: "expected <this>, got …". */
   readonly expected: string;
   /** Why an edit that breaks the rule is refused, said to the person editing. */
-  readonly refusal: (value: T) => string;
+  readonly refusal: string | ((value: T) => string);
 }
 
 /** A record's rules by field; fields without a rule take any value of their type. */
@@ -44,7 +44,7 @@ export function brokenRules<R extends object>(
         field: `${prefix}${key}`,
         value,
         expected: rule.expected,
-        refusal: rule.refusal(value),
+        refusal: typeof rule.refusal === 'string' ? rule.refusal : rule.refusal(value),
       });
     }
   }
@@ -58,15 +58,19 @@ export const isBlank = (text: string): boolean => text.trim() === '';
 export const nonBlank = (refusal: string): FieldRule<string> => ({
   holds: (text) => !isBlank(text),
   expected: 'a non-empty string',
-  refusal: () => refusal,
+  refusal,
 });
 
 /** Ids are any non-empty string (the file format's contract); references use the same rule. */
 export const ID: FieldRule<string> = {
   holds: (id) => id !== '',
   expected: 'a non-empty id',
-  refusal: () => 'An id cannot be empty.',
+  refusal: 'An id cannot be empty.',
 };
+
+/** How a file is told the values a field may take: `one of "up", "down"`. */
+export const oneOfValues = (values: readonly string[]): string =>
+  `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
 export const oneOf = <T extends string>(
   values: readonly T[],
@@ -74,7 +78,7 @@ export const oneOf = <T extends string>(
 ): FieldRule<T> => ({
   // Typed callers cannot pass another value, but a form's <select> or a script can.
   holds: (value) => (values as readonly string[]).includes(value),
-  expected: `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+  expected: oneOfValues(values),
   refusal,
 });
 
@@ -82,5 +86,5 @@ export const oneOf = <T extends string>(
 export const finiteOrNull = (refusal: string): FieldRule<number | null> => ({
   holds: (value) => value === null || Number.isFinite(value),
   expected: 'a number or null',
-  refusal: () => refusal,
+  refusal,
 });

@@ -33,7 +33,7 @@ export const STAKEHOLDER_RULES = {
   position: POSITION,
 } satisfies RecordRules<Stakeholder>;
 
-export const STAKEHOLDER_DEFAULTS = { role: '', team: '', notes: '', position: null } as const;
+export const STAKEHOLDER_DEFAULTS = { position: null } as const;
 
 /**
  * Stakeholder colours: each has at least 4.5:1 contrast against white (so white labels on it and
@@ -91,10 +91,10 @@ export function newStakeholder(
   return {
     id: input.id ?? asStakeholderId(newId('s')),
     name: input.name,
-    role: input.role ?? STAKEHOLDER_DEFAULTS.role,
-    team: input.team ?? STAKEHOLDER_DEFAULTS.team,
+    role: input.role ?? '',
+    team: input.team ?? '',
     color: input.color ?? nextStakeholderColor(existing),
-    notes: input.notes ?? STAKEHOLDER_DEFAULTS.notes,
+    notes: input.notes ?? '',
     position: input.position ?? STAKEHOLDER_DEFAULTS.position,
   };
 }

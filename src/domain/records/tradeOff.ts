@@ -16,13 +16,6 @@ export interface TradeOff {
 /** Two different goals, one trade-off per pair: rules between records (invariantsV2). */
 export const TRADE_OFF_RULES = { id: ID, a: ID, b: ID } satisfies RecordRules<TradeOff>;
 
-export const TRADE_OFF_DEFAULTS = { note: '' } as const;
-
-export function newTradeOff(
-  a: GoalId,
-  b: GoalId,
-  note: string = TRADE_OFF_DEFAULTS.note,
-  id?: TradeOffId,
-): TradeOff {
+export function newTradeOff(a: GoalId, b: GoalId, note = '', id?: TradeOffId): TradeOff {
   return { id: id ?? asTradeOffId(newId('t')), a, b, note };
 }

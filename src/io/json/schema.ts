@@ -11,12 +11,11 @@ import {
   INCENTIVE_DEFAULTS,
   INCENTIVE_KINDS,
   INCENTIVE_RULES,
-  MAP_DEFAULTS,
   MAP_RULES,
+  oneOfValues,
   perspectivesRecord,
   STAKEHOLDER_DEFAULTS,
   STAKEHOLDER_RULES,
-  TRADE_OFF_DEFAULTS,
   type FieldRule,
 } from '../../domain/records';
 import { err, ok, type Result } from '../../domain/result';
@@ -40,9 +39,6 @@ const expecting = (expected: string) => ({
   error: (issue: { readonly input?: unknown }) => mismatch(expected, issue.input),
 });
 
-const oneOf = (values: readonly string[]): string =>
-  `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
-
 /** A record's rule (domain/records) as a check, worded as the rule says. */
 const keeps = <T>(rule: FieldRule<T>) => z.refine<T>(rule.holds, expecting(rule.expected));
 /** A text field with a rule: a value of another type is told the rule's wording too. */
@@ -50,7 +46,8 @@ const ruledText = (rule: FieldRule<string>) =>
   z.string(expecting(rule.expected)).check(keeps(rule));
 
 const text = z.string(expecting('a string'));
-const textOr = (fallback: string) => z._default(text, fallback);
+/** Free text a file leaves out is empty, as in a new record. */
+const optionalText = z._default(text, '');
 const id = ruledText(ID);
 const finite = z.number(expecting('a number'));
 const numberOrNull = z.nullable(z.number(expecting('a number or null')));
@@ -58,14 +55,14 @@ const list = <T extends z.ZodMiniType>(item: T) => z.array(item, expecting('a li
 const object = <T extends z.core.$ZodLooseShape>(shape: T, expected = 'an object') =>
   z.object(shape, expecting(expected));
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, expecting(oneOf(values)));
+  z.enum(values, expecting(oneOfValues(values)));
 
 const TIMESTAMP = 'an ISO 8601 date-time like "2026-01-01T00:00:00Z"';
 
 const mapInfo = object({
   id,
   name: ruledText(MAP_RULES.name),
-  description: textOr(MAP_DEFAULTS.description),
+  description: optionalText,
   createdAt: z.iso.datetime({ offset: true, ...expecting(TIMESTAMP) }),
   updatedAt: z.iso.datetime({ offset: true, ...expecting(TIMESTAMP) }),
 });
@@ -84,7 +81,7 @@ const goal = object({
   id,
   title: ruledText(GOAL_RULES.title),
   kind: choice(GOAL_KINDS),
-  description: textOr(GOAL_DEFAULTS.description),
+  description: optionalText,
   metric: z._default(z.nullable(metric), GOAL_DEFAULTS.metric),
   position: z._default(z.nullable(position), GOAL_DEFAULTS.position),
   owner: z._default(z.nullable(id), GOAL_DEFAULTS.owner),
@@ -95,10 +92,10 @@ const link = object({ id, from: id, to: id });
 const stakeholder = object({
   id,
   name: ruledText(STAKEHOLDER_RULES.name),
-  role: textOr(STAKEHOLDER_DEFAULTS.role),
-  team: textOr(STAKEHOLDER_DEFAULTS.team),
+  role: optionalText,
+  team: optionalText,
   color: ruledText(STAKEHOLDER_RULES.color),
-  notes: textOr(STAKEHOLDER_DEFAULTS.notes),
+  notes: optionalText,
   position: z._default(z.nullable(position), STAKEHOLDER_DEFAULTS.position),
 });
 
@@ -113,7 +110,7 @@ const incentive = object({
       .check(keeps(INCENTIVE_RULES.weight)),
     INCENTIVE_DEFAULTS.weight,
   ),
-  note: textOr(INCENTIVE_DEFAULTS.note),
+  note: optionalText,
 });
 
 const isRecord = (value: unknown): value is object =>
@@ -151,11 +148,11 @@ const conflict = object({
   status: z._default(choice(CONFLICT_STATUSES), CONFLICT_DEFAULTS.status),
   perspectives: z._default(perspectives, () => perspectivesRecord([])),
   agreedGoalId: z._default(z.nullable(id), CONFLICT_DEFAULTS.agreedGoalId),
-  notes: textOr(CONFLICT_DEFAULTS.notes),
+  notes: optionalText,
 });
 
 /** Version 2: two goals that pull against each other (symmetric; never climbed). */
-const tradeOff = object({ id, a: id, b: id, note: textOr(TRADE_OFF_DEFAULTS.note) });
+const tradeOff = object({ id, a: id, b: id, note: optionalText });
 
 /** Version 2: `from` reports to `to`. */
 const reportingLine = object({ id, from: id, to: id });

@@ -1,4 +1,5 @@
 import type { Goal, MapDocument } from './model';
+import { sameValue } from './sameValue';
 
 /**
  * What changed between two versions of a map, record by record (matched by id), for History's
@@ -29,23 +30,11 @@ export interface MapChanges {
   readonly details: { readonly renamed: boolean; readonly describedAnew: boolean };
 }
 
-/** Deep equality of plain data (the model is JSON data), whatever order keys were written in. */
-export function isSameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  return (
-    keys.length === Object.keys(b).length &&
-    keys.every((k) => Object.hasOwn(b, k) && isSameData(Reflect.get(a, k), Reflect.get(b, k)))
-  );
-}
-
 function diffRecords<T extends { readonly id: string }>(
   from: readonly T[],
   to: readonly T[],
   nameOf: (record: T) => string,
-  same: (a: T, b: T) => boolean = isSameData,
+  same: (a: T, b: T) => boolean = sameValue,
 ): RecordChanges {
   const before = new Map(from.map((r) => [r.id, r]));
   const after = new Set(to.map((r) => r.id));
@@ -62,14 +51,14 @@ function diffRecords<T extends { readonly id: string }>(
 }
 
 const sameIgnoringPosition = (a: Goal, b: Goal): boolean =>
-  isSameData({ ...a, position: null }, { ...b, position: null });
+  sameValue({ ...a, position: null }, { ...b, position: null });
 
 function movedGoals(from: MapDocument, to: MapDocument): NamedRecord[] {
   const before = new Map(from.goals.map((g) => [g.id, g]));
   return to.goals
     .filter((g) => {
       const old = before.get(g.id);
-      return old !== undefined && sameIgnoringPosition(old, g) && !isSameData(old, g);
+      return old !== undefined && sameIgnoringPosition(old, g) && !sameValue(old, g);
     })
     .map((g) => ({ id: g.id, name: g.title }));
 }

@@ -2,7 +2,19 @@ import { findClosingLinks } from './graph';
 import type { GoalId } from './ids';
 import type { Conflict, Incentive, Link, MapDocument } from './model';
 import { checkReportingLines, checkTradeOffs } from './invariantsV2';
-import { formatPath } from './paths';
+import { describeValue, formatPath } from './paths';
+import {
+  brokenRules,
+  checkGoal,
+  CONFLICT_RULES,
+  INCENTIVE_RULES,
+  LINK_RULES,
+  MAP_RULES,
+  REPORTING_LINE_RULES,
+  STAKEHOLDER_RULES,
+  TRADE_OFF_RULES,
+  type BrokenRule,
+} from './records';
 
 /**
  * Rules a map document must keep beyond its shape: ids, references, an acyclic goal graph. The
@@ -19,9 +31,6 @@ const MAX_CYCLE_GOALS_SHOWN = 10;
 /** A tangle of cycles names this many closing links, then counts the rest in one line. */
 const MAX_CYCLES_LISTED = 20;
 
-/** Stakeholder colours are plain CSS hex so they work in canvas, SVG and PNG export alike. */
-export const isHexColor = (color: string): boolean => /^#[0-9a-f]{6}$/i.test(color);
-
 export type Report = (path: string, message: string) => void;
 
 /**
@@ -31,6 +40,7 @@ export type Report = (path: string, message: string) => void;
 export function checkInvariants(doc: MapDocument): InvariantProblem[] {
   const problems: InvariantProblem[] = [];
   const report: Report = (path, message) => problems.push({ path, message });
+  checkRecordRules(doc, report);
   const goalIds = checkUniqueIds('goals', doc.goals, report);
   checkUniqueIds('links', doc.links, report);
   const stakeholderIds = checkUniqueIds('stakeholders', doc.stakeholders, report);
@@ -44,14 +54,6 @@ export function checkInvariants(doc: MapDocument): InvariantProblem[] {
       report(`goals[${i}].owner`, `unknown stakeholder "${g.owner}"`);
     }
   });
-  doc.stakeholders.forEach((s, i) => {
-    if (!isHexColor(s.color)) {
-      report(
-        `stakeholders[${i}].color`,
-        `must be a #rrggbb colour, got ${JSON.stringify(s.color)}`,
-      );
-    }
-  });
   const refs: References = { goalIds, stakeholderIds };
   checkIncentives(doc.incentives, refs, report);
   doc.conflicts.forEach((conflict, i) => {
@@ -60,6 +62,32 @@ export function checkInvariants(doc: MapDocument): InvariantProblem[] {
   checkTradeOffs(doc.tradeOffs, goalIds, report);
   checkReportingLines(doc.reportingLines, stakeholderIds, report);
   return problems;
+}
+
+/** Each record against its own rules (records/), worded as the importer words them. */
+function checkRecordRules(doc: MapDocument, report: Report): void {
+  const check = <R>(
+    list: string,
+    records: readonly R[],
+    broken: (record: R) => readonly BrokenRule[],
+  ) => {
+    records.forEach((record, i) => {
+      for (const rule of broken(record)) {
+        report(
+          `${list}[${i}].${rule.field}`,
+          `expected ${rule.expected}, got ${describeValue(rule.value)}`,
+        );
+      }
+    });
+  };
+  check('map', [doc.map], (map) => brokenRules(map, MAP_RULES));
+  check('goals', doc.goals, checkGoal);
+  check('links', doc.links, (link) => brokenRules(link, LINK_RULES));
+  check('stakeholders', doc.stakeholders, (s) => brokenRules(s, STAKEHOLDER_RULES));
+  check('incentives', doc.incentives, (i) => brokenRules(i, INCENTIVE_RULES));
+  check('conflicts', doc.conflicts, (c) => brokenRules(c, CONFLICT_RULES));
+  check('tradeOffs', doc.tradeOffs, (t) => brokenRules(t, TRADE_OFF_RULES));
+  check('reportingLines', doc.reportingLines, (r) => brokenRules(r, REPORTING_LINE_RULES));
 }
 
 interface References {
@@ -154,7 +182,7 @@ function checkIncentives(incentives: readonly Incentive[], refs: References, rep
   const firstByTie = new Map<string, number>();
   incentives.forEach((incentive, i) => {
     const at = `incentives[${i}]`;
-    const { stakeholderId, goalId, kind, weight } = incentive;
+    const { stakeholderId, goalId, kind } = incentive;
     if (!refs.stakeholderIds.has(stakeholderId)) {
       report(`${at}.stakeholderId`, `unknown stakeholder "${stakeholderId}"`);
     }
@@ -168,9 +196,6 @@ function checkIncentives(incentives: readonly Incentive[], refs: References, rep
         `duplicate incentive: "${stakeholderId}" ${kind} on "${goalId}" (same as incentives[${first}])`,
       );
     }
-    if (weight !== null && !(weight >= 0 && weight <= 1)) {
-      report(`${at}.weight`, `must be a number from 0 to 1, got ${String(weight)}`);
-    }
   });
 }
 
@@ -183,7 +208,8 @@ function checkConflict(conflict: Conflict, at: string, refs: References, report:
     }
     parties.add(party);
   });
-  if (parties.size < 2) {
+  // Fewer than two listed at all breaks the conflict's own rule, reported with the record's.
+  if (parties.size < 2 && conflict.parties.length >= 2) {
     report(`${at}.parties`, `needs at least 2 different parties, got ${parties.size}`);
   }
   for (const key of Object.keys(conflict.perspectives)) {

@@ -16,3 +16,20 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/** Short description of a value for "expected …, got …" messages. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    const shown =
+      value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
+    // "   " reads as nothing on screen: say what it is.
+    return value !== '' && value.trim() === '' ? `${shown} (only white space)` : shown;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value))
+    return `a list of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}

@@ -3,7 +3,7 @@
  * (tests, node) both provide them, so the exporters build real elements in either place and user
  * text only ever enters through `textContent` or `setAttribute`, never by joining markup strings.
  */
-import { isHexColor } from '../domain/invariants';
+import { isHexColor } from '../domain/records';
 
 export interface XmlElement<E> {
   setAttribute(qualifiedName: string, value: string): void;

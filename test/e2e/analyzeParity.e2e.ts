@@ -1,13 +1,14 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { analyzeMap } from '../../src/cli/analysis';
 import { asMapId } from '../../src/domain/ids';
 import type { MapDocument } from '../../src/domain/model';
 import { arbMapDocument } from '../unit/domain/arbitraries';
 import { headline, namesOf } from '../../src/ui/explain';
-import { launchBrowser, newAppPage } from './browser';
+import { newAppPage } from './browser';
 import { openMapFile } from './openMapFile';
+import { setUpBrowser } from './launch';
 
 /**
  * A random map with readable, unique names, so each conflict's button and each goal's title can
@@ -39,12 +40,7 @@ function expectedHeadline(doc: MapDocument, conflictIndex: number): string {
 }
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpBrowser((launched) => (browser = launched));
 
 describe('the app and npm run analyze agree', () => {
   for (const seed of [11, 47, 83]) {

@@ -1,20 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type AxeCore from 'axe-core';
-import { launchBrowser, revealNode, screenshotOnFailure } from './browser';
+import { revealNode, screenshotOnFailure } from './browser';
+import { setUpBrowser } from './launch';
 
 /** axe-core's own build, injected into the page as a script (the app never ships it). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), {
   encoding: 'utf8',
 });
 
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
+setUpBrowser(async (browser) => {
   // The app's Content-Security-Policy forbids inline scripts, axe's included: only this test
   // context lets it in.
   const context = await browser.newContext({
@@ -22,9 +21,6 @@ beforeAll(async () => {
     bypassCSP: true,
   });
   page = await context.newPage();
-});
-afterAll(async () => {
-  await browser.close();
 });
 screenshotOnFailure('axe', () => page);
 

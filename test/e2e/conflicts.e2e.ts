@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildGoalIndex, findCommonGround } from '../../src/domain/engine';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import type { StakeholderId } from '../../src/domain/ids';
 import { describeClimb, namesOf } from '../../src/ui/explain';
-import { launchBrowser, newAppPage } from './browser';
+import { setUpAppPage, showsNode } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const index = buildGoalIndex(example);
 const names = namesOf(example);
 const mission = example.goals.find((g) => g.kind === 'mission');
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
@@ -39,15 +38,7 @@ async function showConflicts(): Promise<void> {
   await panel().waitFor();
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpAppPage({ ready: showsNode(mission?.title ?? '') }, (app) => ({ page, errors } = app));
 
 describe('conflicts', () => {
   it('opens every example conflict on its nearest common goal and the climbs the engine finds', async () => {

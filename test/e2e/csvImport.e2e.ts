@@ -1,10 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import {
   dialogNamed,
   downloadedText,
@@ -13,6 +12,7 @@ import {
   importFile,
   waitUntilSaved,
 } from './importHelpers';
+import { setUpAppPage, showsNode } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
@@ -25,7 +25,6 @@ const KPI_CSV = [
   'k-nps;Admin NPS;o-admins;kpi;pts;31;45;up',
 ].join('\r\n');
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let scratch: string;
@@ -54,15 +53,11 @@ async function previewIntoCurrentMap(path: string, name: string) {
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'cg-csv-'));
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
 });
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('csvImport', () => page);
+setUpAppPage(
+  { ready: showsNode(mission?.title ?? ''), screenshots: 'csvImport' },
+  (app) => ({ page, errors } = app),
+);
 
 describe('CSV import of a KPI tree', () => {
   it('previews what each row does, then updates the open map by id', async () => {

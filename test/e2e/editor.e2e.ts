@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { MapDocument } from '../../src/domain/model';
 import { validateStoredMaps } from '../unit/db/storedMaps';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { waitUntilSaved } from './importHelpers';
+import { setUpAppPage } from './launch';
 import { readRawTables } from './storedMaps';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
+setUpAppPage(
+  { viewport: { width: 1440, height: 900 }, screenshots: 'editor' },
+  (app) => ({ page, errors } = app),
+);
 beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser, { width: 1440, height: 900 }));
-  await page.goto(inject('baseUrl'));
   await page.getByRole('button', { name: 'New map' }).click();
   await page.getByRole('note').getByText('An empty map').waitFor();
 });
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('editor', () => page);
 
 const node = (name: string): Locator => page.getByRole('group', { name, exact: true });
 const title = (): Locator => page.getByRole('textbox', { name: 'Title' });

@@ -1,22 +1,21 @@
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { createEmptyMap, newGoal, newLink } from '../../src/domain/factories';
 import { asGoalId, asLinkId, asMapId } from '../../src/domain/ids';
 import type { MapDocument } from '../../src/domain/model';
 import { exportMapJson } from '../../src/io/json';
 import { PRINT_LONG_SIDE } from '../../src/ui/importExport/rasterize';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { dialogNamed, downloadedText, exportAs, importFile } from './importHelpers';
+import { setUpAppPage, showsNode } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
 const conflict = example.conflicts[1];
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
@@ -73,15 +72,11 @@ function parseXml(text: string, type: DOMParserSupportedType) {
 
 beforeAll(async () => {
   await mkdir('test-results', { recursive: true });
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
 });
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('exportFormats', () => page);
+setUpAppPage(
+  { ready: showsNode(mission?.title ?? ''), screenshots: 'exportFormats' },
+  (app) => ({ page, errors } = app),
+);
 
 describe('export formats through the Export menu', () => {
   it('downloads a conflict brief as Markdown', async () => {

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newAppPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { buildGoalIndex, findCommonGround } from '../../src/domain/engine';
+import { setUpAppPage } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
 const titleOf = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpAppPage({}, (app) => ({ page, errors } = app));
 
 describe('first screen', () => {
   it('opens the example map on first run, laid out with the mission on top', async () => {

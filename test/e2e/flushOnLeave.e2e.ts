@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { validateStoredMaps } from '../unit/db/storedMaps';
-import { collectPageErrors, launchBrowser, newAppPage } from './browser';
+import { collectPageErrors } from './browser';
 import { readRawTables } from './storedMaps';
+import { setUpAppPage } from './launch';
 
 /**
  * Issue #6: "edits are flushed when the tab is hidden or closed". Each test commits an edit and
@@ -16,20 +17,11 @@ const mission = example.goals.find((g) => g.kind === 'mission');
 if (!mission) throw new Error('the example map needs a mission');
 const missionId = mission.id;
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 /** The mission's title as the app shows it now. */
 let shown = mission.title;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpAppPage({}, (app) => ({ page, errors } = app));
 
 async function storedMissionTitle(): Promise<string | undefined> {
   const stored = validateStoredMaps(await readRawTables(page));

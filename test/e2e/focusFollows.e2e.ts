@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newAppPage, revealNode, screenshotOnFailure } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { revealNode } from './browser';
 import { pressesUntilFocused } from './keyPresses';
+import { setUpAppPage } from './launch';
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group').first().waitFor();
-});
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('focusFollows', () => page);
+setUpAppPage(
+  { ready: (opened) => opened.getByRole('group').first(), screenshots: 'focusFollows' },
+  (app) => ({ page } = app),
+);
 
 const button = (name: string) => page.getByRole('button', { name, exact: true });
 const isFocused = (field: Locator) => field.evaluate((e) => e === document.activeElement);

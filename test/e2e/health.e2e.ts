@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   addConflict,
@@ -12,8 +12,9 @@ import { createExampleMap } from '../../src/domain/exampleMap';
 import { asConflictId, asGoalId, asMapId, asStakeholderId } from '../../src/domain/ids';
 import type { MapDocument } from '../../src/domain/model';
 import { computeStakeholderView } from '../../src/ui/stakeholderView/stakeholderView';
-import { launchBrowser, newAppPage, revealNode } from './browser';
+import { revealNode } from './browser';
 import { openMapFile } from './openMapFile';
+import { setUpBrowser, showsNode, openApp, type Viewport } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
@@ -49,20 +50,10 @@ function mapWithGaps(): MapDocument {
 }
 
 let browser: Browser;
+setUpBrowser((launched) => (browser = launched));
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-async function openApp(viewport?: { width: number; height: number }) {
-  const opened = await newAppPage(browser, viewport);
-  await opened.page.goto(inject('baseUrl'));
-  await opened.page.getByRole('group', { name: missionTitle }).waitFor();
-  return opened;
-}
+const openExample = (viewport?: Viewport) =>
+  openApp(browser, { viewport, ready: showsNode(missionTitle) });
 
 const health = (page: Page) => page.getByRole('region', { name: 'Map health' });
 
@@ -74,14 +65,14 @@ async function showHealth(page: Page): Promise<void> {
 
 describe('map health', () => {
   it('says all clear on the example map', async () => {
-    const { page, errors } = await openApp();
+    const { page, errors } = await openExample();
     await showHealth(page);
     expect(await health(page).getByRole('status').textContent()).toContain('All clear.');
     expect(errors).toEqual([]);
   });
 
   it('lists every gap and fixes each one from its link until all is clear', async () => {
-    const { page, errors } = await openApp();
+    const { page, errors } = await openExample();
     await openMapFile(page, mapWithGaps());
     await page.getByRole('banner').getByText('Northwind with gaps', { exact: true }).waitFor();
     await revealNode(page, 'Partner ecosystem');
@@ -119,7 +110,7 @@ describe('map health', () => {
   });
 
   it('is clear at 1920×1080', async () => {
-    const { page } = await openApp({ width: 1920, height: 1080 });
+    const { page } = await openExample({ width: 1920, height: 1080 });
     await openMapFile(page, mapWithGaps());
     await page.getByRole('banner').getByText('Northwind with gaps', { exact: true }).waitFor();
     await revealNode(page, 'Partner ecosystem');
@@ -133,7 +124,7 @@ describe('map health', () => {
 
 describe('view as stakeholder', () => {
   it('shows Dana’s goals level by level, who shares each, and opens common ground with them', async () => {
-    const { page, errors } = await openApp();
+    const { page, errors } = await openExample();
     // The whole map in view first, so Dana's node is not under the side panel.
     await page.getByRole('button', { name: 'Fit view' }).click();
     await page.getByRole('group', { name: 'Dana Reyes' }).click();

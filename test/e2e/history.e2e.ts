@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newAppPage, revealNode, screenshotOnFailure } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { revealNode } from './browser';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { dialogNamed, downloadedText, waitUntilSaved } from './importHelpers';
+import { setUpAppPage } from './launch';
 
 /**
  * Version history and the backup reminder in the built app. Pauses in editing are real pauses of
@@ -13,22 +14,19 @@ const HISTORY = 'History of “Northwind Analytics”';
 const MISSION =
   createExampleMap('2026-01-01T00:00:00.000Z').goals.find((g) => g.kind === 'mission')?.title ?? '';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser, { width: 1440, height: 900 }));
-  // Installed before the app loads, so every Date and timer the app uses runs on this clock.
-  await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
-  await page.goto(inject('baseUrl'));
-  await node(MISSION).waitFor();
-});
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('history', () => page);
+setUpAppPage(
+  {
+    viewport: { width: 1440, height: 900 },
+    // Installed before the app loads, so every Date and timer the app uses runs on this clock.
+    beforeLoad: (opened) => opened.clock.install({ time: new Date('2026-03-02T09:00:00') }),
+    ready: (opened) => opened.getByRole('group', { name: MISSION, exact: true }),
+    screenshots: 'history',
+  },
+  (app) => ({ page, errors } = app),
+);
 
 function node(name: string): Locator {
   return page.getByRole('group', { name, exact: true });

@@ -1,14 +1,14 @@
 import { mkdtemp, open, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { asGoalId, asLinkId } from '../../src/domain/ids';
 import type { MapDocument } from '../../src/domain/model';
 import { exportMapJson } from '../../src/io/json';
 import { HOSTILE_FILES, OVERSIZED_BYTES } from '../fixtures/hostile/hostileFiles';
-import { launchBrowser, newAppPage } from './browser';
+import { newAppPage } from './browser';
 import {
   dialogNamed,
   downloadedText,
@@ -16,6 +16,7 @@ import {
   importFile,
   waitUntilSaved,
 } from './importHelpers';
+import { setUpAppPage, showsNode } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
@@ -75,18 +76,22 @@ async function sparseFile(path: string, bytes: number): Promise<void> {
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'cg-hostile-'));
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
-  await waitUntilSaved(page);
 });
-afterAll(async () => {
-  await browser.close();
+setUpAppPage(
+  {
+    beforeLoad: (opened) => {
+      opened.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      return undefined;
+    },
+    ready: showsNode(mission?.title ?? ''),
+  },
+  (app) => ({ browser, page, errors } = app),
+);
+beforeAll(async () => {
+  await waitUntilSaved(page);
 });
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') {
@@ -153,6 +158,19 @@ describe('hostile files through the real UI', () => {
       expect(await dumpIndexedDb(page)).toBe(before);
     },
   );
+
+  it('refuses a goal titled only with spaces, with its path, as an edit would', async () => {
+    const path = join(scratch, 'blank-title.json');
+    const goals = example.goals.map((g, i) => (i === 3 ? { ...g, title: '   ' } : g));
+    await writeFile(path, exportMapJson({ ...example, goals }));
+    const before = await dumpIndexedDb(page);
+    const problems = await refusedProblems(path, 'blank-title.json');
+    expect(problems).toEqual([
+      'blank-title.json: goals[3].title: expected a non-empty string, got "   " (only white space)',
+    ]);
+    expect(await dumpIndexedDb(page)).toBe(before);
+    await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
+  });
 
   it('refuses a file over the size limit before reading it', async () => {
     const path = join(scratch, 'oversized.json');

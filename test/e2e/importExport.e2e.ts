@@ -1,18 +1,17 @@
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { dialogNamed, downloadedText, exportAs, importFile, waitUntilSaved } from './importHelpers';
+import { setUpAppPage, showsNode } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
 
 const NO_OTHER_RECORDS = { links: [], stakeholders: [], incentives: [], conflicts: [] };
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let scratch: string;
@@ -45,15 +44,11 @@ async function openAsNewMap(path: string, mapName: string): Promise<void> {
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'cg-import-export-'));
   await mkdir('test-results', { recursive: true });
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
 });
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('importExport', () => page);
+setUpAppPage(
+  { ready: showsNode(mission?.title ?? ''), screenshots: 'importExport' },
+  (app) => ({ page, errors } = app),
+);
 
 describe('export and import through the real UI', () => {
   it('exports JSON named after the map and imports it back as an equal map', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
+import { setUpAppPage } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const CONFLICT = 'Discounting at quarter end';
@@ -9,17 +9,8 @@ const partyNames = (example.conflicts.find((c) => c.title === CONFLICT)?.parties
   (id) => example.stakeholders.find((s) => s.id === id)?.name ?? id,
 );
 
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newAppPage(browser));
-});
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('keepTyped', () => page);
+setUpAppPage({ load: false, screenshots: 'keepTyped' }, (app) => ({ page } = app));
 
 async function openConflict(title: string): Promise<void> {
   await page.getByRole('button', { name: 'Conflicts', exact: true }).click();

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { validateStoredMaps } from '../unit/db/storedMaps';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { waitUntilSaved } from './importHelpers';
 import { readRawTables } from './storedMaps';
+import { setUpAppPage } from './launch';
 
 /**
  * The example conflict's situation built from an empty map with the keyboard alone: no click,
  * no drag. Controls are reached with focus() (what Tab presses would do) and used with keys.
  */
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-});
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('keyboardOnly', () => page);
+setUpAppPage({ load: false, screenshots: 'keyboardOnly' }, (app) => ({ page, errors } = app));
 
 const key = (k: string) => page.keyboard.press(k);
 const type = (text: string) => page.keyboard.type(text);

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
+import { newAppPage, screenshotOnFailure } from './browser';
 import { createExampleMap } from '../../src/domain/exampleMap';
+import { setUpAppPage, showsNode } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
@@ -12,19 +13,19 @@ let errors: string[];
 /** Every script and stylesheet the page fetched from the build, in order. */
 const fetched: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  page.on('request', (request) => {
-    const { pathname } = new URL(request.url());
-    if (/\.(js|css)$/.test(pathname)) fetched.push(pathname);
-  });
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpAppPage(
+  {
+    beforeLoad: (opened) => {
+      opened.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (/\.(js|css)$/.test(pathname)) fetched.push(pathname);
+      });
+      return undefined;
+    },
+    ready: showsNode(mission?.title ?? ''),
+  },
+  (app) => ({ browser, page, errors } = app),
+);
 screenshotOnFailure('lazy-parts', () => page);
 
 describe('parts of the editor that load on demand', () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newAppPage } from './browser';
+import { newAppPage } from './browser';
 import { createExampleMap } from '../../src/domain/exampleMap';
+import { setUpAppPage } from './launch';
 
 const EXAMPLE = 'Northwind Analytics';
 const EXAMPLE_COPY = 'Northwind Analytics (example)';
@@ -13,15 +14,7 @@ if (!missionTitle) throw new Error('the example map needs a mission');
 let browser: Browser;
 let page: Page;
 let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpAppPage({}, (app) => ({ browser, page, errors } = app));
 
 const button = (name: string) => page.getByRole('button', { name, exact: true });
 /** The open map's name, as the editor's top bar shows it. */

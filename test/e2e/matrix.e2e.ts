@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildAlignmentMatrix, buildGoalIndex, findCommonGround } from '../../src/domain/engine';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import type { MapDocument } from '../../src/domain/model';
 import { layeredMap, seeded } from '../bench/engine';
-import { launchBrowser, newAppPage } from './browser';
 import { openMapFile } from './openMapFile';
+import { setUpBrowser, showsNode, openApp, type Viewport } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
@@ -13,20 +13,10 @@ const nameOf = (id: string) => example.stakeholders.find((s) => s.id === id)?.na
 const titleOf = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
 
 let browser: Browser;
+setUpBrowser((launched) => (browser = launched));
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-async function openExample(viewport?: { width: number; height: number }) {
-  const opened = await newAppPage(browser, viewport);
-  await opened.page.goto(inject('baseUrl'));
-  await opened.page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
-  return opened;
-}
+const openExample = (viewport?: Viewport) =>
+  openApp(browser, { viewport, ready: showsNode(mission?.title ?? '') });
 
 const table = (page: Page) => page.getByRole('table', { name: 'Alignment matrix' });
 

@@ -1,12 +1,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { createEmptyMap } from '../../src/domain/factories';
 import { exportMapJson } from '../../src/io/json';
-import { launchBrowser, launchWithProfile, newAppPage, screenshotOnFailure } from './browser';
+import { launchWithProfile, newAppPage, screenshotOnFailure } from './browser';
 import { dialogNamed, importFile, waitUntilSaved } from './importHelpers';
 import {
   pagesControlledByNewVersion,
@@ -14,6 +14,7 @@ import {
   storedAtSkipWaiting,
   visitUntilControlled,
 } from './serviceWorkerHelpers';
+import { setUpBrowser } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const missionTitle = example.goals.find((g) => g.kind === 'mission')?.title ?? '';
@@ -24,12 +25,7 @@ const RENAMED = 'Renamed just before the update';
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpBrowser((launched) => (browser = launched));
 screenshotOnFailure('offline', () => page);
 
 const button = (name: string) => page.getByRole('button', { name, exact: true });

@@ -1,32 +1,28 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newAppPage } from './browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
+import { setUpAppPage, showsNode } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission')?.title ?? '';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeEach(async () => {
-  browser = await launchBrowser();
-  ({ page, errors } = await newAppPage(browser));
-  await page.addInitScript(injectWriteFailures);
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group', { name: mission }).waitFor();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    await page.screenshot({
-      path: `test-results/storage-failed-${task.name.replace(/\W+/g, '-')}.png`,
-    });
-  }
+// Registered first, so it runs after the page's screenshot and the browser's close.
+afterEach(() => {
   expect(errors).toEqual([]);
-  await browser.close();
 });
+setUpAppPage(
+  {
+    perTest: true,
+    beforeLoad: (opened) => opened.addInitScript(injectWriteFailures),
+    ready: showsNode(mission),
+    screenshots: 'storage',
+  },
+  (app) => ({ page, errors } = app),
+);
 
 /** How a write of a map document fails while `window.cgWriteFailure` is set. */
 interface WriteFailure {

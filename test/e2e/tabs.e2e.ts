@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, watchErrors } from './browser';
+import { watchErrors } from './browser';
 import { createExampleMap } from '../../src/domain/exampleMap';
+import { setUpBrowser } from './launch';
 
 /*
  * Two tabs of the app on one origin (one browser context: one IndexedDB), both on the example map.
@@ -14,12 +15,7 @@ let browser: Browser;
 let context: BrowserContext;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpBrowser((launched) => (browser = launched));
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') {
     for (const [i, page] of context.pages().entries()) {

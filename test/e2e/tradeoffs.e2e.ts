@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { dialogNamed, downloadedText } from './importHelpers';
+import { setUpAppPage, showsNode } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
 
-let browser: Browser;
 let page: Page;
 
 const goalDetails = () => page.getByRole('region', { name: 'Goal details' });
@@ -27,16 +26,10 @@ async function reportsTo(person: string, manager: string): Promise<void> {
     .selectOption({ label: manager });
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
-});
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('tradeoffs', () => page);
+setUpAppPage(
+  { ready: showsNode(mission?.title ?? ''), screenshots: 'tradeoffs' },
+  (app) => ({ page } = app),
+);
 
 describe('trade-offs, the conflict radar and the escalation point', () => {
   it('refuses a reporting loop with a message naming the people', async () => {

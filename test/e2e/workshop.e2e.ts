@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newAppPage } from './browser';
+import { newAppPage } from './browser';
 import { example, expectedWalk } from './exampleWalks';
+import { setUpBrowser } from './launch';
 
 const title = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
 const discounting = example.conflicts.find((c) => c.id === 'c-discounting');
 
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+setUpBrowser((launched) => (browser = launched));
 
 /** Opens the example map's conflict and starts workshop mode on it, with the mouse once. */
 async function startWorkshop(page: Page, conflictTitle: string): Promise<void> {

@@ -1,12 +1,13 @@
 import { newConflict, ownValue } from '../factories';
 import type { NewConflictInput } from '../factories';
 import type { ConflictId } from '../ids';
-import { CONFLICT_STATUSES, perspectivesRecord } from '../model';
+import { perspectivesRecord } from '../model';
+import { brokenRules, CONFLICT_RULES } from '../records';
 import type { Conflict, MapDocument } from '../model';
 import { ok } from '../result';
 import { duplicateId, invalid, notFound } from './errors';
 import type { CommandResult, Refusal } from './errors';
-import { hasId, indexOfId, isBlank, replaceAt } from './records';
+import { hasId, indexOfId, refuseBroken, replaceAt } from './records';
 
 /**
  * `perspectives` in a patch are merged party by party over the stored ones; changing `parties`
@@ -65,19 +66,14 @@ export function removeConflict(doc: MapDocument, conflictId: ConflictId): Comman
 }
 
 function validateConflict(doc: MapDocument, conflict: Conflict): Refusal | null {
-  if (isBlank(conflict.title)) return invalid('title', 'A conflict needs a title.');
-  if (!CONFLICT_STATUSES.includes(conflict.status)) {
-    return invalid('status', `"${conflict.status}" is not a status (open or resolved).`);
-  }
+  const broken = refuseBroken(brokenRules(conflict, CONFLICT_RULES));
+  if (broken) return broken;
   const seen = new Set<string>();
   for (const party of conflict.parties) {
     const stakeholder = doc.stakeholders.find((s) => s.id === party);
     if (stakeholder === undefined) return notFound('stakeholder', party);
     if (seen.has(party)) return invalid('parties', `${stakeholder.name} is listed twice.`);
     seen.add(party);
-  }
-  if (seen.size < 2) {
-    return invalid('parties', 'A conflict needs at least two different parties.');
   }
   const agreed = conflict.agreedGoalId;
   if (agreed !== null && !hasId(doc.goals, agreed)) return notFound('goal', agreed);

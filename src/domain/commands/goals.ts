@@ -1,12 +1,12 @@
 import { DEFAULT_METRIC, newGoal } from '../factories';
 import type { NewGoalInput } from '../factories';
 import type { GoalId } from '../ids';
-import { DIRECTIONS, isGoalKind } from '../model';
-import type { Goal, MapDocument, Metric, Position } from '../model';
+import type { Goal, MapDocument, Position } from '../model';
 import { ok } from '../result';
 import { duplicateId, invalid, notFound } from './errors';
-import type { CommandResult, Refusal } from './errors';
-import { hasId, indexOfId, isBlank, replaceAt } from './records';
+import type { CommandResult } from './errors';
+import { checkGoal, POSITION } from '../records';
+import { hasId, indexOfId, refuseBroken, replaceAt } from './records';
 
 /** Fields of a goal the inspector edits; positions change through moveGoal. */
 export type GoalPatch = Partial<Pick<Goal, 'title' | 'kind' | 'description' | 'metric' | 'owner'>>;
@@ -21,7 +21,7 @@ export function addGoal(doc: MapDocument, input: NewGoalInput): CommandResult {
   if (goal.owner !== null && !hasId(doc.stakeholders, goal.owner)) {
     return notFound('stakeholder', goal.owner);
   }
-  const refusal = validateGoal(goal);
+  const refusal = refuseBroken(checkGoal(goal));
   if (refusal) return refusal;
   return ok({ ...doc, goals: [...doc.goals, goal] });
 }
@@ -50,7 +50,7 @@ export function updateGoal(doc: MapDocument, goalId: GoalId, patch: GoalPatch): 
   if (next.owner !== null && !hasId(doc.stakeholders, next.owner)) {
     return notFound('stakeholder', next.owner);
   }
-  const refusal = validateGoal(next);
+  const refusal = refuseBroken(checkGoal(next));
   if (refusal) return refusal;
   return ok({ ...doc, goals: replaceAt(doc.goals, index, next) });
 }
@@ -102,8 +102,7 @@ export function moveGoals(
   const known = new Set(doc.goals.map((g) => g.id));
   for (const [goalId, position] of positions) {
     if (!known.has(goalId)) return notFound('goal', goalId);
-    const refusal = position && validatePosition(position);
-    if (refusal) return refusal;
+    if (!POSITION.holds(position)) return invalid('position', POSITION.refusal);
   }
   return ok({
     ...doc,
@@ -112,40 +111,4 @@ export function moveGoals(
       return position === undefined ? g : { ...g, position };
     }),
   });
-}
-
-function validateGoal(goal: Goal): Refusal | null {
-  if (isBlank(goal.title)) return invalid('title', 'A goal needs a title.');
-  // Typed callers cannot pass a wrong kind, but a form's <select> or a script can.
-  const kind: string = goal.kind;
-  if (!isGoalKind(kind)) {
-    return invalid('kind', `"${kind}" is not a kind of goal (mission, objective or kpi).`);
-  }
-  return (
-    (goal.metric && validateMetric(goal.metric)) ??
-    (goal.position && validatePosition(goal.position)) ??
-    null
-  );
-}
-
-function validateMetric(metric: Metric): Refusal | null {
-  if (!DIRECTIONS.includes(metric.direction)) {
-    return invalid('metric.direction', 'A metric improves either up or down.');
-  }
-  if (!isFiniteOrNull(metric.current)) {
-    return invalid('metric.current', 'The current value must be a number.');
-  }
-  if (!isFiniteOrNull(metric.target)) {
-    return invalid('metric.target', 'The target must be a number.');
-  }
-  return null;
-}
-
-function validatePosition(position: Position): Refusal | null {
-  if (Number.isFinite(position.x) && Number.isFinite(position.y)) return null;
-  return invalid('position', 'A position needs finite coordinates.');
-}
-
-function isFiniteOrNull(value: number | null): boolean {
-  return value === null || Number.isFinite(value);
 }

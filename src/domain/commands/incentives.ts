@@ -1,12 +1,13 @@
 import { newIncentive } from '../factories';
 import type { NewIncentiveInput } from '../factories';
 import type { IncentiveId } from '../ids';
-import { INCENTIVE_PHRASES, isIncentiveKind } from '../model';
+import { INCENTIVE_PHRASES } from '../model';
+import { brokenRules, INCENTIVE_RULES } from '../records';
 import type { Incentive, MapDocument } from '../model';
 import { ok } from '../result';
-import { duplicate, duplicateId, invalid, notFound } from './errors';
+import { duplicate, duplicateId, notFound } from './errors';
 import type { CommandResult, Refusal } from './errors';
-import { goalTitles, hasId, indexOfId, replaceAt } from './records';
+import { goalTitles, hasId, indexOfId, refuseBroken, replaceAt } from './records';
 
 export type IncentivePatch = Partial<
   Pick<Incentive, 'stakeholderId' | 'goalId' | 'kind' | 'weight' | 'note'>
@@ -50,20 +51,12 @@ export function removeIncentive(doc: MapDocument, incentiveId: IncentiveId): Com
 
 /** Checks `incentive` against the document, ignoring the stored incentive with the same id. */
 function validateIncentive(doc: MapDocument, incentive: Incentive): Refusal | null {
-  const { stakeholderId, goalId, kind, weight } = incentive;
+  const { stakeholderId, goalId, kind } = incentive;
   const stakeholder = doc.stakeholders.find((s) => s.id === stakeholderId);
   if (stakeholder === undefined) return notFound('stakeholder', stakeholderId);
   if (!hasId(doc.goals, goalId)) return notFound('goal', goalId);
-  const kindName: string = kind;
-  if (!isIncentiveKind(kindName)) {
-    return invalid(
-      'kind',
-      `"${kindName}" is not a kind of incentive (measured, rewarded or motivated).`,
-    );
-  }
-  if (weight !== null && !(Number.isFinite(weight) && weight >= 0 && weight <= 1)) {
-    return invalid('weight', 'The weight must be a number from 0 to 1.');
-  }
+  const broken = refuseBroken(brokenRules(incentive, INCENTIVE_RULES));
+  if (broken) return broken;
   const same = doc.incentives.find(
     (i) =>
       i.id !== incentive.id &&

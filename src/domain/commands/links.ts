@@ -5,7 +5,8 @@ import type { MapDocument } from '../model';
 import { ok } from '../result';
 import { cycle, duplicate, duplicateId, invalid, notFound } from './errors';
 import type { CommandResult } from './errors';
-import { goalTitles, hasId } from './records';
+import { brokenRules, LINK_RULES } from '../records';
+import { goalTitles, hasId, refuseBroken } from './records';
 
 /**
  * Links `from` (the child) up to `to` (the parent it contributes to). Refuses a self-link, a
@@ -36,7 +37,8 @@ export function linkGoals(doc: MapDocument, from: GoalId, to: GoalId, id?: LinkI
       `Linking "${title(from)}" to "${title(to)}" would create a cycle: ${goals.map(title).join(' → ')}`,
     );
   }
-  return ok({ ...doc, links: [...doc.links, newLink(from, to, id)] });
+  const link = newLink(from, to, id);
+  return refuseBroken(brokenRules(link, LINK_RULES)) ?? ok({ ...doc, links: [...doc.links, link] });
 }
 
 /** Which link to remove: by its id, or by the two goals it joins. */

@@ -1,11 +1,11 @@
 import type { MapDocument } from '../model';
 import { ok } from '../result';
-import { invalid } from './errors';
 import type { CommandResult } from './errors';
-import { isBlank } from './records';
+import { brokenRules, MAP_RULES } from '../records';
+import { refuseBroken } from './records';
 
 /** Like every command, leaves `updatedAt` alone: the store stamps the time of each saved edit. */
 export function renameMap(doc: MapDocument, name: string): CommandResult {
-  if (isBlank(name)) return invalid('name', 'A map needs a name.');
-  return ok({ ...doc, map: { ...doc.map, name } });
+  const map = { ...doc.map, name };
+  return refuseBroken(brokenRules(map, MAP_RULES)) ?? ok({ ...doc, map });
 }

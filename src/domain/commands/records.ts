@@ -1,5 +1,7 @@
 import type { GoalId } from '../ids';
 import type { MapDocument } from '../model';
+import type { BrokenRule } from '../records';
+import { invalid, type Refusal } from './errors';
 
 /** Helpers shared by the commands: immutable list edits and names for messages. */
 
@@ -26,6 +28,8 @@ export function goalTitles(doc: MapDocument): (goalId: GoalId) => string {
   return (goalId) => titles.get(goalId) ?? goalId;
 }
 
-export function isBlank(text: string): boolean {
-  return text.trim() === '';
+/** The first rule the record breaks, refused in the words of the record's own file. */
+export function refuseBroken(broken: readonly BrokenRule[]): Refusal | null {
+  const [first] = broken;
+  return first ? invalid(first.field, first.refusal) : null;
 }

@@ -5,7 +5,8 @@ import { managerChain } from '../reportingLines';
 import { ok } from '../result';
 import { invalid, notFound } from './errors';
 import type { CommandResult } from './errors';
-import { hasId } from './records';
+import { brokenRules, REPORTING_LINE_RULES } from '../records';
+import { hasId, refuseBroken } from './records';
 
 /**
  * Says whom `stakeholderId` reports to (null: nobody). A person has at most one manager, so this
@@ -39,7 +40,10 @@ export function setReportsTo(
     return invalid('id', `There is already a reporting line with id "${id}".`);
   }
   const line = newReportingLine(stakeholderId, managerId, id);
-  return ok({ ...doc, reportingLines: [...others, line] });
+  return (
+    refuseBroken(brokenRules(line, REPORTING_LINE_RULES)) ??
+    ok({ ...doc, reportingLines: [...others, line] })
+  );
 }
 
 function stakeholderNames(doc: MapDocument): (id: StakeholderId) => string {

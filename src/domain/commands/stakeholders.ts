@@ -1,13 +1,13 @@
 import { newStakeholder } from '../factories';
 import type { NewStakeholderInput } from '../factories';
 import type { StakeholderId } from '../ids';
-import { isHexColor } from '../invariants';
 import { perspectivesRecord } from '../model';
 import type { Conflict, MapDocument, Stakeholder } from '../model';
 import { ok } from '../result';
-import { duplicateId, invalid, notFound } from './errors';
+import { duplicateId, notFound } from './errors';
 import type { CommandResult, Refusal } from './errors';
-import { hasId, indexOfId, isBlank, replaceAt } from './records';
+import { brokenRules, STAKEHOLDER_RULES } from '../records';
+import { hasId, indexOfId, refuseBroken, replaceAt } from './records';
 
 export type StakeholderPatch = Partial<
   Pick<Stakeholder, 'name' | 'role' | 'team' | 'color' | 'notes' | 'position'>
@@ -82,13 +82,5 @@ function withoutParty(conflict: Conflict, party: StakeholderId): Conflict {
 }
 
 function validateStakeholder(stakeholder: Stakeholder): Refusal | null {
-  if (isBlank(stakeholder.name)) return invalid('name', 'A stakeholder needs a name.');
-  if (!isHexColor(stakeholder.color)) {
-    return invalid('color', `"${stakeholder.color}" is not a colour like #1864ab.`);
-  }
-  const { position } = stakeholder;
-  if (position && !(Number.isFinite(position.x) && Number.isFinite(position.y))) {
-    return invalid('position', 'A position needs finite coordinates.');
-  }
-  return null;
+  return refuseBroken(brokenRules(stakeholder, STAKEHOLDER_RULES));
 }

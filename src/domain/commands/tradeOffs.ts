@@ -4,7 +4,8 @@ import type { MapDocument, TradeOff } from '../model';
 import { ok } from '../result';
 import { duplicate, duplicateId, invalid, notFound } from './errors';
 import type { CommandResult } from './errors';
-import { goalTitles, hasId, indexOfId, replaceAt } from './records';
+import { brokenRules, TRADE_OFF_RULES } from '../records';
+import { goalTitles, hasId, indexOfId, refuseBroken, replaceAt } from './records';
 
 export interface NewTradeOffInput {
   readonly id?: TradeOffId;
@@ -39,8 +40,11 @@ export function addTradeOff(doc: MapDocument, input: NewTradeOffInput): CommandR
   if (input.id !== undefined && hasId(doc.tradeOffs, input.id)) {
     return duplicateId('trade-off', input.id);
   }
-  const tradeOff = newTradeOff(a, b, input.note ?? '', input.id);
-  return ok({ ...doc, tradeOffs: [...doc.tradeOffs, tradeOff] });
+  const tradeOff = newTradeOff(a, b, input.note, input.id);
+  return (
+    refuseBroken(brokenRules(tradeOff, TRADE_OFF_RULES)) ??
+    ok({ ...doc, tradeOffs: [...doc.tradeOffs, tradeOff] })
+  );
 }
 
 /** Only the note changes; a trade-off between other goals is a new one. */

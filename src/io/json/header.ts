@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../domain/result';
 import { problem, type ImportProblem } from '../problems';
 import { CURRENT_VERSION, FORMAT_NAME } from './format';
-import { describeValue } from './paths';
+import { describeValue } from '../../domain/paths';
 
 const WHOLE_NUMBER = `a whole number such as ${CURRENT_VERSION}`;
 

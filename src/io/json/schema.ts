@@ -1,16 +1,27 @@
 import * as z from 'zod/mini';
 import {
+  CONFLICT_DEFAULTS,
+  CONFLICT_RULES,
   CONFLICT_STATUSES,
   DIRECTIONS,
+  GOAL_DEFAULTS,
   GOAL_KINDS,
+  GOAL_RULES,
+  ID,
+  INCENTIVE_DEFAULTS,
   INCENTIVE_KINDS,
+  INCENTIVE_RULES,
+  MAP_RULES,
+  oneOfValues,
   perspectivesRecord,
-} from '../../domain/model';
+  STAKEHOLDER_DEFAULTS,
+  STAKEHOLDER_RULES,
+  type FieldRule,
+} from '../../domain/records';
 import { err, ok, type Result } from '../../domain/result';
 import { problem, type ImportProblem } from '../problems';
 import { CURRENT_VERSION, FORMAT_NAME } from './format';
-import { formatPath } from '../../domain/paths';
-import { describeValue } from './paths';
+import { describeValue, formatPath } from '../../domain/paths';
 
 // No schema compilation through `new Function`: the app's Content-Security-Policy forbids eval,
 // and zod's probe for it would itself be reported as a violation.
@@ -28,30 +39,29 @@ const expecting = (expected: string) => ({
   error: (issue: { readonly input?: unknown }) => mismatch(expected, issue.input),
 });
 
-const oneOf = (values: readonly string[]): string =>
-  `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+/** A record's rule (domain/records) as a check, worded as the rule says. */
+const keeps = <T>(rule: FieldRule<T>) => z.refine<T>(rule.holds, expecting(rule.expected));
+/** A text field with a rule: a value of another type is told the rule's wording too. */
+const ruledText = (rule: FieldRule<string>) =>
+  z.string(expecting(rule.expected)).check(keeps(rule));
 
 const text = z.string(expecting('a string'));
+/** Free text a file leaves out is empty, as in a new record. */
 const optionalText = z._default(text, '');
-const nonEmpty = (expected = 'a non-empty string') =>
-  z.string(expecting(expected)).check(z.minLength(1, expecting(expected)));
-const id = nonEmpty('a non-empty id');
+const id = ruledText(ID);
 const finite = z.number(expecting('a number'));
 const numberOrNull = z.nullable(z.number(expecting('a number or null')));
 const list = <T extends z.ZodMiniType>(item: T) => z.array(item, expecting('a list'));
 const object = <T extends z.core.$ZodLooseShape>(shape: T, expected = 'an object') =>
   z.object(shape, expecting(expected));
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, expecting(oneOf(values)));
+  z.enum(values, expecting(oneOfValues(values)));
 
-const COLOUR = 'a colour like "#d9480f"';
 const TIMESTAMP = 'an ISO 8601 date-time like "2026-01-01T00:00:00Z"';
-const WEIGHT = 'a number from 0 to 1, or null';
-const PARTIES = 'a list of at least 2 stakeholder ids';
 
 const mapInfo = object({
   id,
-  name: nonEmpty(),
+  name: ruledText(MAP_RULES.name),
   description: optionalText,
   createdAt: z.iso.datetime({ offset: true, ...expecting(TIMESTAMP) }),
   updatedAt: z.iso.datetime({ offset: true, ...expecting(TIMESTAMP) }),
@@ -69,24 +79,24 @@ const position = object(
 
 const goal = object({
   id,
-  title: nonEmpty(),
+  title: ruledText(GOAL_RULES.title),
   kind: choice(GOAL_KINDS),
   description: optionalText,
-  metric: z._default(z.nullable(metric), null),
-  position: z._default(z.nullable(position), null),
-  owner: z._default(z.nullable(id), null),
+  metric: z._default(z.nullable(metric), GOAL_DEFAULTS.metric),
+  position: z._default(z.nullable(position), GOAL_DEFAULTS.position),
+  owner: z._default(z.nullable(id), GOAL_DEFAULTS.owner),
 });
 
 const link = object({ id, from: id, to: id });
 
 const stakeholder = object({
   id,
-  name: nonEmpty(),
+  name: ruledText(STAKEHOLDER_RULES.name),
   role: optionalText,
   team: optionalText,
-  color: z.string(expecting(COLOUR)).check(z.regex(/^#[0-9a-fA-F]{6}$/, expecting(COLOUR))),
+  color: ruledText(STAKEHOLDER_RULES.color),
   notes: optionalText,
-  position: z._default(z.nullable(position), null),
+  position: z._default(z.nullable(position), STAKEHOLDER_DEFAULTS.position),
 });
 
 const incentive = object({
@@ -95,10 +105,10 @@ const incentive = object({
   goalId: id,
   kind: choice(INCENTIVE_KINDS),
   weight: z._default(
-    z.nullable(
-      z.number(expecting(WEIGHT)).check(z.gte(0, expecting(WEIGHT)), z.lte(1, expecting(WEIGHT))),
-    ),
-    null,
+    z
+      .nullable(z.number(expecting(INCENTIVE_RULES.weight.expected)))
+      .check(keeps(INCENTIVE_RULES.weight)),
+    INCENTIVE_DEFAULTS.weight,
   ),
   note: optionalText,
 });
@@ -131,11 +141,13 @@ const perspectives = z.pipe(
 
 const conflict = object({
   id,
-  title: nonEmpty(),
-  parties: z.array(id, expecting(PARTIES)).check(z.minLength(2, expecting(PARTIES))),
-  status: z._default(choice(CONFLICT_STATUSES), 'open'),
+  title: ruledText(CONFLICT_RULES.title),
+  parties: z
+    .array(id, expecting(CONFLICT_RULES.parties.expected))
+    .check(keeps(CONFLICT_RULES.parties)),
+  status: z._default(choice(CONFLICT_STATUSES), CONFLICT_DEFAULTS.status),
   perspectives: z._default(perspectives, () => perspectivesRecord([])),
-  agreedGoalId: z._default(z.nullable(id), null),
+  agreedGoalId: z._default(z.nullable(id), CONFLICT_DEFAULTS.agreedGoalId),
   notes: optionalText,
 });
 

@@ -9,7 +9,7 @@ import {
   updateGoal,
   type CommandResult,
 } from '../../../src/domain/commands';
-import { diffMaps, hasNoChanges, isSameData } from '../../../src/domain/diff';
+import { diffMaps, hasNoChanges } from '../../../src/domain/diff';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asGoalId, asStakeholderId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
@@ -75,15 +75,5 @@ describe('diffMaps', () => {
     expect(changes.goals.changed).toEqual([]);
     expect(names(changes.moved)).toEqual([goal.title]);
     expect(hasNoChanges(changes)).toBe(false);
-  });
-});
-
-describe('isSameData', () => {
-  it('compares plain data deeply, whatever the key order', () => {
-    expect(isSameData({ a: 1, b: [1, { c: null }] }, { b: [1, { c: null }], a: 1 })).toBe(true);
-    expect(isSameData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
-    expect(isSameData([1, 2], { 0: 1, 1: 2 })).toBe(false);
-    expect(isSameData({ a: undefined }, { b: undefined })).toBe(false);
-    expect(isSameData(null, {})).toBe(false);
   });
 });

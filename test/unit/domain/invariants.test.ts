@@ -151,7 +151,7 @@ describe('checkInvariants: stakeholders, incentives and conflicts', () => {
       x.id === 's2' ? { ...x, color: 'orange' } : x,
     );
     expect(checkInvariants({ ...base, stakeholders })).toEqual([
-      { path: 'stakeholders[1].color', message: 'must be a #rrggbb colour, got "orange"' },
+      { path: 'stakeholders[1].color', message: 'expected a colour like "#d9480f", got "orange"' },
     ]);
   });
 
@@ -170,14 +170,15 @@ describe('checkInvariants: stakeholders, incentives and conflicts', () => {
       tie('i3', 's1', 'g4', Number.NaN),
     ];
     expect(checkInvariants({ ...base, incentives })).toEqual([
-      { path: 'incentives[0].weight', message: 'must be a number from 0 to 1, got 1.5' },
+      // Each record's own rules first, then the rules between records.
+      { path: 'incentives[0].weight', message: 'expected a number from 0 to 1, or null, got 1.5' },
+      { path: 'incentives[2].weight', message: 'expected a number from 0 to 1, or null, got NaN' },
       { path: 'incentives[1].stakeholderId', message: 'unknown stakeholder "s9"' },
       { path: 'incentives[1].goalId', message: 'unknown goal "g7"' },
       {
         path: 'incentives[2]',
         message: 'duplicate incentive: "s1" rewarded on "g4" (same as incentives[0])',
       },
-      { path: 'incentives[2].weight', message: 'must be a number from 0 to 1, got NaN' },
     ]);
   });
 
@@ -203,9 +204,12 @@ describe('checkInvariants: stakeholders, incentives and conflicts', () => {
       }),
     ];
     expect(checkInvariants({ ...base, conflicts })).toEqual([
+      {
+        path: 'conflicts[2].parties',
+        message: 'expected a list of at least 2 stakeholder ids, got a list of 1 item',
+      },
       { path: 'conflicts[0].parties[1]', message: 'unknown stakeholder "s9"' },
       { path: 'conflicts[1].parties[2]', message: 'duplicate party "s1"' },
-      { path: 'conflicts[2].parties', message: 'needs at least 2 different parties, got 1' },
       { path: 'conflicts[3].perspectives.s3', message: 'not a party' },
       { path: 'conflicts[3].agreedGoalId', message: 'unknown goal "g9"' },
     ]);

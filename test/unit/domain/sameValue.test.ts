@@ -11,6 +11,7 @@ describe('sameValue', () => {
     );
     expect(sameValue({ a: 1, b: [1, { c: null }] }, { b: [1, { c: null }], a: 1 })).toBe(true);
     expect(sameValue({ a: [1, 2] }, { a: [1, 3] })).toBe(false);
+    expect(sameValue({ a: 1 }, { a: 1, b: 2 })).toBe(false);
     expect(sameValue([1], { 0: 1 })).toBe(false);
     expect(sameValue({ a: undefined }, { b: undefined })).toBe(false);
     expect(sameValue(null, {})).toBe(false);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Goal, MapDocument, Metric } from '../../../src/domain/model';
+import { isBlank } from '../../../src/domain/records';
 import {
   exportMapJson,
   formatProblem,
@@ -158,7 +159,8 @@ const arbMetric: fc.Arbitrary<Metric> = fc.record({
 const arbGoalDetails = (goal: Goal): fc.Arbitrary<Goal> =>
   fc
     .record({
-      title: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
+      // Any text a person can read: a title of white space alone is refused (records/rules).
+      title: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((t) => !isBlank(t)),
       description: arbText,
       metric: goal.metric === null ? fc.constant(null) : arbMetric,
       position: fc.option(fc.record({ x: arbNumber, y: arbNumber, pinned: fc.boolean() }), {

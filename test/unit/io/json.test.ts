@@ -194,6 +194,18 @@ describe('importMapJson reports every structural problem with its location', () 
     ]);
   });
 
+  it.each([
+    [['goals', 1, 'title'], 'goals[1].title'],
+    [['stakeholders', 0, 'name'], 'stakeholders[0].name'],
+    [['conflicts', 0, 'title'], 'conflicts[0].title'],
+    [['map', 'name'], 'map.name'],
+  ])('a title or name of white space alone (%j), refused as an edit is', (at, path) => {
+    const text = JSON.stringify(withValue(at, ' \t '));
+    expect(problemsOf(importMapJson(text))).toEqual(
+      only(path, 'expected a non-empty string, got " \\t " (only white space)'),
+    );
+  });
+
   it('an incentive weight outside 0–1', () => {
     const text = JSON.stringify(withValue(['incentives', 0, 'weight'], 1.5));
     expect(problemsOf(importMapJson(text))).toEqual(

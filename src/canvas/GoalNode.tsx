@@ -4,6 +4,7 @@ import type { Metric } from '../domain/model';
 import { formatMetricValue, hasMetricFigures } from '../io/metric';
 import { sessionStore } from '../store/sessionStore';
 import type { GoalFlowNode } from './adapters';
+import { TRADE_OFF_HANDLES } from './connect';
 
 const KIND_LABEL = { mission: 'Mission', objective: 'Objective', kpi: 'KPI' } as const;
 
@@ -18,6 +19,11 @@ const BOX_ZOOM = 0.35;
 type Form = 'full' | 'title' | 'box';
 const selectForm = (s: ReactFlowState): Form =>
   s.transform[2] >= TITLE_ZOOM ? 'full' : s.transform[2] >= BOX_ZOOM ? 'title' : 'box';
+/** The side handles, whose drags make trade-offs (see connect.ts). */
+const TRADE_OFF_SIDES = [
+  [TRADE_OFF_HANDLES.left, Position.Left],
+  [TRADE_OFF_HANDLES.right, Position.Right],
+] as const;
 /** Chips shown on a goal; more holders show as "+n". */
 const MAX_CHIPS = 5;
 
@@ -129,6 +135,17 @@ export const GoalNode = memo(function GoalNode({ data, selected }: NodeProps<Goa
         className="cg-handle"
         title={`Link a goal or stakeholder to “${goal.title}”`}
       />
+      {/* Side handles make trade-offs, apart from the top and bottom ones that make links. */}
+      {TRADE_OFF_SIDES.map(([id, position]) => (
+        <Handle
+          key={id}
+          id={id}
+          type="source"
+          position={position}
+          className="cg-handle cg-handle--side"
+          title={`Trade “${goal.title}” off: drag to the side of the goal it pulls against`}
+        />
+      ))}
     </div>
   );
 });

@@ -24,6 +24,7 @@ import { GoalNode } from './GoalNode';
 import { toHighlightLookup, type Highlight } from './highlight';
 import { RoutedEdge, EdgeRoutesContext } from './RoutedEdge';
 import { StakeholderNode } from './StakeholderNode';
+import { TradeOffEdge } from './TradeOffEdge';
 import { useAutoLayout } from './useAutoLayout';
 import { ZoomedTitleSize } from './ZoomedTitleSize';
 import { useEdgeRoutes } from './useEdgeRoutes';
@@ -38,7 +39,7 @@ import { useSelectedIds } from './useSelectedIds';
 const FIT_VIEW_OPTIONS = { minZoom: 0.4, maxZoom: 1, padding: 0.08 };
 /** Module level, so React Flow never sees a new nodeTypes object and remounts every node. */
 const nodeTypes = { goal: GoalNode, stakeholder: StakeholderNode };
-const edgeTypes = { routed: RoutedEdge };
+const edgeTypes = { routed: RoutedEdge, tradeOff: TradeOffEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_DRAG = new Map<string, { x: number; y: number }>();
 

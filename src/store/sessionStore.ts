@@ -1,6 +1,13 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { SaveStatus } from '../db/autosave';
-import type { ConflictId, GoalId, IncentiveId, LinkId, StakeholderId } from '../domain/ids';
+import type {
+  ConflictId,
+  GoalId,
+  IncentiveId,
+  LinkId,
+  StakeholderId,
+  TradeOffId,
+} from '../domain/ids';
 
 /**
  * Session state: what the user is looking at right now. Kept out of the document store so it is
@@ -48,6 +55,7 @@ export interface SessionData {
   readonly selectedStakeholderIds: readonly StakeholderId[];
   readonly selectedLinkIds: readonly LinkId[];
   readonly selectedIncentiveIds: readonly IncentiveId[];
+  readonly selectedTradeOffIds: readonly TradeOffId[];
   /** Goals whose subtree is folded away on the canvas (a view choice, not an edit). */
   readonly collapsedGoalIds: readonly GoalId[];
   /** The parties chosen for "find common ground", in the order they were picked. */
@@ -70,6 +78,7 @@ export interface Selection {
   readonly stakeholders?: readonly StakeholderId[];
   readonly links?: readonly LinkId[];
   readonly incentives?: readonly IncentiveId[];
+  readonly tradeOffs?: readonly TradeOffId[];
 }
 
 export interface SessionState extends SessionData {
@@ -104,6 +113,7 @@ const EMPTY_MAP_SESSION = {
   selectedStakeholderIds: [],
   selectedLinkIds: [],
   selectedIncentiveIds: [],
+  selectedTradeOffIds: [],
   collapsedGoalIds: [],
   parties: [],
   shownAnswerGoalId: null,
@@ -118,12 +128,13 @@ export function createSessionStore(): StoreApi<SessionState> {
     saveStatus: null,
     notice: null,
     storageAlert: null,
-    select: ({ goals = [], stakeholders = [], links = [], incentives = [] }) => {
+    select: ({ goals = [], stakeholders = [], links = [], incentives = [], tradeOffs = [] }) => {
       set({
         selectedGoalIds: goals,
         selectedStakeholderIds: stakeholders,
         selectedLinkIds: links,
         selectedIncentiveIds: incentives,
+        selectedTradeOffIds: tradeOffs,
       });
     },
     clearSelection: () => {
@@ -132,6 +143,7 @@ export function createSessionStore(): StoreApi<SessionState> {
         selectedStakeholderIds: [],
         selectedLinkIds: [],
         selectedIncentiveIds: [],
+        selectedTradeOffIds: [],
       });
     },
     toggleCollapsed: (goal) => {
@@ -191,6 +203,8 @@ export const selectSelectedStakeholderIds = (s: SessionState): readonly Stakehol
 export const selectSelectedLinkIds = (s: SessionState): readonly LinkId[] => s.selectedLinkIds;
 export const selectSelectedIncentiveIds = (s: SessionState): readonly IncentiveId[] =>
   s.selectedIncentiveIds;
+export const selectSelectedTradeOffIds = (s: SessionState): readonly TradeOffId[] =>
+  s.selectedTradeOffIds;
 export const selectCollapsedGoalIds = (s: SessionState): readonly GoalId[] => s.collapsedGoalIds;
 export const selectShownAnswerGoalId = (s: SessionState): GoalId | null => s.shownAnswerGoalId;
 export const selectParties = (s: SessionState): readonly StakeholderId[] => s.parties;

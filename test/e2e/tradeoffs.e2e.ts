@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { dialogNamed, downloadedText } from './importHelpers';
@@ -27,6 +27,23 @@ async function reportsTo(person: string, manager: string): Promise<void> {
     .selectOption({ label: manager });
 }
 
+/** A goal's side handles, left then right; their drags make trade-offs. */
+const sides = (goal: string) =>
+  page.getByTitle(`Trade “${goal}” off: drag to the side of the goal it pulls against`, {
+    exact: true,
+  });
+
+/** Drags from one handle to another with the mouse, as a user connects two nodes. */
+async function dragBetween(from: Locator, to: Locator): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('handle not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   ({ page } = await newAppPage(browser));
@@ -49,6 +66,38 @@ describe('trade-offs, the conflict radar and the escalation point', () => {
         'Maya Lindqvist cannot report to Sam Fischer: that would make a reporting loop ' +
           'Maya Lindqvist → Sam Fischer → Maya Lindqvist.',
       );
+  });
+
+  it('draws a trade-off by dragging between side handles, dashed and selectable; undo removes it', async () => {
+    await select('Lead time for changes');
+    await dragBetween(sides('Lead time for changes').last(), sides('Uptime').first());
+    const edge = page.getByRole('img', {
+      name: '“Lead time for changes” trades off against “Uptime”',
+    });
+    await edge.waitFor();
+    const dash = await edge
+      .locator('path.react-flow__edge-path')
+      .evaluate((p) => getComputedStyle(p).strokeDasharray);
+    expect(dash).toBe('8px, 5px');
+    await page.screenshot({ path: 'test-results/trade-off-drawn.png' });
+
+    // Where a user clicks: on the label in the middle of the curve.
+    const label = await edge.getByText('⇄ trades off').boundingBox();
+    if (!label) throw new Error('trade-off label not visible');
+    await page.mouse.click(label.x + label.width / 2, label.y + label.height / 2);
+    const details = page.getByRole('region', { name: 'Trade-off details' });
+    await expect
+      .poll(() => details.textContent())
+      .toContain('“Lead time for changes” trades off against “Uptime”.');
+    const note = details.getByRole('textbox', { name: 'Why they pull apart' });
+    await note.fill('Shipping daily means more changes that can break');
+    await note.press('Enter');
+    await page.screenshot({ path: 'test-results/trade-off-inspector.png' });
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => note.inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => edge.count()).toBe(0);
   });
 
   it('creates a trade-off, lists the pair on the radar, makes it a conflict and says where it lands', async () => {

@@ -8,7 +8,7 @@ import {
   type XmlElement,
   type XmlSerializer,
 } from '../xml';
-import { arrowMarkers, drawIncentives, drawLinks } from './edges';
+import { arrowMarkers, drawIncentives, drawLinks, drawTradeOffs } from './edges';
 import { nodeBoxes, pixelSize, svgViewBox, type Box } from './geometry';
 import { drawGoal, drawStakeholder, svgElement, svgText } from './nodes';
 import { COLORS, FONT_FAMILY, toEmphasis, type SvgHighlight } from './style';
@@ -61,6 +61,7 @@ export function renderMapSvg<E extends XmlElement<E>>(
   const boxes = nodeBoxes(doc, positions);
   const emphasis = toEmphasis(options.highlight ?? null);
   root.appendChild(drawLinks(xml, doc, boxes, emphasis, arrowMarkers(xml, defs)));
+  root.appendChild(drawTradeOffs(xml, doc, boxes, emphasis));
   root.appendChild(drawIncentives(xml, doc, boxes, emphasis));
   const nodes = svgElement(xml, 'g', { class: 'cg-nodes' });
   for (const goal of doc.goals) {

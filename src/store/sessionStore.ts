@@ -66,6 +66,12 @@ export interface SessionData {
   readonly openConflictId: ConflictId | null;
   /** The person the 'stakeholder' panel focuses on ("view as stakeholder"). */
   readonly viewedStakeholderId: StakeholderId | null;
+  /**
+   * Text typed into a form that has no record to hold it yet (a trade-off's note before `Add
+   * trade-off`, a picker's search), by form and record: kept when the selection moves away and
+   * back, forgotten with the map. Never saved.
+   */
+  readonly drafts: ReadonlyMap<string, string>;
   readonly openPanel: Panel | null;
   readonly saveStatus: SaveStatus | null;
   readonly notice: Notice | null;
@@ -98,6 +104,8 @@ export interface SessionState extends SessionData {
   }): void;
   /** Opens the 'stakeholder' panel on one person. */
   viewAsStakeholder(stakeholder: StakeholderId): void;
+  /** Keeps (or, given '', forgets) the text typed into the form named `key`. */
+  setDraft(key: string, text: string): void;
   setOpenPanel(panel: Panel | null): void;
   /** Null: nothing was written yet since the map was opened (it is as stored). */
   setSaveStatus(status: SaveStatus | null): void;
@@ -119,6 +127,7 @@ const EMPTY_MAP_SESSION = {
   shownAnswerGoalId: null,
   openConflictId: null,
   viewedStakeholderId: null,
+  drafts: new Map<string, string>(),
 } satisfies Partial<SessionData>;
 
 export function createSessionStore(): StoreApi<SessionState> {
@@ -176,6 +185,14 @@ export function createSessionStore(): StoreApi<SessionState> {
     viewAsStakeholder: (stakeholder) => {
       set({ viewedStakeholderId: stakeholder, openPanel: 'stakeholder' });
     },
+    setDraft: (key, text) => {
+      set(({ drafts }) => {
+        const next = new Map(drafts);
+        if (text === '') next.delete(key);
+        else next.set(key, text);
+        return { drafts: next };
+      });
+    },
     setOpenPanel: (openPanel) => {
       set({ openPanel });
     },
@@ -221,4 +238,10 @@ export const sessionStore = createSessionStore();
 
 export function useSessionStore<T>(selector: (state: SessionState) => T): T {
   return useStore(sessionStore, selector);
+}
+
+/** The draft typed into the form named `key` ('' when none) and a way to change it. */
+export function useDraft(key: string): readonly [string, (text: string) => void] {
+  const text = useStore(sessionStore, (s) => s.drafts.get(key) ?? '');
+  return [text, (next) => sessionStore.getState().setDraft(key, next)];
 }

@@ -100,19 +100,37 @@ describe('trade-offs, the conflict radar and the escalation point', () => {
     await expect.poll(() => edge.count()).toBe(0);
   });
 
+  it('keeps a trade-off’s note and search typed but not added, through Esc and a change of selection', async () => {
+    await select('Gross margin');
+    const picker = goalDetails().getByRole('group', { name: 'Add trade-off…' });
+    const note = picker.getByRole('textbox', { name: 'Why they pull apart' });
+    const search = picker.getByRole('searchbox', { name: 'Find a goal' });
+    await search.fill('win');
+    await note.fill('A deeper discount wins the deal and lowers margin');
+    await note.press('Escape');
+    expect(await note.evaluate((e) => e === document.activeElement)).toBe(false);
+    await select('Uptime');
+    await expect.poll(() => note.inputValue()).toBe('');
+    await select('Gross margin');
+    await expect
+      .poll(() => note.inputValue())
+      .toBe('A deeper discount wins the deal and lowers margin');
+    expect(await search.inputValue()).toBe('win');
+    await page.screenshot({ path: 'test-results/trade-off-draft.png' });
+  });
+
   it('creates a trade-off, lists the pair on the radar, makes it a conflict and says where it lands', async () => {
     await select('Net revenue retention');
     const details = goalDetails();
-    await details
-      .getByRole('searchbox', { name: 'Find a goal to trade off against' })
-      .fill('cloud');
-    await details
-      .getByRole('combobox', { name: 'Trades off against' })
+    const picker = details.getByRole('group', { name: 'Add trade-off…' });
+    await picker.getByRole('searchbox', { name: 'Find a goal' }).fill('cloud');
+    await picker
+      .getByRole('listbox', { name: 'Goal' })
       .selectOption({ label: 'Cloud cost per customer' });
-    await details
+    await picker
       .getByRole('textbox', { name: 'Why they pull apart' })
       .fill('Keeping every account costs infrastructure');
-    await details.getByRole('button', { name: 'Add trade-off' }).click();
+    await picker.getByRole('button', { name: 'Add trade-off' }).click();
     await expect
       .poll(() => details.getByRole('region', { name: /Trade-offs of/ }).textContent())
       .toContain('Cloud cost per customer');

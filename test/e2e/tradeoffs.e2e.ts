@@ -149,7 +149,7 @@ describe('trade-offs, the conflict radar and the escalation point', () => {
     await page.screenshot({ path: 'test-results/conflict-radar.png' });
 
     await pair
-      .getByRole('button', { name: 'Make a conflict: Jonas Weber and Sam Fischer' })
+      .getByRole('button', { name: 'Make it a conflict: Jonas Weber and Sam Fischer' })
       .click();
     const editor = page.getByRole('region', { name: 'Conflict', exact: true });
     await expect
@@ -157,7 +157,7 @@ describe('trade-offs, the conflict radar and the escalation point', () => {
       .toContain('Sam Fischer is rewarded on Net revenue retention');
     const landing =
       'If this escalates, it lands with Maya Lindqvist (CEO). The goal both already serve is ' +
-      'A product teams rely on every day, which has no owner yet.';
+      'A product teams rely on every day, owned by Lea Martin (Head of Product).';
     await expect.poll(() => editor.getByLabel('Escalation point').textContent()).toBe(landing);
 
     await page.getByRole('button', { name: 'Export', exact: true }).click();

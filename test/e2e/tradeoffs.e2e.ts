@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
+import { dragHandles, launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 import { dialogNamed, downloadedText } from './importHelpers';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
@@ -33,16 +33,7 @@ const sides = (goal: string) =>
     exact: true,
   });
 
-/** Drags from one handle to another with the mouse, as a user connects two nodes. */
-async function dragBetween(from: Locator, to: Locator): Promise<void> {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('handle not visible');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
+const dragBetween = (from: Locator, to: Locator) => dragHandles(page, from, to);
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -4,11 +4,17 @@ import type { Metric } from '../domain/model';
 import { formatMetricValue, hasMetricFigures } from '../io/metric';
 import { sessionStore } from '../store/sessionStore';
 import type { GoalFlowNode } from './adapters';
+import { TRADE_OFF_HANDLES } from './connect';
 import { useIsDropTarget } from './dropOnNode';
 import { formAt, ZoomFormsContext } from './zoomForms';
 
 const KIND_LABEL = { mission: 'Mission', objective: 'Objective', kpi: 'KPI' } as const;
 
+/** The side handles, whose drags make trade-offs (see connect.ts). */
+const TRADE_OFF_SIDES = [
+  [TRADE_OFF_HANDLES.left, Position.Left],
+  [TRADE_OFF_HANDLES.right, Position.Right],
+] as const;
 /** Chips shown on a goal; more holders show as "+n". */
 const MAX_CHIPS = 5;
 
@@ -130,6 +136,17 @@ export const GoalNode = memo(function GoalNode({ id, data, selected }: NodeProps
         className="cg-handle"
         title={`Link a goal or stakeholder to “${goal.title}”`}
       />
+      {/* Side handles make trade-offs, apart from the top and bottom ones that make links. */}
+      {TRADE_OFF_SIDES.map(([id, position]) => (
+        <Handle
+          key={id}
+          id={id}
+          type="source"
+          position={position}
+          className="cg-handle cg-handle--side"
+          title={`Trade “${goal.title}” off: drag to the side of the goal it pulls against`}
+        />
+      ))}
     </div>
   );
 });

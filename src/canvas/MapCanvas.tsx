@@ -25,6 +25,7 @@ import { GoalNode } from './GoalNode';
 import { toHighlightLookup, type Highlight } from './highlight';
 import { RoutedEdge, EdgeRoutesContext } from './RoutedEdge';
 import { StakeholderNode } from './StakeholderNode';
+import { TradeOffEdge } from './TradeOffEdge';
 import { useAutoLayout } from './useAutoLayout';
 import { ZoomedTitleSize } from './ZoomedTitleSize';
 import { EDITOR_FORMS, WORKSHOP_FORMS, ZoomFormsContext } from './zoomForms';
@@ -35,7 +36,7 @@ import { useSelectedIds } from './useSelectedIds';
 
 /** Module level, so React Flow never sees a new nodeTypes object and remounts every node. */
 const nodeTypes = { goal: GoalNode, stakeholder: StakeholderNode };
-const edgeTypes = { routed: RoutedEdge };
+const edgeTypes = { routed: RoutedEdge, tradeOff: TradeOffEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_DRAG = new Map<string, { x: number; y: number }>();
 

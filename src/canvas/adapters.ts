@@ -12,6 +12,7 @@ import type {
 import type { CollapseView } from './collapse';
 import { linkKey, type HighlightLookup } from './highlight';
 import { largeTitleRooms } from './titleRoom';
+import { tradeOffEdge } from './tradeOffFlowEdge';
 
 /** How strongly a node or edge is drawn while a common-ground view is open. */
 export type Emphasis = 'normal' | 'path' | 'nearest' | 'dim';
@@ -348,8 +349,18 @@ export function createEdgeBuilder(): (
       const look = `${color}|${dim}|${selected}|${shown}`;
       return reuse(incentive, look, () => incentiveEdge(incentive, color, dim, selected, shown));
     });
+    const goalTitle = new Map<string, string>(doc.goals.map((g) => [g.id, g.title]));
+    const title = (id: string) => goalTitle.get(id) ?? id;
+    const tradeOffs = doc.tradeOffs.map((tradeOff) => {
+      const selected = selectedIds.has(tradeOff.id);
+      const titles = [title(tradeOff.a), title(tradeOff.b)] as const;
+      const look = `${highlight.active}|${selected}|${titles.join('\u0000')}`;
+      return reuse(tradeOff, look, () =>
+        tradeOffEdge(tradeOff, titles, highlight.active, selected),
+      );
+    });
     previous = next;
-    previousList = keepIfUnchanged(previousList, [...links, ...incentives]);
+    previousList = keepIfUnchanged(previousList, [...links, ...incentives, ...tradeOffs]);
     return previousList;
   };
 }

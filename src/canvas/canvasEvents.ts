@@ -17,6 +17,7 @@ function currentSelection(): Set<string> {
     ...s.selectedStakeholderIds,
     ...s.selectedLinkIds,
     ...s.selectedIncentiveIds,
+    ...s.selectedTradeOffIds,
   ]);
 }
 
@@ -28,6 +29,7 @@ function toSelection(ids: ReadonlySet<string>, doc: MapDocument): Kinds {
     stakeholders: pick(doc.stakeholders).map((s) => s.id),
     links: pick(doc.links).map((l) => asLinkId(l.id)),
     incentives: pick(doc.incentives).map((i) => asIncentiveId(i.id)),
+    tradeOffs: pick(doc.tradeOffs).map((t) => t.id),
   };
 }
 

@@ -1,13 +1,21 @@
 import type { Connection, HandleType, InternalNode, Transform, XYPosition } from '@xyflow/react';
-import { addIncentive, linkGoals, type CommandResult } from '../domain/commands';
+import { addIncentive, addTradeOff, linkGoals, type CommandResult } from '../domain/commands';
 import { asGoalId, asStakeholderId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
 import { err } from '../domain/result';
 
+/** A goal's side handles: a drag between them says the two goals trade off. */
+export const TRADE_OFF_HANDLES = { left: 'side-left', right: 'side-right' } as const;
+const isSideHandle = (handle: string | null | undefined): boolean =>
+  handle === TRADE_OFF_HANDLES.left || handle === TRADE_OFF_HANDLES.right;
+const isTreeHandle = (handle: string | null | undefined): boolean =>
+  handle === 'up' || handle === 'down';
+
 /**
  * What a drag from handle to handle means. Goal to goal makes a link: the goal whose top handle
  * ("up") is used contributes to the other one, whichever end the drag started from. A person to a
- * goal makes an incentive (kind "measured", editable in the inspector).
+ * goal makes an incentive (kind "measured", editable in the inspector). A drag from a goal's side
+ * handle to another goal's side (no top or bottom handle at either end) makes a trade-off.
  */
 export function connectionCommand(connection: Connection) {
   return (doc: MapDocument): CommandResult => {
@@ -28,6 +36,10 @@ export function connectionCommand(connection: Connection) {
         goalId: asGoalId(goal),
         kind: 'measured',
       });
+    }
+    const ends = [sourceHandle, targetHandle];
+    if (ends.some(isSideHandle) && !ends.some(isTreeHandle)) {
+      return addTradeOff(doc, { a: asGoalId(source), b: asGoalId(target) });
     }
     const sourceIsChild = sourceHandle === 'up' || targetHandle === 'down';
     const [child, parent] = sourceIsChild ? [source, target] : [target, source];

@@ -4,6 +4,7 @@ import {
   selectSelectedIncentiveIds,
   selectSelectedLinkIds,
   selectSelectedStakeholderIds,
+  selectSelectedTradeOffIds,
   useSessionStore,
 } from '../store/sessionStore';
 
@@ -13,8 +14,9 @@ export function useSelectedIds(): ReadonlySet<string> {
   const people = useSessionStore(selectSelectedStakeholderIds);
   const links = useSessionStore(selectSelectedLinkIds);
   const incentives = useSessionStore(selectSelectedIncentiveIds);
+  const tradeOffs = useSessionStore(selectSelectedTradeOffIds);
   return useMemo(
-    () => new Set<string>([...goals, ...people, ...links, ...incentives]),
-    [goals, people, links, incentives],
+    () => new Set<string>([...goals, ...people, ...links, ...incentives, ...tradeOffs]),
+    [goals, people, links, incentives, tradeOffs],
   );
 }

@@ -1,4 +1,5 @@
 import { asConflictId, asGoalId, asIncentiveId, asLinkId, asMapId, asStakeholderId } from './ids';
+import { exampleOwner, exampleReportingLines, exampleTradeOffs } from './exampleOrgChart';
 import {
   perspectivesRecord,
   type Conflict,
@@ -16,7 +17,8 @@ import {
  * The starter map a new user sees first: Northwind Analytics, a B2B SaaS company. Its conflicts
  * are chosen to show every kind of answer: a pair that already shares a goal, pairs that must
  * climb two levels, a pair with several lowest common goals, and three parties meeting only at the
- * mission. Ids are stable so tests, docs and the CLI can name them.
+ * mission; its trade-offs and org chart are in exampleOrgChart.ts. Ids are stable so tests, docs
+ * and the CLI can name them.
  */
 type GoalRow = readonly [id: string, kind: GoalKind, title: string, parents: readonly string[]];
 type MetricRow = readonly [unit: string, current: number, target: number, direction: Direction];
@@ -262,8 +264,8 @@ export function createExampleMap(now: string): MapDocument {
     stakeholders: STAKEHOLDERS.map(toStakeholder),
     incentives: STAKEHOLDERS.flatMap(toIncentives),
     conflicts: CONFLICTS.map(toConflict),
-    tradeOffs: [],
-    reportingLines: [],
+    tradeOffs: exampleTradeOffs(),
+    reportingLines: exampleReportingLines(),
   };
 }
 
@@ -271,7 +273,15 @@ function toGoal([id, kind, title]: GoalRow): Goal {
   const m = METRICS[id];
   const description = DESCRIPTIONS[id] ?? '';
   const metric = m ? { unit: m[0], current: m[1], target: m[2], direction: m[3] } : null;
-  return { id: asGoalId(id), title, kind, description, metric, position: null, owner: null };
+  return {
+    id: asGoalId(id),
+    title,
+    kind,
+    description,
+    metric,
+    position: null,
+    owner: exampleOwner(id),
+  };
 }
 
 function toLinks([id, , , parents]: GoalRow): Link[] {

@@ -2,6 +2,7 @@ import {
   removeGoals,
   removeIncentive,
   removeStakeholder,
+  removeTradeOff,
   unlinkGoals,
   type CommandResult,
 } from '../domain/commands';
@@ -13,7 +14,11 @@ import { sessionStore, type SessionData } from './sessionStore';
 type Step = (doc: MapDocument) => CommandResult;
 type SelectionLists = Pick<
   SessionData,
-  'selectedGoalIds' | 'selectedStakeholderIds' | 'selectedLinkIds' | 'selectedIncentiveIds'
+  | 'selectedGoalIds'
+  | 'selectedStakeholderIds'
+  | 'selectedLinkIds'
+  | 'selectedIncentiveIds'
+  | 'selectedTradeOffIds'
 >;
 
 /**
@@ -27,6 +32,11 @@ export function deleteCommand(selection: SelectionLists) {
         (id): Step =>
           (d) =>
             d.incentives.some((i) => i.id === id) ? removeIncentive(d, id) : ok(d),
+      ),
+      ...selection.selectedTradeOffIds.map(
+        (id): Step =>
+          (d) =>
+            d.tradeOffs.some((t) => t.id === id) ? removeTradeOff(d, id) : ok(d),
       ),
       ...selection.selectedLinkIds.map(
         (id): Step =>
@@ -54,7 +64,8 @@ export function selectionSize(s: SelectionLists): number {
     s.selectedGoalIds.length +
     s.selectedStakeholderIds.length +
     s.selectedLinkIds.length +
-    s.selectedIncentiveIds.length
+    s.selectedIncentiveIds.length +
+    s.selectedTradeOffIds.length
   );
 }
 

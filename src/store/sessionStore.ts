@@ -1,6 +1,13 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { SaveStatus } from '../db/autosave';
-import type { ConflictId, GoalId, IncentiveId, LinkId, StakeholderId } from '../domain/ids';
+import type {
+  ConflictId,
+  GoalId,
+  IncentiveId,
+  LinkId,
+  StakeholderId,
+  TradeOffId,
+} from '../domain/ids';
 
 /**
  * Session state: what the user is looking at right now. Kept out of the document store so it is
@@ -48,6 +55,7 @@ export interface SessionData {
   readonly selectedStakeholderIds: readonly StakeholderId[];
   readonly selectedLinkIds: readonly LinkId[];
   readonly selectedIncentiveIds: readonly IncentiveId[];
+  readonly selectedTradeOffIds: readonly TradeOffId[];
   /** Goals whose subtree is folded away on the canvas (a view choice, not an edit). */
   readonly collapsedGoalIds: readonly GoalId[];
   /** The parties chosen for "find common ground", in the order they were picked. */
@@ -58,6 +66,12 @@ export interface SessionData {
   readonly openConflictId: ConflictId | null;
   /** The person the 'stakeholder' panel focuses on ("view as stakeholder"). */
   readonly viewedStakeholderId: StakeholderId | null;
+  /**
+   * Text typed into a form that has no record to hold it yet (a trade-off's note before `Add
+   * trade-off`, a picker's search), by form and record: kept when the selection moves away and
+   * back, forgotten with the map. Never saved.
+   */
+  readonly drafts: ReadonlyMap<string, string>;
   readonly openPanel: Panel | null;
   readonly saveStatus: SaveStatus | null;
   readonly notice: Notice | null;
@@ -70,6 +84,7 @@ export interface Selection {
   readonly stakeholders?: readonly StakeholderId[];
   readonly links?: readonly LinkId[];
   readonly incentives?: readonly IncentiveId[];
+  readonly tradeOffs?: readonly TradeOffId[];
 }
 
 export interface SessionState extends SessionData {
@@ -89,6 +104,8 @@ export interface SessionState extends SessionData {
   }): void;
   /** Opens the 'stakeholder' panel on one person. */
   viewAsStakeholder(stakeholder: StakeholderId): void;
+  /** Keeps (or, given '', forgets) the text typed into the form named `key`. */
+  setDraft(key: string, text: string): void;
   setOpenPanel(panel: Panel | null): void;
   /** Null: nothing was written yet since the map was opened (it is as stored). */
   setSaveStatus(status: SaveStatus | null): void;
@@ -104,11 +121,13 @@ const EMPTY_MAP_SESSION = {
   selectedStakeholderIds: [],
   selectedLinkIds: [],
   selectedIncentiveIds: [],
+  selectedTradeOffIds: [],
   collapsedGoalIds: [],
   parties: [],
   shownAnswerGoalId: null,
   openConflictId: null,
   viewedStakeholderId: null,
+  drafts: new Map<string, string>(),
 } satisfies Partial<SessionData>;
 
 export function createSessionStore(): StoreApi<SessionState> {
@@ -118,12 +137,13 @@ export function createSessionStore(): StoreApi<SessionState> {
     saveStatus: null,
     notice: null,
     storageAlert: null,
-    select: ({ goals = [], stakeholders = [], links = [], incentives = [] }) => {
+    select: ({ goals = [], stakeholders = [], links = [], incentives = [], tradeOffs = [] }) => {
       set({
         selectedGoalIds: goals,
         selectedStakeholderIds: stakeholders,
         selectedLinkIds: links,
         selectedIncentiveIds: incentives,
+        selectedTradeOffIds: tradeOffs,
       });
     },
     clearSelection: () => {
@@ -132,6 +152,7 @@ export function createSessionStore(): StoreApi<SessionState> {
         selectedStakeholderIds: [],
         selectedLinkIds: [],
         selectedIncentiveIds: [],
+        selectedTradeOffIds: [],
       });
     },
     toggleCollapsed: (goal) => {
@@ -164,6 +185,14 @@ export function createSessionStore(): StoreApi<SessionState> {
     viewAsStakeholder: (stakeholder) => {
       set({ viewedStakeholderId: stakeholder, openPanel: 'stakeholder' });
     },
+    setDraft: (key, text) => {
+      set(({ drafts }) => {
+        const next = new Map(drafts);
+        if (text === '') next.delete(key);
+        else next.set(key, text);
+        return { drafts: next };
+      });
+    },
     setOpenPanel: (openPanel) => {
       set({ openPanel });
     },
@@ -191,6 +220,8 @@ export const selectSelectedStakeholderIds = (s: SessionState): readonly Stakehol
 export const selectSelectedLinkIds = (s: SessionState): readonly LinkId[] => s.selectedLinkIds;
 export const selectSelectedIncentiveIds = (s: SessionState): readonly IncentiveId[] =>
   s.selectedIncentiveIds;
+export const selectSelectedTradeOffIds = (s: SessionState): readonly TradeOffId[] =>
+  s.selectedTradeOffIds;
 export const selectCollapsedGoalIds = (s: SessionState): readonly GoalId[] => s.collapsedGoalIds;
 export const selectShownAnswerGoalId = (s: SessionState): GoalId | null => s.shownAnswerGoalId;
 export const selectParties = (s: SessionState): readonly StakeholderId[] => s.parties;
@@ -207,4 +238,10 @@ export const sessionStore = createSessionStore();
 
 export function useSessionStore<T>(selector: (state: SessionState) => T): T {
   return useStore(sessionStore, selector);
+}
+
+/** The draft typed into the form named `key` ('' when none) and a way to change it. */
+export function useDraft(key: string): readonly [string, (text: string) => void] {
+  const text = useStore(sessionStore, (s) => s.drafts.get(key) ?? '');
+  return [text, (next) => sessionStore.getState().setDraft(key, next)];
 }

@@ -100,10 +100,19 @@ describe('axe-core finds no violations', () => {
     await revealNode(page, 'Net revenue retention');
     await page.getByRole('group', { name: 'Net revenue retention', exact: true }).click();
     await page.getByRole('region', { name: 'Goal details' }).waitFor();
+    // With its Owner, its trade-offs (one with Gross margin in the example) and their picker.
     await expectNoViolations('goal inspector');
+    await page.screenshot({ path: 'test-results/axe-goal-inspector.png', fullPage: true });
+    await page
+      .getByRole('region', { name: 'Trade-offs of Net revenue retention' })
+      .getByRole('button', { name: /Gross margin/ })
+      .click();
+    await page.getByRole('region', { name: 'Trade-off details' }).waitFor();
+    await expectNoViolations('trade-off inspector');
     await revealNode(page, 'Tom Okafor');
     await page.getByRole('group', { name: 'Tom Okafor', exact: true }).click();
     await page.getByRole('region', { name: 'Stakeholder details' }).waitFor();
+    // With Reports to (Tom reports to Maya in the example).
     await expectNoViolations('stakeholder inspector');
     await button('View as Tom Okafor').click();
     await page.waitForTimeout(500);
@@ -113,7 +122,14 @@ describe('axe-core finds no violations', () => {
   it('in the conflicts panel, the new-conflict form and with a conflict open', async () => {
     await button('Conflicts').click();
     await page.getByRole('button', { name: 'Open conflict: Discounting at quarter end' }).waitFor();
+    // With the conflict radar, which the example's trade-offs fill.
+    await page
+      .getByRole('region', { name: 'Conflict radar' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
     await expectNoViolations('conflicts panel');
+    await page.screenshot({ path: 'test-results/axe-conflict-radar.png' });
     await button('New conflict').click();
     await page.getByRole('form', { name: 'New conflict' }).waitFor();
     await expectNoViolations('new conflict form');

@@ -1,5 +1,11 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterEach } from 'vitest';
 
 /** The system Chromium: we never download a browser (downloads fail on our machines). */
@@ -100,4 +106,15 @@ export function screenshotOnFailure(prefix: string, page: () => Page): void {
       });
     }
   });
+}
+
+/** Drags from one handle to another with the mouse, as a user connects two nodes. */
+export async function dragHandles(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('handle not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { MapDocument } from '../../src/domain/model';
 import { validateStoredMaps } from '../unit/db/storedMaps';
+import { dragHandles } from './browser';
 import { waitUntilSaved } from './importHelpers';
 import { setUpAppPage } from './launch';
 import { readRawTables } from './storedMaps';
@@ -41,16 +42,7 @@ async function addStakeholder(name: string, role: string): Promise<void> {
   await node(name).waitFor();
 }
 
-/** Drags from one handle to another with the mouse, as a user connects two nodes. */
-async function dragBetween(from: Locator, to: Locator): Promise<void> {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('handle not visible');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
+const dragBetween = (from: Locator, to: Locator) => dragHandles(page, from, to);
 
 /** Clicks the canvas where no node is, as a user does to leave a field and clear the selection. */
 async function clickEmptyCanvas(): Promise<void> {

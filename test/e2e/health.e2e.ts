@@ -22,8 +22,8 @@ const missionTitle = mission?.title ?? '';
 const nameOf = (id: string) => example.stakeholders.find((s) => s.id === id)?.name ?? id;
 const titleOf = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
 
-/** The example map with one gap of each kind: a loose tree, a person measured on nothing and
- * a conflict that person is part of. */
+/** The example map without its org chart, with one gap of each kind: a loose tree, a person
+ * measured on nothing and a conflict that person is part of. */
 function mapWithGaps(): MapDocument {
   const edits: ((doc: MapDocument) => CommandResult)[] = [
     (d) => addGoal(d, { id: asGoalId('g-partners'), title: 'Partner ecosystem' }),
@@ -41,6 +41,7 @@ function mapWithGaps(): MapDocument {
   const start: MapDocument = {
     ...example,
     map: { ...example.map, id: asMapId('m-gaps'), name: 'Northwind with gaps' },
+    reportingLines: [],
   };
   return edits.reduce((doc, edit) => {
     const result = edit(doc);
@@ -64,10 +65,22 @@ async function showHealth(page: Page): Promise<void> {
 }
 
 describe('map health', () => {
-  it('says all clear on the example map', async () => {
+  it('lists one thing on the example map: where its roadmap conflict would land', async () => {
     const { page, errors } = await openExample();
     await showHealth(page);
-    expect(await health(page).getByRole('status').textContent()).toContain('All clear.');
+    expect(await health(page).getByRole('status').textContent()).toBe('1 thing to look at');
+    expect(await health(page).getByRole('region', { name: 'Conflicts' }).textContent()).toContain(
+      '“Upsell features or onboarding fixes”: if it escalates, it lands with Maya Lindqvist, ' +
+        'who owns no goal on either party’s path to “Drive product adoption”.',
+    );
+    await page.screenshot({ path: 'test-results/health-example.png' });
+    await health(page)
+      .getByRole('button', { name: 'Open conflict: Upsell features or onboarding fixes' })
+      .click();
+    const editor = page.getByRole('region', { name: 'Conflict', exact: true });
+    await expect
+      .poll(() => editor.getByLabel('Escalation point').textContent())
+      .toContain('If this escalates, it lands with Maya Lindqvist (CEO).');
     expect(errors).toEqual([]);
   });
 

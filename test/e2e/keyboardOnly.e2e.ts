@@ -145,6 +145,28 @@ describe('a map built with the keyboard alone', () => {
     await button('Add goal').waitFor();
   });
 
+  it('adds a trade-off and a reporting line with the keyboard alone', async () => {
+    await selectGoal('NPS');
+    const picker = page.getByRole('group', { name: 'Add trade-off…' });
+    await picker.getByRole('textbox', { name: 'Why they pull apart' }).focus();
+    await type('Discounts win deals and cost goodwill');
+    await key('Escape');
+    await picker.getByRole('searchbox', { name: 'Find a goal' }).focus();
+    await type('New ARR');
+    await key('Enter');
+    await page
+      .getByRole('region', { name: 'Trade-offs of NPS' })
+      .getByRole('button', { name: '“New ARR” — Discounts win deals and cost goodwill' })
+      .waitFor();
+    await key('Escape');
+    await selectGoal('Tom');
+    const details = page.getByRole('region', { name: 'Stakeholder details' });
+    await press(details.getByRole('combobox', { name: 'Reports to' }), 'd');
+    await expect
+      .poll(() => details.getByRole('combobox', { name: 'Reports to' }).inputValue())
+      .not.toBe('');
+  });
+
   it('stored all of it in IndexedDB', async () => {
     await waitUntilSaved(page);
     const stored = [...validateStoredMaps(await readRawTables(page)).values()].map((m) => m.doc);
@@ -163,6 +185,12 @@ describe('a map built with the keyboard alone', () => {
         [person('Tom'), id('NPS'), 'measured'],
       ].sort(),
     );
+    expect(doc.tradeOffs.map((t) => [t.a, t.b, t.note])).toEqual([
+      [id('NPS'), id('New ARR'), 'Discounts win deals and cost goodwill'],
+    ]);
+    expect(doc.reportingLines.map((r) => [r.from, r.to])).toEqual([
+      [person('Tom'), person('Dana')],
+    ]);
     const conflict = doc.conflicts[0];
     expect(conflict?.title).toBe('Discounting at quarter end');
     expect(conflict?.parties).toEqual([person('Dana'), person('Tom')]);

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildAlignmentMatrix, buildGoalIndex, findCommonGround } from '../../src/domain/engine';
+import {
+  buildAlignmentMatrix,
+  buildGoalIndex,
+  findCommonGround,
+  findConflictRadar,
+} from '../../src/domain/engine';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import type { MapDocument } from '../../src/domain/model';
+import { describeRadarReason } from '../../src/domain/radarReason';
 import { layeredMap, seeded } from '../bench/engine';
 import { openMapFile } from './openMapFile';
 import { setUpBrowser, showsNode, openApp, type Viewport } from './launch';
@@ -39,21 +45,37 @@ describe('alignment matrix', () => {
   it('shows every pair with the engine’s climb and nearest goal, and opens a pair on the canvas', async () => {
     const { page, errors } = await openExample();
     await openMatrix(page);
-    const matrix = buildAlignmentMatrix(buildGoalIndex(example));
+    const index = buildGoalIndex(example);
+    const matrix = buildAlignmentMatrix(index);
+    // Pairs on the conflict radar say so, with its reason, and are marked ⚠ after the climb.
+    const radar = new Map(
+      findConflictRadar(example, index).map((p) => [
+        [...p.parties].sort().join(' '),
+        describeRadarReason(example, p),
+      ]),
+    );
     const expected = matrix.stakeholders.flatMap((a, i) =>
       matrix.stakeholders.flatMap((b, j) => {
         const goal = matrix.nearest[i]?.[j];
         if (i === j || !goal) return [];
         const climb = matrix.climbs[i]?.[j] ?? Infinity;
-        return [`${nameOf(a)} and ${nameOf(b)}: total climb ${climb} to ${titleOf(goal)}`];
+        const reason = radar.get([a, b].sort().join(' '));
+        const onRadar = reason === undefined ? '' : `. ⚠ On the conflict radar: ${reason}`;
+        return [
+          `${nameOf(a)} and ${nameOf(b)}: total climb ${climb} to ${titleOf(goal)}${onRadar}`,
+        ];
       }),
     );
+    expect(radar.size).toBeGreaterThan(0);
     const cells = table(page).locator('td [role="button"]');
     const labels = await cells.evaluateAll((buttons) =>
       buttons.map((b) => `${b.getAttribute('aria-label') ?? ''}|${b.textContent}`),
     );
     expect(labels.map((l) => l.split('|')[0]).sort()).toEqual([...expected].sort());
-    for (const label of labels) expect(label).toMatch(/total climb (\d+) to .*\|\1$/);
+    for (const label of labels) {
+      const mark = label.includes('On the conflict radar') ? ' ⚠' : '';
+      expect(label).toMatch(new RegExp(`total climb (\\d+) to .*\\|\\1${mark}$`));
+    }
 
     const dana = example.stakeholders.find((s) => s.name === 'Dana Reyes');
     const tom = example.stakeholders.find((s) => s.name === 'Tom Okafor');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
+import { dragHandles } from './browser';
 import { dialogNamed, downloadedText } from './importHelpers';
 import { setUpAppPage, showsNode } from './launch';
 
@@ -26,6 +27,14 @@ async function reportsTo(person: string, manager: string): Promise<void> {
     .selectOption({ label: manager });
 }
 
+/** A goal's side handles, left then right; their drags make trade-offs. */
+const sides = (goal: string) =>
+  page.getByTitle(`Trade “${goal}” off: drag to the side of the goal it pulls against`, {
+    exact: true,
+  });
+
+const dragBetween = (from: Locator, to: Locator) => dragHandles(page, from, to);
+
 setUpAppPage(
   { ready: showsNode(mission?.title ?? ''), screenshots: 'tradeoffs' },
   (app) => ({ page } = app),
@@ -44,19 +53,69 @@ describe('trade-offs, the conflict radar and the escalation point', () => {
       );
   });
 
+  it('draws a trade-off by dragging between side handles, dashed and selectable; undo removes it', async () => {
+    await select('Lead time for changes');
+    await dragBetween(sides('Lead time for changes').last(), sides('Uptime').first());
+    const edge = page.getByRole('img', {
+      name: '“Lead time for changes” trades off against “Uptime”',
+    });
+    await edge.waitFor();
+    const dash = await edge
+      .locator('path.react-flow__edge-path')
+      .evaluate((p) => getComputedStyle(p).strokeDasharray);
+    expect(dash).toBe('8px, 5px');
+    await page.screenshot({ path: 'test-results/trade-off-drawn.png' });
+
+    // Where a user clicks: on the label in the middle of the curve.
+    const label = await edge.getByText('⇄ trades off').boundingBox();
+    if (!label) throw new Error('trade-off label not visible');
+    await page.mouse.click(label.x + label.width / 2, label.y + label.height / 2);
+    const details = page.getByRole('region', { name: 'Trade-off details' });
+    await expect
+      .poll(() => details.textContent())
+      .toContain('“Lead time for changes” trades off against “Uptime”.');
+    const note = details.getByRole('textbox', { name: 'Why they pull apart' });
+    await note.fill('Shipping daily means more changes that can break');
+    await note.press('Enter');
+    await page.screenshot({ path: 'test-results/trade-off-inspector.png' });
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => note.inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => edge.count()).toBe(0);
+  });
+
+  it('keeps a trade-off’s note and search typed but not added, through Esc and a change of selection', async () => {
+    await select('Gross margin');
+    const picker = goalDetails().getByRole('group', { name: 'Add trade-off…' });
+    const note = picker.getByRole('textbox', { name: 'Why they pull apart' });
+    const search = picker.getByRole('searchbox', { name: 'Find a goal' });
+    await search.fill('win');
+    await note.fill('A deeper discount wins the deal and lowers margin');
+    await note.press('Escape');
+    expect(await note.evaluate((e) => e === document.activeElement)).toBe(false);
+    await select('Uptime');
+    await expect.poll(() => note.inputValue()).toBe('');
+    await select('Gross margin');
+    await expect
+      .poll(() => note.inputValue())
+      .toBe('A deeper discount wins the deal and lowers margin');
+    expect(await search.inputValue()).toBe('win');
+    await page.screenshot({ path: 'test-results/trade-off-draft.png' });
+  });
+
   it('creates a trade-off, lists the pair on the radar, makes it a conflict and says where it lands', async () => {
     await select('Net revenue retention');
     const details = goalDetails();
-    await details
-      .getByRole('searchbox', { name: 'Find a goal to trade off against' })
-      .fill('cloud');
-    await details
-      .getByRole('combobox', { name: 'Trades off against' })
+    const picker = details.getByRole('group', { name: 'Add trade-off…' });
+    await picker.getByRole('searchbox', { name: 'Find a goal' }).fill('cloud');
+    await picker
+      .getByRole('listbox', { name: 'Goal' })
       .selectOption({ label: 'Cloud cost per customer' });
-    await details
+    await picker
       .getByRole('textbox', { name: 'Why they pull apart' })
       .fill('Keeping every account costs infrastructure');
-    await details.getByRole('button', { name: 'Add trade-off' }).click();
+    await picker.getByRole('button', { name: 'Add trade-off' }).click();
     await expect
       .poll(() => details.getByRole('region', { name: /Trade-offs of/ }).textContent())
       .toContain('Cloud cost per customer');
@@ -75,7 +134,7 @@ describe('trade-offs, the conflict radar and the escalation point', () => {
     await page.screenshot({ path: 'test-results/conflict-radar.png' });
 
     await pair
-      .getByRole('button', { name: 'Make a conflict: Jonas Weber and Sam Fischer' })
+      .getByRole('button', { name: 'Make it a conflict: Jonas Weber and Sam Fischer' })
       .click();
     const editor = page.getByRole('region', { name: 'Conflict', exact: true });
     await expect
@@ -83,7 +142,7 @@ describe('trade-offs, the conflict radar and the escalation point', () => {
       .toContain('Sam Fischer is rewarded on Net revenue retention');
     const landing =
       'If this escalates, it lands with Maya Lindqvist (CEO). The goal both already serve is ' +
-      'A product teams rely on every day, which has no owner yet.';
+      'A product teams rely on every day, owned by Lea Martin (Head of Product).';
     await expect.poll(() => editor.getByLabel('Escalation point').textContent()).toBe(landing);
 
     await page.getByRole('button', { name: 'Export', exact: true }).click();

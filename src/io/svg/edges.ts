@@ -1,6 +1,7 @@
 import type { MapDocument } from '../../domain/model';
-import { safeColor, type XmlDocument, type XmlElement } from '../xml';
+import { formatNumber, safeColor, type XmlDocument, type XmlElement } from '../xml';
 import { routeEdges, type LinkRoutes, type Point } from '../../domain/edgeRoutes';
+import { TRADE_OFF_LOOK, tradeOffEnds, tradeOffPath } from '../../domain/tradeOffGeometry';
 import { routePath, type Box, type NodeBoxes } from './geometry';
 import { svgElement, svgText } from './nodes';
 import { COLORS, DIM_OPACITY, type Emphasis } from './style';
@@ -122,17 +123,53 @@ export function drawIncentives<E extends XmlElement<E>>(
   return layer;
 }
 
+/**
+ * Trade-offs as on the canvas: a dashed curve between the goals' facing sides, labelled
+ * "⇄ trades off" on a pad outlined in the same colour; dimmed while a common-ground view is open.
+ */
+export function drawTradeOffs<E extends XmlElement<E>>(
+  xml: XmlDocument<E>,
+  doc: MapDocument,
+  boxes: NodeBoxes,
+  emphasis: Emphasis,
+): E {
+  const { color, dash, width, label } = TRADE_OFF_LOOK;
+  const layer = svgElement(xml, 'g', { class: 'cg-trade-offs' });
+  if (emphasis.active) layer.setAttribute('opacity', String(DIM_OPACITY));
+  for (const tradeOff of doc.tradeOffs) {
+    const [a, b] = [boxes.goals.get(tradeOff.a), boxes.goals.get(tradeOff.b)];
+    if (!a || !b) continue;
+    const curve = tradeOffPath(tradeOffEnds(a, b), formatNumber);
+    const group = svgElement(xml, 'g', { class: 'cg-trade-off' });
+    group.appendChild(
+      svgElement(xml, 'path', {
+        d: curve.d,
+        fill: 'none',
+        stroke: color,
+        'stroke-width': width,
+        'stroke-dasharray': dash,
+      }),
+    );
+    group.appendChild(edgeLabel(xml, label, curve.middle, color, color));
+    layer.appendChild(group);
+  }
+  return layer;
+}
+
 /** A kind label on a white pad at the middle of an edge, as React Flow draws edge labels. */
 function edgeLabel<E extends XmlElement<E>>(
   xml: XmlDocument<E>,
   text: string,
   at: Point,
   color: string,
+  outline?: string,
 ): E {
   const label = svgElement(xml, 'g');
   const width = estimateWidth(text, LABEL_SIZE, 0.6) + 10;
   const pad = { x: at.x - width / 2, y: at.y - 9, width, height: 18, rx: 4, fill: COLORS.white };
-  label.appendChild(svgElement(xml, 'rect', pad));
+  const rect = svgElement(xml, 'rect', pad);
+  if (outline !== undefined) rect.setAttribute('stroke', outline);
+  label.appendChild(rect);
   label.appendChild(
     svgText(xml, text, {
       x: at.x,

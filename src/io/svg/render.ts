@@ -9,7 +9,7 @@ import {
   type XmlElement,
   type XmlSerializer,
 } from '../xml';
-import { arrowMarkers, drawIncentives, drawLinks } from './edges';
+import { arrowMarkers, drawIncentives, drawLinks, drawTradeOffs } from './edges';
 import { nodeBoxes, pixelSize, svgViewBox, type Box } from './geometry';
 import { drawGoal, drawStakeholder, svgElement, svgText } from './nodes';
 import { COLORS, FONT_FAMILY, toEmphasis, type SvgHighlight } from './style';
@@ -66,6 +66,7 @@ export function renderMapSvg<E extends XmlElement<E>>(
   root.appendChild(
     drawLinks(xml, doc, boxes, emphasis, arrowMarkers(xml, defs), options.linkRoutes),
   );
+  root.appendChild(drawTradeOffs(xml, doc, boxes, emphasis));
   root.appendChild(drawIncentives(xml, doc, boxes, emphasis));
   const nodes = svgElement(xml, 'g', { class: 'cg-nodes' });
   const holders = holderColors(doc);

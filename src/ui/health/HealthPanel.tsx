@@ -72,12 +72,14 @@ function FixLinks({
         </>
       );
     case 'stakeholder-without-incentives':
+    case 'stakeholder-without-manager':
       return (
         <Action onClick={() => session().select({ stakeholders: [item.stakeholderId] })}>
           Show {names.party(item.stakeholderId)}
         </Action>
       );
-    case 'conflict-without-common-goal': {
+    case 'conflict-without-common-goal':
+    case 'escalation-owns-no-goal': {
       const conflict = doc.conflicts.find((c) => c.id === item.conflictId);
       return (
         conflict && (
@@ -97,8 +99,10 @@ const itemKey = (item: HealthItem): string => {
     case 'goal-without-parent':
       return `${item.kind}-${item.goalId}`;
     case 'stakeholder-without-incentives':
+    case 'stakeholder-without-manager':
       return `${item.kind}-${item.stakeholderId}`;
     case 'conflict-without-common-goal':
+    case 'escalation-owns-no-goal':
       return `${item.kind}-${item.conflictId}`;
   }
 };

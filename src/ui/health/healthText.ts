@@ -8,7 +8,9 @@ const GROUP_OF: Readonly<Record<HealthItemKind, HealthGroup>> = {
   'separate-trees': 'Goal tree',
   'goal-without-parent': 'Goal tree',
   'stakeholder-without-incentives': 'People',
+  'stakeholder-without-manager': 'People',
   'conflict-without-common-goal': 'Conflicts',
+  'escalation-owns-no-goal': 'Conflicts',
 };
 
 export const HEALTH_GROUPS: readonly HealthGroup[] = ['Goal tree', 'People', 'Conflicts'];
@@ -43,6 +45,12 @@ export function describeHealthItem(
       }
       const parties = list((c?.parties ?? []).map((p) => names.party(p)));
       return `“${title}”: ${parties} share no goal; their goals sit in separate trees.`;
+    }
+    case 'stakeholder-without-manager':
+      return `${names.party(item.stakeholderId)} reports to nobody on the map, while others report up to ${names.party(item.topId)}: a conflict between them has nowhere to escalate.`;
+    case 'escalation-owns-no-goal': {
+      const title = conflict(item.conflictId)?.title ?? item.conflictId;
+      return `“${title}”: if it escalates, it lands with ${names.party(item.managerId)}, who owns no goal on either party’s path to “${names.goal(item.nearestGoalId)}”.`;
     }
   }
 }

@@ -46,7 +46,12 @@ export function describeChanges(changes: MapChanges): string[] {
     describeRecords('Conflicts', changes.conflicts),
     describeRecords('Links', changes.links),
     describeRecords('Incentives', changes.incentives),
+    describeRecords('Trade-offs', changes.tradeOffs),
+    describeRecords('Reporting lines', changes.reportingLines),
   ];
+  if (changes.owners.length > 0) {
+    lines.push(`Owners: ${changes.owners.length} changed (${listNames(changes.owners)})`);
+  }
   if (changes.moved.length > 0) {
     lines.push(`Moved on the canvas: ${changes.moved.length} (${listNames(changes.moved)})`);
   }

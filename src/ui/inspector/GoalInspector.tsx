@@ -104,6 +104,7 @@ function ContributesTo({ goal, doc }: { goal: Goal; doc: MapDocument }) {
         legend="Contributes to…"
         goals={candidates}
         action="Add link"
+        draftKey={`contributes-to/${goal.id}`}
         onPick={(parent) => applyEdit((d) => linkGoals(d, goal.id, parent))}
       />
     </section>

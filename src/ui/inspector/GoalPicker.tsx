@@ -1,36 +1,40 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { GoalId } from '../../domain/ids';
 import type { Goal } from '../../domain/model';
+import { useDraft } from '../../store/sessionStore';
 
 const LIST_ROWS = 5;
 
 /**
  * Picks one goal from a list narrowed by typing, then runs `onPick`: the keyboard's way to do
  * what a drag on the canvas does. `children` are further choices made together (an incentive's
- * kind). Enter in the search box picks the highlighted goal.
+ * kind, a trade-off's note). Enter in the search box picks the highlighted goal. The search is a
+ * draft in the session store under `draftKey` (one per form and record), so it outlives a change of
+ * selection; `onPick` returns false when the pick was refused, which keeps the search.
  */
 export function GoalPicker({
   legend,
   goals,
   action,
+  draftKey,
   onPick,
   children,
 }: {
   legend: string;
   goals: readonly Goal[];
   action: string;
-  onPick: (goal: GoalId) => void;
+  draftKey: string;
+  onPick: (goal: GoalId) => boolean;
   children?: ReactNode;
 }) {
   const [findId, listId] = [useId(), useId()];
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useDraft(`${draftKey}/search`);
   const [picked, setPicked] = useState<string | null>(null);
   const q = query.trim().toLowerCase();
   const shown = goals.filter((g) => g.title.toLowerCase().includes(q));
   const chosen = shown.find((g) => g.id === picked) ?? shown[0];
   const pick = () => {
-    if (!chosen) return;
-    onPick(chosen.id);
+    if (!chosen || !onPick(chosen.id)) return;
     setQuery('');
     setPicked(null);
   };

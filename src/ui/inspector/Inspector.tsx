@@ -22,16 +22,25 @@ const IncentiveInspector = lazyPart(
 const LinkInspector = lazyPart(async () => (await import('./LinkInspector')).LinkInspector, {
   whenIdle: true,
 });
+const TradeOffInspector = lazyPart(
+  async () => (await import('./TradeOffInspector')).TradeOffInspector,
+  { whenIdle: true },
+);
 
 type SelectionData = Pick<
   SessionData,
-  'selectedGoalIds' | 'selectedStakeholderIds' | 'selectedLinkIds' | 'selectedIncentiveIds'
+  | 'selectedGoalIds'
+  | 'selectedStakeholderIds'
+  | 'selectedLinkIds'
+  | 'selectedIncentiveIds'
+  | 'selectedTradeOffIds'
 >;
 const selectSelection = (s: SessionState): SelectionData => ({
   selectedGoalIds: s.selectedGoalIds,
   selectedStakeholderIds: s.selectedStakeholderIds,
   selectedLinkIds: s.selectedLinkIds,
   selectedIncentiveIds: s.selectedIncentiveIds,
+  selectedTradeOffIds: s.selectedTradeOffIds,
 });
 
 /** One selected record, editable in place. */
@@ -44,6 +53,8 @@ function Details({ doc, session }: { doc: MapDocument; session: SelectionData })
   if (incentive) return <IncentiveInspector incentive={incentive} doc={doc} />;
   const link = doc.links.find((l) => l.id === session.selectedLinkIds[0]);
   if (link) return <LinkInspector link={link} doc={doc} />;
+  const tradeOff = doc.tradeOffs.find((t) => t.id === session.selectedTradeOffIds[0]);
+  if (tradeOff) return <TradeOffInspector tradeOff={tradeOff} doc={doc} />;
   return null;
 }
 

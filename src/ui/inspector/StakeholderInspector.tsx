@@ -76,6 +76,7 @@ function AddIncentive({ stakeholder, doc }: { stakeholder: Stakeholder; doc: Map
       legend="Add incentive…"
       goals={doc.goals.filter((g) => !held.has(g.id))}
       action="Add incentive"
+      draftKey={`incentive/${stakeholder.id}`}
       onPick={(goalId) =>
         applyEdit((d) => addIncentive(d, { stakeholderId: stakeholder.id, goalId, kind }))
       }

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { buildAlignmentMatrix, buildGoalIndex, type AlignmentMatrix } from '../../domain/engine';
+import {
+  buildAlignmentMatrix,
+  buildGoalIndex,
+  findConflictRadar,
+  type AlignmentMatrix,
+} from '../../domain/engine';
 import type { StakeholderId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
+import { describeRadarReason } from '../../domain/radarReason';
 import { sessionStore } from '../../store/sessionStore';
 import { namesOf, type Names } from '../explain';
 import { MatrixTable } from './MatrixTable';
@@ -10,6 +16,8 @@ import {
   HEAT_LEVELS,
   largestClimb,
   orderPeople,
+  pairKey,
+  RADAR_MARK,
   sortRowsByColumn,
   type ColumnSort,
   type PeopleOrder,
@@ -45,6 +53,10 @@ function Legend() {
       </li>
       <li>
         <span className="cg-heat-none">∞</span> no common goal
+      </li>
+      <li>
+        <span className="cg-matrix__radar">{RADAR_MARK}</span> on the conflict radar: their
+        incentives sit on two sides of a trade-off (point at the cell to read why)
       </li>
     </ul>
   );
@@ -84,7 +96,18 @@ function FurthestPairs({ matrix, names }: { matrix: AlignmentMatrix; names: Name
 
 /** One index and one matrix per document revision, and the lookups every cell needs. */
 function useMatrixData(doc: MapDocument) {
-  const matrix = useMemo(() => buildAlignmentMatrix(buildGoalIndex(doc)), [doc]);
+  const index = useMemo(() => buildGoalIndex(doc), [doc]);
+  const matrix = useMemo(() => buildAlignmentMatrix(index), [index]);
+  const radarReasons = useMemo(
+    () =>
+      new Map(
+        findConflictRadar(doc, index).map((pair) => [
+          pairKey(...pair.parties),
+          describeRadarReason(doc, pair),
+        ]),
+      ),
+    [doc, index],
+  );
   const names = useMemo(() => namesOf(doc), [doc]);
   const people = useMemo(() => new Map(doc.stakeholders.map((s) => [s.id, s])), [doc]);
   const withoutIncentives = useMemo(() => {
@@ -92,7 +115,7 @@ function useMatrixData(doc: MapDocument) {
     return new Set<string>(doc.stakeholders.filter((s) => !held.has(s.id)).map((s) => s.id));
   }, [doc]);
   const largest = useMemo(() => largestClimb(matrix), [matrix]);
-  return { matrix, names, people, withoutIncentives, largest };
+  return { matrix, names, people, withoutIncentives, radarReasons, largest };
 }
 
 /** The order people are listed in, and an optional sort of the rows by one column. */

@@ -4,7 +4,15 @@ import type { StakeholderId } from '../../domain/ids';
 import type { Stakeholder } from '../../domain/model';
 import type { Names } from '../explain';
 import { useCellGrid } from './cellGrid';
-import { cellLabel, climbText, heatLevel, type CellPosition, type ColumnSort } from './matrixView';
+import {
+  cellLabel,
+  climbText,
+  heatLevel,
+  pairKey,
+  RADAR_MARK,
+  type CellPosition,
+  type ColumnSort,
+} from './matrixView';
 
 export interface MatrixTableProps {
   readonly matrix: AlignmentMatrix;
@@ -12,6 +20,8 @@ export interface MatrixTableProps {
   readonly names: Names;
   /** Stakeholders who hold no incentive: their cells say so instead of only "no common goal". */
   readonly withoutIncentives: ReadonlySet<string>;
+  /** The conflict radar's reason for each pair on it, by pairKey. */
+  readonly radarReasons: ReadonlyMap<string, string>;
   readonly rows: readonly number[];
   readonly columns: readonly number[];
   readonly largest: number;
@@ -32,6 +42,7 @@ interface RowContext {
   readonly matrix: AlignmentMatrix;
   readonly names: Names;
   readonly withoutIncentives: ReadonlySet<string>;
+  readonly radarReasons: ReadonlyMap<string, string>;
   readonly largest: number;
   readonly columns: readonly number[];
   readonly people: ReadonlyMap<StakeholderId, Stakeholder>;
@@ -50,6 +61,7 @@ function cellText(ctx: RowContext, i: number, j: number, a: StakeholderId, b: St
   const { matrix, names } = ctx;
   const climb = matrix.climbs[i]?.[j] ?? Infinity;
   const goal = matrix.nearest[i]?.[j] ?? null;
+  const radarReason = ctx.radarReasons.get(pairKey(a, b)) ?? null;
   const label = cellLabel({
     a: names.party(a),
     b: names.party(b),
@@ -58,8 +70,10 @@ function cellText(ctx: RowContext, i: number, j: number, a: StakeholderId, b: St
     withoutIncentives: [a, b]
       .filter((p) => ctx.withoutIncentives.has(p))
       .map((p) => names.party(p)),
+    radarReason,
   });
-  return { label, text: climbText(climb), level: heatLevel(climb, ctx.largest) };
+  const text = climbText(climb) + (radarReason === null ? '' : ` ${RADAR_MARK}`);
+  return { label, text, level: heatLevel(climb, ctx.largest), onRadar: radarReason !== null };
 }
 
 /**
@@ -99,9 +113,9 @@ const Row = memo(function Row({
             </td>
           );
         }
-        const { label, text, level } = cellText(ctx, index, j, a, b);
+        const { label, text, level, onRadar } = cellText(ctx, index, j, a, b);
         return (
-          <td key={b} className={`cg-heat-${level ?? 'none'}`}>
+          <td key={b} className={`cg-heat-${level ?? 'none'}${onRadar ? ' cg-matrix__radar' : ''}`}>
             <span role="button" tabIndex={activeCol === col ? 0 : -1} aria-label={label}>
               {text}
             </span>
@@ -161,10 +175,10 @@ function ColumnHeaders({
  * Column headers sort the rows by the climb to that person (aria-sort says which and how).
  */
 export function MatrixTable(props: MatrixTableProps) {
-  const { matrix, people, names, withoutIncentives, largest, rows, columns } = props;
+  const { matrix, people, names, withoutIncentives, radarReasons, largest, rows, columns } = props;
   const ctx = useMemo<RowContext>(
-    () => ({ matrix, names, withoutIncentives, largest, columns, people }),
-    [matrix, names, withoutIncentives, largest, columns, people],
+    () => ({ matrix, names, withoutIncentives, radarReasons, largest, columns, people }),
+    [matrix, names, withoutIncentives, radarReasons, largest, columns, people],
   );
   const grid = useCellGrid(props);
   const readout = grid.pointed ? readoutOf(ctx, rows, grid.pointed) : null;

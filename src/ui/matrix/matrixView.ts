@@ -102,9 +102,17 @@ export function heatLevel(climb: number, largest: number): number | null {
 /** What a cell shows: the climb, or ∞ when there is nothing to climb to. */
 export const climbText = (climb: number): string => (Number.isFinite(climb) ? String(climb) : '∞');
 
+/** The mark of a pair on the conflict radar, shown after its climb (text, not colour alone). */
+export const RADAR_MARK = '⚠';
+
+/** One key per unordered pair of stakeholders, for looking up the radar's pairs. */
+export const pairKey = (a: string, b: string): string =>
+  a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+
 /**
  * The accessible name of a cell, e.g. "Dana Reyes and Tom Okafor: total climb 3 to Grow ARR
- * efficiently"; for ∞ it says why (no shared goal, or who holds no incentive).
+ * efficiently"; for ∞ it says why (no shared goal, or who holds no incentive). A pair on the
+ * conflict radar gets the radar's reason after it.
  */
 export function cellLabel(cell: {
   readonly a: string;
@@ -112,7 +120,15 @@ export function cellLabel(cell: {
   readonly climb: number;
   readonly goal: string | null;
   readonly withoutIncentives: readonly string[];
+  readonly radarReason?: string | null;
 }): string {
+  const radar = cell.radarReason
+    ? `. ${RADAR_MARK} On the conflict radar: ${cell.radarReason}`
+    : '';
+  return climbLabel(cell) + radar;
+}
+
+function climbLabel(cell: Parameters<typeof cellLabel>[0]): string {
   const pair = `${cell.a} and ${cell.b}`;
   if (Number.isFinite(cell.climb) && cell.goal !== null) {
     return `${pair}: total climb ${cell.climb} to ${cell.goal}`;

@@ -50,7 +50,7 @@ export function RadarSection({ doc }: { doc: MapDocument }) {
                   <button
                     type="button"
                     className="cg-button"
-                    aria-label={`Show the recorded conflict of ${label}`}
+                    aria-label={`Recorded as “${recorded.title}”: open it (${label})`}
                     onClick={() => sessionStore.getState().openConflict(recorded)}
                   >
                     Recorded as “{recorded.title}”: open it
@@ -59,7 +59,7 @@ export function RadarSection({ doc }: { doc: MapDocument }) {
                   <button
                     type="button"
                     className="cg-button"
-                    aria-label={`Make a conflict: ${label}`}
+                    aria-label={`Make it a conflict: ${label}`}
                     onClick={() => makeConflict(doc, pair, label)}
                   >
                     Make it a conflict

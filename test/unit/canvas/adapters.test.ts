@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createEdgeBuilder, createNodeBuilder, type NodeView } from '../../../src/canvas/adapters';
 import { collapseView } from '../../../src/canvas/collapse';
 import { toHighlightLookup } from '../../../src/canvas/highlight';
-import { moveGoals } from '../../../src/domain/commands';
+import { TRADE_OFF_HANDLES } from '../../../src/canvas/connect';
+import { addTradeOff, moveGoals } from '../../../src/domain/commands';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asGoalId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
@@ -53,5 +54,36 @@ describe('node and edge builders', () => {
     const after = build(doc, none, new Set([link.id]));
     const changed = after.filter((e, i) => e !== before[i]);
     expect(changed.map((e) => [e.id, e.selected])).toEqual([[link.id, true]]);
+  });
+});
+
+describe('trade-off edges', () => {
+  const doc = createExampleMap('2026-01-01T00:00:00.000Z');
+  const result = addTradeOff(doc, { a: asGoalId('g-nrr'), b: asGoalId('g-cloud-cost') });
+  if (!result.ok) throw new Error(result.error.message);
+  const withTradeOff = result.value;
+  const tradeOff = withTradeOff.tradeOffs.at(-1);
+
+  it('are drawn dashed and labelled between side handles, apart from links', () => {
+    const edge = createEdgeBuilder()(withTradeOff, none, new Set()).find(
+      (e) => e.id === tradeOff?.id,
+    );
+    expect(edge).toMatchObject({
+      type: 'tradeOff',
+      source: 'g-nrr',
+      target: 'g-cloud-cost',
+      sourceHandle: TRADE_OFF_HANDLES.right,
+      targetHandle: TRADE_OFF_HANDLES.left,
+      label: '⇄ trades off',
+      style: { strokeDasharray: '8 5' },
+    });
+  });
+
+  it('are selectable on their own: only the selected one is redrawn', () => {
+    const build = createEdgeBuilder();
+    const before = build(withTradeOff, none, new Set());
+    const after = build(withTradeOff, none, new Set([tradeOff?.id ?? '']));
+    const changed = after.filter((e, i) => e !== before[i]);
+    expect(changed.map((e) => [e.id, e.selected])).toEqual([[tradeOff?.id, true]]);
   });
 });

@@ -52,6 +52,7 @@ function withPartyId(id: string): MapDocument {
   const swap = (s: string) => asStakeholderId(s === from ? id : s);
   return {
     ...example,
+    goals: example.goals.map((g) => ({ ...g, owner: g.owner === null ? null : swap(g.owner) })),
     stakeholders: example.stakeholders.map((s) => ({ ...s, id: swap(s.id) })),
     incentives: example.incentives.map((i) => ({ ...i, stakeholderId: swap(i.stakeholderId) })),
     conflicts: example.conflicts.map((c) => ({
@@ -60,6 +61,11 @@ function withPartyId(id: string): MapDocument {
       perspectives: Object.fromEntries(
         Object.entries(c.perspectives).map(([k, v]) => [k === from ? to : k, v]),
       ),
+    })),
+    reportingLines: example.reportingLines.map((r) => ({
+      ...r,
+      from: swap(r.from),
+      to: swap(r.to),
     })),
   };
 }

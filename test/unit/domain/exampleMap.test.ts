@@ -3,10 +3,12 @@ import {
   buildAlignmentMatrix,
   buildGoalIndex,
   findCommonGround,
+  findConflictRadar,
   type CommonGroundAnswered,
 } from '../../../src/domain/engine';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { checkInvariants } from '../../../src/domain/invariants';
+import { findEscalationPoint } from '../../../src/domain/reportingLines';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const example = createExampleMap(NOW);
@@ -92,5 +94,49 @@ describe('the example conflicts teach every kind of answer', () => {
   it('every pair of stakeholders has a finite climb in the alignment matrix', () => {
     const matrix = buildAlignmentMatrix(index);
     expect(matrix.climbs.flat().every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('the example’s trade-offs and org chart', () => {
+  const radar = findConflictRadar(example, index);
+  const onRadar = (parties: readonly string[]) =>
+    radar.some((pair) => pair.parties.every((p) => parties.includes(p)));
+
+  it('put every example conflict on the conflict radar', () => {
+    for (const conflict of example.conflicts)
+      expect(onRadar(conflict.parties), conflict.id).toBe(true);
+  });
+
+  it('show pairs nobody has named yet, retention against margin first', () => {
+    const unnamed = radar.filter(
+      (pair) => !example.conflicts.some((c) => pair.parties.every((p) => c.parties.includes(p))),
+    );
+    expect(unnamed.map((p) => [...p.parties].sort().join(' '))).toEqual([
+      's-cfo s-head-cs',
+      's-cto s-head-cs',
+    ]);
+  });
+
+  it('make every conflict land with the CEO, two levels up for product and customer success', () => {
+    for (const conflict of example.conflicts) {
+      expect(
+        findEscalationPoint(example.reportingLines, conflict.parties),
+        conflict.id,
+      ).toMatchObject({
+        status: 'found',
+        managerId: 's-ceo',
+      });
+    }
+    const roadmap = example.conflicts.find((c) => c.id === 'c-roadmap');
+    expect(findEscalationPoint(example.reportingLines, roadmap?.parties ?? [])).toEqual({
+      status: 'found',
+      managerId: 's-ceo',
+      steps: [2, 2],
+    });
+  });
+
+  it('name an owner for every objective and the mission', () => {
+    const unowned = example.goals.filter((g) => g.kind !== 'kpi' && g.owner === null);
+    expect(unowned).toEqual([]);
   });
 });

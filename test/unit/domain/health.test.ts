@@ -7,6 +7,8 @@ import {
   addStakeholder,
   linkGoals,
   removeIncentive,
+  setReportsTo,
+  updateGoal,
   type CommandResult,
 } from '../../../src/domain/commands';
 import { buildGoalIndex } from '../../../src/domain/engine';
@@ -17,7 +19,9 @@ import { asConflictId, asGoalId, asStakeholderId } from '../../../src/domain/ids
 import type { MapDocument } from '../../../src/domain/model';
 import { arbMapDocument } from './arbitraries';
 
-const example = createExampleMap('2026-01-01T00:00:00.000Z');
+const fullExample = createExampleMap('2026-01-01T00:00:00.000Z');
+/** The example without its org chart: the goal-tree and people items, with no escalation item. */
+const example: MapDocument = { ...fullExample, reportingLines: [] };
 const g = asGoalId;
 const s = asStakeholderId;
 
@@ -38,8 +42,17 @@ const partnerKpi = (doc: MapDocument) =>
 const ola = (doc: MapDocument) => addStakeholder(doc, { id: s('s-ola'), name: 'Ola Berg' });
 
 describe('computeMapHealth', () => {
-  it('finds nothing wrong with the example map', () => {
+  it('finds nothing wrong with the example map but where its roadmap conflict would land', () => {
     expect(computeMapHealth(example)).toEqual([]);
+    // Lea and Sam meet at Drive product adoption, owned by Lea; it escalates to Maya (CEO).
+    expect(computeMapHealth(fullExample)).toEqual([
+      {
+        kind: 'escalation-owns-no-goal',
+        conflictId: 'c-roadmap',
+        managerId: 's-ceo',
+        nearestGoalId: 'g-adoption',
+      },
+    ]);
   });
 
   it('reports a goal without a parent and the separate trees it starts', () => {
@@ -154,6 +167,46 @@ describe('computeMapHealth', () => {
   });
 });
 
+describe('computeMapHealth and the org chart', () => {
+  /** Edits on the example with its org chart. */
+  const withChart = (...edits: ((doc: MapDocument) => CommandResult)[]) =>
+    edits.reduce((doc, edit) => unwrap(edit(doc)), fullExample);
+  const kinds = (doc: MapDocument) =>
+    computeMapHealth(doc).filter((i) => i.kind !== 'escalation-owns-no-goal');
+
+  it('lists people with no manager when others have one, but not the head of the chart', () => {
+    const doc = withChart(ola, (d) => setReportsTo(d, s('s-cto'), null));
+    // Jonas now heads a tree of two (himself and Lea), Maya one of five; Ola stands alone.
+    expect(kinds(doc).filter((i) => i.kind === 'stakeholder-without-manager')).toEqual([
+      { kind: 'stakeholder-without-manager', stakeholderId: 's-cto', topId: 's-ceo' },
+      { kind: 'stakeholder-without-manager', stakeholderId: 's-ola', topId: 's-ceo' },
+    ]);
+  });
+
+  it('lists nobody for want of a manager on a map without reporting lines', () => {
+    expect(computeMapHealth(edited(ola)).map((i) => i.kind)).toEqual([
+      'stakeholder-without-incentives',
+    ]);
+  });
+
+  it('clears the escalation item once the person it lands with owns a goal on a path', () => {
+    const doc = withChart((d) => updateGoal(d, g('g-adoption'), { owner: s('s-ceo') }));
+    expect(computeMapHealth(doc)).toEqual([]);
+  });
+
+  it('lists no escalation item when it would land with one of the parties', () => {
+    // The hiring plan is Maya's own conflict with Tom, who reports to her; she owns none of
+    // the goal they share (Operating margin, owned by Tom), yet she is not listed.
+    const hiring = fullExample.conflicts.find((c) => c.id === 'c-hiring-plan');
+    expect(hiring?.parties).toContain('s-ceo');
+    expect(
+      computeMapHealth(fullExample).map(
+        (i) => i.kind === 'escalation-owns-no-goal' && i.conflictId,
+      ),
+    ).toEqual(['c-roadmap']);
+  });
+});
+
 /** The ids an item names, by the list they must exist in. */
 function referencedIds(item: HealthItem): {
   goals: string[];
@@ -171,6 +224,14 @@ function referencedIds(item: HealthItem): {
       return {
         goals: [],
         people: [...item.partiesWithoutIncentives],
+        conflicts: [item.conflictId],
+      };
+    case 'stakeholder-without-manager':
+      return { goals: [], people: [item.stakeholderId, item.topId], conflicts: [] };
+    case 'escalation-owns-no-goal':
+      return {
+        goals: [item.nearestGoalId],
+        people: [item.managerId],
         conflicts: [item.conflictId],
       };
   }

@@ -8,8 +8,9 @@ import { arbMapDocument } from '../domain/arbitraries';
 
 const NEW_MAP = { name: 'Round trip', now: '2026-01-01T00:00:00.000Z' };
 
-/** What a CSV carries of a goal: everything but its position on the canvas. */
-const csvView = (goals: readonly Goal[]) => goals.map((goal) => ({ ...goal, position: null }));
+/** What a CSV carries of a goal: everything but its position on the canvas and its owner. */
+const csvView = (goals: readonly Goal[]) =>
+  goals.map((goal) => ({ ...goal, position: null, owner: null }));
 const linkPairs = (doc: MapDocument) => doc.links.map((l) => [l.from, l.to]);
 
 function reimport(doc: MapDocument, into: MapDocument | null = null) {

@@ -51,9 +51,15 @@ describe('exportGraphMl', () => {
     expect(graphs[0]?.getAttribute('edgedefault')).toBe('directed');
   });
 
-  it('has a node per goal and stakeholder, and an edge per link and incentive', () => {
+  it('has a node per goal and stakeholder, and an edge per link, incentive, trade-off and reporting line', () => {
     expect(named('node')).toHaveLength(example.goals.length + example.stakeholders.length);
-    expect(named('edge')).toHaveLength(example.links.length + example.incentives.length);
+    expect(example.tradeOffs.length * example.reportingLines.length).toBeGreaterThan(0);
+    expect(named('edge')).toHaveLength(
+      example.links.length +
+        example.incentives.length +
+        example.tradeOffs.length +
+        example.reportingLines.length,
+    );
   });
 
   it('declares every attribute it uses, with its type', () => {

@@ -32,6 +32,15 @@ describe('any id string survives export → import → store → reload', () => 
       const rename = (s: string) => (s === first.id ? id : s);
       const doc = {
         ...example,
+        goals: example.goals.map((g) => ({
+          ...g,
+          owner: g.owner === null ? null : asStakeholderId(rename(g.owner)),
+        })),
+        reportingLines: example.reportingLines.map((r) => ({
+          ...r,
+          from: asStakeholderId(rename(r.from)),
+          to: asStakeholderId(rename(r.to)),
+        })),
         stakeholders: example.stakeholders.map((s) => ({
           ...s,
           id: asStakeholderId(rename(s.id)),

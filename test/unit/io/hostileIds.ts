@@ -3,7 +3,7 @@
  * by id: Object.prototype's own names, paths-looking ids ("a.b", `x["y"]`), quotes, brackets,
  * separators JSON escapes, and random text. Every id of every list is replaced, so a hostile id
  * stands everywhere an id can: record ids, link ends, incentive ties, parties, perspective keys,
- * the agreed goal and the map's own id.
+ * the agreed goal, goal owners, trade-off ends, reporting lines and the map's own id.
  */
 import fc from 'fast-check';
 import {
@@ -12,7 +12,9 @@ import {
   asIncentiveId,
   asLinkId,
   asMapId,
+  asReportingLineId,
   asStakeholderId,
+  asTradeOffId,
 } from '../../../src/domain/ids';
 import { perspectivesRecord, type MapDocument } from '../../../src/domain/model';
 import { arbMapDocument } from '../domain/arbitraries';
@@ -51,6 +53,8 @@ function renamed(
     stakeholders: string[];
     incentives: string[];
     conflicts: string[];
+    tradeOffs: string[];
+    reportingLines: string[];
   },
   mapId: string,
 ): MapDocument {
@@ -62,7 +66,11 @@ function renamed(
   const s = (id: string) => asStakeholderId(person.get(id) ?? id);
   return {
     map: { ...doc.map, id: asMapId(mapId) },
-    goals: doc.goals.map((r) => ({ ...r, id: g(r.id) })),
+    goals: doc.goals.map((r) => ({
+      ...r,
+      id: g(r.id),
+      owner: r.owner === null ? null : s(r.owner),
+    })),
     links: doc.links.map((r, i) => ({
       id: asLinkId(ids.links[i] ?? r.id),
       from: g(r.from),
@@ -82,8 +90,17 @@ function renamed(
       perspectives: perspectivesRecord(r.parties.map((p) => [s(p), `${s(p)} sees it so`] as const)),
       agreedGoalId: r.agreedGoalId === null ? null : g(r.agreedGoalId),
     })),
-    tradeOffs: doc.tradeOffs.map((r) => ({ ...r, a: g(r.a), b: g(r.b) })),
-    reportingLines: doc.reportingLines.map((r) => ({ ...r, from: s(r.from), to: s(r.to) })),
+    tradeOffs: doc.tradeOffs.map((r, i) => ({
+      ...r,
+      id: asTradeOffId(ids.tradeOffs[i] ?? r.id),
+      a: g(r.a),
+      b: g(r.b),
+    })),
+    reportingLines: doc.reportingLines.map((r, i) => ({
+      id: asReportingLineId(ids.reportingLines[i] ?? r.id),
+      from: s(r.from),
+      to: s(r.to),
+    })),
   };
 }
 
@@ -99,6 +116,8 @@ export const arbHostileDocument: fc.Arbitrary<MapDocument> = arbMapDocument({
       stakeholders: uniqueIds(doc.stakeholders.length),
       incentives: uniqueIds(doc.incentives.length),
       conflicts: uniqueIds(doc.conflicts.length),
+      tradeOffs: uniqueIds(doc.tradeOffs.length),
+      reportingLines: uniqueIds(doc.reportingLines.length),
       mapId: arbHostileId,
     })
     .map(({ mapId, ...ids }) => renamed(doc, ids, mapId)),

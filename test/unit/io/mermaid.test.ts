@@ -53,7 +53,9 @@ function decodeLabel(text: string): string {
 }
 
 const nodeCount = (doc: MapDocument) => doc.goals.length + doc.stakeholders.length;
-const edgeCount = (doc: MapDocument) => doc.links.length + doc.incentives.length;
+/** Links, incentives, trade-offs (dotted, two-way) and reporting lines each draw one edge. */
+const edgeCount = (doc: MapDocument) =>
+  doc.links.length + doc.incentives.length + doc.tradeOffs.length + doc.reportingLines.length;
 
 describe('exportMermaid', () => {
   it('writes the example map as a bottom-to-top flowchart Mermaid can parse', async () => {
@@ -174,7 +176,7 @@ describe('exportMermaid on random maps', () => {
     })
     .filter((t) => t.trim() !== '');
 
-  it('always parses, with one node per goal and stakeholder and one edge per link and incentive', async () => {
+  it('always parses, with one node per goal and stakeholder and one edge per link, incentive, trade-off and reporting line', async () => {
     await fc.assert(
       fc.asyncProperty(
         arbMapDocument({ maxGoals: 12 }).chain((doc) =>

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Element } from '@xmldom/xmldom';
 import { toLayoutInput } from '../../../src/canvas/layoutInput';
+import { addTradeOff } from '../../../src/domain/commands';
 import { buildGoalIndex, findCommonGround } from '../../../src/domain/engine';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { createEmptyMap } from '../../../src/domain/factories';
@@ -169,6 +170,40 @@ describe('renderMapSvg with an open common-ground view', () => {
     expect(thick).toHaveLength(climbed);
     const partyColors = new Set(highlight.paths.map((p) => p.color));
     for (const link of thick) expect(partyColors.has(link.getAttribute('stroke') ?? '')).toBe(true);
+  });
+});
+
+describe('renderMapSvg draws trade-offs', () => {
+  const result = addTradeOff(example, {
+    a: asGoalId('g-nrr'),
+    b: asGoalId('g-cloud-cost'),
+    note: 'Keeping every account costs infrastructure',
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  const withTradeOff = result.value;
+  const layer = (root: Element) =>
+    allElements(root).find((e) => e.getAttribute('class') === 'cg-trade-offs');
+
+  it('as dashed curves between the goals’ sides, labelled as on the canvas', () => {
+    const { root } = exportSvg(withTradeOff, examplePositions);
+    const drawn = allElements(layer(root) ?? root);
+    const curves = drawn.filter((e) => e.localName === 'path');
+    expect(curves).toHaveLength(withTradeOff.tradeOffs.length);
+    for (const curve of curves) {
+      expect(curve.getAttribute('stroke-dasharray')).toBe('8 5');
+      expect(curve.getAttribute('d')).toMatch(/^M[-\d.]+,[-\d.]+ C/);
+    }
+    expect(textsOf(layer(root) ?? root).filter((t) => t === '⇄ trades off')).toHaveLength(
+      withTradeOff.tradeOffs.length,
+    );
+    expect(layer(root)?.getAttribute('opacity')).toBeNull();
+  });
+
+  it('dimmed while a common-ground view is open: the engine never climbs them', () => {
+    const { root } = exportSvg(withTradeOff, examplePositions, {
+      highlight: salesFinanceHighlight(),
+    });
+    expect(layer(root)?.getAttribute('opacity')).toBe('0.25');
   });
 });
 

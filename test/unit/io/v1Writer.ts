@@ -34,3 +34,14 @@ export function writeV1(doc: MapDocument) {
     })),
   };
 }
+
+/** What a version 1 file can hold of `doc`: the four version 2 additions left empty. */
+export function v1Content(doc: MapDocument): MapDocument {
+  return {
+    ...doc,
+    goals: doc.goals.map((g) => ({ ...g, owner: null })),
+    stakeholders: doc.stakeholders.map((s) => ({ ...s, position: null })),
+    tradeOffs: [],
+    reportingLines: [],
+  };
+}

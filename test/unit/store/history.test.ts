@@ -127,7 +127,14 @@ describe('History: restore and undo', () => {
 
   it('replacing the open map with an imported file keeps the replaced content in History', async () => {
     const bytes = new TextEncoder().encode(
-      exportMapJson({ ...older, goals: [], links: [], incentives: [], conflicts: [] }),
+      exportMapJson({
+        ...older,
+        goals: [],
+        links: [],
+        incentives: [],
+        conflicts: [],
+        tradeOffs: [],
+      }),
     );
     await startImport({
       name: 'other.json',

@@ -35,6 +35,20 @@ describe('session store', () => {
     expect(s().saveStatus).toEqual({ state: 'saving' });
   });
 
+  it('keeps a draft per form until it is emptied or another map opens', () => {
+    const session = createSessionStore();
+    const s = () => session.getState();
+    s().setDraft('trade-off/g1/note', 'Discounts win deals and cost margin');
+    s().setDraft('trade-off/__proto__/note', 'Any id is a plain key');
+    s().select({ goals: [asGoalId('g2')] });
+    expect(s().drafts.get('trade-off/g1/note')).toBe('Discounts win deals and cost margin');
+    expect(s().drafts.get('trade-off/__proto__/note')).toBe('Any id is a plain key');
+    s().setDraft('trade-off/g1/note', '');
+    expect(s().drafts.has('trade-off/g1/note')).toBe(false);
+    s().resetForNewMap();
+    expect(s().drafts.size).toBe(0);
+  });
+
   it('shows and dismisses a notice', () => {
     const session = createSessionStore();
     session.getState().showNotice({ kind: 'error', text: 'Storage is full' });

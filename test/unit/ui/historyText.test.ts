@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addGoal, removeStakeholder } from '../../../src/domain/commands';
+import {
+  addGoal,
+  removeStakeholder,
+  removeTradeOff,
+  setReportsTo,
+  updateGoal,
+} from '../../../src/domain/commands';
 import { diffMaps } from '../../../src/domain/diff';
 import { createExampleMap } from '../../../src/domain/exampleMap';
-import { asGoalId } from '../../../src/domain/ids';
+import { asGoalId, asStakeholderId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
 import type { CommandResult } from '../../../src/domain/commands';
 import { describeSize } from '../../../src/ui/describeSize';
@@ -35,7 +41,29 @@ describe('describeChanges', () => {
     );
     expect(lines[1]).toBe(`Stakeholders: 1 removed (“${person.name}”)`);
     expect(lines.some((l) => l.startsWith('Incentives: '))).toBe(true);
+    // Removing the CEO removes the lines of those who report to her and her goals' owner.
+    expect(lines).toContain(
+      `Owners: 2 changed (“: ${person.name} → nobody”, “Grow ARR efficiently: ${person.name} → nobody”)`,
+    );
+    expect(lines.some((l) => l.startsWith('Reporting lines: 4 removed'))).toBe(true);
     expect(describeChanges(diffMaps(example, example))).toEqual([]);
+  });
+});
+
+describe('describeChanges of trade-offs, reporting lines and owners', () => {
+  it('names each, and an owner change from whom to whom', () => {
+    const [tradeOff] = example.tradeOffs;
+    if (!tradeOff) throw new Error('example map changed');
+    const later = [
+      (d: MapDocument) => removeTradeOff(d, tradeOff.id),
+      (d: MapDocument) => setReportsTo(d, asStakeholderId('s-head-cs'), asStakeholderId('s-ceo')),
+      (d: MapDocument) => updateGoal(d, asGoalId('g-retain'), { owner: asStakeholderId('s-cfo') }),
+    ].reduce((d, step) => unwrap(step(d)), example);
+    expect(describeChanges(diffMaps(example, later))).toEqual([
+      'Trade-offs: 1 removed (“ARR growth rate ⇄ Operating margin”)',
+      'Reporting lines: 1 added (“Sam Fischer → Maya Lindqvist”); 1 removed (“Sam Fischer → Dana Reyes”)',
+      'Owners: 1 changed (“Customers stay and expand: Sam Fischer → Tom Okafor”)',
+    ]);
   });
 });
 

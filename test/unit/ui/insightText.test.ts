@@ -45,6 +45,21 @@ describe('health item sentences', () => {
     ).toBe(
       '“The SSO deal promised before it exists”: Dana Reyes and Jonas Weber hold no incentives, so there is no common ground to find.',
     );
+    expect(
+      say({ kind: 'stakeholder-without-manager', stakeholderId: s('s-cmo'), topId: s('s-ceo') }),
+    ).toBe(
+      'Priya Natarajan reports to nobody on the map, while others report up to Maya Lindqvist: a conflict between them has nowhere to escalate.',
+    );
+    expect(
+      say({
+        kind: 'escalation-owns-no-goal',
+        conflictId: asConflictId('c-roadmap'),
+        managerId: s('s-ceo'),
+        nearestGoalId: asGoalId('g-adoption'),
+      }),
+    ).toBe(
+      '“Upsell features or onboarding fixes”: if it escalates, it lands with Maya Lindqvist, who owns no goal on either party’s path to “Drive product adoption”.',
+    );
   });
 
   it('groups items and counts them', () => {

@@ -8,6 +8,7 @@ import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asStakeholderId, type StakeholderId } from '../../../src/domain/ids';
 import {
   cellLabel,
+  pairKey,
   climbText,
   furthestPairs,
   heatLevel,
@@ -129,6 +130,29 @@ describe('cellLabel and climbText', () => {
     expect(cellLabel({ ...none, withoutIncentives: ['Ann', 'Cy'] })).toBe(
       'Ann and Cy: no common goal, Ann and Cy have no incentives',
     );
+  });
+});
+
+describe('a pair on the conflict radar', () => {
+  it('says so after the climb, with the radar’s reason', () => {
+    expect(
+      cellLabel({
+        a: 'Dana Reyes',
+        b: 'Tom Okafor',
+        climb: 3,
+        goal: 'Grow ARR efficiently',
+        withoutIncentives: [],
+        radarReason: 'Win rate trades off against Gross margin',
+      }),
+    ).toBe(
+      'Dana Reyes and Tom Okafor: total climb 3 to Grow ARR efficiently. ⚠ On the conflict ' +
+        'radar: Win rate trades off against Gross margin',
+    );
+  });
+
+  it('is found under one key whichever way round the pair is given', () => {
+    expect(pairKey('s-cfo', 's-vp-sales')).toBe(pairKey('s-vp-sales', 's-cfo'));
+    expect(pairKey('a', 'bc')).not.toBe(pairKey('ab', 'c'));
   });
 });
 

@@ -1,0 +1,42 @@
+import { removeTradeOff, updateTradeOff } from '../../domain/commands';
+import type { GoalId } from '../../domain/ids';
+import type { MapDocument, TradeOff } from '../../domain/model';
+import { sessionStore } from '../../store/sessionStore';
+import { applyEdit } from '../applyEdit';
+import { CommitField } from '../fields';
+
+/** One trade-off: the two goals it sets against each other, why, and a way to delete it. */
+export function TradeOffInspector({ tradeOff, doc }: { tradeOff: TradeOff; doc: MapDocument }) {
+  const title = (id: GoalId) => doc.goals.find((g) => g.id === id)?.title ?? id;
+  const goalButton = (id: GoalId) => (
+    <button
+      type="button"
+      className="cg-link-button"
+      onClick={() => sessionStore.getState().select({ goals: [id] })}
+    >
+      “{title(id)}”
+    </button>
+  );
+  return (
+    <section aria-label="Trade-off details" className="cg-inspector">
+      <h2>Trade-off</h2>
+      <p>
+        {goalButton(tradeOff.a)} trades off against {goalButton(tradeOff.b)}.
+      </p>
+      <CommitField
+        key={`${tradeOff.id}-note`}
+        label="Why they pull apart"
+        value={tradeOff.note}
+        multiline
+        onCommit={(note) => applyEdit((d) => updateTradeOff(d, tradeOff.id, note))}
+      />
+      <button
+        type="button"
+        className="cg-button cg-button--danger"
+        onClick={() => applyEdit((d) => removeTradeOff(d, tradeOff.id))}
+      >
+        Delete trade-off
+      </button>
+    </section>
+  );
+}

@@ -11,12 +11,13 @@ import { OpenConflict } from '../ui/conflicts/OpenConflict';
 import type { StakeholderView } from '../ui/stakeholderView/stakeholderView';
 import { useStakeholderView } from '../ui/stakeholderView/useStakeholderView';
 import { ViewAsStakeholderButton } from '../ui/stakeholderView/ViewAsStakeholderButton';
+import { EditorActions } from '../ui/actions/EditorActions';
 import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
 import { BackupReminder } from '../ui/importExport/BackupReminder';
 import { Inspector } from '../ui/inspector/Inspector';
 import { lazyPart, preloadIdleParts } from '../ui/lazyPart';
 import { NoticeBar } from '../ui/NoticeBar';
-import { StorageAlert } from '../ui/storage/StorageAlert';
+import { StorageAlertSlot } from '../ui/storage/StorageAlertSlot';
 import { Toolbar } from '../ui/Toolbar';
 import { UpdateNotice } from '../ui/UpdateNotice';
 import { useCommonGroundView } from '../ui/commonGround/useCommonGroundView';
@@ -162,10 +163,12 @@ export function App() {
       <a className="cg-skip" href={`#${SIDE_PANEL_ID}`}>
         Skip to the side panel
       </a>
-      <Toolbar mapName={doc.map.name} />
-      <StorageAlert doc={doc} />
       <ReactFlowProvider>
-        <Workspace doc={doc} />
+        <EditorActions>
+          <Toolbar map={doc.map} />
+          <StorageAlertSlot doc={doc} />
+          <Workspace doc={doc} />
+        </EditorActions>
       </ReactFlowProvider>
       <NoticeBar />
       <UpdateNotice />

@@ -58,6 +58,11 @@ export interface SessionData {
   readonly openConflictId: ConflictId | null;
   /** The person the 'stakeholder' panel focuses on ("view as stakeholder"). */
   readonly viewedStakeholderId: StakeholderId | null;
+  /**
+   * A record just added whose name field should take focus once the inspector shows it (it may
+   * still be loading): the field takes the request when it mounts.
+   */
+  readonly focusRequest: GoalId | StakeholderId | null;
   readonly openPanel: Panel | null;
   readonly saveStatus: SaveStatus | null;
   readonly notice: Notice | null;
@@ -90,6 +95,10 @@ export interface SessionState extends SessionData {
   /** Opens the 'stakeholder' panel on one person. */
   viewAsStakeholder(stakeholder: StakeholderId): void;
   setOpenPanel(panel: Panel | null): void;
+  /** Asks the inspector to focus this record's name field when it shows it. */
+  requestFocus(record: GoalId | StakeholderId): void;
+  /** The name field took the request. */
+  clearFocusRequest(): void;
   /** Null: nothing was written yet since the map was opened (it is as stored). */
   setSaveStatus(status: SaveStatus | null): void;
   setStorageAlert(alert: StorageAlert | null): void;
@@ -109,6 +118,7 @@ const EMPTY_MAP_SESSION = {
   shownAnswerGoalId: null,
   openConflictId: null,
   viewedStakeholderId: null,
+  focusRequest: null,
 } satisfies Partial<SessionData>;
 
 export function createSessionStore(): StoreApi<SessionState> {
@@ -166,6 +176,12 @@ export function createSessionStore(): StoreApi<SessionState> {
     },
     setOpenPanel: (openPanel) => {
       set({ openPanel });
+    },
+    requestFocus: (focusRequest) => {
+      set({ focusRequest });
+    },
+    clearFocusRequest: () => {
+      set({ focusRequest: null });
     },
     setSaveStatus: (saveStatus) => {
       set({ saveStatus });

@@ -1,7 +1,9 @@
 import { ExportControls } from './importExport/ExportControls';
 import { ImportControls } from './importExport/ImportControls';
-import { InsightButtons } from './health/InsightButtons';
-import { MapsButton, NewMapButton } from './library/LibraryButtons';
+import type { MapInfo } from '../domain/model';
+import { libraryStore } from '../store/libraryStore';
+import { ActionButton } from './actions/EditorActions';
+import { CommitField } from './fields';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
 
 type SaveStatus = SessionData['saveStatus'];
@@ -34,22 +36,41 @@ function SaveIndicator() {
   );
 }
 
+/**
+ * The open map's name, edited in place as every field is: Enter or leaving the field renames
+ * (one undo step, as a rename from the library), Escape keeps what was typed and leaves.
+ */
+function MapName({ map }: { map: MapInfo }) {
+  return (
+    <CommitField
+      key={map.id}
+      label="Map name"
+      hideLabel
+      className="cg-toolbar__map"
+      value={map.name}
+      onCommit={(name) => void libraryStore.getState().renameMap(map.id, name)}
+    />
+  );
+}
+
 /** Top bar: the product, the open map and whether everything is saved. */
-export function Toolbar({ mapName }: { mapName: string }) {
+export function Toolbar({ map }: { map: MapInfo }) {
   return (
     <header className="cg-toolbar">
       <h1 className="cg-brand">
         <img src="/favicon.svg" alt="" />
         Common Ground
       </h1>
-      <MapsButton />
-      <span className="cg-toolbar__map">{mapName}</span>
-      <InsightButtons />
+      <ActionButton id="maps" />
+      <MapName map={map} />
+      <ActionButton id="conflicts" />
+      <ActionButton id="alignment" />
+      <ActionButton id="health" />
       <div className="cg-toolbar__spacer" />
       <SaveIndicator />
       <ImportControls />
       <ExportControls />
-      <NewMapButton />
+      <ActionButton id="new-map" />
     </header>
   );
 }

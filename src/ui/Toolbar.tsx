@@ -1,10 +1,22 @@
-import { ExportControls } from './importExport/ExportControls';
-import { ImportControls } from './importExport/ImportControls';
+import { Suspense } from 'react';
 import type { MapInfo } from '../domain/model';
-import { libraryStore } from '../store/libraryStore';
 import { ActionButton } from './actions/EditorActions';
-import { CommitField } from './fields';
+import { lazyPart } from './lazyPart';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
+
+// The name shows at once as text and becomes editable when the fields' code arrives.
+const MapNameField = lazyPart(async () => (await import('./MapNameField')).MapNameField);
+// Import and export are seldom the first thing done: their controls (with the file drop and the
+// export menu) are fetched when the header first renders, so they follow the map by a moment
+// instead of holding up the first screen.
+const ImportControls = lazyPart(
+  async () => (await import('./importExport/ImportControls')).ImportControls,
+  { whenIdle: true },
+);
+const ExportControls = lazyPart(
+  async () => (await import('./importExport/ExportControls')).ExportControls,
+  { whenIdle: true },
+);
 
 type SaveStatus = SessionData['saveStatus'];
 
@@ -36,23 +48,6 @@ function SaveIndicator() {
   );
 }
 
-/**
- * The open map's name, edited in place as every field is: Enter or leaving the field renames
- * (one undo step, as a rename from the library), Escape keeps what was typed and leaves.
- */
-function MapName({ map }: { map: MapInfo }) {
-  return (
-    <CommitField
-      key={map.id}
-      label="Map name"
-      hideLabel
-      className="cg-toolbar__map"
-      value={map.name}
-      onCommit={(name) => void libraryStore.getState().renameMap(map.id, name)}
-    />
-  );
-}
-
 /** Top bar: the product, the open map and whether everything is saved. */
 export function Toolbar({ map }: { map: MapInfo }) {
   return (
@@ -62,14 +57,18 @@ export function Toolbar({ map }: { map: MapInfo }) {
         Common Ground
       </h1>
       <ActionButton id="maps" />
-      <MapName map={map} />
+      <Suspense fallback={<span className="cg-toolbar__map">{map.name}</span>}>
+        <MapNameField map={map} />
+      </Suspense>
       <ActionButton id="conflicts" />
       <ActionButton id="alignment" />
       <ActionButton id="health" />
       <div className="cg-toolbar__spacer" />
       <SaveIndicator />
-      <ImportControls />
-      <ExportControls />
+      <Suspense fallback={null}>
+        <ImportControls />
+        <ExportControls />
+      </Suspense>
       <ActionButton id="new-map" />
     </header>
   );

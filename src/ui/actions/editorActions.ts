@@ -5,7 +5,7 @@ import { documentStore } from '../../store/documentStore';
 import { libraryStore } from '../../store/libraryStore';
 import { sessionStore, type Panel } from '../../store/sessionStore';
 import { addGoalAndName, addStakeholderAndName } from '../editor/addAndName';
-import { startWorkshop } from '../workshop/startWorkshop';
+import { reportFailure } from '../reportFailure';
 import type { Action } from './action';
 import type { ActionState } from './actionState';
 
@@ -98,7 +98,18 @@ const TABLE = [
     keys: [{ key: 'f' }],
     run: (c) => c.fitView(),
   },
-  { id: 'workshop', label: 'Workshop mode', short: 'Workshop', run: withDoc(startWorkshop) },
+  {
+    id: 'workshop',
+    label: 'Workshop mode',
+    short: 'Workshop',
+    // Its code comes with the click (full screen may still be asked: the click's activation lasts).
+    run: withDoc((doc) => {
+      import('../workshop/startWorkshop').then(
+        (m) => m.startWorkshop(doc),
+        (error: unknown) => reportFailure('Workshop mode could not be started', error),
+      );
+    }),
+  },
   {
     id: 'search',
     label: 'Search map',

@@ -1,6 +1,10 @@
+import { Suspense } from 'react';
 import type { MapDocument } from '../../domain/model';
 import { ActionButton, useSearchRef } from '../actions/EditorActions';
-import { SearchBox } from './SearchBox';
+import { lazyPart } from '../lazyPart';
+
+// The search box and its ranking follow the map by a moment, in a slot that keeps its place.
+const SearchBox = lazyPart(async () => (await import('./SearchBox')).SearchBox);
 
 /**
  * The editing tools above the canvas: add, undo/redo and history, layout, fit, search, shortcuts
@@ -20,7 +24,11 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
       <ActionButton id="auto-layout" />
       <ActionButton id="fit-view" />
       <ActionButton id="workshop" />
-      <SearchBox ref={search} doc={doc} />
+      <div className="cg-search">
+        <Suspense fallback={null}>
+          <SearchBox ref={search} doc={doc} />
+        </Suspense>
+      </div>
       <ActionButton id="shortcuts" />
     </div>
   );

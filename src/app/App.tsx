@@ -6,19 +6,14 @@ import { selectDoc, useDocumentStore } from '../store/documentStore';
 import { selectView, useLibraryStore } from '../store/libraryStore';
 import type { CommonGround } from '../domain/engine';
 import { selectOpenPanel, useSessionStore } from '../store/sessionStore';
-import { CommonGroundPanel } from '../ui/commonGround/CommonGroundPanel';
-import { OpenConflict } from '../ui/conflicts/OpenConflict';
 import type { StakeholderView } from '../ui/stakeholderView/stakeholderView';
 import { useStakeholderView } from '../ui/stakeholderView/useStakeholderView';
-import { ViewAsStakeholderButton } from '../ui/stakeholderView/ViewAsStakeholderButton';
+import { EditorActions } from '../ui/actions/EditorActions';
 import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
-import { BackupReminder } from '../ui/importExport/BackupReminder';
-import { Inspector } from '../ui/inspector/Inspector';
 import { lazyPart, preloadIdleParts } from '../ui/lazyPart';
 import { NoticeBar } from '../ui/NoticeBar';
-import { StorageAlert } from '../ui/storage/StorageAlert';
+import { StorageAlertSlot } from '../ui/storage/StorageAlertSlot';
 import { Toolbar } from '../ui/Toolbar';
-import { UpdateNotice } from '../ui/UpdateNotice';
 import { useCommonGroundView } from '../ui/commonGround/useCommonGroundView';
 import { selectWorkshopActive, useWorkshopStore } from '../store/workshopStore';
 
@@ -42,6 +37,29 @@ const ConflictsPanel = lazyPart(
 );
 const StakeholderViewPanel = lazyPart(
   async () => (await import('../ui/stakeholderView/StakeholderViewPanel')).StakeholderViewPanel,
+  { whenIdle: true },
+);
+// Cards that come later or not at all: the backup reminder (after some work) and the offer of a
+// new version. Fetched when first rendered, they follow the map by a moment.
+const BackupReminder = lazyPart(
+  async () => (await import('../ui/importExport/BackupReminder')).BackupReminder,
+);
+const UpdateNotice = lazyPart(async () => (await import('../ui/UpdateNotice')).UpdateNotice);
+// The side panel's parts follow the map by a moment (the canvas is what the first screen is for).
+const CommonGroundPanel = lazyPart(
+  async () => (await import('../ui/commonGround/CommonGroundPanel')).CommonGroundPanel,
+  { whenIdle: true },
+);
+const OpenConflict = lazyPart(
+  async () => (await import('../ui/conflicts/OpenConflict')).OpenConflict,
+  { whenIdle: true },
+);
+const Inspector = lazyPart(async () => (await import('../ui/inspector/Inspector')).Inspector, {
+  whenIdle: true,
+});
+const ViewAsStakeholderButton = lazyPart(
+  async () =>
+    (await import('../ui/stakeholderView/ViewAsStakeholderButton')).ViewAsStakeholderButton,
   { whenIdle: true },
 );
 const AlignmentMatrixDialog = lazyPart(
@@ -96,8 +114,10 @@ function SidePanel({
     default:
       return (
         <>
-          <CommonGroundPanel doc={doc} result={result} />
-          <OpenConflict doc={doc} result={result} />
+          <Suspense fallback={null}>
+            <CommonGroundPanel doc={doc} result={result} />
+            <OpenConflict doc={doc} result={result} />
+          </Suspense>
         </>
       );
   }
@@ -128,9 +148,13 @@ function Workspace({ doc }: { doc: MapDocument }) {
         <a className="cg-skip cg-skip--back" href={`#${CANVAS_ID}`}>
           Back to the map tools
         </a>
-        <BackupReminder mapId={doc.map.id} />
-        <Inspector doc={doc} />
-        <ViewAsStakeholderButton doc={doc} />
+        <Suspense fallback={null}>
+          <BackupReminder mapId={doc.map.id} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <Inspector doc={doc} />
+          <ViewAsStakeholderButton doc={doc} />
+        </Suspense>
         <SidePanel doc={doc} result={result} person={person.view} />
       </aside>
       <AlignmentMatrix doc={doc} />
@@ -150,7 +174,11 @@ export function App() {
           <LibraryScreen />
         </Loading>
         <NoticeBar />
-        <UpdateNotice />
+        <Suspense fallback={null}>
+          <Suspense fallback={null}>
+            <UpdateNotice />
+          </Suspense>
+        </Suspense>
       </div>
     );
   }
@@ -170,13 +198,17 @@ export function App() {
       <a className="cg-skip" href={`#${SIDE_PANEL_ID}`}>
         Skip to the side panel
       </a>
-      <Toolbar mapName={doc.map.name} />
-      <StorageAlert doc={doc} />
       <ReactFlowProvider>
-        <Workspace doc={doc} />
+        <EditorActions>
+          <Toolbar map={doc.map} />
+          <StorageAlertSlot doc={doc} />
+          <Workspace doc={doc} />
+        </EditorActions>
       </ReactFlowProvider>
       <NoticeBar />
-      <UpdateNotice />
+      <Suspense fallback={null}>
+        <UpdateNotice />
+      </Suspense>
     </div>
   );
 }

@@ -72,6 +72,11 @@ export interface SessionData {
    * back, forgotten with the map. Never saved.
    */
   readonly drafts: ReadonlyMap<string, string>;
+  /**
+   * A record just added whose name field should take focus once the inspector shows it (it may
+   * still be loading): the field takes the request when it mounts.
+   */
+  readonly focusRequest: GoalId | StakeholderId | null;
   readonly openPanel: Panel | null;
   readonly saveStatus: SaveStatus | null;
   readonly notice: Notice | null;
@@ -107,6 +112,10 @@ export interface SessionState extends SessionData {
   /** Keeps (or, given '', forgets) the text typed into the form named `key`. */
   setDraft(key: string, text: string): void;
   setOpenPanel(panel: Panel | null): void;
+  /** Asks the inspector to focus this record's name field when it shows it. */
+  requestFocus(record: GoalId | StakeholderId): void;
+  /** The name field took the request. */
+  clearFocusRequest(): void;
   /** Null: nothing was written yet since the map was opened (it is as stored). */
   setSaveStatus(status: SaveStatus | null): void;
   setStorageAlert(alert: StorageAlert | null): void;
@@ -128,6 +137,7 @@ const EMPTY_MAP_SESSION = {
   openConflictId: null,
   viewedStakeholderId: null,
   drafts: new Map<string, string>(),
+  focusRequest: null,
 } satisfies Partial<SessionData>;
 
 export function createSessionStore(): StoreApi<SessionState> {
@@ -195,6 +205,12 @@ export function createSessionStore(): StoreApi<SessionState> {
     },
     setOpenPanel: (openPanel) => {
       set({ openPanel });
+    },
+    requestFocus: (focusRequest) => {
+      set({ focusRequest });
+    },
+    clearFocusRequest: () => {
+      set({ focusRequest: null });
     },
     setSaveStatus: (saveStatus) => {
       set({ saveStatus });

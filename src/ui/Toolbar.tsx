@@ -1,8 +1,22 @@
-import { ExportControls } from './importExport/ExportControls';
-import { ImportControls } from './importExport/ImportControls';
-import { InsightButtons } from './health/InsightButtons';
-import { MapsButton, NewMapButton } from './library/LibraryButtons';
+import { Suspense } from 'react';
+import type { MapInfo } from '../domain/model';
+import { ActionButton } from './actions/EditorActions';
+import { lazyPart } from './lazyPart';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
+
+// The name shows at once as text and becomes editable when the fields' code arrives.
+const MapNameField = lazyPart(async () => (await import('./MapNameField')).MapNameField);
+// Import and export are seldom the first thing done: their controls (with the file drop and the
+// export menu) are fetched when the header first renders, so they follow the map by a moment
+// instead of holding up the first screen.
+const ImportControls = lazyPart(
+  async () => (await import('./importExport/ImportControls')).ImportControls,
+  { whenIdle: true },
+);
+const ExportControls = lazyPart(
+  async () => (await import('./importExport/ExportControls')).ExportControls,
+  { whenIdle: true },
+);
 
 type SaveStatus = SessionData['saveStatus'];
 
@@ -35,21 +49,27 @@ function SaveIndicator() {
 }
 
 /** Top bar: the product, the open map and whether everything is saved. */
-export function Toolbar({ mapName }: { mapName: string }) {
+export function Toolbar({ map }: { map: MapInfo }) {
   return (
     <header className="cg-toolbar">
       <h1 className="cg-brand">
         <img src="/favicon.svg" alt="" />
         Common Ground
       </h1>
-      <MapsButton />
-      <span className="cg-toolbar__map">{mapName}</span>
-      <InsightButtons />
+      <ActionButton id="maps" />
+      <Suspense fallback={<span className="cg-toolbar__map">{map.name}</span>}>
+        <MapNameField map={map} />
+      </Suspense>
+      <ActionButton id="conflicts" />
+      <ActionButton id="alignment" />
+      <ActionButton id="health" />
       <div className="cg-toolbar__spacer" />
       <SaveIndicator />
-      <ImportControls />
-      <ExportControls />
-      <NewMapButton />
+      <Suspense fallback={null}>
+        <ImportControls />
+        <ExportControls />
+      </Suspense>
+      <ActionButton id="new-map" />
     </header>
   );
 }

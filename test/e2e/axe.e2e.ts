@@ -142,7 +142,7 @@ describe('axe-core finds no violations', () => {
     expect(dimmed.lowest).toBeGreaterThanOrEqual(3);
   });
 
-  it('in map health, the alignment matrix and the shortcuts', async () => {
+  it('in map health, the alignment matrix, the shortcuts and the command palette', async () => {
     await button('Map health').click();
     await page.waitForTimeout(300);
     await expectNoViolations('map health');
@@ -154,6 +154,13 @@ describe('axe-core finds no violations', () => {
     await button('Keyboard shortcuts').click();
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await expectNoViolations('shortcuts');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
+    await page.keyboard.type('lay');
+    await expectNoViolations('command palette');
+    await page.keyboard.type('zzz');
+    await expectNoViolations('command palette, nothing found');
     await page.keyboard.press('Escape');
   });
 

@@ -1,92 +1,35 @@
-import { Suspense, useCallback, useRef, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
-import { FIT_ALL } from '../../canvas/fitOptions';
-import { positionsStore } from '../../canvas/positionsStore';
+import { Suspense } from 'react';
 import type { MapDocument } from '../../domain/model';
-import {
-  documentStore,
-  selectCanRedo,
-  selectCanUndo,
-  useDocumentHistory,
-} from '../../store/documentStore';
+import { ActionButton, useSearchRef } from '../actions/EditorActions';
 import { lazyPart } from '../lazyPart';
-import { HistoryButton } from '../history/HistoryButton';
-import { WorkshopButton } from '../workshop/WorkshopButton';
-import { addGoalAndName, addStakeholderAndName } from './addAndName';
-import { SearchBox } from './SearchBox';
-import { useShortcuts } from './useShortcuts';
 
-const ShortcutsDialog = lazyPart(async () => (await import('./ShortcutsDialog')).ShortcutsDialog, {
-  whenIdle: true,
-});
+// The search box and its ranking follow the map by a moment, in a slot that keeps its place.
+const SearchBox = lazyPart(async () => (await import('./SearchBox')).SearchBox);
 
-/** Re-runs auto layout for the whole map: pinned goals are released (one undoable edit). */
-function autoLayout(): void {
-  positionsStore.getState().requestLayout({ releasePins: true });
-}
-
-/** The editing tools above the canvas: add, undo/redo and history, layout, fit, search, shortcuts. */
+/**
+ * The editing tools above the canvas: add, undo/redo and history, layout, fit, search, shortcuts
+ * (which name Ctrl/⌘+K, the palette of every action). One row at 1280 px wide, beside the panel.
+ */
 export function CanvasToolbar({ doc }: { doc: MapDocument }) {
-  const canUndo = useDocumentHistory(selectCanUndo);
-  const canRedo = useDocumentHistory(selectCanRedo);
-  const { fitView } = useReactFlow();
-  const search = useRef<HTMLInputElement>(null);
-  const [helpOpen, setHelpOpen] = useState(false);
-  const focusSearch = useCallback(() => search.current?.focus(), []);
-  const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
-  useShortcuts({ focusSearch, toggleHelp });
+  const search = useSearchRef();
   return (
     <div className="cg-canvasbar" role="toolbar" aria-label="Map editing">
-      <button
-        type="button"
-        className="cg-button cg-button--primary"
-        onClick={() => addGoalAndName(doc)}
-      >
-        Add goal
-      </button>
-      <button type="button" className="cg-button" onClick={addStakeholderAndName}>
-        Add stakeholder
-      </button>
+      <ActionButton id="add-goal" primary />
+      <ActionButton id="add-stakeholder" />
       <span className="cg-canvasbar__sep" aria-hidden="true" />
-      <button
-        type="button"
-        className="cg-button"
-        disabled={!canUndo}
-        onClick={() => documentStore.getState().undo()}
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        className="cg-button"
-        disabled={!canRedo}
-        onClick={() => documentStore.getState().redo()}
-      >
-        Redo
-      </button>
-      <HistoryButton />
+      <ActionButton id="undo" />
+      <ActionButton id="redo" />
+      <ActionButton id="history" />
       <span className="cg-canvasbar__sep" aria-hidden="true" />
-      <button type="button" className="cg-button" onClick={autoLayout}>
-        Auto layout
-      </button>
-      <button type="button" className="cg-button" onClick={() => void fitView(FIT_ALL)}>
-        Fit view
-      </button>
-      <WorkshopButton doc={doc} />
-      <SearchBox ref={search} doc={doc} />
-      <button
-        type="button"
-        className="cg-button"
-        aria-label="Keyboard shortcuts"
-        onClick={toggleHelp}
-      >
-        ?
-      </button>
-      {helpOpen && (
+      <ActionButton id="auto-layout" />
+      <ActionButton id="fit-view" />
+      <ActionButton id="workshop" />
+      <div className="cg-search">
         <Suspense fallback={null}>
-          <ShortcutsDialog onClose={() => setHelpOpen(false)} />
+          <SearchBox ref={search} doc={doc} />
         </Suspense>
-      )}
+      </div>
+      <ActionButton id="shortcuts" />
     </div>
   );
 }

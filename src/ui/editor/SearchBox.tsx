@@ -15,7 +15,8 @@ function step(active: number, key: string, count: number): number | null {
 /**
  * Finds goals by title and people by name, role or team, best matches first. ↑/↓ move the
  * highlight through the results (announced through aria-activedescendant while focus stays in
- * the box), Enter centres on the highlighted one and selects it.
+ * the box), Enter centres on the highlighted one and selects it. It renders inside the toolbar's
+ * `.cg-search` slot, which holds its place while its code loads.
  */
 export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(function SearchBox(
   { doc },
@@ -56,12 +57,12 @@ export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(func
   };
   const optionId = (i: number) => `${listId}-${i}`;
   return (
-    <div className="cg-search">
+    <>
       <input
         ref={ref}
         type="search"
         aria-label="Search map"
-        placeholder="Search map  ( / )"
+        placeholder="Search map (/)"
         value={query}
         aria-controls={matches.length > 0 ? listId : undefined}
         aria-activedescendant={highlighted ? optionId(matches.indexOf(highlighted)) : undefined}
@@ -94,6 +95,6 @@ export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(func
           Nothing matches “{query}”.
         </div>
       )}
-    </div>
+    </>
   );
 });

@@ -1,26 +1,36 @@
-import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from './useShortcuts';
+import { EDITOR_ACTIONS } from '../actions/editorActions';
+import { describeKeys } from '../actions/keys';
+import { Dialog } from '../Dialog';
 import './shortcuts.css';
 
-/** The `?` overlay, open while it is shown: every keyboard shortcut of the editor. */
+/** Ways of moving around the map that are not actions: React Flow and the goals take them. */
+const MOVING_AROUND: readonly { keys: string; what: string }[] = [
+  {
+    keys: 'Tab, then ↑ ↓ ← →',
+    what: 'Move between goals: up to a parent, down to a child, across to siblings',
+  },
+  { keys: 'Enter or Space on a goal', what: 'Select it and show its details' },
+  { keys: 'Shift + click, Shift + drag', what: 'Select several' },
+];
+
+/** The `?` dialog: every action that has keys, as the action table gives them. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const rows = [
+    ...EDITOR_ACTIONS.flatMap((a) =>
+      a.keys ? [{ keys: describeKeys(a.keys), what: a.description ?? a.label }] : [],
+    ),
+    ...MOVING_AROUND,
+  ];
   return (
-    <dialog ref={ref} className="cg-dialog" aria-labelledby="cg-shortcuts-title" onClose={onClose}>
-      <h2 id="cg-shortcuts-title">Keyboard shortcuts</h2>
+    <Dialog title="Keyboard shortcuts" onClose={onClose}>
       <table className="cg-shortcuts">
         <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.keys}>
+          {rows.map((row) => (
+            <tr key={row.keys}>
               <th scope="row">
-                <kbd>{s.keys}</kbd>
+                <kbd>{row.keys}</kbd>
               </th>
-              <td>{s.action}</td>
+              <td>{row.what}</td>
             </tr>
           ))}
         </tbody>
@@ -28,6 +38,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       <button type="button" className="cg-button" onClick={onClose}>
         Close
       </button>
-    </dialog>
+    </Dialog>
   );
 }

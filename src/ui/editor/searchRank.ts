@@ -13,7 +13,7 @@ const STARTS = 1;
 const WORD_START = 2;
 const INSIDE = 3;
 
-function rankText(text: string, q: string): number | null {
+export function rankText(text: string, q: string): number | null {
   const t = text.toLowerCase();
   if (t === q) return EXACT;
   if (t.startsWith(q)) return STARTS;

@@ -12,7 +12,7 @@ import {
   type RestoreOutcome,
 } from '../../store/historyStore';
 import { sessionStore } from '../../store/sessionStore';
-import { Modal } from '../importExport/Modal';
+import { Dialog } from '../Dialog';
 import { describeAgo, describeCounts, formatEditedAt } from '../library/describeMap';
 import { describeSize } from '../describeSize';
 import { describeReason } from './historyText';
@@ -201,13 +201,13 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   const doc = useDocumentStore(selectDoc);
   if (!doc) return null;
   return (
-    <Modal title={`History of “${doc.map.name}”`} wide onClose={onClose}>
+    <Dialog title={`History of “${doc.map.name}”`} wide onClose={onClose}>
       <HistoryContent doc={doc} onClose={onClose} />
       <div className="cg-modal__actions">
         <button type="button" className="cg-button" onClick={onClose}>
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

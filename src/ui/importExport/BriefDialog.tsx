@@ -5,7 +5,7 @@ import { buildConflictBrief } from '../../io/brief';
 import { sessionStore } from '../../store/sessionStore';
 import { BriefPrintView } from './BriefPrintView';
 import { downloadText, fileNameFor } from './download';
-import { Modal } from './Modal';
+import { Dialog } from '../Dialog';
 import '../fields.css';
 
 /** The open conflict's brief by default, else the first conflict's. */
@@ -16,14 +16,14 @@ function initialConflict(doc: MapDocument): ConflictId | null {
 
 function NoConflicts({ onClose }: { readonly onClose: () => void }) {
   return (
-    <Modal title="Conflict brief" onClose={onClose}>
+    <Dialog title="Conflict brief" onClose={onClose}>
       <p>This map has no conflicts yet. Add one in the Conflicts panel to write its brief.</p>
       <div className="cg-modal__actions">
         <button type="button" className="cg-button" onClick={onClose}>
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -85,7 +85,7 @@ export function BriefDialog({
     onClose();
   };
   return (
-    <Modal title="Conflict brief" onClose={onClose}>
+    <Dialog title="Conflict brief" onClose={onClose}>
       <ConflictPicker doc={doc} value={conflict.id} onChange={setConflictId} />
       <p className="cg-modal__hint">
         The parties, what each is measured and rewarded on, their paths to the nearest common goal,
@@ -102,6 +102,6 @@ export function BriefDialog({
           Cancel
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { previewCsv, type RowAction, type RowPreview } from '../../store/csvPrev
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
 import { importCsvAsNewMap, updateCurrentMapFromCsv } from '../../store/importExport';
 import { closeImport } from '../../store/importSteps';
-import { Modal } from './Modal';
+import { Dialog } from '../Dialog';
 import { ProblemList } from './ProblemList';
 
 type Target = 'new' | 'current';
@@ -112,7 +112,7 @@ export function CsvPreviewDialog({
     else updateCurrentMapFromCsv();
   };
   return (
-    <Modal title={`Import goals from ${fileName}`} onClose={closeImport} wide>
+    <Dialog title={`Import goals from ${fileName}`} onClose={closeImport} wide>
       <TargetChoice target={target} onChange={setTarget} mapName={doc?.map.name ?? null} />
       <p>{summary(preview.rows)}</p>
       {preview.problems.length > 0 && (
@@ -136,6 +136,6 @@ export function CsvPreviewDialog({
           Cancel
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -6,7 +6,7 @@ import { noteExported } from '../../store/backupStore';
 import { sessionStore } from '../../store/sessionStore';
 import { exportPng, exportSvg, type PictureInput } from './exporters';
 import { exportHighlight } from './exportHighlight';
-import { Modal } from './Modal';
+import { Dialog } from '../Dialog';
 import { fitToPrint, PRINT_LONG_SIDE, PRINT_SHORT_SIDE, type FittedSize } from './rasterize';
 import { describeError } from '../../domain/result';
 
@@ -180,7 +180,7 @@ export function ImageExportDialog({
   };
 
   return (
-    <Modal title={`Export ${format}`} onClose={onClose}>
+    <Dialog title={`Export ${format}`} onClose={onClose}>
       {size ? (
         <PictureSettings format={format} settings={settings} onChange={setSettings} size={size} />
       ) : (
@@ -200,6 +200,6 @@ export function ImageExportDialog({
           Cancel
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

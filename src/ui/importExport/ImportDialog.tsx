@@ -4,7 +4,7 @@ import { openAsNewMap, replaceCurrentMap } from '../../store/importExport';
 import { closeImport, useImportStep, type ImportStep } from '../../store/importSteps';
 import type { MapFile } from '../../io/importFile';
 import { CsvPreviewDialog } from './CsvPreviewDialog';
-import { Modal } from './Modal';
+import { Dialog } from '../Dialog';
 import { ProblemList } from './ProblemList';
 
 /** The replaced content is laid out afresh, as a newly opened map would be. */
@@ -20,7 +20,7 @@ function plural(n: number, word: string): string {
 function MapChoice({ fileName, file }: { readonly fileName: string; readonly file: MapFile }) {
   const { doc, warnings } = file;
   return (
-    <Modal title={`Import "${doc.map.name}"`} onClose={closeImport}>
+    <Dialog title={`Import "${doc.map.name}"`} onClose={closeImport}>
       <p>
         {`${fileName} holds ${plural(doc.goals.length, 'goal')}, ${plural(doc.stakeholders.length, 'stakeholder')} and ${plural(doc.conflicts.length, 'conflict')}.`}
       </p>
@@ -47,7 +47,7 @@ function MapChoice({ fileName, file }: { readonly fileName: string; readonly fil
         </button>
       </div>
       <p className="cg-modal__hint">Replacing can be undone with Undo.</p>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -59,7 +59,7 @@ function ImportProblems({
   readonly problems: readonly ImportProblem[];
 }) {
   return (
-    <Modal title={`Could not import ${fileName}`} role="alertdialog" onClose={closeImport}>
+    <Dialog title={`Could not import ${fileName}`} role="alertdialog" onClose={closeImport}>
       <ProblemList fileName={fileName} problems={problems} />
       <p>Nothing was changed.</p>
       <div className="cg-modal__actions">
@@ -72,15 +72,15 @@ function ImportProblems({
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 
 function Busy({ text }: { readonly text: string }) {
   return (
-    <Modal title="Import" onClose={closeImport}>
+    <Dialog title="Import" onClose={closeImport}>
       <p role="status">{text}</p>
-    </Modal>
+    </Dialog>
   );
 }
 

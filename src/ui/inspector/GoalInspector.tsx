@@ -14,6 +14,7 @@ import { applyEdit } from '../applyEdit';
 import { CommitField, NumberField, SelectField } from '../fields';
 import { OwnerField } from './PeopleFields';
 import { TradeOffsSection } from './TradeOffsSection';
+import { useRequestedFocus } from './useRequestedFocus';
 import { sessionStore } from '../../store/sessionStore';
 
 const KIND_OPTIONS: readonly { value: GoalKind; label: string }[] = GOAL_KINDS.map((k) => ({
@@ -115,6 +116,7 @@ function ContributesTo({ goal, doc }: { goal: Goal; doc: MapDocument }) {
 export function GoalInspector({ goal, doc }: { goal: Goal; doc: MapDocument }) {
   const edit = (patch: GoalPatch) => applyEdit((doc) => updateGoal(doc, goal.id, patch));
   const metric = goal.metric ?? (goal.kind === 'kpi' ? DEFAULT_METRIC : null);
+  const titleField = useRequestedFocus(goal.id);
   return (
     <section aria-label="Goal details" className="cg-inspector">
       <h2>Goal</h2>
@@ -123,6 +125,7 @@ export function GoalInspector({ goal, doc }: { goal: Goal; doc: MapDocument }) {
         label="Title"
         value={goal.title}
         onCommit={(title) => edit({ title })}
+        inputRef={titleField}
       />
       <SelectField
         label="Kind"

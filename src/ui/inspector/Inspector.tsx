@@ -9,8 +9,6 @@ import { lazyPart } from '../lazyPart';
 const GoalInspector = lazyPart(async () => (await import('./GoalInspector')).GoalInspector, {
   whenIdle: true,
 });
-/** Resolves once a goal's details can show without waiting (or their code could not load). */
-export const whenGoalInspectorLoaded = (): Promise<void> => GoalInspector.preload();
 const StakeholderInspector = lazyPart(
   async () => (await import('./StakeholderInspector')).StakeholderInspector,
   { whenIdle: true },

@@ -12,6 +12,7 @@ import { CommitField, SelectField } from '../fields';
 import { GoalPicker } from './GoalPicker';
 import { INCENTIVE_KIND_OPTIONS } from './incentiveKinds';
 import { ReportsToField } from './PeopleFields';
+import { useRequestedFocus } from './useRequestedFocus';
 import './inspector.css';
 
 function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
@@ -96,6 +97,7 @@ export function StakeholderInspector({
   const edit = (field: keyof StakeholderPatch) => (value: string) =>
     applyEdit((d) => updateStakeholder(d, stakeholder.id, { [field]: value }));
   const key = (field: string) => `${stakeholder.id}-${field}`;
+  const nameField = useRequestedFocus(stakeholder.id);
   return (
     <section aria-label="Stakeholder details" className="cg-inspector">
       <h2>Stakeholder</h2>
@@ -104,6 +106,7 @@ export function StakeholderInspector({
         label="Name"
         value={stakeholder.name}
         onCommit={edit('name')}
+        inputRef={nameField}
       />
       <CommitField
         key={key('role')}

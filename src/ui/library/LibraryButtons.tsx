@@ -1,24 +1,11 @@
 import { libraryStore } from '../../store/libraryStore';
 
-/** Opens the library of all maps. */
-export function MapsButton() {
-  return (
-    <button
-      type="button"
-      className="cg-button"
-      onClick={() => void libraryStore.getState().showLibrary()}
-    >
-      Maps
-    </button>
-  );
-}
-
 /** Creates an empty map and opens it: the quickest way to start sketching. */
-export function NewMapButton({ primary = false }: { primary?: boolean }) {
+export function NewMapButton() {
   return (
     <button
       type="button"
-      className={primary ? 'cg-button cg-button--primary' : 'cg-button'}
+      className="cg-button cg-button--primary"
       onClick={() => void libraryStore.getState().createMap('empty')}
     >
       New map

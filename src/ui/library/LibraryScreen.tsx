@@ -46,7 +46,7 @@ function LibraryHeader() {
           Back to {openName ?? 'the open map'}
         </button>
       )}
-      <NewMapButton primary />
+      <NewMapButton />
     </header>
   );
 }

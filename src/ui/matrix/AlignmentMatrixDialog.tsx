@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   buildAlignmentMatrix,
   buildGoalIndex,
@@ -10,6 +10,7 @@ import type { MapDocument } from '../../domain/model';
 import { describeRadarReason } from '../../domain/radarReason';
 import { sessionStore } from '../../store/sessionStore';
 import { namesOf, type Names } from '../explain';
+import { Dialog } from '../Dialog';
 import { MatrixTable } from './MatrixTable';
 import {
   furthestPairs,
@@ -201,50 +202,28 @@ function MatrixBody({ doc }: { doc: MapDocument }) {
 
 /** The alignment matrix as a modal over the canvas; closing it closes its panel. */
 export function AlignmentMatrixDialog({ doc }: { doc: MapDocument }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
   const close = () => sessionStore.getState().setOpenPanel(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    // Escape closes the matrix wherever focus is: if it fell back to the page body, the
-    // browser's own cancel never fires and the editor's shortcuts would take the key.
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      e.stopPropagation();
-      sessionStore.getState().setOpenPanel(null);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true);
-      dialog?.close();
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
+    <Dialog
+      title="Alignment matrix"
       className="cg-matrix"
-      aria-labelledby={headingId}
-      onCancel={(e) => {
-        // React decides when the dialog unmounts; a cancel only asks to close it.
-        e.preventDefault();
-        close();
-      }}
+      onClose={close}
+      header={(title) => (
+        <header className="cg-matrix__head">
+          <div>
+            {title}
+            <p className="cg-hint">
+              Each cell is the total climb from a pair’s incentives to their nearest common goal.
+              Click a cell to see that pair on the map.
+            </p>
+          </div>
+          <button type="button" className="cg-button" onClick={close}>
+            Close
+          </button>
+        </header>
+      )}
     >
-      <header className="cg-matrix__head">
-        <div>
-          <h2 id={headingId}>Alignment matrix</h2>
-          <p className="cg-hint">
-            Each cell is the total climb from a pair’s incentives to their nearest common goal.
-            Click a cell to see that pair on the map.
-          </p>
-        </div>
-        <button type="button" className="cg-button" onClick={close}>
-          Close
-        </button>
-      </header>
       <MatrixBody doc={doc} />
-    </dialog>
+    </Dialog>
   );
 }

@@ -7,8 +7,8 @@ import { walkFrame, type WalkFrame } from '../../domain/walk';
 import { selectOpenConflictId, selectParties, useSessionStore } from '../../store/sessionStore';
 import { selectWorkshopStep, useWorkshopStore } from '../../store/workshopStore';
 import { headline, namesOf, type Names } from '../explain';
-import { leaveWorkshop, useWorkshopKeys } from './useWorkshopKeys';
-import { StorageAlert } from '../storage/StorageAlert';
+import { leaveWorkshop, useWorkshopKeys, WORKSHOP_KEYS_HINT } from './useWorkshopKeys';
+import { StorageAlertSlot } from '../storage/StorageAlertSlot';
 import { AgreeButton, WorkshopCapture } from './WorkshopCapture';
 import './workshop.css';
 
@@ -101,14 +101,14 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
             agreeing and leaving stay on screen on a 720-px projector. */}
         <div className="cg-workshop__body">
           {/* What the room captures must not be lost unseen: storage problems show here too. */}
-          <StorageAlert doc={doc} />
+          <StorageAlertSlot doc={doc} />
           <h1>{conflict?.title ?? parties.map((p) => names.party(p)).join(' and ')}</h1>
           {frame && answer ? (
             <Stage frame={frame} answer={answer} names={names} doc={doc} />
           ) : (
             <p role="status">{headline(result, names)}</p>
           )}
-          <p className="cg-workshop__keys">→ or Space: walk up a level · ←: back · Esc: leave</p>
+          <p className="cg-workshop__keys">{WORKSHOP_KEYS_HINT}</p>
           {conflict && <WorkshopCapture conflict={conflict} doc={doc} notesRef={notesRef} />}
         </div>
         <div className="cg-workshop__actions">

@@ -1,9 +1,7 @@
-import { useEffect } from 'react';
 import { workshopStore } from '../../store/workshopStore';
-
-const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+import type { Action } from '../actions/action';
+import { describeKeys } from '../actions/keys';
+import { useActionKeys } from '../actions/useActionKeys';
 
 /** Leaves full screen if the browser granted it; a refusal is fine, the mode works without it. */
 export function leaveWorkshop(): void {
@@ -11,23 +9,43 @@ export function leaveWorkshop(): void {
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
 }
 
+interface WorkshopContext {
+  /** The walk's last step, where walking up stops. */
+  readonly lastStep: number;
+}
+
 /**
- * The facilitator's keys: → or Space walks every party up one level, ← steps back, Escape leaves.
- * Keys typed into the capture fields stay there, except Escape: the field commits what was typed
- * (its own handler runs first) and the mode is left, as the on-screen hint says.
+ * The facilitator's keys. Keys typed into the capture fields stay there, except Escape: the field
+ * commits what was typed (its own handler runs first) and the mode is left, as the hint says.
  */
+const WORKSHOP_ACTIONS: readonly Action<WorkshopContext>[] = [
+  {
+    id: 'walk-up',
+    label: 'walk up a level',
+    keys: [{ key: 'ArrowRight' }, { key: ' ' }],
+    run: ({ lastStep }) => workshopStore.getState().next(lastStep),
+  },
+  {
+    id: 'step-back',
+    label: 'back',
+    keys: [{ key: 'ArrowLeft' }],
+    run: () => workshopStore.getState().previous(),
+  },
+  {
+    id: 'leave',
+    label: 'leave',
+    keys: [{ key: 'Escape' }],
+    whileTyping: true,
+    run: leaveWorkshop,
+  },
+];
+
+/** The on-screen hint: "→ or Space: walk up a level · ←: back · Esc: leave". */
+export const WORKSHOP_KEYS_HINT = WORKSHOP_ACTIONS.map(
+  (a) => `${describeKeys(a.keys ?? [])}: ${a.label}`,
+).join(' · ');
+
+/** → or Space walks every party up one level, ← steps back, Escape leaves. */
 export function useWorkshopKeys(lastStep: number): void {
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (isTyping(e.target) && e.key !== 'Escape') return;
-      const store = workshopStore.getState();
-      if (e.key === 'ArrowRight' || e.key === ' ') store.next(lastStep);
-      else if (e.key === 'ArrowLeft') store.previous();
-      else if (e.key === 'Escape') leaveWorkshop();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [lastStep]);
+  useActionKeys(WORKSHOP_ACTIONS, { lastStep });
 }

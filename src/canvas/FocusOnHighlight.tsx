@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { Highlight } from './highlight';
+import type { Highlight } from '../domain/highlight';
 
 /**
  * Moves the camera to the walked paths (goals only) whenever a common-ground view opens or its

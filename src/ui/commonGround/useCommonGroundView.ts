@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Highlight } from '../../canvas/highlight';
+import type { Highlight } from '../../domain/highlight';
 import {
   buildGoalIndex,
   findCommonGround,

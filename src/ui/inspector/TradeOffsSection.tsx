@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { addTradeOff, removeTradeOff } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
 import type { Goal, MapDocument } from '../../domain/model';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { SelectField } from '../fields';
 
 const NO_GOAL = '';

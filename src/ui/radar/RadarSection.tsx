@@ -5,7 +5,7 @@ import { asConflictId, newId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { describeRadarReason } from '../../domain/radarReason';
 import { sessionStore } from '../../store/sessionStore';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { namesOf } from '../explain';
 
 /** Enough to prepare for; the rest of the ranking is in `npm run analyze`. */

@@ -1,4 +1,4 @@
-import type { Highlight } from '../../canvas/highlight';
+import type { Highlight } from '../../domain/highlight';
 import { getLinkIndex } from '../../domain/graph';
 import type { GoalId, StakeholderId } from '../../domain/ids';
 import type { Incentive, MapDocument, Stakeholder } from '../../domain/model';

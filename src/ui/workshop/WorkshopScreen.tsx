@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Highlight } from '../../canvas/highlight';
+import type { Highlight } from '../../domain/highlight';
 import { MapCanvas } from '../../canvas/MapCanvas';
 import { buildGoalIndex, findCommonGround, type CommonGoalAnswer } from '../../domain/engine';
 import type { MapDocument } from '../../domain/model';

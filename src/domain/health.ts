@@ -1,4 +1,4 @@
-import { buildGoalIndex, findCommonGround, type GoalIndex } from './engine';
+import { findCommonGround, goalIndexOf } from './engine';
 import { getLinkIndex } from './graph';
 import type { ConflictId, GoalId, StakeholderId } from './ids';
 import type { MapDocument } from './model';
@@ -43,17 +43,9 @@ export interface ConflictWithoutCommonGoal {
 
 export type HealthItemKind = HealthItem['kind'];
 
-/**
- * Every health item of the map: tree shape first, then people, then conflicts, each in map order.
- * `index` may be passed when the caller already built one for this document revision; it is only
- * built here when the map has conflicts to check.
- */
-export function computeMapHealth(doc: MapDocument, index?: GoalIndex): HealthItem[] {
-  return [
-    ...treeItems(doc),
-    ...stakeholderItems(doc),
-    ...conflictItems(doc, () => index ?? buildGoalIndex(doc)),
-  ];
+/** Every health item of the map: tree shape first, then people, then conflicts, each in map order. */
+export function computeMapHealth(doc: MapDocument): HealthItem[] {
+  return [...treeItems(doc), ...stakeholderItems(doc), ...conflictItems(doc)];
 }
 
 function treeItems(doc: MapDocument): HealthItem[] {
@@ -76,9 +68,9 @@ function stakeholderItems(doc: MapDocument): HealthItem[] {
     .map((s) => ({ kind: 'stakeholder-without-incentives', stakeholderId: s.id }));
 }
 
-function conflictItems(doc: MapDocument, getIndex: () => GoalIndex): HealthItem[] {
+function conflictItems(doc: MapDocument): HealthItem[] {
   if (doc.conflicts.length === 0) return [];
-  const index = getIndex();
+  const index = goalIndexOf(doc);
   const items: HealthItem[] = [];
   for (const conflict of doc.conflicts) {
     const result = findCommonGround(index, conflict.parties);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { buildAlignmentMatrix, buildGoalIndex, type AlignmentMatrix } from '../../domain/engine';
+import { buildAlignmentMatrix, goalIndexOf, type AlignmentMatrix } from '../../domain/engine';
 import type { StakeholderId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
@@ -84,7 +84,7 @@ function FurthestPairs({ matrix, names }: { matrix: AlignmentMatrix; names: Name
 
 /** One index and one matrix per document revision, and the lookups every cell needs. */
 function useMatrixData(doc: MapDocument) {
-  const matrix = useMemo(() => buildAlignmentMatrix(buildGoalIndex(doc)), [doc]);
+  const matrix = useMemo(() => buildAlignmentMatrix(goalIndexOf(doc)), [doc]);
   const names = useMemo(() => namesOf(doc), [doc]);
   const people = useMemo(() => new Map(doc.stakeholders.map((s) => [s.id, s])), [doc]);
   const withoutIncentives = useMemo(() => {

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { addConflict } from '../../domain/commands';
-import { buildGoalIndex, findConflictRadar, type RadarPair } from '../../domain/engine';
+import { goalIndexOf, findConflictRadar, type RadarPair } from '../../domain/engine';
 import { asConflictId, newId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { describeRadarReason } from '../../domain/radarReason';
@@ -18,7 +18,7 @@ const SHOWN = 10;
  */
 export function RadarSection({ doc }: { doc: MapDocument }) {
   const headingId = useId();
-  const radar = useMemo(() => findConflictRadar(doc, buildGoalIndex(doc)), [doc]);
+  const radar = useMemo(() => findConflictRadar(doc, goalIndexOf(doc)), [doc]);
   const pairs = radar.slice(0, SHOWN);
   const names = namesOf(doc);
   return (

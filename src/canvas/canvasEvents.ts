@@ -2,7 +2,7 @@ import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { moveGoals } from '../domain/commands';
 import { asGoalId, asIncentiveId, asLinkId, asStakeholderId, type GoalId } from '../domain/ids';
 import type { MapDocument, Position } from '../domain/model';
-import { documentStore } from '../store/documentStore';
+import { applyEdit } from '../store/applyEdit';
 import { sessionStore, type Selection } from '../store/sessionStore';
 import type { MapFlowNode } from './adapters';
 import { positionsStore } from './positionsStore';
@@ -61,7 +61,8 @@ export function draggedPositions(
 
 /**
  * Ends a drag: dragged goals are pinned where they were dropped, as ONE undo step; people keep
- * their new place for this session (the file format has no position for stakeholders).
+ * their new place for this session (the file format has no position for stakeholders). A refused
+ * move is said in the notice, like any other edit.
  */
 export function commitDrag(
   doc: MapDocument,
@@ -78,5 +79,5 @@ export function commitDrag(
   if (people.size > 0) {
     positionsStore.getState().mergePositions(doc.map.id, Object.fromEntries(people));
   }
-  if (goals.size > 0) documentStore.getState().apply((d) => moveGoals(d, goals));
+  if (goals.size > 0) applyEdit((d) => moveGoals(d, goals));
 }

@@ -1,7 +1,5 @@
 import type { Highlight } from '../domain/highlight';
 
-export type { Highlight, PartyPath } from '../domain/highlight';
-
 /** Per-element emphasis derived from a highlight, looked up by id while building nodes/edges. */
 export interface HighlightLookup {
   readonly active: boolean;

@@ -5,7 +5,7 @@
  */
 import {
   buildAlignmentMatrix,
-  buildGoalIndex,
+  goalIndexOf,
   findCommonGround,
   findConflictRadar,
   toAlignmentMatrixJson,
@@ -82,7 +82,7 @@ export interface MapAnalysis {
 
 /** Pure: everything the CLI prints, as plain JSON-safe data. */
 export function analyzeMap(doc: MapDocument): MapAnalysis {
-  const index = buildGoalIndex(doc);
+  const index = goalIndexOf(doc);
   const titles = new Map(doc.goals.map((g) => [g.id, g.title]));
   const titleOf = (id: GoalId): string => titles.get(id) ?? '';
   const map = { id: doc.map.id, name: doc.map.name };

@@ -1,4 +1,4 @@
-import { buildGoalIndex, findCommonGround, type CommonGoalAnswer, type GoalIndex } from './engine';
+import { findCommonGround, goalIndexOf, type CommonGoalAnswer } from './engine';
 import { getLinkIndex } from './graph';
 import type { ConflictId, GoalId, StakeholderId } from './ids';
 import type { Conflict, MapDocument } from './model';
@@ -73,18 +73,9 @@ export interface ConflictWithoutCommonGoal {
 
 export type HealthItemKind = HealthItem['kind'];
 
-/**
- * Every health item of the map: tree shape first, then people, then conflicts, each in map order.
- * `index` may be passed when the caller already built one for this document revision; it is only
- * built here when the map has conflicts to check.
- */
-export function computeMapHealth(doc: MapDocument, index?: GoalIndex): HealthItem[] {
-  return [
-    ...treeItems(doc),
-    ...stakeholderItems(doc),
-    ...managerItems(doc),
-    ...conflictItems(doc, () => index ?? buildGoalIndex(doc)),
-  ];
+/** Every health item of the map: tree shape first, then people, then conflicts, each in map order. */
+export function computeMapHealth(doc: MapDocument): HealthItem[] {
+  return [...treeItems(doc), ...stakeholderItems(doc), ...managerItems(doc), ...conflictItems(doc)];
 }
 
 function treeItems(doc: MapDocument): HealthItem[] {
@@ -159,9 +150,9 @@ function escalationItem(
   };
 }
 
-function conflictItems(doc: MapDocument, getIndex: () => GoalIndex): HealthItem[] {
+function conflictItems(doc: MapDocument): HealthItem[] {
   if (doc.conflicts.length === 0) return [];
-  const index = getIndex();
+  const index = goalIndexOf(doc);
   const items: HealthItem[] = [];
   for (const conflict of doc.conflicts) {
     const result = findCommonGround(index, conflict.parties);

@@ -5,7 +5,7 @@
  */
 import { describeEscalation } from '../domain/escalation';
 import {
-  buildGoalIndex,
+  goalIndexOf,
   findCommonGround,
   type CommonGoalAnswer,
   type CommonGround,
@@ -30,7 +30,7 @@ export function buildConflictBrief(doc: MapDocument, conflictId: ConflictId): st
   if (conflict === undefined) {
     return '# Conflict brief\n\nThis conflict is no longer in the map.\n';
   }
-  const result = findCommonGround(buildGoalIndex(doc), conflict.parties);
+  const result = findCommonGround(goalIndexOf(doc), conflict.parties);
   const names = briefNames(doc);
   const sections = [
     header(doc, conflict),

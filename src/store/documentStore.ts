@@ -16,7 +16,7 @@ export interface DocumentState extends DocumentHistory {
   /** Shows another map (or a freshly loaded one); its history starts empty. */
   openDocument(doc: MapDocument): void;
   /**
-   * Runs one edit as one undo step (ending a running gesture first, so the two stay separate).
+   * Runs one edit as one undo step (a drag is one edit too: the canvas commits it on drop).
    * Returns the command's error, or null when it succeeded; a refused edit changes nothing.
    */
   apply<E>(command: Command<E>): E | null;
@@ -24,16 +24,9 @@ export interface DocumentState extends DocumentHistory {
   redo(): void;
   /**
    * Shows a version of the open map that was stored elsewhere (another tab), as it is: one undo
-   * step, not stamped, ending a running gesture first.
+   * step, not stamped.
    */
   adopt(doc: MapDocument): void;
-  /** Starts a continuous edit (a drag) that becomes a single undo step when it ends. */
-  beginGesture(): void;
-  /** True while a gesture runs: its steps are not in history yet. */
-  inGesture(): boolean;
-  /** Runs a step of the current gesture; history records the gesture as a whole when it ends. */
-  applyTransient<E>(command: Command<E>): E | null;
-  endGesture(): void;
 }
 
 export type DocumentStore = StoreApi<DocumentState> & {
@@ -68,66 +61,32 @@ function runCommand<E>(
 export function createDocumentStore({
   now = () => new Date().toISOString(),
 }: DocumentStoreOptions = {}): DocumentStore {
-  // The document as it was when the current gesture began; null when no gesture is running.
-  let gestureStart: { readonly doc: MapDocument | null } | null = null;
   const history = () => store.temporal.getState();
 
   const store: DocumentStore = createStore<DocumentState>()(
     temporal(
-      (set, get) => {
-        function run<E>(command: Command<E>): E | null {
+      (set, get) => ({
+        doc: null,
+        openDocument(doc) {
+          set({ doc });
+          history().clear();
+        },
+        apply(command) {
           const result = runCommand(requireDoc(get()), command, now);
           if (!result.ok) return result.error;
           if (result.value) set({ doc: result.value });
           return null;
-        }
-
-        function endGesture(): void {
-          if (!gestureStart) return;
-          const start = gestureStart.doc;
-          const end = get().doc;
-          gestureStart = null;
-          // Put the pre-gesture document back while history is paused, then set the final one with
-          // tracking on: zundo records exactly one step, with its own limit and redo handling.
-          set({ doc: start });
-          history().resume();
-          if (start && end && !isSameContent(start, end)) set({ doc: end });
-        }
-
-        return {
-          doc: null,
-          openDocument(doc) {
-            gestureStart = null;
-            history().resume();
-            set({ doc });
-            history().clear();
-          },
-          apply(command) {
-            endGesture();
-            return run(command);
-          },
-          applyTransient: run,
-          adopt(doc) {
-            endGesture();
-            set({ doc });
-          },
-          undo() {
-            endGesture();
-            history().undo();
-          },
-          redo() {
-            endGesture();
-            history().redo();
-          },
-          beginGesture() {
-            if (gestureStart) return;
-            gestureStart = { doc: get().doc };
-            history().pause();
-          },
-          inGesture: () => gestureStart !== null,
-          endGesture,
-        };
-      },
+        },
+        adopt(doc) {
+          set({ doc });
+        },
+        undo() {
+          history().undo();
+        },
+        redo() {
+          history().redo();
+        },
+      }),
       {
         partialize: (state): DocumentHistory => ({ doc: state.doc }),
         // Only a different document is a step; partialize builds a new wrapper object every time.

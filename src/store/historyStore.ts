@@ -7,9 +7,6 @@ import { getDatabase } from './database';
 import { replaceOpenContent, type ReplacedContent } from './replaceContent';
 import { describeError } from '../domain/result';
 
-export type { SnapshotRow } from '../db/schema';
-export type { SnapshotRead } from '../db/snapshots';
-
 /**
  * The History panel's data: the open map's snapshots, each checked by the validating importer so
  * a damaged one is listed as such (and never offered for restore) instead of failing later.

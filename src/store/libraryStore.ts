@@ -7,9 +7,6 @@ import { createSerial } from './serial';
 import { sessionStore } from './sessionStore';
 import type { StartingPoint } from './startingPoints';
 
-export type { MapSummary } from '../db/repository';
-export type { StartingPoint } from './startingPoints';
-
 /** The editor (canvas and panels of the open map) or the library of all maps, never both. */
 export type LibraryView = 'editor' | 'library';
 

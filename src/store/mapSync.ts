@@ -23,14 +23,6 @@ export interface SyncEvents {
   readonly merged: (clashes: readonly MergeClash[], doc: MapDocument) => void;
 }
 
-/** How often a catch-up looks again while the user is in the middle of a drag. */
-const GESTURE_POLL_MS = 100;
-
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
-  });
-
 /**
  * Keeps the open map and its stored copy in step when other tabs write it too. Every write is
  * compare-and-set on the revision; when another tab got there first, its version is merged with
@@ -65,9 +57,6 @@ export function createMapSync(
       return why;
     }
     if (latest.revision === stored.revision) return null;
-    // A drag's steps are not in history yet; merging under it would split the drag in two.
-    while (documentStore.getState().inGesture()) await sleep(GESTURE_POLL_MS);
-    if (!isActive()) return 'The map was closed.';
     // Merging is needed only when another tab wrote meanwhile: its code stays off the first screen.
     const { mergeDocuments, sameValue } = await import('../domain/merge');
     if (!isActive()) return 'The map was closed.';

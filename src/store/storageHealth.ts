@@ -7,8 +7,6 @@ import {
 } from '../db/storageHealth';
 import { documentStore } from './documentStore';
 
-export type { StorageHealth } from '../db/storageHealth';
-
 export interface StorageHealthState {
   /** Null until the browser has answered. */
   readonly health: StorageHealth | null;

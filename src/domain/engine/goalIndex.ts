@@ -2,8 +2,22 @@ import type { GoalId, StakeholderId } from '../ids';
 import type { Incentive, Link, MapDocument } from '../model';
 import type { GoalIndex } from './types';
 
+const indexByDocument = new WeakMap<MapDocument, GoalIndex>();
+
 /**
- * Builds the query index for one document revision. The document is assumed to have passed the
+ * The query index of one document revision, built once and shared by every reader (documents are
+ * never changed in place, so the document object itself is the revision).
+ */
+export function goalIndexOf(doc: MapDocument): GoalIndex {
+  const cached = indexByDocument.get(doc);
+  if (cached) return cached;
+  const index = buildGoalIndex(doc);
+  indexByDocument.set(doc, index);
+  return index;
+}
+
+/**
+ * Builds the query index for one document revision (readers use goalIndexOf, which keeps it). The document is assumed to have passed the
  * invariants (acyclic, references resolve); a link or incentive naming a missing goal is skipped
  * rather than trusted, so a query can never read outside the arrays.
  */

@@ -1,5 +1,6 @@
 /** The nearest-common-goal engine: build an index per document revision, then query it. */
-export { buildGoalIndex } from './goalIndex';
+export { buildGoalIndex, goalIndexOf } from './goalIndex';
+export { climbsOf } from './climbs';
 export { findCommonGround } from './commonGround';
 export { buildAlignmentMatrix, toAlignmentMatrixJson } from './matrix';
 export { DEFAULT_RADAR_DEPTH, findConflictRadar } from './radar';

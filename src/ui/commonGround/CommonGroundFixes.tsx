@@ -4,7 +4,7 @@ import type { CommonGroundMissingIncentives, CommonGroundNone } from '../../doma
 import type { GoalId, StakeholderId } from '../../domain/ids';
 import { INCENTIVE_KINDS, type IncentiveKind, type MapDocument } from '../../domain/model';
 import { ok } from '../../domain/result';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import type { Names } from '../explain';
 import { SelectField } from '../fields';
 

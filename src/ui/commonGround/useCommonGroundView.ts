@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { Highlight } from '../../canvas/highlight';
+import type { Highlight } from '../../domain/highlight';
 import {
-  buildGoalIndex,
+  goalIndexOf,
   findCommonGround,
   type CommonGoalAnswer,
   type CommonGround,
@@ -55,7 +55,7 @@ export function useCommonGroundView(doc: MapDocument): {
   const parties = useSessionStore(selectParties);
   const showing = useSessionStore(selectShowing);
   const shownGoalId = useSessionStore(selectShownAnswerGoalId);
-  const index = useMemo(() => (showing ? buildGoalIndex(doc) : null), [doc, showing]);
+  const index = showing ? goalIndexOf(doc) : null;
   return useMemo(() => {
     if (!index) return { result: null, highlight: null };
     const result = findCommonGround(index, parties);

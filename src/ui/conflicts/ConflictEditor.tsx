@@ -10,7 +10,7 @@ import {
   type MapDocument,
 } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { namesOf, type Names } from '../explain';
 import { CommitField, SelectField } from '../fields';
 import { focusWhenShown } from '../../canvas/focusSoon';

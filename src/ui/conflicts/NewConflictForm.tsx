@@ -3,7 +3,7 @@ import { addConflict } from '../../domain/commands';
 import { asConflictId, newId, type StakeholderId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { selectParties, sessionStore, useSessionStore } from '../../store/sessionStore';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { PartyCheckboxes } from './PartyCheckboxes';
 import { FIRST_PERSPECTIVE, sameMembers } from './conflictText';
 import { focusWhenShown } from '../../canvas/focusSoon';

@@ -5,7 +5,7 @@ import { computeMapHealth, type HealthItem } from '../../domain/health';
 import type { GoalId } from '../../domain/ids';
 import type { Goal, MapDocument } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { namesOf, type Names } from '../explain';
 import { describeHealthItem, groupOf, HEALTH_GROUPS, healthSummary } from './healthText';
 import './health.css';

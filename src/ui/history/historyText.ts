@@ -1,5 +1,5 @@
 import type { MapChanges, NamedRecord, RecordChanges } from '../../domain/diff';
-import type { SnapshotRow } from '../../store/historyStore';
+import type { SnapshotRow } from '../../db/schema';
 
 /** Sentences of the History panel, kept apart from its components so they can be tested. */
 

@@ -1,4 +1,4 @@
-import { buildGoalIndex, findCommonGround } from '../../domain/engine';
+import { goalIndexOf, findCommonGround } from '../../domain/engine';
 import type { MapDocument } from '../../domain/model';
 import type { SvgHighlight } from '../../io/svg';
 import { sessionStore } from '../../store/sessionStore';
@@ -11,5 +11,5 @@ import { toHighlight } from '../commonGround/useCommonGroundView';
 export function exportHighlight(doc: MapDocument): SvgHighlight | null {
   const { openPanel, parties, shownAnswerGoalId } = sessionStore.getState();
   if (openPanel !== 'common-ground') return null;
-  return toHighlight(findCommonGround(buildGoalIndex(doc), parties), doc, shownAnswerGoalId);
+  return toHighlight(findCommonGround(goalIndexOf(doc), parties), doc, shownAnswerGoalId);
 }

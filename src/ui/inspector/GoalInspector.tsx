@@ -10,7 +10,7 @@ import {
   type Metric,
 } from '../../domain/model';
 import { GoalPicker } from './GoalPicker';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { CommitField, NumberField, SelectField } from '../fields';
 import { OwnerField } from './PeopleFields';
 import { TradeOffsSection } from './TradeOffsSection';

@@ -1,7 +1,7 @@
 import { removeIncentive, updateIncentive } from '../../domain/commands';
 import { type Incentive, type MapDocument } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { CommitField, NumberField, SelectField } from '../fields';
 import { INCENTIVE_KIND_OPTIONS } from './incentiveKinds';
 

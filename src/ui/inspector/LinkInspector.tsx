@@ -1,6 +1,6 @@
 import { unlinkGoals } from '../../domain/commands';
 import type { Link, MapDocument } from '../../domain/model';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 
 /** A "contributes to" link: what it joins, and a way to undo it. */
 export function LinkInspector({ link, doc }: { link: Link; doc: MapDocument }) {

@@ -1,7 +1,7 @@
 import { setReportsTo, updateGoal } from '../../domain/commands';
 import type { StakeholderId } from '../../domain/ids';
 import type { Goal, MapDocument, Stakeholder } from '../../domain/model';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { SelectField } from '../fields';
 
 const NOBODY = '';

@@ -7,7 +7,7 @@ import {
 } from '../../domain/commands';
 import { type IncentiveKind, type MapDocument, type Stakeholder } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { CommitField, SelectField } from '../fields';
 import { GoalPicker } from './GoalPicker';
 import { INCENTIVE_KIND_OPTIONS } from './incentiveKinds';

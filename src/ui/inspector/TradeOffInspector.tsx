@@ -2,7 +2,7 @@ import { removeTradeOff, updateTradeOff } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
 import type { MapDocument, TradeOff } from '../../domain/model';
 import { sessionStore } from '../../store/sessionStore';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { CommitField } from '../fields';
 
 /** One trade-off: the two goals it sets against each other, why, and a way to delete it. */

@@ -3,7 +3,7 @@ import { addTradeOff, findTradeOff } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
 import type { Goal, MapDocument } from '../../domain/model';
 import { sessionStore, useDraft } from '../../store/sessionStore';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { GoalPicker } from './GoalPicker';
 
 /**

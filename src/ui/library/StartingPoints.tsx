@@ -1,4 +1,5 @@
-import { libraryStore, type StartingPoint } from '../../store/libraryStore';
+import { libraryStore } from '../../store/libraryStore';
+import type { StartingPoint } from '../../store/startingPoints';
 
 const CARDS: readonly { from: StartingPoint; title: string; text: string }[] = [
   {

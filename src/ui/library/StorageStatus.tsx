@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'react';
 import { describeSize } from '../describeSize';
-import {
-  storageHealthStore,
-  useStorageHealth,
-  type StorageHealth,
-} from '../../store/storageHealth';
+import type { StorageHealth } from '../../db/storageHealth';
+import { storageHealthStore, useStorageHealth } from '../../store/storageHealth';
 
 function usageText({ usageBytes, quotaBytes }: StorageHealth): string | null {
   if (usageBytes === null) return null;

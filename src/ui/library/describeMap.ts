@@ -1,4 +1,4 @@
-import type { MapSummary } from '../../store/libraryStore';
+import type { MapSummary } from '../../db/repository';
 
 type Counts = MapSummary['counts'];
 

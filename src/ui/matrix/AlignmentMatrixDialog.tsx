@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import {
   buildAlignmentMatrix,
-  buildGoalIndex,
   findConflictRadar,
+  goalIndexOf,
   type AlignmentMatrix,
 } from '../../domain/engine';
 import type { StakeholderId } from '../../domain/ids';
@@ -97,7 +97,7 @@ function FurthestPairs({ matrix, names }: { matrix: AlignmentMatrix; names: Name
 
 /** One index and one matrix per document revision, and the lookups every cell needs. */
 function useMatrixData(doc: MapDocument) {
-  const index = useMemo(() => buildGoalIndex(doc), [doc]);
+  const index = goalIndexOf(doc);
   const matrix = useMemo(() => buildAlignmentMatrix(index), [index]);
   const radarReasons = useMemo(
     () =>

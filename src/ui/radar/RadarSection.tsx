@@ -1,11 +1,11 @@
 import { useId, useMemo } from 'react';
 import { addConflict } from '../../domain/commands';
-import { buildGoalIndex, findConflictRadar, type RadarPair } from '../../domain/engine';
+import { goalIndexOf, findConflictRadar, type RadarPair } from '../../domain/engine';
 import { asConflictId, newId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { describeRadarReason } from '../../domain/radarReason';
 import { sessionStore } from '../../store/sessionStore';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { namesOf } from '../explain';
 
 /** Enough to prepare for; the rest of the ranking is in `npm run analyze`. */
@@ -18,7 +18,7 @@ const SHOWN = 10;
  */
 export function RadarSection({ doc }: { doc: MapDocument }) {
   const headingId = useId();
-  const radar = useMemo(() => findConflictRadar(doc, buildGoalIndex(doc)), [doc]);
+  const radar = useMemo(() => findConflictRadar(doc, goalIndexOf(doc)), [doc]);
   const pairs = radar.slice(0, SHOWN);
   const names = namesOf(doc);
   return (

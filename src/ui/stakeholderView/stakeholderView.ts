@@ -1,4 +1,5 @@
-import type { Highlight } from '../../canvas/highlight';
+import type { Highlight } from '../../domain/highlight';
+import { climbsOf, goalIndexOf } from '../../domain/engine';
 import { getLinkIndex } from '../../domain/graph';
 import type { GoalId, StakeholderId } from '../../domain/ids';
 import type { Incentive, MapDocument, Stakeholder } from '../../domain/model';
@@ -20,30 +21,6 @@ export interface StakeholderView {
   readonly reached: readonly ReachedGoal[];
 }
 
-/** up(P) with the fewest links walked to each goal (breadth first, so the first visit is shortest). */
-export function climbsOf(doc: MapDocument, stakeholderId: StakeholderId): Map<GoalId, number> {
-  const { parents } = getLinkIndex(doc.links);
-  const dist = new Map<GoalId, number>();
-  let frontier: GoalId[] = [];
-  for (const i of doc.incentives) {
-    if (i.stakeholderId !== stakeholderId || dist.has(i.goalId)) continue;
-    dist.set(i.goalId, 0);
-    frontier.push(i.goalId);
-  }
-  for (let level = 1; frontier.length > 0; level++) {
-    const next: GoalId[] = [];
-    for (const goal of frontier) {
-      for (const parent of parents.get(goal) ?? []) {
-        if (dist.has(parent)) continue;
-        dist.set(parent, level);
-        next.push(parent);
-      }
-    }
-    frontier = next;
-  }
-  return dist;
-}
-
 /** The person's incentives, every goal above them, and who else serves each of those goals. */
 export function computeStakeholderView(
   doc: MapDocument,
@@ -51,10 +28,11 @@ export function computeStakeholderView(
 ): StakeholderView | null {
   const stakeholder = doc.stakeholders.find((s) => s.id === stakeholderId);
   if (!stakeholder) return null;
-  const mine = climbsOf(doc, stakeholderId);
+  const index = goalIndexOf(doc);
+  const mine = climbsOf(index, stakeholderId);
   const others = doc.stakeholders
     .filter((s) => s.id !== stakeholderId)
-    .map((s) => ({ id: s.id, up: climbsOf(doc, s.id) }));
+    .map((s) => ({ id: s.id, up: climbsOf(index, s.id) }));
   const order = new Map<string, number>(doc.goals.map((g, k) => [g.id, k]));
   const reached = [...mine]
     .map(([goalId, climb]) => ({

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Highlight } from '../../canvas/highlight';
+import type { Highlight } from '../../domain/highlight';
 import type { MapDocument } from '../../domain/model';
 import { useSessionStore, type SessionState } from '../../store/sessionStore';
 import {

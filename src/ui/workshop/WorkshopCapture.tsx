@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { updateConflict } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
 import type { Conflict, MapDocument } from '../../domain/model';
-import { applyEdit } from '../applyEdit';
+import { applyEdit } from '../../store/applyEdit';
 import { CommitField, SelectField } from '../fields';
 
 const NO_GOAL = '';

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
-import type { Highlight } from '../../canvas/highlight';
+import type { Highlight } from '../../domain/highlight';
 import { MapCanvas } from '../../canvas/MapCanvas';
-import { buildGoalIndex, findCommonGround, type CommonGoalAnswer } from '../../domain/engine';
+import { goalIndexOf, findCommonGround, type CommonGoalAnswer } from '../../domain/engine';
 import type { MapDocument } from '../../domain/model';
 import { walkFrame, type WalkFrame } from '../../domain/walk';
 import { selectOpenConflictId, selectParties, useSessionStore } from '../../store/sessionStore';
@@ -72,7 +72,7 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
   const parties = useSessionStore(selectParties);
   const conflictId = useSessionStore(selectOpenConflictId);
   const step = useWorkshopStore(selectWorkshopStep);
-  const index = useMemo(() => buildGoalIndex(doc), [doc]);
+  const index = goalIndexOf(doc);
   const result = useMemo(() => findCommonGround(index, parties), [index, parties]);
   const answered = result.status === 'found' || result.status === 'already-shared';
   const answer = answered ? result.answers[0] : undefined;

@@ -11,7 +11,7 @@ import {
   updateGoal,
   type CommandResult,
 } from '../../../src/domain/commands';
-import { buildGoalIndex } from '../../../src/domain/engine';
+import { goalIndexOf } from '../../../src/domain/engine';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { newGoal } from '../../../src/domain/factories';
 import { computeMapHealth, type HealthItem } from '../../../src/domain/health';
@@ -135,7 +135,7 @@ describe('computeMapHealth', () => {
     });
   });
 
-  it('uses the index it is given instead of building one', () => {
+  it('reads the one goal index each document revision has, and a new one after an edit', () => {
     const doc = edited(ola, (d) =>
       addConflict(d, {
         id: asConflictId('c-ola'),
@@ -143,10 +143,9 @@ describe('computeMapHealth', () => {
         parties: [s('s-cfo'), s('s-ola')],
       }),
     );
-    // An index of the unedited example does not know Ola, so the engine says "unknown party".
-    expect(computeMapHealth(doc, buildGoalIndex(example)).map((i) => i.kind)).toEqual([
-      'stakeholder-without-incentives',
-    ]);
+    expect(goalIndexOf(doc)).toBe(goalIndexOf(doc));
+    expect(goalIndexOf(doc)).not.toBe(goalIndexOf(example));
+    // The index of the edited map knows Ola, so the conflict is judged, not an unknown party.
     expect(computeMapHealth(doc).map((i) => i.kind)).toEqual([
       'stakeholder-without-incentives',
       'conflict-without-common-goal',

@@ -19,15 +19,6 @@ const addGoal =
   (title: string): Command<never> =>
   (doc) =>
     ok({ ...doc, goals: [...doc.goals, newGoal({ id: asGoalId(title), title })] });
-const moveGoal =
-  (title: string, x: number): Command<never> =>
-  (doc) =>
-    ok({
-      ...doc,
-      goals: doc.goals.map((g) =>
-        g.title === title ? { ...g, position: { x, y: 0, pinned: true } } : g,
-      ),
-    });
 const refuse: Command<string> = () => err('refused');
 const rebuildUnchanged: Command<never> = (doc) => ok({ ...doc, goals: [...doc.goals] });
 
@@ -103,47 +94,6 @@ describe('document store', () => {
     expect(titles()).toEqual([]);
     expect(canUndo()).toBe(false);
     expect(canRedo()).toBe(false);
-  });
-
-  it('a gesture of many transient steps is one undo step', () => {
-    const { store, state } = setup();
-    state().apply(addGoal('Grow'));
-    const pastBefore = store.temporal.getState().pastStates.length;
-
-    state().beginGesture();
-    for (let x = 1; x <= 30; x++) state().applyTransient(moveGoal('Grow', x));
-    expect(state().doc?.goals[0]?.position?.x).toBe(30);
-    expect(store.temporal.getState().pastStates).toHaveLength(pastBefore);
-    state().endGesture();
-
-    expect(store.temporal.getState().pastStates).toHaveLength(pastBefore + 1);
-    expect(state().doc?.goals[0]?.position?.x).toBe(30);
-    state().undo();
-    expect(state().doc?.goals[0]?.position).toBeNull();
-    state().redo();
-    expect(state().doc?.goals[0]?.position?.x).toBe(30);
-  });
-
-  it('a gesture that ends where it started leaves no undo step and the original document', () => {
-    const { state, canUndo } = setup();
-    const before = state().doc;
-    state().beginGesture();
-    state().applyTransient(addGoal('Temp'));
-    state().applyTransient(() => (before ? ok(before) : err('no doc')));
-    state().endGesture();
-    expect(state().doc).toBe(before);
-    expect(canUndo()).toBe(false);
-  });
-
-  it('apply during a gesture ends the gesture first, giving two separate steps', () => {
-    const { state, titles } = setup();
-    state().beginGesture();
-    state().applyTransient(addGoal('Dragged'));
-    state().apply(addGoal('Typed'));
-    state().undo();
-    expect(titles()).toEqual(['Dragged']);
-    state().undo();
-    expect(titles()).toEqual([]);
   });
 
   it('keeps at most the history limit of steps', () => {

@@ -5,6 +5,7 @@ import { createExampleMap } from '../../../../src/domain/exampleMap';
 import { asMapId } from '../../../../src/domain/ids';
 import type { MapDocument } from '../../../../src/domain/model';
 import type { Command } from '../../../../src/store/documentStore';
+import type { Notice } from '../../../../src/store/sessionStore';
 import type { StartingPoint } from '../../../../src/store/startingPoints';
 import type { RawTables } from '../../db/storedMaps';
 
@@ -27,17 +28,19 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function loadModules() {
   vi.resetModules();
-  const [schema, database, repository, library, documents, session, io, steps] = await Promise.all([
-    import('../../../../src/db/schema'),
-    import('../../../../src/store/database'),
-    import('../../../../src/db/repository'),
-    import('../../../../src/store/libraryStore'),
-    import('../../../../src/store/documentStore'),
-    import('../../../../src/store/sessionStore'),
-    import('../../../../src/store/importExport'),
-    import('../../../../src/store/importSteps'),
-  ]);
-  return { schema, database, repository, library, documents, session, io, steps };
+  const [schema, database, repository, library, documents, session, io, steps, canvas] =
+    await Promise.all([
+      import('../../../../src/db/schema'),
+      import('../../../../src/store/database'),
+      import('../../../../src/db/repository'),
+      import('../../../../src/store/libraryStore'),
+      import('../../../../src/store/documentStore'),
+      import('../../../../src/store/sessionStore'),
+      import('../../../../src/store/importExport'),
+      import('../../../../src/store/importSteps'),
+      import('../../../../src/canvas/canvasEvents'),
+    ]);
+  return { schema, database, repository, library, documents, session, io, steps, canvas };
 }
 
 type Modules = Awaited<ReturnType<typeof loadModules>>;
@@ -242,12 +245,20 @@ export class AppPage {
     await this.settle();
   }
 
-  /** A drag: every step is shown (and may be saved), the whole drag is one undo step. */
-  drag<E>(steps: readonly Command<E>[]): void {
-    const documents = this.documents();
-    documents.beginGesture();
-    for (const step of steps) documents.applyTransient(step);
-    documents.endGesture();
+  /**
+   * A drag through `places` as the canvas sees it (React Flow's position changes, then the drop),
+   * dropped where it ends. Returns the notice the page shows afterwards.
+   */
+  drag(id: string, places: readonly { x: number; y: number }[]): Notice | null {
+    const { canvas } = this.m;
+    let dragging = new Map<string, { x: number; y: number }>();
+    for (const position of places) {
+      const moved = canvas.draggedPositions([{ type: 'position', id, position, dragging: true }]);
+      dragging = new Map([...dragging, ...moved]);
+    }
+    this.m.session.sessionStore.getState().dismissNotice();
+    canvas.commitDrag(this.doc(), dragging);
+    return this.m.session.sessionStore.getState().notice;
   }
 
   /** Time passes with nobody typing: the debounced save runs. */

@@ -10,6 +10,7 @@ import { armCrash, installCrashTrigger, type CrashPlan, type PageMoment } from '
 import { waitUntilSaved } from './importHelpers';
 import { launchKillableBrowser, type KillableBrowser } from './killableBrowser';
 import { openMapFile } from './openMapFile';
+import { waitForMapName } from './launch';
 import { readRawTables } from './storedMaps';
 
 /**
@@ -89,7 +90,7 @@ async function startApp(): Promise<AppBrowser> {
 
 /** The app shows the big map with `title` on its mission, and has nothing left to save. */
 async function expectAppShows({ page, errors }: KillableBrowser, title: string): Promise<void> {
-  await page.getByRole('banner').getByText(bigMap.map.name, { exact: true }).waitFor();
+  await waitForMapName(page, bigMap.map.name);
   await waitUntilSaved(page);
   const search = page.getByRole('searchbox', { name: 'Search map' });
   await search.fill(title);

@@ -125,7 +125,11 @@ describe('export formats through the Export menu', () => {
     expect(await parseXml(await downloadedText(graphml), 'application/xml')).toEqual({
       errors: 0,
       nodes: example.goals.length + example.stakeholders.length,
-      edges: example.links.length + example.incentives.length,
+      edges:
+        example.links.length +
+        example.incentives.length +
+        example.tradeOffs.length +
+        example.reportingLines.length,
     });
 
     const csv = await exportAs(page, 'CSV');

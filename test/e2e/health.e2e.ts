@@ -14,7 +14,7 @@ import type { MapDocument } from '../../src/domain/model';
 import { computeStakeholderView } from '../../src/ui/stakeholderView/stakeholderView';
 import { revealNode } from './browser';
 import { openMapFile } from './openMapFile';
-import { setUpBrowser, showsNode, openApp, type Viewport } from './launch';
+import { setUpBrowser, showsNode, openApp, type Viewport, waitForMapName } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const mission = example.goals.find((g) => g.kind === 'mission');
@@ -87,7 +87,7 @@ describe('map health', () => {
   it('lists every gap and fixes each one from its link until all is clear', async () => {
     const { page, errors } = await openExample();
     await openMapFile(page, mapWithGaps());
-    await page.getByRole('banner').getByText('Northwind with gaps', { exact: true }).waitFor();
+    await waitForMapName(page, 'Northwind with gaps');
     await revealNode(page, 'Partner ecosystem');
     await showHealth(page);
     const panel = health(page);
@@ -125,7 +125,7 @@ describe('map health', () => {
   it('is clear at 1920×1080', async () => {
     const { page } = await openExample({ width: 1920, height: 1080 });
     await openMapFile(page, mapWithGaps());
-    await page.getByRole('banner').getByText('Northwind with gaps', { exact: true }).waitFor();
+    await waitForMapName(page, 'Northwind with gaps');
     await revealNode(page, 'Partner ecosystem');
     await showHealth(page);
     await expect

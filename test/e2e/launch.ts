@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
 
 /**
@@ -95,4 +95,14 @@ export function setUpAppPage(
       return page;
     });
   }
+}
+
+/**
+ * Waits until the header names the open map: its name is an editable field (loaded just after
+ * the map shows), so the test reads the field's value rather than the header's text.
+ */
+export async function waitForMapName(page: Page, name: string): Promise<void> {
+  const field = page.getByRole('banner').getByRole('textbox', { name: 'Map' });
+  await field.waitFor();
+  await expect.poll(() => field.inputValue(), { timeout: 20_000 }).toBe(name);
 }

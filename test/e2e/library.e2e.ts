@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newAppPage } from './browser';
 import { createExampleMap } from '../../src/domain/exampleMap';
-import { setUpAppPage } from './launch';
+import { setUpAppPage, waitForMapName } from './launch';
 
 const EXAMPLE = 'Northwind Analytics';
 const EXAMPLE_COPY = 'Northwind Analytics (example)';
@@ -18,7 +18,6 @@ setUpAppPage({}, (app) => ({ browser, page, errors } = app));
 
 const button = (name: string) => page.getByRole('button', { name, exact: true });
 /** The open map's name, as the editor's top bar shows it. */
-const editorTitle = (name: string) => page.getByRole('banner').getByText(name, { exact: true });
 
 async function openLibrary(): Promise<void> {
   await button('Maps').click();
@@ -50,7 +49,7 @@ describe('map library', () => {
 
   it('New map creates an empty map and opens it', async () => {
     await button('New map').click();
-    await editorTitle('Untitled map').waitFor();
+    await waitForMapName(page, 'Untitled map');
     await openLibrary();
     expect((await listedMaps()).sort()).toEqual([EXAMPLE, 'Untitled map']);
   });
@@ -62,11 +61,11 @@ describe('map library', () => {
     await field.press('Enter');
     await button('Open Pricing review').waitFor();
     await button('Back to Pricing review').click();
-    await editorTitle('Pricing review').waitFor();
+    await waitForMapName(page, 'Pricing review');
     await button('Undo').click();
-    await editorTitle('Untitled map').waitFor();
+    await waitForMapName(page, 'Untitled map');
     await button('Redo').click();
-    await editorTitle('Pricing review').waitFor();
+    await waitForMapName(page, 'Pricing review');
     await waitUntilSaved();
   });
 
@@ -105,14 +104,14 @@ describe('map library', () => {
 
   it('starts a map from the example, under its own name', async () => {
     await page.getByRole('button', { name: 'Start from the example map' }).click();
-    await editorTitle(EXAMPLE_COPY).waitFor();
+    await waitForMapName(page, EXAMPLE_COPY);
     await page.getByRole('group', { name: missionTitle }).waitFor();
     await waitUntilSaved();
   });
 
   it('after a reload, the last opened map is open and the library lists the same maps', async () => {
     await page.reload();
-    await editorTitle(EXAMPLE_COPY).waitFor();
+    await waitForMapName(page, EXAMPLE_COPY);
     await page.getByRole('group', { name: missionTitle }).waitFor();
     await openLibrary();
     const maps = await listedMaps();
@@ -137,7 +136,7 @@ describe('an empty library', () => {
     await p.getByText('No maps yet').waitFor();
     await p.screenshot({ path: 'test-results/library-empty.png' });
     await p.getByRole('button', { name: 'Start from an empty map' }).click();
-    await p.getByRole('banner').getByText('Untitled map', { exact: true }).waitFor();
+    await waitForMapName(p, 'Untitled map');
     expect(fresh.errors).toEqual([]);
     await p.context().close();
   });

@@ -14,7 +14,7 @@ import {
   storedAtSkipWaiting,
   visitUntilControlled,
 } from './serviceWorkerHelpers';
-import { setUpBrowser } from './launch';
+import { setUpBrowser, waitForMapName } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const missionTitle = example.goals.find((g) => g.kind === 'mission')?.title ?? '';
@@ -132,7 +132,7 @@ async function addGoal(goal: string): Promise<void> {
 async function createMapWithGoals(top: string, below: string): Promise<void> {
   await button('Maps').click();
   await page.getByRole('button', { name: 'Start from an empty map' }).click();
-  await page.getByRole('banner').getByText('Untitled map', { exact: true }).waitFor();
+  await waitForMapName(page, 'Untitled map');
   await addGoal(top);
   await node(top).click();
   await addGoal(below);
@@ -163,7 +163,7 @@ describe('offline', () => {
     await page.reload();
     await node('Planned offline').waitFor();
     await node('Edited offline').waitFor();
-    await page.getByRole('banner').getByText('Untitled map', { exact: true }).waitFor();
+    await waitForMapName(page, 'Untitled map');
     expect(reached).toEqual([]);
     expect(errors).toEqual([]);
   });

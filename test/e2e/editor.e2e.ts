@@ -4,7 +4,7 @@ import type { MapDocument } from '../../src/domain/model';
 import { validateStoredMaps } from '../unit/db/storedMaps';
 import { dragHandles } from './browser';
 import { waitUntilSaved } from './importHelpers';
-import { setUpAppPage } from './launch';
+import { setUpAppPage, dragGoalOutOfPlace } from './launch';
 import { readRawTables } from './storedMaps';
 
 let page: Page;
@@ -148,17 +148,7 @@ describe('building a map from empty', () => {
   });
 
   it('pins a dragged goal; Auto layout releases it as one undoable edit', async () => {
-    await page.getByRole('button', { name: 'Fit view' }).click();
-    const start = await node('Win rate').boundingBox();
-    if (!start) throw new Error('Win rate not visible');
-    const grab = { x: start.x + start.width / 2, y: start.y + start.height / 2 };
-    await page.mouse.move(grab.x, grab.y);
-    await page.mouse.down();
-    await page.mouse.move(grab.x + 200, grab.y + 120, { steps: 10 });
-    await page.mouse.up();
-    const x = async () => (await node('Win rate').boundingBox())?.x ?? Number.NaN;
-    await expect.poll(x).toBeGreaterThan(start.x + 150);
-    const dropped = await x();
+    const { x, dropped } = await dragGoalOutOfPlace(page, 'Win rate');
     await page.getByRole('button', { name: 'Auto layout' }).click();
     await expect.poll(async () => Math.abs((await x()) - dropped)).toBeGreaterThan(100);
     await page.getByRole('button', { name: 'Undo' }).click();

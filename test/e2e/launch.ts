@@ -106,3 +106,25 @@ export async function waitForMapName(page: Page, name: string): Promise<void> {
   await field.waitFor();
   await expect.poll(() => field.inputValue(), { timeout: 20_000 }).toBe(name);
 }
+
+/**
+ * Fits the view and drags the goal titled `title` 200 px right and 120 px down, which pins it.
+ * Returns a reader of the goal's x on screen and the x where the drop left it.
+ */
+export async function dragGoalOutOfPlace(
+  page: Page,
+  title: string,
+): Promise<{ x: () => Promise<number>; dropped: number }> {
+  const goal = page.getByRole('group', { name: title, exact: true });
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  const start = await goal.boundingBox();
+  if (!start) throw new Error(`${title} not visible`);
+  const grab = { x: start.x + start.width / 2, y: start.y + start.height / 2 };
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + 200, grab.y + 120, { steps: 10 });
+  await page.mouse.up();
+  const x = async () => (await goal.boundingBox())?.x ?? Number.NaN;
+  await expect.poll(x).toBeGreaterThan(start.x + 150);
+  return { x, dropped: await x() };
+}

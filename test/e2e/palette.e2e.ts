@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
+import { dragGoalOutOfPlace } from './launch';
 
 let browser: Browser;
 let page: Page;
@@ -16,7 +17,6 @@ afterAll(async () => {
 });
 screenshotOnFailure('palette', () => page);
 
-const node = (name: string) => page.getByRole('group', { name, exact: true });
 const palette = () => page.getByRole('dialog', { name: 'Command palette' });
 const combobox = () => palette().getByRole('combobox', { name: 'Run an action' });
 const isFocused = (element: Locator) => element.evaluate((e) => e === document.activeElement);
@@ -54,17 +54,7 @@ describe('the command palette, by keyboard alone', () => {
 
   it('runs “Auto layout”: a goal dragged out of place goes back', async () => {
     // Setting the scene needs the mouse (dragging pins a goal); the palette does not.
-    await page.getByRole('button', { name: 'Fit view' }).click();
-    const start = await node('Win rate').boundingBox();
-    if (!start) throw new Error('Win rate not visible');
-    const grab = { x: start.x + start.width / 2, y: start.y + start.height / 2 };
-    await page.mouse.move(grab.x, grab.y);
-    await page.mouse.down();
-    await page.mouse.move(grab.x + 200, grab.y + 120, { steps: 10 });
-    await page.mouse.up();
-    const x = async () => (await node('Win rate').boundingBox())?.x ?? Number.NaN;
-    await expect.poll(x).toBeGreaterThan(start.x + 150);
-    const dropped = await x();
+    const { x, dropped } = await dragGoalOutOfPlace(page, 'Win rate');
 
     await page.keyboard.press('Control+k');
     await expect.poll(() => isFocused(combobox())).toBe(true);

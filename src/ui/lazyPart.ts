@@ -25,6 +25,8 @@ export interface LazyPartOptions {
 }
 
 const idleParts: (() => Promise<void>)[] = [];
+/** Set once the first screen is up: parts declared later (inside a lazy part) are fetched at once. */
+let idlePreloadStarted = false;
 
 /**
  * A component loaded on first use, so it is not part of the JavaScript the first screen waits
@@ -62,7 +64,8 @@ export function lazyPart<P extends object>(
     return component === undefined ? null : createElement(component, props);
   }
   const preload = () => fetchCode().then(done, done);
-  if (whenIdle) idleParts.push(preload);
+  if (whenIdle && idlePreloadStarted) whenBrowserIdle(() => void preload());
+  else if (whenIdle) idleParts.push(preload);
   return Object.assign(Part, { preload });
 }
 
@@ -77,8 +80,12 @@ function whenBrowserIdle(run: () => void): void {
   }
 }
 
-/** Fetches every part marked `whenIdle`, once the browser has time for it. */
+/**
+ * Fetches every part marked `whenIdle`, once the browser has time for it, and from then on every
+ * such part a lazily loaded module declares (the inspector's kinds arrive with the inspector).
+ */
 export function preloadIdleParts(): void {
+  idlePreloadStarted = true;
   whenBrowserIdle(() => {
     for (const preload of idleParts) void preload();
   });

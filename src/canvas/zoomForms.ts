@@ -13,7 +13,7 @@ export interface ZoomForms {
 }
 
 /** The editor: the full box (11–13 px details, 16 px titles) down to 55 %, titles at 13 px. */
-export const EDITOR_FORMS: ZoomForms = { titleZoom: 0.55, boxZoom: 0.35, titlePx: 13 };
+export const EDITOR_FORMS: ZoomForms = { titleZoom: 0.55, boxZoom: 0.3, titlePx: 13 };
 
 /**
  * Workshop mode is read off a projector: titles never under 16 px on screen, so below life size

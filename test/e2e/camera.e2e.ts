@@ -89,6 +89,10 @@ describe('camera', () => {
     ]) {
       expect(await onScreen(node(page, item), canvas), item).toBe(true);
     }
+    // No blank boxes on the first screen: every goal shows (the start of) its title.
+    for (const { title } of example.goals) {
+      await expect.poll(() => node(page, title).innerText(), title).not.toBe('');
+    }
     expect(errors).toEqual([]);
   });
 

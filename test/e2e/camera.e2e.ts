@@ -91,7 +91,7 @@ describe('camera', () => {
     }
     // No blank boxes on the first screen: every goal shows (the start of) its title.
     for (const { title } of example.goals) {
-      await expect.poll(() => node(page, title).innerText(), title).not.toBe('');
+      await expect.poll(() => node(page, title).innerText(), { message: title }).not.toBe('');
     }
     expect(errors).toEqual([]);
   });

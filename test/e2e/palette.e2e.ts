@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
-import { dragGoalOutOfPlace } from './launch';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { dragGoalOutOfPlace, setUpAppPage } from './launch';
 
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newAppPage(browser));
-  await page.goto(inject('baseUrl'));
-  await page.getByRole('group').first().waitFor();
-});
-afterAll(async () => {
-  await browser.close();
-});
-screenshotOnFailure('palette', () => page);
+setUpAppPage(
+  { screenshots: 'palette', ready: (opened) => opened.getByRole('group').first() },
+  (app) => ({ page } = app),
+);
 
 const palette = () => page.getByRole('dialog', { name: 'Command palette' });
 const combobox = () => palette().getByRole('combobox', { name: 'Run an action' });

@@ -1,29 +1,28 @@
+import { createApp, type App } from '../store/app';
 import { ensureStarterMaps, needsStarterMaps } from '../db/repository';
 import { openDatabase } from '../db/schema';
 import { onUpgradeElsewhere } from '../db/watch';
-import { setDatabase } from '../store/database';
-import { libraryStore } from '../store/libraryStore';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
-import { updateStore } from '../store/updateStore';
 
 /**
- * Boot order: open the database, create the example map on first run, open the last map (or show
- * the library when no map can be opened). Rendering waits for this, so the first screen never
- * shows an empty canvas that then jumps.
+ * Boot order: open the database, make the app (its stores) on it, create the example map on first
+ * run, open the last map (or show the library when no map can be opened). Rendering waits for
+ * this, so the first screen never shows an empty canvas that then jumps.
  */
-export async function boot(): Promise<void> {
+export async function boot(): Promise<App> {
   const db = openDatabase();
-  setDatabase(db);
-  onUpgradeElsewhere(db, () => libraryStore.getState().suspendForUpgrade());
+  const app = createApp({ db });
+  onUpgradeElsewhere(db, () => app.libraryStore.getState().suspendForUpgrade());
   // The example company is code only the first run needs, so it loads only then.
   if (await needsStarterMaps(db)) {
     const { createExampleMap } = await import('../domain/exampleMap');
-    await ensureStarterMaps(db, () => createExampleMap(new Date().toISOString()));
+    await ensureStarterMaps(db, () => createExampleMap(app.clock()));
   }
-  await recoverEditsLeftBehind(db);
-  await libraryStore.getState().start();
-  requestPersistenceOnFirstEdit();
+  await recoverEditsLeftBehind(app);
+  await app.libraryStore.getState().start();
+  requestPersistenceOnFirstEdit(app);
+  return app;
 }
 
 /** A long-open tab (a workshop, a day of prep) still hears of a new version within the hour. */
@@ -34,18 +33,18 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
  * has one (the dev server serves no sw.js), and its code loads on demand so the first screen does
  * not wait for it.
  */
-export function startServiceWorker(): void {
+export function startServiceWorker(app: App): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   import('./serviceWorker')
     .then(({ registerServiceWorker }) =>
       registerServiceWorker({
         container: navigator.serviceWorker,
-        flush: () => libraryStore.getState().flush(),
+        flush: () => app.libraryStore.getState().flush(),
         reload: () => {
           window.location.reload();
         },
         offer: (update) => {
-          updateStore.getState().offer(update);
+          app.updateStore.getState().offer(update);
         },
         checkEveryMs: UPDATE_CHECK_MS,
       }),

@@ -2,7 +2,7 @@ import { memo, useContext } from 'react';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { Metric } from '../domain/model';
 import { formatMetricValue, hasMetricFigures } from '../io/metric';
-import { sessionStore } from '../store/sessionStore';
+import { useApp } from '../store/appContext';
 import type { GoalFlowNode } from './adapters';
 import { TRADE_OFF_HANDLES } from './connect';
 import { useIsDropTarget } from './dropOnNode';
@@ -39,6 +39,7 @@ function MetricLine({ metric }: { metric: Metric }) {
 }
 
 function FoldButton({ node }: { node: GoalFlowNode['data'] }) {
+  const app = useApp();
   const { goal, collapsed, hiddenBelow } = node;
   return (
     <button
@@ -48,7 +49,7 @@ function FoldButton({ node }: { node: GoalFlowNode['data'] }) {
       aria-expanded={!collapsed}
       onClick={(e) => {
         e.stopPropagation();
-        sessionStore.getState().toggleCollapsed(goal.id);
+        app.sessionStore.getState().toggleCollapsed(goal.id);
       }}
     >
       {collapsed ? `+${hiddenBelow}` : '−'}
@@ -61,6 +62,7 @@ function FoldButton({ node }: { node: GoalFlowNode['data'] }) {
  * which draws the tie to its person and opens it in the inspector.
  */
 function HolderChips({ holders }: { holders: GoalFlowNode['data']['holders'] }) {
+  const app = useApp();
   if (holders.length === 0) return null;
   return (
     <div className="cg-goal__chips nodrag">
@@ -74,7 +76,7 @@ function HolderChips({ holders }: { holders: GoalFlowNode['data']['holders'] }) 
           aria-label={`${h.name} is ${h.kind} on this goal: show the tie`}
           onClick={(e) => {
             e.stopPropagation();
-            sessionStore.getState().select({ incentives: [h.incentiveId] });
+            app.sessionStore.getState().select({ incentives: [h.incentiveId] });
           }}
         />
       ))}

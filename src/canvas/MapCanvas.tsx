@@ -13,6 +13,7 @@ import '@xyflow/react/dist/style.css';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
+import { useApp } from '../store/appContext';
 import { selectCollapsedGoalIds, useSessionStore } from '../store/sessionStore';
 import { createEdgeBuilder, createNodeBuilder, type MapFlowNode } from './adapters';
 import { Camera } from './Camera';
@@ -117,27 +118,28 @@ function useFlowElements(
  * (selection) and never kept as a second copy of the map.
  */
 export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvasProps) {
+  const app = useApp();
   const { ready, positions } = useAutoLayout(doc);
   const [dragging, setDragging] = useState(NO_DRAG);
   const { nodes, edges, selectedIds } = useFlowElements(doc, positions, highlight, dragging);
   const routes = useEdgeRoutes(doc, positions, edges);
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
-      applySelectChanges(changes, doc);
+      applySelectChanges(app, changes, doc);
       const moved = draggedPositions(changes);
       if (moved.size > 0) setDragging((d) => new Map([...d, ...moved]));
     },
-    [doc],
+    [doc, app],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => applySelectChanges(changes, doc),
-    [doc],
+    (changes: EdgeChange[]) => applySelectChanges(app, changes, doc),
+    [doc, app],
   );
   const onNodeDragStop = useCallback(() => {
-    commitDrag(doc, dragging);
+    commitDrag(app, doc, dragging);
     setDragging(NO_DRAG);
-  }, [doc, dragging]);
-  const onConnect = useCallback((c: Connection) => applyEdit(connectionCommand(c)), []);
+  }, [doc, dragging, app]);
+  const onConnect = useCallback((c: Connection) => applyEdit(app, connectionCommand(c)), [app]);
   const onConnectEnd = useDropOnNode(doc);
   const onKeyDownCapture = useTreeKeys(doc);
 

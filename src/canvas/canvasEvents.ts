@@ -1,17 +1,17 @@
+import type { App } from '../store/app';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { moveGoals } from '../domain/commands';
 import { asGoalId, asIncentiveId, asLinkId, asStakeholderId, type GoalId } from '../domain/ids';
 import type { MapDocument, Position } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
-import { sessionStore, type Selection } from '../store/sessionStore';
+import { type Selection } from '../store/sessionStore';
 import type { MapFlowNode } from './adapters';
-import { positionsStore } from './positionsStore';
 
 type Kinds = Required<Selection>;
 
 /** The session's selection as one id set, for applying React Flow's select/deselect changes. */
-function currentSelection(): Set<string> {
-  const s = sessionStore.getState();
+function currentSelection(app: App): Set<string> {
+  const s = app.sessionStore.getState();
   return new Set<string>([
     ...s.selectedGoalIds,
     ...s.selectedStakeholderIds,
@@ -35,17 +35,18 @@ function toSelection(ids: ReadonlySet<string>, doc: MapDocument): Kinds {
 
 /** Applies React Flow's select changes (click, shift-click, box select) to the session store. */
 export function applySelectChanges(
+  app: App,
   changes: readonly (NodeChange<MapFlowNode> | EdgeChange)[],
   doc: MapDocument,
 ): void {
   const selects = changes.filter((c) => c.type === 'select');
   if (selects.length === 0) return;
-  const ids = currentSelection();
+  const ids = currentSelection(app);
   for (const c of selects) {
     if (c.selected) ids.add(c.id);
     else ids.delete(c.id);
   }
-  sessionStore.getState().select(toSelection(ids, doc));
+  app.sessionStore.getState().select(toSelection(ids, doc));
 }
 
 /** Positions of nodes mid-drag, from React Flow's position changes. */
@@ -65,6 +66,7 @@ export function draggedPositions(
  * move is said in the notice, like any other edit.
  */
 export function commitDrag(
+  app: App,
   doc: MapDocument,
   dropped: ReadonlyMap<string, { x: number; y: number }>,
 ) {
@@ -77,7 +79,7 @@ export function commitDrag(
     else people.set(asStakeholderId(id), rounded);
   }
   if (people.size > 0) {
-    positionsStore.getState().mergePositions(doc.map.id, Object.fromEntries(people));
+    app.positionsStore.getState().mergePositions(doc.map.id, Object.fromEntries(people));
   }
-  if (goals.size > 0) applyEdit((d) => moveGoals(d, goals));
+  if (goals.size > 0) applyEdit(app, (d) => moveGoals(d, goals));
 }

@@ -8,7 +8,7 @@ import {
 } from '@xyflow/react';
 import type { MapDocument } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
-import { sessionStore } from '../store/sessionStore';
+import { useApp } from '../store/appContext';
 import {
   connectionCommand,
   dropConnection,
@@ -44,6 +44,7 @@ export function useIsDropTarget(id: string): boolean {
  * drop on nothing says how to link instead of doing nothing silently.
  */
 export function useDropOnNode(doc: MapDocument): OnConnectEnd {
+  const app = useApp();
   const store = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
   return useCallback<OnConnectEnd>(
@@ -54,12 +55,12 @@ export function useDropOnNode(doc: MapDocument): OnConnectEnd {
       const point = screenToFlowPosition({ x: at.clientX, y: at.clientY });
       const from = state.fromHandle;
       const onId = nodeAtPoint(store.getState().nodeLookup.values(), point, from.nodeId);
-      if (onId !== null) applyEdit(connectionCommand(dropConnection(from, onId)));
+      if (onId !== null) applyEdit(app, connectionCommand(dropConnection(from, onId)));
       else
-        sessionStore
+        app.sessionStore
           .getState()
           .showNotice({ kind: 'info', text: missedDropText(doc, from.nodeId) });
     },
-    [doc, store, screenToFlowPosition],
+    [app, doc, store, screenToFlowPosition],
   );
 }

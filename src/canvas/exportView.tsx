@@ -1,12 +1,12 @@
+import { useApp } from '../store/appContext';
+import type { App } from '../store/app';
 import { useEffect } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { createStore, useStore } from 'zustand';
 import type { LinkRoutes } from '../domain/edgeRoutes';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
-import { documentStore } from '../store/documentStore';
 import { FIT_ALL } from './fitOptions';
-import { positionsStore } from './positionsStore';
 
 /** A rectangle in flow coordinates (1 unit = 1 CSS pixel at zoom 1). */
 export interface FlowRegion {
@@ -42,9 +42,9 @@ export function useCanvasViewReader(): ReadView | null {
 /** Set by relayoutAndFit until the fresh layout is on the canvas. */
 let fitAfterLayout = false;
 
-function relayoutAndFit(): void {
+function relayoutAndFit(app: App): void {
   fitAfterLayout = true;
-  positionsStore.getState().requestLayout();
+  app.positionsStore.getState().requestLayout();
 }
 
 /** The contents an import's replace switches between; undo and redo lay each out afresh too. */
@@ -55,22 +55,23 @@ let replacement: { readonly before: MapDocument; readonly after: MapDocument } |
  * map is opened, and shows all of it once the layout arrives. Undo brings back content whose
  * positions the canvas no longer has, so returning to either version is laid out the same way.
  */
-export function showReplacedContent(before: MapDocument, after: MapDocument): void {
+export function showReplacedContent(app: App, before: MapDocument, after: MapDocument): void {
   replacement = { before, after };
-  relayoutAndFit();
+  relayoutAndFit(app);
 }
 
 /** Undo and redo restore the very document objects, so identity tells the two versions apart. */
 function useRelayoutOnUndoOfReplace(): void {
+  const app = useApp();
   useEffect(
     () =>
-      documentStore.subscribe(({ doc }, previous) => {
+      app.documentStore.subscribe(({ doc }, previous) => {
         if (replacement === null || doc === previous.doc) return;
-        if (doc === replacement.before || doc === replacement.after) relayoutAndFit();
+        if (doc === replacement.before || doc === replacement.after) relayoutAndFit(app);
         // Another map opened: its history has nothing to do with the replaced content.
         else if (doc?.map.id !== replacement.after.map.id) replacement = null;
       }),
-    [],
+    [app],
   );
 }
 
@@ -105,17 +106,18 @@ export function visibleRegion(
 }
 
 function useFitAfterLayout(): void {
+  const app = useApp();
   const { fitView } = useReactFlow();
   useEffect(
     () =>
-      positionsStore.subscribe(({ positions }, previous) => {
+      app.positionsStore.subscribe(({ positions }, previous) => {
         if (!fitAfterLayout || positions === previous.positions) return;
-        if (!isFullLayoutOf(documentStore.getState().doc, positions)) return;
+        if (!isFullLayoutOf(app.documentStore.getState().doc, positions)) return;
         fitAfterLayout = false;
         // React Flow queues the fit until the moved nodes reach it.
         void fitView(FIT_ALL);
       }),
-    [fitView],
+    [fitView, app],
   );
 }
 
@@ -126,6 +128,7 @@ function useFitAfterLayout(): void {
 export function CanvasViewSource() {
   useFitAfterLayout();
   useRelayoutOnUndoOfReplace();
+  const app = useApp();
   const flow = useStoreApi();
   useEffect(() => {
     const read: ReadView = () => {
@@ -134,13 +137,13 @@ export function CanvasViewSource() {
       const positions = Object.fromEntries(
         Array.from(nodeLookup, ([id, node]) => [id, node.position] as const),
       );
-      const { routes } = positionsStore.getState();
+      const { routes } = app.positionsStore.getState();
       return { positions, visible: visibleRegion(transform, width, height), linkRoutes: routes };
     };
     viewSource.setState({ read });
     return () => {
       if (viewSource.getState().read === read) viewSource.setState({ read: null });
     };
-  }, [flow]);
+  }, [flow, app]);
   return null;
 }

@@ -1,15 +1,16 @@
+import { useApp } from '../store/appContext';
+import type { App } from '../store/app';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { moveGoals } from '../domain/commands';
 import type { GoalId } from '../domain/ids';
 import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
-import { documentStore } from '../store/documentStore';
 import { placeNewNodes } from '../layout/placement';
 import type { LayoutRequest, LayoutResponse } from '../layout/layout.worker';
 import { toLayoutInput } from './layoutInput';
 import { startLayoutWorker } from './layoutWorker';
-import { positionsStore, selectLayoutRequest, usePositionsStore } from './positionsStore';
+import { selectLayoutRequest, usePositionsStore } from '../store/positionsStore';
 
 /** Pinned goals by id with where they were pinned. */
 type Pins = ReadonlyMap<GoalId, { readonly x: number; readonly y: number }>;
@@ -34,8 +35,8 @@ function layoutRequestFor(
  * whole map once at the old positions and then again at the new ones. A goal dragged elsewhere
  * while the layout ran keeps its new pin.
  */
-function applyLayout(mapId: string, pins: Pins, result: LayoutResponse): void {
-  const goals = documentStore.getState().doc?.goals ?? [];
+function applyLayout(app: App, mapId: string, pins: Pins, result: LayoutResponse): void {
+  const goals = app.documentStore.getState().doc?.goals ?? [];
   const release = new Map(
     goals.flatMap((g) => {
       const was = pins.get(g.id);
@@ -43,12 +44,13 @@ function applyLayout(mapId: string, pins: Pins, result: LayoutResponse): void {
       return same ? [[g.id, null] as const] : [];
     }),
   );
-  if (release.size > 0) applyEdit((d) => moveGoals(d, release));
-  positionsStore.getState().setPositions(mapId, result.positions, result.routes);
+  if (release.size > 0) applyEdit(app, (d) => moveGoals(d, release));
+  app.positionsStore.getState().setPositions(mapId, result.positions, result.routes);
 }
 
 /** Runs a full layout in the worker when a map is opened and when the user asks for one. */
 function useFullLayout(doc: MapDocument): void {
+  const app = useApp();
   const layoutRequest = usePositionsStore(selectLayoutRequest);
   // The layout reads the newest document but re-runs only on open and on request.
   const docRef = useRef(doc);
@@ -58,16 +60,19 @@ function useFullLayout(doc: MapDocument): void {
   const mapId = doc.map.id;
   useEffect(() => {
     const worker = startLayoutWorker();
-    const { pins, input } = layoutRequestFor(docRef.current, positionsStore.getState().releasePins);
+    const { pins, input } = layoutRequestFor(
+      docRef.current,
+      app.positionsStore.getState().releasePins,
+    );
     const request: LayoutRequest = { requestId: layoutRequest, input };
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
-      applyLayout(mapId, pins, event.data);
+      applyLayout(app, mapId, pins, event.data);
       worker.terminate();
     };
     worker.postMessage(request);
     // A superseded layout (another map opened, another request) is dropped with its worker.
     return () => worker.terminate();
-  }, [mapId, layoutRequest]);
+  }, [mapId, layoutRequest, app]);
 }
 
 /**
@@ -77,6 +82,7 @@ function useFullLayout(doc: MapDocument): void {
  * layout of this map arrives.
  */
 export function useAutoLayout(doc: MapDocument): { ready: boolean; positions: LayoutPositions } {
+  const app = useApp();
   useFullLayout(doc);
   const laidOutMap = usePositionsStore((s) => s.mapId);
   const stored = usePositionsStore((s) => s.positions);
@@ -88,7 +94,8 @@ export function useAutoLayout(doc: MapDocument): { ready: boolean; positions: La
   const positions = useMemo(() => ({ ...stored, ...added }), [stored, added]);
   useEffect(() => {
     // Remembered, so the next edit finds these nodes placed and leaves them where they are.
-    if (Object.keys(added).length > 0) positionsStore.getState().mergePositions(doc.map.id, added);
-  }, [added, doc.map.id]);
+    if (Object.keys(added).length > 0)
+      app.positionsStore.getState().mergePositions(doc.map.id, added);
+  }, [added, doc.map.id, app]);
   return { ready, positions };
 }

@@ -3,7 +3,7 @@ import type { Edge } from '@xyflow/react';
 import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
-import { usePositionsStore } from './positionsStore';
+import { usePositionsStore } from '../store/positionsStore';
 
 /** Every node's box where it is drawn when nothing is dragged: pinned goals at their pins. */
 function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect> {

@@ -1,8 +1,8 @@
+import { useApp } from '../store/appContext';
 import { useCallback, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { asGoalId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
-import { sessionStore } from '../store/sessionStore';
 import { focusWhenShown } from './focusSoon';
 import { ARROW_DIRECTIONS, neighbourGoal } from './treeNavigation';
 
@@ -12,6 +12,7 @@ import { ARROW_DIRECTIONS, neighbourGoal } from './treeNavigation';
  * before React Flow's own arrow handling, which would nudge the selected node instead.
  */
 export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>) => void {
+  const app = useApp();
   const { getInternalNode } = useReactFlow();
   return useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
@@ -26,7 +27,7 @@ export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>
       const xOf = (n: string) => getInternalNode(n)?.internals.positionAbsolute.x ?? 0;
       const next = neighbourGoal(doc, id, direction, xOf);
       if (next === null) return;
-      sessionStore.getState().select({ goals: [asGoalId(next)] });
+      app.sessionStore.getState().select({ goals: [asGoalId(next)] });
       // A goal already drawn takes focus now, so a quick second press starts from it; one off
       // screen takes it once the camera has brought it in.
       const selector = `.react-flow__node[data-id="${CSS.escape(next)}"]`;
@@ -34,6 +35,6 @@ export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>
       if (drawn) drawn.focus({ preventScroll: true });
       else focusWhenShown(selector, { scroll: false });
     },
-    [doc, getInternalNode],
+    [doc, getInternalNode, app],
   );
 }

@@ -6,7 +6,8 @@ import {
   type BackupStatus,
 } from '../db/backup';
 import type { MapId } from '../domain/ids';
-import { getDatabase } from './database';
+import type { App } from './app';
+import { useApp } from './appContext';
 
 /**
  * The backup reminder: a map that lives only in this browser, and that the user has clearly
@@ -36,20 +37,25 @@ export interface BackupData {
   readonly remind: boolean;
 }
 
-export const backupStore = createStore<BackupData>()(() => ({ mapId: null, remind: false }));
+export const createBackupStore = () =>
+  createStore<BackupData>()(() => ({ mapId: null, remind: false }));
 
 export function useBackupReminder(mapId: MapId): boolean {
-  return useStore(backupStore, (s) => s.mapId === mapId && s.remind);
+  return useStore(useApp().backupStore, (s) => s.mapId === mapId && s.remind);
 }
 
 /**
  * Reads the stored map's status again (after a save, an export, a "Not now"). A failed read
  * keeps the last answer: the reminder is advice, and storage errors are reported by saving.
  */
-export async function refreshBackupReminder(mapId: MapId, nowMs = Date.now()): Promise<void> {
+export async function refreshBackupReminder(
+  app: App,
+  mapId: MapId,
+  nowMs = Date.parse(app.clock()),
+): Promise<void> {
   try {
-    const status = await getBackupStatus(getDatabase(), mapId);
-    backupStore.setState({ mapId, remind: needsBackupReminder(status, nowMs) });
+    const status = await getBackupStatus(app.db, mapId);
+    app.backupStore.setState({ mapId, remind: needsBackupReminder(status, nowMs) });
   } catch {
     // Kept as it was; see above.
   }
@@ -59,13 +65,13 @@ export async function refreshBackupReminder(mapId: MapId, nowMs = Date.now()): P
  * Notes a JSON or PNG export of the map. If that cannot be stored, the reminder simply stays and
  * suggests another export: the safe way to be wrong, so the failure is not reported.
  */
-export async function noteExported(mapId: MapId, now = new Date().toISOString()): Promise<void> {
-  await recordExport(getDatabase(), mapId, now).catch(() => undefined);
-  await refreshBackupReminder(mapId, Date.parse(now));
+export async function noteExported(app: App, mapId: MapId, now = app.clock()): Promise<void> {
+  await recordExport(app.db, mapId, now).catch(() => undefined);
+  await refreshBackupReminder(app, mapId, Date.parse(now));
 }
 
 /** "Not now": hidden at once; if the time cannot be stored, it comes back after the next save. */
-export async function remindLater(mapId: MapId, now = new Date().toISOString()): Promise<void> {
-  backupStore.setState({ mapId, remind: false });
-  await snoozeBackupReminder(getDatabase(), mapId, now).catch(() => undefined);
+export async function remindLater(app: App, mapId: MapId, now = app.clock()): Promise<void> {
+  app.backupStore.setState({ mapId, remind: false });
+  await snoozeBackupReminder(app.db, mapId, now).catch(() => undefined);
 }

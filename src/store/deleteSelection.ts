@@ -9,7 +9,8 @@ import {
 import type { MapDocument } from '../domain/model';
 import { ok } from '../domain/result';
 import { applyEdit } from './applyEdit';
-import { sessionStore, type SessionData } from './sessionStore';
+import type { App } from './app';
+import type { SessionData } from './sessionStore';
 
 type Step = (doc: MapDocument) => CommandResult;
 type SelectionLists = Pick<
@@ -70,11 +71,11 @@ export function selectionSize(s: SelectionLists): number {
 }
 
 /** Deletes the current selection, clears it, and says how to get it back. */
-export function deleteSelection(): void {
-  const session = sessionStore.getState();
+export function deleteSelection(app: App): void {
+  const session = app.sessionStore.getState();
   const count = selectionSize(session);
   if (count === 0) return;
-  if (applyEdit(deleteCommand(session))) {
+  if (applyEdit(app, deleteCommand(session))) {
     session.clearSelection();
     session.showNotice({
       kind: 'info',

@@ -1,5 +1,6 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, useStore, type StoreApi } from 'zustand';
+import { useApp } from './appContext';
 import type { MapDocument } from '../domain/model';
 import { ok, type Result } from '../domain/result';
 import { isSameContent } from '../domain/sameValue';
@@ -104,14 +105,11 @@ export const selectCanUndo = (history: TemporalState<DocumentHistory>): boolean 
 export const selectCanRedo = (history: TemporalState<DocumentHistory>): boolean =>
   history.futureStates.length > 0;
 
-/** The app's one document store. */
-export const documentStore = createDocumentStore();
-
 export function useDocumentStore<T>(selector: (state: DocumentState) => T): T {
-  return useStore(documentStore, selector);
+  return useStore(useApp().documentStore, selector);
 }
 
 /** Reads undo history reactively, e.g. `useDocumentHistory(selectCanUndo)` for the undo button. */
 export function useDocumentHistory<T>(selector: (history: TemporalState<DocumentHistory>) => T): T {
-  return useStore(documentStore.temporal, selector);
+  return useStore(useApp().documentStore.temporal, selector);
 }

@@ -3,7 +3,8 @@ import type { SnapshotRow } from '../db/schema';
 import { listSnapshots, loadSnapshot, type SnapshotRead } from '../db/snapshots';
 import type { MapId } from '../domain/ids';
 import { problem, type ImportProblem } from '../io/problems';
-import { getDatabase } from './database';
+import type { App } from './app';
+import { useApp } from './appContext';
 import { replaceOpenContent, type ReplacedContent } from './replaceContent';
 import { describeError } from '../domain/result';
 
@@ -30,14 +31,11 @@ export interface HistoryData {
   readonly failure: string | null;
 }
 
-export const historyStore = createStore<HistoryData>()(() => ({
-  mapId: null,
-  entries: null,
-  failure: null,
-}));
+export const createHistoryStore = () =>
+  createStore<HistoryData>()(() => ({ mapId: null, entries: null, failure: null }));
 
 export function useHistory<T>(selector: (state: HistoryData) => T): T {
-  return useStore(historyStore, selector);
+  return useStore(useApp().historyStore, selector);
 }
 
 function checkOf(read: SnapshotRead): SnapshotCheck {
@@ -46,40 +44,42 @@ function checkOf(read: SnapshotRead): SnapshotCheck {
   return { state: 'damaged', problems: read.status === 'damaged' ? read.problems : missing };
 }
 
-function setCheck(id: number, check: SnapshotCheck): void {
-  historyStore.setState(({ entries }) => ({
+function setCheck(app: App, id: number, check: SnapshotCheck): void {
+  app.historyStore.setState(({ entries }) => ({
     entries: entries?.map((e) => (e.snapshot.id === id ? { ...e, check } : e)) ?? null,
   }));
 }
 
-/** Counts loads, so a slow one cannot overwrite the list of a later one (another map). */
-let latestLoad = 0;
+/** Counts each app's loads, so a slow one cannot overwrite the list of a later one (another map). */
+const latestLoads = new WeakMap<App, number>();
 
 /** Lists the map's snapshots at once, then checks each one's content in turn. */
-export async function loadHistory(mapId: MapId): Promise<void> {
-  const run = ++latestLoad;
-  const db = getDatabase();
+export async function loadHistory(app: App, mapId: MapId): Promise<void> {
+  const run = (latestLoads.get(app) ?? 0) + 1;
+  latestLoads.set(app, run);
+  const isLatest = () => latestLoads.get(app) === run;
+  const { db, historyStore } = app;
   historyStore.setState({ mapId, entries: null, failure: null });
   try {
     const rows = await listSnapshots(db, mapId);
-    if (run !== latestLoad) return;
+    if (!isLatest()) return;
     historyStore.setState({
       entries: rows.map((snapshot) => ({ snapshot, check: { state: 'checking' } })),
     });
     for (const row of rows) {
       const read = await loadSnapshot(db, row.id);
-      if (run !== latestLoad) return;
-      setCheck(row.id, checkOf(read));
+      if (!isLatest()) return;
+      setCheck(app, row.id, checkOf(read));
     }
   } catch (error) {
-    if (run === latestLoad) historyStore.setState({ failure: describeError(error) });
+    if (isLatest()) historyStore.setState({ failure: describeError(error) });
   }
 }
 
 /** One snapshot's content, validated, for a preview. */
-export async function readSnapshot(id: number): Promise<SnapshotRead> {
-  const read = await loadSnapshot(getDatabase(), id);
-  setCheck(id, checkOf(read));
+export async function readSnapshot(app: App, id: number): Promise<SnapshotRead> {
+  const read = await loadSnapshot(app.db, id);
+  setCheck(app, id, checkOf(read));
   return read;
 }
 
@@ -98,14 +98,15 @@ export type RestoreOutcome =
  * replaces becomes a snapshot first (see replaceOpenContent), so it stays in History too.
  */
 export async function restoreSnapshot(
+  app: App,
   id: number,
-  now = new Date().toISOString(),
+  now = app.clock(),
 ): Promise<RestoreOutcome> {
-  const read = await readSnapshot(id);
+  const read = await readSnapshot(app, id);
   if (read.status !== 'ok') return { status: 'damaged' };
   let replaced: ReplacedContent | null;
   try {
-    replaced = await replaceOpenContent(read.doc, 'before-restore', now);
+    replaced = await replaceOpenContent(app, read.doc, 'before-restore', now);
   } catch (error) {
     return { status: 'failed', reason: describeError(error) };
   }

@@ -3,7 +3,8 @@ import { describeError, err, type Result } from '../domain/result';
 import type { ParsedGoalCsv } from '../io/csv/parse';
 import { problem, type ImportProblem } from '../io/problems';
 import type { MapFile, ReadFile } from '../io/importFile';
-import { sessionStore } from './sessionStore';
+import type { App } from './app';
+import { useApp } from './appContext';
 
 /**
  * The import flow: read a file, show what it holds, then store it as a new map or apply it to the
@@ -31,23 +32,28 @@ export type ImportStep =
       readonly problems: readonly ImportProblem[];
     };
 
-export const importStore = createStore<ImportStep>()(() => ({ step: 'idle' }));
+export const createImportStore = () => createStore<ImportStep>()(() => ({ step: 'idle' }));
 
 export function useImportStep<T>(selector: (step: ImportStep) => T): T {
-  return useStore(importStore, selector);
+  return useStore(useApp().importStore, selector);
 }
 
-/** Counts started imports, so a file read slowly cannot overwrite the step of a later one. */
-let latestImport = 0;
+/** Counts each app's started imports, so a file read slowly cannot overwrite a later one's step. */
+const latestImports = new WeakMap<App, number>();
+const nextImport = (app: App): number => {
+  const run = (latestImports.get(app) ?? 0) + 1;
+  latestImports.set(app, run);
+  return run;
+};
 
-export const setStep = (step: ImportStep): void => {
-  importStore.setState(step, true);
+export const setStep = (app: App, step: ImportStep): void => {
+  app.importStore.setState(step, true);
 };
-export const fail = (fileName: string, problems: readonly ImportProblem[]): void => {
-  setStep({ step: 'failed', fileName, problems });
+export const fail = (app: App, fileName: string, problems: readonly ImportProblem[]): void => {
+  setStep(app, { step: 'failed', fileName, problems });
 };
-export const notify = (text: string): void => {
-  sessionStore.getState().showNotice({ kind: 'info', text });
+export const notify = (app: App, text: string): void => {
+  app.sessionStore.getState().showNotice({ kind: 'info', text });
 };
 
 async function readSource(source: ImportSource): Promise<Result<ReadFile, ImportProblem[]>> {
@@ -63,18 +69,18 @@ async function readSource(source: ImportSource): Promise<Result<ReadFile, Import
 }
 
 /** Reads and validates a file, then waits on the user's choice; nothing is stored here. */
-export async function startImport(source: ImportSource): Promise<void> {
-  const run = ++latestImport;
+export async function startImport(app: App, source: ImportSource): Promise<void> {
+  const run = nextImport(app);
   const fileName = source.name;
-  setStep({ step: 'reading', fileName });
+  setStep(app, { step: 'reading', fileName });
   const read = await readSource(source);
-  if (run !== latestImport) return;
-  if (!read.ok) fail(fileName, read.error);
-  else if (read.value.kind === 'csv') setStep({ step: 'csv', fileName, csv: read.value.csv });
-  else setStep({ step: 'choose', fileName, file: read.value });
+  if (run !== latestImports.get(app)) return;
+  if (!read.ok) fail(app, fileName, read.error);
+  else if (read.value.kind === 'csv') setStep(app, { step: 'csv', fileName, csv: read.value.csv });
+  else setStep(app, { step: 'choose', fileName, file: read.value });
 }
 
-export function closeImport(): void {
-  latestImport++;
-  setStep({ step: 'idle' });
+export function closeImport(app: App): void {
+  nextImport(app);
+  setStep(app, { step: 'idle' });
 }

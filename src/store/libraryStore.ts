@@ -1,94 +1,294 @@
-import { createStore, useStore, type StoreApi } from 'zustand';
-import type { DeletedMap, MapSummary } from '../db/repository';
+import {
+  type LoadResult,
+  type MapSummary,
+  createMap as storeNewMap,
+  deleteMap as removeStoredMap,
+  duplicateMap as copyStoredMap,
+  getLastOpenedMapId,
+  listMaps,
+  loadMap,
+  renameMap as renameStoredMap,
+  readStoredFile,
+  restoreMap,
+} from '../db/repository';
+import { watchLibrary } from '../db/watch';
+import { renameMap as renameCommand } from '../domain/commands';
 import type { MapId } from '../domain/ids';
-import type { ImportProblem } from '../io/json';
-import * as actions from './libraryActions';
+import type { MapDocument } from '../domain/model';
+import { formatProblem, type ImportProblem } from '../io/json';
+import { problem } from '../io/problems';
+import type { App } from './app';
+import { useApp } from './appContext';
+import type { LibraryEntry, LibraryState, LibraryView } from './libraryTypes';
+import { openMapSession, type MapSession } from './mapSession';
 import { createSerial } from './serial';
-import { sessionStore } from './sessionStore';
-import type { StartingPoint } from './startingPoints';
+import { newMapDocument, type StartingPoint } from './startingPoints';
+import { createStore, useStore, type StoreApi } from 'zustand';
 
-/** The editor (canvas and panels of the open map) or the library of all maps, never both. */
-export type LibraryView = 'editor' | 'library';
-
-export interface LibraryEntry {
-  readonly summary: MapSummary;
-  /** Why the stored map cannot be opened; empty when it opens (or was not tried yet). */
-  readonly problems: readonly ImportProblem[];
-}
-
-export interface LibraryData {
-  readonly view: LibraryView;
-  /** False until the first listing arrives, so the library never flashes its empty state. */
-  readonly listed: boolean;
-  /** Most recently edited first. */
-  readonly maps: readonly LibraryEntry[];
-  /** The map in the editor; null when none is (it was deleted, or no map could be opened). */
-  readonly openMapId: MapId | null;
-  /** The map deleted last, kept so that "Undo delete" puts it back exactly as it was. */
-  readonly pendingDelete: DeletedMap | null;
-}
-
-export interface LibraryState extends LibraryData {
-  /** On start: the last-opened map, else the newest map that opens, else the library. */
-  start(): Promise<void>;
-  /** Shows the library, listing every map with what the open map's latest edits changed. */
-  showLibrary(): Promise<void>;
-  /** Back to the open map, if there is one. */
-  showEditor(): void;
-  refresh(): Promise<void>;
-  openMap(id: MapId): Promise<void>;
-  createMap(from: StartingPoint): Promise<void>;
-  renameMap(id: MapId, name: string): Promise<void>;
-  duplicateMap(id: MapId): Promise<void>;
-  deleteMap(id: MapId): Promise<void>;
-  undoDelete(): Promise<void>;
-  /** Writes the open map's pending edits now; rejects if that write failed (nothing is dropped). */
-  flush(): Promise<void>;
-  /** Stores the open map again after another tab deleted it. */
-  restoreOpenMap(): Promise<void>;
-  /** Two tabs' edits could not be combined: store this tab's version over the other's. */
-  keepThisVersion(): void;
-  /** Two tabs' edits could not be combined: show the other tab's version (undo brings this one back). */
-  takeOtherVersion(): void;
-  /** Another tab upgrades the database: write what is pending, then stop writing. */
-  suspendForUpgrade(): Promise<void>;
-  /** The stored file of a map as it is on disk, valid or not. */
-  readRawMap(id: MapId): Promise<unknown>;
-}
-
-export interface LibraryStoreOptions {
-  readonly now?: () => string;
-}
-
-function reportFailure(what: string, error: unknown): void {
+function reportFailure(app: App, what: string, error: unknown): void {
   const reason = error instanceof Error && error.message ? error.message : String(error);
-  sessionStore.getState().showNotice({ kind: 'error', text: `${what}: ${reason}` });
+  app.sessionStore.getState().showNotice({ kind: 'error', text: `${what}: ${reason}` });
 }
 
 /** Library actions touch storage and the open session; one at a time keeps them from racing. */
-function createQueue(): (what: string, task: () => Promise<void>) => Promise<void> {
+function createQueue(app: () => App): (what: string, task: () => Promise<void>) => Promise<void> {
   const serial = createSerial();
   return (what, task) =>
     serial(task).catch((error: unknown) => {
-      reportFailure(what, error);
+      reportFailure(app(), what, error);
     });
 }
 
-export function createLibraryStore({
-  now = () => new Date().toISOString(),
-}: LibraryStoreOptions = {}): StoreApi<LibraryState> {
-  const exclusive = createQueue();
+/**
+ * The library: the list of stored maps and what is done to them (open, create, rename, duplicate,
+ * delete, restore), with the autosaving session of the open map. `app` reaches the database and
+ * the other stores of the same app.
+ */
+export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
+  const exclusive = createQueue(app);
   return createStore<LibraryState>()((set, get) => {
-    const ctx: actions.LibraryContext = {
-      get,
-      set,
-      now,
-      undoDelete: () => void get().undoDelete(),
-      session: null,
-      problemsById: new Map(),
-      checkedRevisions: new Map(),
-      unwatch: null,
+    /** The autosaving session of the open map: behaviour, not something any screen renders. */
+    let session: MapSession | null = null;
+    /** Why a stored map could not be opened, so the library keeps saying so after a refresh. */
+    const problemsById = new Map<MapId, readonly ImportProblem[]>();
+    /** The revision each stored map was last validated at, so a background check reads it once. */
+    const checkedRevisions = new Map<MapId, number>();
+    /** Stops the live listing of the library (other tabs' changes). */
+    let unwatch: (() => void) | null = null;
+    const notify = (kind: 'error' | 'info', text: string): void => {
+      app().sessionStore.getState().showNotice({ kind, text });
     };
+
+    function showListing(summaries: readonly MapSummary[]): void {
+      const maps = summaries.map((summary) => ({
+        summary,
+        problems: problemsById.get(summary.id) ?? [],
+      }));
+      set({ maps, listed: true });
+    }
+
+    async function refresh(): Promise<void> {
+      showListing(await listMaps(app().db));
+    }
+
+    /** Remembers why a map cannot be opened and says so; the stored map is never overwritten. */
+    function reportUnopenable(id: MapId, problems: readonly ImportProblem[]) {
+      problemsById.set(id, problems);
+      set(({ maps }) => ({
+        maps: maps.map((m) => (m.summary.id === id ? { ...m, problems } : m)),
+      }));
+      const name = get().maps.find((m) => m.summary.id === id)?.summary.name ?? 'A stored map';
+      const first = problems[0];
+      const detail = first ? ` (${formatProblem(first)})` : '';
+      notify(
+        'error',
+        `“${name}” cannot be opened${detail}. It was set aside unchanged: Maps lists it, and you can export its raw JSON from there.`,
+      );
+    }
+
+    /**
+     * Switches the editor to another map. The open one is written first; if that fails it stays
+     * open (the error says why), so switching never drops an edit.
+     */
+    async function openDocument(doc: MapDocument, revision: number) {
+      await session?.close();
+      session = openMapSession(app(), doc, revision);
+      set({ openMapId: doc.map.id, view: 'editor' });
+    }
+
+    /** Opens a stored map; false (and reported) when it is missing or fails validation. */
+    async function openStored(id: MapId): Promise<boolean> {
+      if (id === get().openMapId) {
+        set({ view: 'editor' });
+        return true;
+      }
+      const loaded = await loadMap(app().db, id);
+      checkedRevisions.set(id, loaded.status === 'ok' ? loaded.revision : -1);
+      if (loaded.status !== 'ok') {
+        reportUnopenable(id, problemsOf(loaded));
+        return false;
+      }
+      problemsById.delete(id);
+      await openDocument(loaded.doc, loaded.revision);
+      const repaired = loaded.warnings[0];
+      if (repaired) {
+        notify(
+          'info',
+          `“${loaded.doc.map.name}” was repaired on opening: ${formatProblem(repaired)}`,
+        );
+      }
+      return true;
+    }
+
+    async function openMap(id: MapId): Promise<void> {
+      await openStored(id);
+    }
+
+    /**
+     * Reads every stored map once (again after another tab changes it) so that one that fails
+     * validation is set aside and said so before anyone tries to open it. The open map is skipped:
+     * this tab wrote it from a valid document.
+     */
+    async function checkStoredMaps(): Promise<void> {
+      for (const { summary } of get().maps) {
+        const { id, revision } = summary;
+        if (id === get().openMapId || checkedRevisions.get(id) === revision) continue;
+        checkedRevisions.set(id, revision);
+        const loaded = await loadMap(app().db, id);
+        if (loaded.status === 'ok') problemsById.delete(id);
+        else if (!problemsById.has(id)) reportUnopenable(id, problemsOf(loaded));
+      }
+    }
+
+    const problemsOf = (loaded: Exclude<LoadResult, { status: 'ok' }>): readonly ImportProblem[] =>
+      loaded.status === 'invalid'
+        ? loaded.problems
+        : [problem('', 'Its contents are missing from storage.')];
+
+    /** Lists the library live: what other tabs create, rename or delete shows up here at once. */
+    function watchMaps(): void {
+      unwatch?.();
+      unwatch = watchLibrary(
+        app().db,
+        (summaries) => {
+          showListing(summaries);
+          void checkStoredMaps().catch(() => undefined);
+        },
+        // A closed database (another tab upgraded it) ends the listing; the alert says why.
+        () => undefined,
+      );
+    }
+
+    /** The last-opened map, else the newest map that opens; with none, the library stays. */
+    async function start(): Promise<void> {
+      const last = await getLastOpenedMapId(app().db);
+      await refresh();
+      const listed = get().maps.map((m) => m.summary.id);
+      const candidates = [
+        ...listed.filter((id) => id === last),
+        ...listed.filter((id) => id !== last),
+      ];
+      for (const id of candidates) {
+        if (await openStored(id)) break;
+      }
+      watchMaps();
+    }
+
+    async function createMap(from: StartingPoint): Promise<void> {
+      const db = app().db;
+      const taken = (await listMaps(db)).map((m) => m.name);
+      const doc = await newMapDocument(from, taken, app().clock());
+      const saved = await storeNewMap(db, doc);
+      // A fresh id cannot already be stored: a conflict here is a bug, not a user error.
+      if (saved.status !== 'saved') throw new Error(`Map ${doc.map.id} already exists.`);
+      await openDocument(doc, saved.summary.revision);
+      await refresh();
+    }
+
+    async function renameMap(id: MapId, raw: string): Promise<void> {
+      const name = raw.trim();
+      if (name === '') {
+        notify('error', 'A map needs a name.');
+        return;
+      }
+      const open = session;
+      if (open && id === open.mapId) {
+        // Through the document store, so the editor's title follows and the rename can be undone.
+        const error = app()
+          .documentStore.getState()
+          .apply((doc) => renameCommand(doc, name));
+        if (error) notify('error', error.message);
+        await open.flush();
+      } else {
+        const renamed = await renameStoredMap(app().db, id, name, app().clock());
+        if (renamed.status === 'invalid') reportUnopenable(id, renamed.problems);
+      }
+      await refresh();
+    }
+
+    async function duplicateMap(id: MapId): Promise<void> {
+      // The copy must include the open map's latest edits.
+      if (session && id === session.mapId) await session.flush();
+      const copied = await copyStoredMap(app().db, id, app().clock());
+      if (copied.status === 'invalid') reportUnopenable(id, copied.problems);
+      await refresh();
+    }
+
+    async function deleteMap(id: MapId): Promise<void> {
+      if (id === get().openMapId) {
+        // Written before deleting, so that undo brings back the map with its latest edits.
+        await session?.close();
+        session = null;
+        set({ openMapId: null, view: 'library' });
+      }
+      const deleted = await removeStoredMap(app().db, id);
+      problemsById.delete(id);
+      set({ pendingDelete: deleted });
+      if (deleted) {
+        app()
+          .sessionStore.getState()
+          .showNotice({
+            kind: 'info',
+            text: `Deleted “${deleted.summary.name}”.`,
+            action: { label: 'Undo delete', run: () => void get().undoDelete() },
+          });
+      }
+      await refresh();
+    }
+
+    async function undoDelete(): Promise<void> {
+      const deleted = get().pendingDelete;
+      if (!deleted) return;
+      await restoreMap(app().db, deleted);
+      set({ pendingDelete: null });
+      await refresh();
+    }
+
+    /** Lists the maps with the open map's latest edits written, so its counts and time are current. */
+    async function showLibrary(): Promise<void> {
+      set({ view: 'library' });
+      try {
+        await session?.flush();
+      } finally {
+        // Even when the open map could not be written, the library must list what is stored.
+        await refresh();
+      }
+    }
+
+    /**
+     * "Restore this map" after another tab deleted the open map: the version in this tab is stored
+     * again under its id. If the other tab brought it back meanwhile (undo delete), this tab's version
+     * becomes an edit of that one, so undo shows the difference.
+     */
+    async function restoreOpenMap(): Promise<void> {
+      const current = app().documentStore.getState().doc;
+      if (!current || current.map.id !== get().openMapId) return;
+      const db = app().db;
+      const saved = await storeNewMap(db, current);
+      if (saved.status === 'saved') {
+        await openDocument(current, saved.summary.revision);
+      } else {
+        const loaded = await loadMap(db, current.map.id);
+        if (loaded.status !== 'ok') throw new Error('The map is stored again but cannot be read.');
+        await openDocument(loaded.doc, loaded.revision);
+        app().documentStore.getState().adopt(current);
+      }
+      notify('info', `Restored “${current.map.name}”.`);
+      await refresh();
+    }
+
+    /** Another tab runs a newer version of the app: write what is pending, then stop for good. */
+    async function suspendForUpgrade(): Promise<void> {
+      unwatch?.();
+      unwatch = null;
+      await session?.suspend();
+    }
+
+    /** The stored file of a map exactly as it is on disk, valid or not (for "Export raw JSON"). */
+    function readRawMap(id: MapId): Promise<unknown> {
+      return readStoredFile(app().db, id);
+    }
+
     return {
       // Until a map is open there is nothing to edit: the library shows what to do next.
       view: 'library',
@@ -96,31 +296,27 @@ export function createLibraryStore({
       maps: [],
       openMapId: null,
       pendingDelete: null,
-      start: () => exclusive('Could not open your maps', () => actions.start(ctx)),
-      showLibrary: () => exclusive('Could not save the open map', () => actions.showLibrary(ctx)),
+      start: () => exclusive('Could not open your maps', () => start()),
+      showLibrary: () => exclusive('Could not save the open map', () => showLibrary()),
       showEditor: () => {
         if (get().openMapId) set({ view: 'editor' });
       },
-      refresh: () => exclusive('Could not list your maps', () => actions.refresh(ctx)),
-      openMap: (id) => exclusive('Could not open the map', () => actions.openMap(ctx, id)),
-      createMap: (from) =>
-        exclusive('Could not create the map', () => actions.createMap(ctx, from)),
-      renameMap: (id, name) =>
-        exclusive('Could not rename the map', () => actions.renameMap(ctx, id, name)),
-      duplicateMap: (id) =>
-        exclusive('Could not duplicate the map', () => actions.duplicateMap(ctx, id)),
-      deleteMap: (id) => exclusive('Could not delete the map', () => actions.deleteMap(ctx, id)),
-      undoDelete: () => exclusive('Could not restore the map', () => actions.undoDelete(ctx)),
+      refresh: () => exclusive('Could not list your maps', () => refresh()),
+      openMap: (id) => exclusive('Could not open the map', () => openMap(id)),
+      createMap: (from) => exclusive('Could not create the map', () => createMap(from)),
+      renameMap: (id, name) => exclusive('Could not rename the map', () => renameMap(id, name)),
+      duplicateMap: (id) => exclusive('Could not duplicate the map', () => duplicateMap(id)),
+      deleteMap: (id) => exclusive('Could not delete the map', () => deleteMap(id)),
+      undoDelete: () => exclusive('Could not restore the map', () => undoDelete()),
       // Not queued: a caller about to reload must hear of a failed write, which the queue reports and swallows.
       flush: async () => {
-        await ctx.session?.flush();
+        await session?.flush();
       },
-      restoreOpenMap: () =>
-        exclusive('Could not restore the map', () => actions.restoreOpenMap(ctx)),
-      keepThisVersion: () => ctx.session?.keepThisVersion(),
-      takeOtherVersion: () => ctx.session?.takeOtherVersion(),
-      suspendForUpgrade: () => actions.suspendForUpgrade(ctx),
-      readRawMap: actions.readRawMap,
+      restoreOpenMap: () => exclusive('Could not restore the map', () => restoreOpenMap()),
+      keepThisVersion: () => session?.keepThisVersion(),
+      takeOtherVersion: () => session?.takeOtherVersion(),
+      suspendForUpgrade: () => suspendForUpgrade(),
+      readRawMap,
     };
   });
 }
@@ -130,9 +326,6 @@ export const selectMaps = (s: LibraryState): readonly LibraryEntry[] => s.maps;
 export const selectListed = (s: LibraryState): boolean => s.listed;
 export const selectOpenMapId = (s: LibraryState): MapId | null => s.openMapId;
 
-/** The app's one library store. */
-export const libraryStore = createLibraryStore();
-
 export function useLibraryStore<T>(selector: (state: LibraryState) => T): T {
-  return useStore(libraryStore, selector);
+  return useStore(useApp().libraryStore, selector);
 }

@@ -1,3 +1,4 @@
+import type { StoreApi } from 'zustand';
 import { createAutosaver, type Autosaver, type SaveStatus } from '../db/autosave';
 import { bindOnLeave, bindOnShow } from '../db/flushOnHide';
 import { clearJournal, journalKey, writeJournal } from '../db/leaveJournal';
@@ -5,12 +6,12 @@ import { getStoredRevision, setLastOpenedMapId } from '../db/repository';
 import type { CommonGroundDb } from '../db/schema';
 import { watchStoredRevision } from '../db/watch';
 import type { MapDocument } from '../domain/model';
-import { newId, type MapId } from '../domain/ids';
+import type { MapId } from '../domain/ids';
 import type { MergeClash } from '../domain/merge';
-import { documentStore } from './documentStore';
 import { createMapSync, type StopReason } from './mapSync';
 import { createSerial } from './serial';
-import { sessionStore, type StorageAlert } from './sessionStore';
+import type { App } from './app';
+import type { SessionState, StorageAlert } from './sessionStore';
 
 /** Quiet time before an edit is written: long enough to batch typing, short enough to feel saved. */
 const AUTOSAVE_DELAY_MS = 400;
@@ -33,13 +34,15 @@ export interface MapSession {
   takeOtherVersion(): void;
 }
 
-const alert = (next: StorageAlert | null) => sessionStore.getState().setStorageAlert(next);
-
 /**
  * Shows the autosave's status; while the session is open, a failed write raises the storage
  * alert and the next successful one clears it.
  */
-function reportStatus(isOpen: () => boolean): (status: SaveStatus) => void {
+function reportStatus(
+  sessionStore: StoreApi<SessionState>,
+  isOpen: () => boolean,
+): (status: SaveStatus) => void {
+  const alert = (next: StorageAlert | null) => sessionStore.getState().setStorageAlert(next);
   return (status) => {
     sessionStore.getState().setSaveStatus(status);
     if (!isOpen()) return;
@@ -55,13 +58,14 @@ function reportStatus(isOpen: () => boolean): (status: SaveStatus) => void {
 }
 
 /** Another tab's version was merged in: say so only when both changed the same thing. */
-function reportMerge(clashes: readonly MergeClash[], merged: MapDocument): void {
+function reportMerge(
+  sessionStore: StoreApi<SessionState>,
+  clashes: readonly MergeClash[],
+  merged: MapDocument,
+): void {
   if (clashes.length === 0) return;
   sessionStore.getState().showNotice({ kind: 'info', text: describeClashes(clashes, merged) });
 }
-
-/** This page load, among the tabs that may leave unsaved edits behind (see leaveJournal.ts). */
-const TAB_ID = newId('tab');
 
 /**
  * When the tab is hidden or the page goes away: the pending edits go to the journal at once (a
@@ -112,7 +116,9 @@ function describeClashes(clashes: readonly MergeClash[], doc: MapDocument): stri
  * (debounced, flushed when the tab is hidden or closed), in step with other tabs that have the
  * same map open.
  */
-export function openMapSession(db: CommonGroundDb, doc: MapDocument, revision: number): MapSession {
+export function openMapSession(app: App, doc: MapDocument, revision: number): MapSession {
+  const { db, documentStore, sessionStore } = app;
+  const alert = (next: StorageAlert | null) => sessionStore.getState().setStorageAlert(next);
   sessionStore.getState().resetForNewMap();
   sessionStore.getState().setSaveStatus(null);
   alert(null);
@@ -121,9 +127,9 @@ export function openMapSession(db: CommonGroundDb, doc: MapDocument, revision: n
   const serial = createSerial();
 
   const isLive = () => state === 'open' || state === 'paused';
-  const journal = journalKey(doc.map.id, TAB_ID);
-  const report = reportStatus(() => state === 'open');
-  const sync = createMapSync(db, doc.map.id, { doc, revision }, isLive, {
+  const journal = journalKey(doc.map.id, app.tabId);
+  const report = reportStatus(sessionStore, () => state === 'open');
+  const sync = createMapSync(app, doc.map.id, { doc, revision }, isLive, {
     stop: (reason, detail) => {
       stop(reason, detail);
       if (reason === 'deleted') {
@@ -135,7 +141,9 @@ export function openMapSession(db: CommonGroundDb, doc: MapDocument, revision: n
       state = 'paused';
       alert({ kind: 'diverged', message });
     },
-    merged: reportMerge,
+    merged: (clashes, merged) => {
+      reportMerge(sessionStore, clashes, merged);
+    },
   });
 
   const autosaver = createAutosaver<MapDocument>({

@@ -4,7 +4,7 @@ import type { MapId } from '../domain/ids';
 import type { MergeClash } from '../domain/merge';
 import type { MapDocument } from '../domain/model';
 import { formatProblem } from '../io/json';
-import { documentStore } from './documentStore';
+import type { DocumentStore } from './documentStore';
 
 /** The version of the open map this tab knows to be stored: the base its unsaved edits grew from. */
 export interface StoredVersion {
@@ -30,7 +30,7 @@ export interface SyncEvents {
  * next. `isActive` turns false once the session closes, after which nothing touches the editor.
  */
 export function createMapSync(
-  db: CommonGroundDb,
+  { db, documentStore }: { readonly db: CommonGroundDb; readonly documentStore: DocumentStore },
   mapId: MapId,
   initial: StoredVersion,
   isActive: () => boolean,

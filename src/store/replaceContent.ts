@@ -2,10 +2,8 @@ import type { SnapshotReason } from '../db/schema';
 import { takeSnapshot } from '../db/snapshots';
 import type { MapDocument } from '../domain/model';
 import { ok } from '../domain/result';
-import { getDatabase } from './database';
 import { isSameContent } from '../domain/sameValue';
-import { documentStore } from './documentStore';
-import { sessionStore } from './sessionStore';
+import type { App } from './app';
 
 /** The open map's content just before and just after a wholesale replacement. */
 export interface ReplacedContent {
@@ -21,16 +19,18 @@ export interface ReplacedContent {
  * the open map changed meanwhile, or the content would stay the same.
  */
 export async function replaceOpenContent(
+  app: App,
   incoming: MapDocument,
   reason: SnapshotReason,
-  now = new Date().toISOString(),
+  now = app.clock(),
 ): Promise<ReplacedContent | null> {
+  const { documentStore, sessionStore } = app;
   const current = documentStore.getState().doc;
   if (!current) return null;
   const { id, createdAt } = current.map;
   const next = { ...incoming, map: { ...incoming.map, id, createdAt } };
   if (isSameContent(current, next)) return null;
-  await takeSnapshot(getDatabase(), current, reason, now);
+  await takeSnapshot(app.db, current, reason, now);
   const before = documentStore.getState().doc;
   if (before?.map.id !== id) return null;
   documentStore.getState().apply(() => ok(next));

@@ -1,4 +1,5 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
+import { useApp } from './appContext';
 import type { SaveStatus } from '../db/autosave';
 import type {
   ConflictId,
@@ -249,15 +250,13 @@ export const selectSaveStatus = (s: SessionState): SaveStatus | null => s.saveSt
 export const selectNotice = (s: SessionState): Notice | null => s.notice;
 export const selectStorageAlert = (s: SessionState): StorageAlert | null => s.storageAlert;
 
-/** The app's one session store. */
-export const sessionStore = createSessionStore();
-
 export function useSessionStore<T>(selector: (state: SessionState) => T): T {
-  return useStore(sessionStore, selector);
+  return useStore(useApp().sessionStore, selector);
 }
 
 /** The draft typed into the form named `key` ('' when none) and a way to change it. */
 export function useDraft(key: string): readonly [string, (text: string) => void] {
+  const { sessionStore } = useApp();
   const text = useStore(sessionStore, (s) => s.drafts.get(key) ?? '');
   return [text, (next) => sessionStore.getState().setDraft(key, next)];
 }

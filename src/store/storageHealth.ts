@@ -5,7 +5,8 @@ import {
   type StorageHealth,
   type StorageManagerLike,
 } from '../db/storageHealth';
-import { documentStore } from './documentStore';
+import type { App } from './app';
+import { useApp } from './appContext';
 
 export interface StorageHealthState {
   /** Null until the browser has answered. */
@@ -27,18 +28,17 @@ export function createStorageHealthStore(storage?: StorageManagerLike) {
   }));
 }
 
-export const storageHealthStore = createStorageHealthStore();
-
 export function useStorageHealth<T>(selector: (state: StorageHealthState) => T): T {
-  return useStore(storageHealthStore, selector);
+  return useStore(useApp().storageHealthStore, selector);
 }
 
 /**
  * Asks for persistent storage once, when the user first edits a map in this page: by then there
  * is work worth keeping, and Firefox's question comes with a reason the user can see.
  */
-export function requestPersistenceOnFirstEdit(store = storageHealthStore): () => void {
-  const unsubscribe = documentStore.temporal.subscribe((history) => {
+export function requestPersistenceOnFirstEdit(app: App): () => void {
+  const store = app.storageHealthStore;
+  const unsubscribe = app.documentStore.temporal.subscribe((history) => {
     if (history.pastStates.length === 0) return;
     unsubscribe();
     // Asking again when it is already granted is harmless: the browser just says yes.

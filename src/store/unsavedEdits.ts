@@ -1,6 +1,6 @@
 import { recoverUnsavedEdits, type Recovery } from '../db/recoverUnsaved';
-import type { CommonGroundDb } from '../db/schema';
-import { sessionStore, type Notice } from './sessionStore';
+import type { App } from './app';
+import type { Notice } from './sessionStore';
 import { describeError } from '../domain/result';
 
 function noticeFor(recovery: Recovery): Notice | null {
@@ -26,14 +26,15 @@ function noticeFor(recovery: Recovery): Notice | null {
  * On start, before a map opens: stores what tabs closed mid-save left behind and says so. A
  * failure is said too, and the edits stay for the next start.
  */
-export async function recoverEditsLeftBehind(db: CommonGroundDb): Promise<void> {
+export async function recoverEditsLeftBehind(app: App): Promise<void> {
+  const session = app.sessionStore.getState();
   try {
-    const notices = (await recoverUnsavedEdits(db)).flatMap((r) => noticeFor(r) ?? []);
+    const notices = (await recoverUnsavedEdits(app.db)).flatMap((r) => noticeFor(r) ?? []);
     // Errors first: the one notice shown must be the one that needs the user.
     const first = notices.find((n) => n.kind === 'error') ?? notices[0];
-    if (first) sessionStore.getState().showNotice(first);
+    if (first) session.showNotice(first);
   } catch (error) {
-    sessionStore.getState().showNotice({
+    session.showNotice({
       kind: 'error',
       text: `Edits left by a closed tab could not be stored yet (${describeError(error)}); they are kept for the next start.`,
     });

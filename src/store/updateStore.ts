@@ -1,4 +1,5 @@
 import { createStore, useStore } from 'zustand';
+import { useApp } from './appContext';
 
 /** A new version of the app, installed and waiting until the user chooses to reload into it. */
 export interface WaitingUpdate {
@@ -17,18 +18,19 @@ export interface UpdateState {
  * Kept apart from the session store's notice on purpose: other notices replace each other and fade
  * after seconds, but the offer of a new version stays until the user answers it.
  */
-export const updateStore = createStore<UpdateState>()((set) => ({
-  waiting: null,
-  offer: (update) => {
-    set({ waiting: update });
-  },
-  dismiss: () => {
-    set({ waiting: null });
-  },
-}));
+export const createUpdateStore = () =>
+  createStore<UpdateState>()((set) => ({
+    waiting: null,
+    offer: (update) => {
+      set({ waiting: update });
+    },
+    dismiss: () => {
+      set({ waiting: null });
+    },
+  }));
 
 export const selectWaitingUpdate = (s: UpdateState): WaitingUpdate | null => s.waiting;
 
 export function useUpdateStore<T>(selector: (state: UpdateState) => T): T {
-  return useStore(updateStore, selector);
+  return useStore(useApp().updateStore, selector);
 }

@@ -1,4 +1,5 @@
 import { createStore, useStore } from 'zustand';
+import { useApp } from './appContext';
 
 /**
  * Workshop mode: a presentation of the walk up the tree, one level per key press. Session state:
@@ -15,25 +16,26 @@ export interface WorkshopState {
   previous(): void;
 }
 
-export const workshopStore = createStore<WorkshopState>()((set) => ({
-  active: false,
-  step: 0,
-  start: () => {
-    set({ active: true, step: 0 });
-  },
-  stop: () => {
-    set({ active: false, step: 0 });
-  },
-  next: (lastStep) => {
-    set((s) => ({ step: Math.min(lastStep, s.step + 1) }));
-  },
-  previous: () => {
-    set((s) => ({ step: Math.max(0, s.step - 1) }));
-  },
-}));
+export const createWorkshopStore = () =>
+  createStore<WorkshopState>()((set) => ({
+    active: false,
+    step: 0,
+    start: () => {
+      set({ active: true, step: 0 });
+    },
+    stop: () => {
+      set({ active: false, step: 0 });
+    },
+    next: (lastStep) => {
+      set((s) => ({ step: Math.min(lastStep, s.step + 1) }));
+    },
+    previous: () => {
+      set((s) => ({ step: Math.max(0, s.step - 1) }));
+    },
+  }));
 
 export function useWorkshopStore<T>(selector: (s: WorkshopState) => T): T {
-  return useStore(workshopStore, selector);
+  return useStore(useApp().workshopStore, selector);
 }
 
 export const selectWorkshopActive = (s: WorkshopState): boolean => s.active;

@@ -1,5 +1,5 @@
 import type { MapInfo } from '../domain/model';
-import { libraryStore } from '../store/libraryStore';
+import { useApp } from '../store/appContext';
 import { CommitField } from './fields';
 
 /**
@@ -9,6 +9,7 @@ import { CommitField } from './fields';
  * named.
  */
 export function MapNameField({ map }: { map: MapInfo }) {
+  const app = useApp();
   return (
     <CommitField
       key={map.id}
@@ -16,7 +17,7 @@ export function MapNameField({ map }: { map: MapInfo }) {
       hideLabel
       className="cg-toolbar__map"
       value={map.name}
-      onCommit={(name) => void libraryStore.getState().renameMap(map.id, name)}
+      onCommit={(name) => void app.libraryStore.getState().renameMap(map.id, name)}
     />
   );
 }

@@ -1,22 +1,19 @@
+import { useApp } from '../store/appContext';
 import { useEffect } from 'react';
-import {
-  selectNotice,
-  sessionStore,
-  useSessionStore,
-  type NoticeAction,
-} from '../store/sessionStore';
+import { selectNotice, useSessionStore, type NoticeAction } from '../store/sessionStore';
 
 const INFO_VISIBLE_MS = 4000;
 /** A notice with an action (like "Undo delete") stays long enough to reach for the button. */
 const ACTION_VISIBLE_MS = 10_000;
 
 function NoticeActionButton({ action }: { action: NoticeAction }) {
+  const app = useApp();
   return (
     <button
       type="button"
       className="cg-button cg-button--primary"
       onClick={() => {
-        sessionStore.getState().dismissNotice();
+        app.sessionStore.getState().dismissNotice();
         action.run();
       }}
     >
@@ -27,13 +24,14 @@ function NoticeActionButton({ action }: { action: NoticeAction }) {
 
 /** Refused edits and storage problems, said where the user is looking. Errors stay until dismissed. */
 export function NoticeBar() {
+  const app = useApp();
   const notice = useSessionStore(selectNotice);
   useEffect(() => {
     if (notice?.kind !== 'info') return;
     const visibleMs = notice.action ? ACTION_VISIBLE_MS : INFO_VISIBLE_MS;
-    const timer = setTimeout(() => sessionStore.getState().dismissNotice(), visibleMs);
+    const timer = setTimeout(() => app.sessionStore.getState().dismissNotice(), visibleMs);
     return () => clearTimeout(timer);
-  }, [notice]);
+  }, [notice, app]);
   if (!notice) return null;
   return (
     <div
@@ -44,7 +42,7 @@ export function NoticeBar() {
       <button
         type="button"
         className="cg-button"
-        onClick={() => sessionStore.getState().dismissNotice()}
+        onClick={() => app.sessionStore.getState().dismissNotice()}
       >
         Dismiss
       </button>

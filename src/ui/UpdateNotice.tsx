@@ -1,5 +1,6 @@
+import { useApp } from '../store/appContext';
 import { useState } from 'react';
-import { selectWaitingUpdate, updateStore, useUpdateStore } from '../store/updateStore';
+import { selectWaitingUpdate, useUpdateStore } from '../store/updateStore';
 
 function reasonOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error);
@@ -11,6 +12,7 @@ function reasonOf(error: unknown): string {
  * says so and stays on this version, so no edit is lost to an update.
  */
 export function UpdateNotice() {
+  const app = useApp();
   const update = useUpdateStore(selectWaitingUpdate);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,7 +38,11 @@ export function UpdateNotice() {
       >
         Reload to update
       </button>
-      <button type="button" className="cg-button" onClick={() => updateStore.getState().dismiss()}>
+      <button
+        type="button"
+        className="cg-button"
+        onClick={() => app.updateStore.getState().dismiss()}
+      >
         Not now
       </button>
       {problem && <p className="cg-notice__problem">{problem}</p>}

@@ -1,5 +1,6 @@
+import type { App } from '../store/app';
+import { useApp } from '../store/appContext';
 import { createElement, use, type ComponentType, type FunctionComponent } from 'react';
-import { sessionStore } from '../store/sessionStore';
 
 const RELOAD_NOTICE =
   'This part of the app could not be loaded, probably because a newer version was installed. Reload the page to use it.';
@@ -16,7 +17,7 @@ export type LazyPart<P extends object> = FunctionComponent<P> & {
 
 export interface LazyPartOptions {
   /** Undoes whatever asked for the part, when its code cannot be fetched. */
-  readonly onUnavailable?: () => void;
+  readonly onUnavailable?: (app: App) => void;
   /**
    * The editor shows it on a click (a selection, a panel, a dialog): fetched once the browser is
    * idle after the first screen, so that click does not wait for the network.
@@ -53,14 +54,15 @@ export function lazyPart<P extends object>(
       },
     ));
   // Settles either way, so rendering never throws: a part that cannot be fetched renders nothing.
-  const fetchForUse = (): Promise<void> =>
+  const fetchForUse = (app: App): Promise<void> =>
     (needed ??= fetchCode().catch(() => {
       component = Nothing;
-      onUnavailable();
-      sessionStore.getState().showNotice({ kind: 'error', text: RELOAD_NOTICE });
+      onUnavailable(app);
+      app.sessionStore.getState().showNotice({ kind: 'error', text: RELOAD_NOTICE });
     }));
   function Part(props: P) {
-    if (component === undefined) use(fetchForUse());
+    const app = useApp();
+    if (component === undefined) use(fetchForUse(app));
     return component === undefined ? null : createElement(component, props);
   }
   const preload = () => fetchCode().then(done, done);

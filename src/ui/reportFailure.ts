@@ -1,7 +1,9 @@
-import { sessionStore } from '../store/sessionStore';
+import type { App } from '../store/app';
 import { describeError } from '../domain/result';
 
 /** Tells the user, where they are looking, that something they asked for failed and why. */
-export function reportFailure(what: string, error: unknown): void {
-  sessionStore.getState().showNotice({ kind: 'error', text: `${what}: ${describeError(error)}` });
+export function reportFailure(app: App, what: string, error: unknown): void {
+  app.sessionStore
+    .getState()
+    .showNotice({ kind: 'error', text: `${what}: ${describeError(error)}` });
 }

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { FIT_ALL } from '../../canvas/fitOptions';
+import { useApp } from '../../store/appContext';
 import { lazyPart } from '../lazyPart';
 import { isEnabled } from './action';
 import { useActionState } from './actionState';
@@ -56,16 +57,18 @@ export const useSearchRef = (): RefObject<HTMLInputElement | null> => useEditorA
  * open (history, the `?` shortcuts, the command palette).
  */
 export function EditorActions({ children }: { children: ReactNode }) {
+  const app = useApp();
   const { fitView } = useReactFlow();
   const searchRef = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const context = useMemo<EditorContext>(
     () => ({
+      app,
       fitView: () => void fitView(FIT_ALL),
       focusSearch: () => searchRef.current?.focus(),
       openDialog: setDialog,
     }),
-    [fitView],
+    [app, fitView],
   );
   const value = useMemo<EditorActionsValue>(() => ({ context, searchRef }), [context]);
   useActionKeys(EDITOR_ACTIONS, context);

@@ -1,17 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { selectionSize } from '../../store/deleteSelection';
-import {
-  documentStore,
-  selectCanRedo,
-  selectCanUndo,
-  useDocumentHistory,
-} from '../../store/documentStore';
-import {
-  sessionStore,
-  useSessionStore,
-  type Panel,
-  type SessionState,
-} from '../../store/sessionStore';
+import type { App } from '../../store/app';
+import { selectCanRedo, selectCanUndo, useDocumentHistory } from '../../store/documentStore';
+import { useSessionStore, type Panel, type SessionState } from '../../store/sessionStore';
 
 /** What decides whether an action can run, or is pressed, right now. */
 export interface ActionState {
@@ -28,12 +19,12 @@ const selectSessionPart = (s: SessionState) => ({
 });
 
 /** The state now, for a key press. */
-export function readActionState(): ActionState {
-  const history = documentStore.temporal.getState();
+export function readActionState(app: App): ActionState {
+  const history = app.documentStore.temporal.getState();
   return {
     canUndo: selectCanUndo(history),
     canRedo: selectCanRedo(history),
-    ...selectSessionPart(sessionStore.getState()),
+    ...selectSessionPart(app.sessionStore.getState()),
   };
 }
 

@@ -1,9 +1,7 @@
 import type { MapDocument } from '../../domain/model';
-import { positionsStore } from '../../canvas/positionsStore';
+import type { App } from '../../store/app';
 import { deleteSelection } from '../../store/deleteSelection';
-import { documentStore } from '../../store/documentStore';
-import { libraryStore } from '../../store/libraryStore';
-import { sessionStore, type Panel } from '../../store/sessionStore';
+import type { Panel } from '../../store/sessionStore';
 import { addGoalAndName, addStakeholderAndName } from '../editor/addAndName';
 import { reportFailure } from '../reportFailure';
 import type { Action } from './action';
@@ -14,19 +12,22 @@ export type EditorDialog = 'history' | 'shortcuts' | 'palette';
 
 /** What the editor's actions need from the screen. */
 export interface EditorContext {
+  readonly app: App;
   readonly fitView: () => void;
   readonly focusSearch: () => void;
   readonly openDialog: (dialog: EditorDialog) => void;
 }
 
 /** Runs with the open map; there is always one while the editor shows. */
-const withDoc = (run: (doc: MapDocument) => void) => () => {
-  const doc = documentStore.getState().doc;
-  if (doc) run(doc);
-};
+const withDoc =
+  (run: (app: App, doc: MapDocument) => void) =>
+  ({ app }: EditorContext) => {
+    const doc = app.documentStore.getState().doc;
+    if (doc) run(app, doc);
+  };
 
-function selectAll(doc: MapDocument): void {
-  sessionStore.getState().select({
+function selectAll(app: App, doc: MapDocument): void {
+  app.sessionStore.getState().select({
     goals: doc.goals.map((g) => g.id),
     stakeholders: doc.stakeholders.map((s) => s.id),
   });
@@ -35,8 +36,8 @@ function selectAll(doc: MapDocument): void {
 /** A side panel's button: opens it, or closes it when it is the one open. */
 const panelToggle = (panel: Panel) => ({
   pressed: (s: ActionState) => s.openPanel === panel,
-  run: () => {
-    const session = sessionStore.getState();
+  run: ({ app }: EditorContext) => {
+    const session = app.sessionStore.getState();
     session.setOpenPanel(session.openPanel === panel ? null : panel);
   },
 });
@@ -59,14 +60,14 @@ const TABLE = [
     label: 'Add stakeholder',
     description: 'Add a person (stakeholder)',
     keys: [{ key: 'p' }],
-    run: addStakeholderAndName,
+    run: ({ app }) => addStakeholderAndName(app),
   },
   {
     id: 'undo',
     label: 'Undo',
     keys: [{ key: 'z', mod: true, shift: false }],
     enabled: (s) => s.canUndo,
-    run: () => documentStore.getState().undo(),
+    run: ({ app }) => app.documentStore.getState().undo(),
   },
   {
     id: 'redo',
@@ -76,7 +77,7 @@ const TABLE = [
       { key: 'y', mod: true },
     ],
     enabled: (s) => s.canRedo,
-    run: () => documentStore.getState().redo(),
+    run: ({ app }) => app.documentStore.getState().redo(),
   },
   {
     id: 'history',
@@ -89,7 +90,7 @@ const TABLE = [
     id: 'auto-layout',
     label: 'Auto layout',
     description: 'Lay the map out again (releases pinned goals)',
-    run: () => positionsStore.getState().requestLayout({ releasePins: true }),
+    run: ({ app }) => app.positionsStore.getState().requestLayout({ releasePins: true }),
   },
   {
     id: 'fit-view',
@@ -103,10 +104,10 @@ const TABLE = [
     label: 'Workshop mode',
     short: 'Workshop',
     // Its code comes with the click (full screen may still be asked: the click's activation lasts).
-    run: withDoc((doc) => {
+    run: withDoc((app, doc) => {
       import('../workshop/startWorkshop').then(
-        (m) => m.startWorkshop(doc),
-        (error: unknown) => reportFailure('Workshop mode could not be started', error),
+        (m) => m.startWorkshop(app, doc),
+        (error: unknown) => reportFailure(app, 'Workshop mode could not be started', error),
       );
     }),
   },
@@ -128,14 +129,14 @@ const TABLE = [
     label: 'Delete the selection',
     keys: [{ key: 'Delete' }, { key: 'Backspace' }],
     enabled: (s) => s.selected > 0,
-    run: deleteSelection,
+    run: ({ app }) => deleteSelection(app),
   },
   {
     id: 'clear-selection',
     label: 'Clear the selection',
     keys: [{ key: 'Escape' }],
     enabled: (s) => s.selected > 0,
-    run: () => sessionStore.getState().clearSelection(),
+    run: ({ app }) => app.sessionStore.getState().clearSelection(),
   },
   { id: 'conflicts', label: 'Conflicts', ...panelToggle('conflicts') },
   { id: 'alignment', label: 'Alignment matrix', ...panelToggle('alignment') },
@@ -144,13 +145,13 @@ const TABLE = [
     id: 'maps',
     label: 'Maps',
     description: 'Open the library of all maps',
-    run: () => void libraryStore.getState().showLibrary(),
+    run: ({ app }) => void app.libraryStore.getState().showLibrary(),
   },
   {
     id: 'new-map',
     label: 'New map',
     description: 'Create an empty map and open it',
-    run: () => void libraryStore.getState().createMap('empty'),
+    run: ({ app }) => void app.libraryStore.getState().createMap('empty'),
   },
   {
     id: 'palette',

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useApp } from '../../store/appContext';
 import { isEnabled, type Action } from './action';
 import { readActionState } from './actionState';
 import { isTypingTarget, matchesKey } from './keys';
@@ -9,6 +10,7 @@ import { isTypingTarget, matchesKey } from './keys';
  * a dialog belong to the dialog.
  */
 export function useActionKeys<C>(actions: readonly Action<C>[], context: C): void {
+  const app = useApp();
   const latest = useRef(context);
   useEffect(() => {
     latest.current = context;
@@ -21,11 +23,11 @@ export function useActionKeys<C>(actions: readonly Action<C>[], context: C): voi
       const action = actions.find(
         (a) => (!typing || a.whileTyping === true) && a.keys?.some((k) => matchesKey(k, e)),
       );
-      if (!action || !isEnabled(action, readActionState())) return;
+      if (!action || !isEnabled(action, readActionState(app))) return;
       e.preventDefault();
       action.run(latest.current);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions]);
+  }, [actions, app]);
 }

@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import type { CommonGoalAnswer, CommonGround } from '../../domain/engine';
 import type { MapDocument } from '../../domain/model';
-import { selectShownAnswerGoalId, sessionStore, useSessionStore } from '../../store/sessionStore';
+import { useApp } from '../../store/appContext';
+import { selectShownAnswerGoalId, useSessionStore } from '../../store/sessionStore';
 import {
   describeAlternative,
   describeClimb,
@@ -35,6 +36,7 @@ function AnswerChoices({
   shown: CommonGoalAnswer;
   names: Names;
 }) {
+  const app = useApp();
   return (
     <div className="cg-answer__alt">
       <p>Other lowest goals they all serve — pick one to see its paths:</p>
@@ -45,7 +47,7 @@ function AnswerChoices({
               type="button"
               className="cg-link-button"
               aria-pressed={a.goalId === shown.goalId}
-              onClick={() => sessionStore.getState().showAnswer(i === 0 ? null : a.goalId)}
+              onClick={() => app.sessionStore.getState().showAnswer(i === 0 ? null : a.goalId)}
             >
               {i === 0 ? 'Nearest: ' : ''}
               {describeAlternative(a, names)}

@@ -1,3 +1,4 @@
+import { useApp } from '../../store/appContext';
 import { useState } from 'react';
 import { addIncentive, linkGoals, type CommandResult } from '../../domain/commands';
 import type { CommonGroundMissingIncentives, CommonGroundNone } from '../../domain/engine';
@@ -23,6 +24,7 @@ export function NoCommonGoalFix({
   doc: MapDocument;
   names: Names;
 }) {
+  const app = useApp();
   const mission = doc.goals.find((g) => g.kind === 'mission');
   const tops = [...new Set(result.topGoals.flatMap((t) => t.topGoals))].filter(
     (g) => g !== mission?.id,
@@ -41,7 +43,7 @@ export function NoCommonGoalFix({
         <button
           type="button"
           className="cg-button cg-button--primary"
-          onClick={() => applyEdit(linkTopsToMission(tops, mission.id))}
+          onClick={() => applyEdit(app, linkTopsToMission(tops, mission.id))}
         >
           Link the separate top goals to "{mission.title}"
         </button>
@@ -63,6 +65,7 @@ function AddIncentiveForm({
   doc: MapDocument;
   names: Names;
 }) {
+  const app = useApp();
   const first = doc.goals[0];
   const [goalId, setGoalId] = useState<GoalId | undefined>(first?.id);
   const [kind, setKind] = useState<IncentiveKind>('measured');
@@ -74,7 +77,7 @@ function AddIncentiveForm({
       aria-label={`Add an incentive for ${names.party(party)}`}
       onSubmit={(e) => {
         e.preventDefault();
-        applyEdit((d) => addIncentive(d, { stakeholderId: party, goalId, kind }));
+        applyEdit(app, (d) => addIncentive(d, { stakeholderId: party, goalId, kind }));
       }}
     >
       <SelectField

@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import type { CommonGround } from '../../domain/engine';
 import type { MapDocument } from '../../domain/model';
-import { selectParties, sessionStore, useSessionStore } from '../../store/sessionStore';
+import { useApp } from '../../store/appContext';
+import { selectParties, useSessionStore } from '../../store/sessionStore';
 import { lazyPart } from '../lazyPart';
 import { ReadyConflicts } from './ReadyConflicts';
 
@@ -13,6 +14,7 @@ const CommonGroundAnswer = lazyPart(
 );
 
 function PartyPicker({ doc }: { doc: MapDocument }) {
+  const app = useApp();
   const parties = useSessionStore(selectParties);
   if (doc.stakeholders.length === 0) {
     return <p>Add stakeholders to this map to compare what they are measured on.</p>;
@@ -25,7 +27,7 @@ function PartyPicker({ doc }: { doc: MapDocument }) {
             <input
               type="checkbox"
               checked={parties.includes(s.id)}
-              onChange={() => sessionStore.getState().toggleParty(s.id)}
+              onChange={() => app.sessionStore.getState().toggleParty(s.id)}
             />
             <span className="cg-swatch" style={{ background: s.color }} aria-hidden="true" />
             <span>
@@ -46,8 +48,9 @@ export function CommonGroundPanel({
   doc: MapDocument;
   result: CommonGround | null;
 }) {
+  const app = useApp();
   const parties = useSessionStore(selectParties);
-  const session = sessionStore.getState();
+  const session = app.sessionStore.getState();
   return (
     <>
       {result === null && parties.length === 0 && <ReadyConflicts doc={doc} />}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { MapDocument } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
+import { useApp } from '../../store/appContext';
 import { partiesLine } from '../conflicts/conflictText';
 import { namesOf } from '../explain';
 
@@ -10,6 +10,7 @@ import { namesOf } from '../explain';
  * while nothing is being compared, so it gives way as soon as the user starts.
  */
 export function ReadyConflicts({ doc }: { doc: MapDocument }) {
+  const app = useApp();
   const headingId = useId();
   const { conflicts } = doc;
   if (conflicts.length === 0) return null;
@@ -25,7 +26,7 @@ export function ReadyConflicts({ doc }: { doc: MapDocument }) {
             <button
               type="button"
               className="cg-link-button"
-              onClick={() => sessionStore.getState().openConflict(c)}
+              onClick={() => app.sessionStore.getState().openConflict(c)}
             >
               <span className="cg-visually-hidden">Open conflict: </span>
               {c.title}

@@ -1,3 +1,4 @@
+import { useApp } from '../../store/appContext';
 import { useId } from 'react';
 import { updateConflict, type ConflictPatch } from '../../domain/commands';
 import { describeEscalation } from '../../domain/escalation';
@@ -9,7 +10,6 @@ import {
   type ConflictStatus,
   type MapDocument,
 } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../../store/applyEdit';
 import { namesOf, type Names } from '../explain';
 import { CommitField, SelectField } from '../fields';
@@ -96,6 +96,7 @@ function Perspectives({ conflict, names, edit }: { conflict: Conflict; names: Na
 
 /** Title, status and parties; changing the parties moves the common-ground view with them. */
 function Basics({ conflict, doc, edit }: { conflict: Conflict; doc: MapDocument; edit: Edit }) {
+  const app = useApp();
   return (
     <>
       <CommitField
@@ -115,7 +116,7 @@ function Basics({ conflict, doc, edit }: { conflict: Conflict; doc: MapDocument;
         legend="Parties"
         value={conflict.parties}
         onChange={(parties) => {
-          if (edit({ parties })) sessionStore.getState().setParties(parties);
+          if (edit({ parties })) app.sessionStore.getState().setParties(parties);
         }}
       />
     </>
@@ -132,9 +133,10 @@ export function ConflictEditor({
   doc: MapDocument;
   suggestion: GoalId | null;
 }) {
+  const app = useApp();
   const headingId = useId();
   const names = namesOf(doc);
-  const edit: Edit = (patch) => applyEdit((d) => updateConflict(d, conflict.id, patch));
+  const edit: Edit = (patch) => applyEdit(app, (d) => updateConflict(d, conflict.id, patch));
   return (
     <section aria-labelledby={headingId} className="cg-conflict-editor">
       <div className="cg-panel-head">
@@ -142,7 +144,7 @@ export function ConflictEditor({
         <button
           type="button"
           className="cg-button"
-          onClick={() => sessionStore.getState().setOpenPanel('conflicts')}
+          onClick={() => app.sessionStore.getState().setOpenPanel('conflicts')}
         >
           All conflicts
         </button>
@@ -163,7 +165,7 @@ export function ConflictEditor({
       <button
         type="button"
         className="cg-button cg-button--danger"
-        onClick={() => deleteConflict(conflict)}
+        onClick={() => deleteConflict(app, conflict)}
       >
         Delete conflict
       </button>

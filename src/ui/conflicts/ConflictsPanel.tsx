@@ -1,6 +1,6 @@
+import { useApp } from '../../store/appContext';
 import { useId, useState } from 'react';
 import type { Conflict, MapDocument } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
 import { namesOf, type Names } from '../explain';
 import { deleteConflict } from './deleteConflict';
 import { NewConflictForm } from './NewConflictForm';
@@ -17,13 +17,14 @@ function ConflictItem({
   colors: ReadonlyMap<string, string>;
   names: Names;
 }) {
+  const app = useApp();
   const agreed = conflict.agreedGoalId;
   return (
     <li className="cg-conflict">
       <button
         type="button"
         className="cg-conflict__open"
-        onClick={() => sessionStore.getState().openConflict(conflict)}
+        onClick={() => app.sessionStore.getState().openConflict(conflict)}
       >
         {/* Named by what it shows, led by what it does for those who do not see the list. */}
         <span className="cg-visually-hidden">Open conflict: </span>
@@ -47,7 +48,7 @@ function ConflictItem({
         type="button"
         className="cg-button cg-conflict__delete"
         aria-label={`Delete conflict: ${conflict.title}`}
-        onClick={() => deleteConflict(conflict)}
+        onClick={() => deleteConflict(app, conflict)}
       >
         Delete
       </button>

@@ -1,8 +1,9 @@
+import { useApp } from '../../store/appContext';
 import { useId, useState } from 'react';
 import { addConflict } from '../../domain/commands';
 import { asConflictId, newId, type StakeholderId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
-import { selectParties, sessionStore, useSessionStore } from '../../store/sessionStore';
+import { selectParties, useSessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../../store/applyEdit';
 import { PartyCheckboxes } from './PartyCheckboxes';
 import { FIRST_PERSPECTIVE, sameMembers } from './conflictText';
@@ -29,6 +30,7 @@ function whatIsMissing(
  * the answer.
  */
 export function NewConflictForm({ doc, onDone }: { doc: MapDocument; onDone: () => void }) {
+  const app = useApp();
   const titleId = useId();
   const picked = useSessionStore(selectParties);
   const [title, setTitle] = useState('');
@@ -46,9 +48,9 @@ export function NewConflictForm({ doc, onDone }: { doc: MapDocument; onDone: () 
         e.preventDefault();
         if (missing) return;
         const id = asConflictId(newId('c'));
-        if (!applyEdit((d) => addConflict(d, { id, title: title.trim(), parties }))) return;
+        if (!applyEdit(app, (d) => addConflict(d, { id, title: title.trim(), parties }))) return;
         onDone();
-        sessionStore.getState().openConflict({ id, parties });
+        app.sessionStore.getState().openConflict({ id, parties });
         // The conflict opens beside its answer, further down the panel: straight to what to fill in.
         focusWhenShown(FIRST_PERSPECTIVE);
       }}

@@ -1,8 +1,8 @@
+import { useApp } from '../../store/appContext';
 import { forwardRef, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { NODE_SIZE } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
 import { findMatches, type SearchMatch } from './searchRank';
 
 /** Where ↑/↓ lead in a list of `count` results, wrapping at both ends. */
@@ -22,6 +22,7 @@ export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(func
   { doc },
   ref,
 ) {
+  const app = useApp();
   const listId = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -38,7 +39,7 @@ export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(func
         duration: 400,
       });
     }
-    sessionStore
+    app.sessionStore
       .getState()
       .select(match.kind === 'goal' ? { goals: [match.id] } : { stakeholders: [match.id] });
     setQuery('');

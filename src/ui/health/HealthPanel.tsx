@@ -1,16 +1,17 @@
+import { useApp } from '../../store/appContext';
+import type { App } from '../../store/app';
 import { useId, useMemo, type ReactNode } from 'react';
 import { linkGoals } from '../../domain/commands';
 import { getLinkIndex } from '../../domain/graph';
 import { computeMapHealth, type HealthItem } from '../../domain/health';
 import type { GoalId } from '../../domain/ids';
 import type { Goal, MapDocument } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../../store/applyEdit';
 import { namesOf, type Names } from '../explain';
 import { describeHealthItem, groupOf, HEALTH_GROUPS, healthSummary } from './healthText';
 import './health.css';
 
-const session = () => sessionStore.getState();
+const session = (app: App) => app.sessionStore.getState();
 
 /** Enough tops to recognise the trees by; loose goals are also listed one by one below. */
 const TOPS_SHOWN = 6;
@@ -26,8 +27,9 @@ function Action({ onClick, children }: { onClick: () => void; children: ReactNod
 }
 
 function ShowGoal({ goalId, names }: { goalId: GoalId; names: Names }) {
+  const app = useApp();
   return (
-    <Action onClick={() => session().select({ goals: [goalId] })}>
+    <Action onClick={() => session(app).select({ goals: [goalId] })}>
       Show “{names.goal(goalId)}”
     </Action>
   );
@@ -57,6 +59,7 @@ function FixLinks({
   names: Names;
   mission: Goal | undefined;
 }) {
+  const app = useApp();
   switch (item.kind) {
     case 'separate-trees':
       return <TopGoalLinks tops={item.topGoalIds} names={names} />;
@@ -65,7 +68,7 @@ function FixLinks({
         <>
           <ShowGoal goalId={item.goalId} names={names} />
           {mission && (
-            <Action onClick={() => applyEdit((d) => linkGoals(d, item.goalId, mission.id))}>
+            <Action onClick={() => applyEdit(app, (d) => linkGoals(d, item.goalId, mission.id))}>
               Link “{names.goal(item.goalId)}” under “{mission.title}”
             </Action>
           )}
@@ -74,7 +77,7 @@ function FixLinks({
     case 'stakeholder-without-incentives':
     case 'stakeholder-without-manager':
       return (
-        <Action onClick={() => session().select({ stakeholders: [item.stakeholderId] })}>
+        <Action onClick={() => session(app).select({ stakeholders: [item.stakeholderId] })}>
           Show {names.party(item.stakeholderId)}
         </Action>
       );
@@ -83,7 +86,7 @@ function FixLinks({
       const conflict = doc.conflicts.find((c) => c.id === item.conflictId);
       return (
         conflict && (
-          <Action onClick={() => session().openConflict(conflict)}>
+          <Action onClick={() => session(app).openConflict(conflict)}>
             Open conflict: {conflict.title}
           </Action>
         )

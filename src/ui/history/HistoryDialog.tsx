@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { showReplacedContent } from '../../canvas/exportView';
 import type { MapDocument } from '../../domain/model';
+import { useApp } from '../../store/appContext';
 import { formatProblem } from '../../io/problems';
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
 import {
@@ -11,7 +12,6 @@ import {
   type HistoryEntry,
   type RestoreOutcome,
 } from '../../store/historyStore';
-import { sessionStore } from '../../store/sessionStore';
 import { Dialog } from '../Dialog';
 import { describeAgo, describeCounts, formatEditedAt } from '../library/describeMap';
 import { describeSize } from '../describeSize';
@@ -130,17 +130,18 @@ function VersionList({
 
 /** Restores a version; on success the dialog closes onto the restored map and a notice says how to go back. */
 function useRestore(onClose: () => void) {
+  const app = useApp();
   const [message, setMessage] = useState<string | null>(null);
   const restore = (entry: HistoryEntry) => {
     setMessage(null);
-    restoreSnapshot(entry.snapshot.id).then(
+    restoreSnapshot(app, entry.snapshot.id).then(
       (outcome) => {
         if (outcome.status !== 'restored') {
           setMessage(refusal(outcome));
           return;
         }
-        showReplacedContent(outcome.replaced.before, outcome.replaced.after);
-        sessionStore.getState().showNotice({
+        showReplacedContent(app, outcome.replaced.before, outcome.replaced.after);
+        app.sessionStore.getState().showNotice({
           kind: 'info',
           text: `Restored the version of ${whenOf(entry)}. Undo (Ctrl+Z) brings back what you had, and History keeps a copy of it.`,
         });
@@ -155,10 +156,11 @@ function useRestore(onClose: () => void) {
 }
 
 function HistoryContent({ doc, onClose }: { doc: MapDocument; onClose: () => void }) {
+  const app = useApp();
   const mapId = doc.map.id;
   useEffect(() => {
-    void loadHistory(mapId);
-  }, [mapId]);
+    void loadHistory(app, mapId);
+  }, [app, mapId]);
   const history = useHistory((s) => s);
   // Fixed while the dialog is open, so "5 minutes ago" does not tick under the reader.
   const [nowMs] = useState(() => Date.now());

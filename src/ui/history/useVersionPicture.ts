@@ -1,3 +1,4 @@
+import { useApp } from '../../store/appContext';
 import { useEffect, useState } from 'react';
 import { layoutOffCanvas } from '../../canvas/layoutWorker';
 import { toLayoutInput } from '../../canvas/layoutInput';
@@ -19,12 +20,13 @@ export type VersionPicture =
  * the page). Mount it with `key={id}` so each version starts from 'loading'.
  */
 export function useVersionPicture(id: number): VersionPicture {
+  const app = useApp();
   const [picture, setPicture] = useState<VersionPicture>({ state: 'loading' });
   useEffect(() => {
     const abort = new AbortController();
     let url: string | null = null;
     async function draw(): Promise<VersionPicture> {
-      const read = await readSnapshot(id);
+      const read = await readSnapshot(app, id);
       if (read.status === 'missing') return { state: 'failed', reason: 'This version is gone.' };
       if (read.status === 'damaged') return { state: 'damaged', problems: read.problems };
       const positions = await layoutOffCanvas(toLayoutInput(read.doc), abort.signal);
@@ -48,6 +50,6 @@ export function useVersionPicture(id: number): VersionPicture {
       abort.abort();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [id]);
+  }, [id, app]);
   return picture;
 }

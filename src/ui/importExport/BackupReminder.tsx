@@ -1,8 +1,9 @@
+import { useApp } from '../../store/appContext';
+import type { App } from '../../store/app';
 import { useEffect } from 'react';
 import './importExport.css';
 import type { MapId } from '../../domain/ids';
 import { refreshBackupReminder, remindLater, useBackupReminder } from '../../store/backupStore';
-import { documentStore } from '../../store/documentStore';
 import { selectSaveStatus, useSessionStore } from '../../store/sessionStore';
 import { downloadTextFormat, reportExportFailure } from './exportText';
 
@@ -11,15 +12,17 @@ const WHY =
 
 /** Asks the store again whenever a save completes: a save may have started a new sitting. */
 function useRefreshAfterSaves(mapId: MapId): void {
+  const app = useApp();
   const saveStatus = useSessionStore(selectSaveStatus);
   useEffect(() => {
-    if (saveStatus === null || saveStatus.state === 'saved') void refreshBackupReminder(mapId);
-  }, [mapId, saveStatus]);
+    if (saveStatus === null || saveStatus.state === 'saved') void refreshBackupReminder(app, mapId);
+  }, [mapId, saveStatus, app]);
 }
 
-function exportOpenMap(): void {
-  const doc = documentStore.getState().doc;
-  if (doc) downloadTextFormat('JSON', doc).catch(reportExportFailure);
+function exportOpenMap(app: App): void {
+  const doc = app.documentStore.getState().doc;
+  if (doc)
+    downloadTextFormat(app, 'JSON', doc).catch((error: unknown) => reportExportFailure(app, error));
 }
 
 /**
@@ -28,6 +31,7 @@ function exportOpenMap(): void {
  * puts it off for a week.
  */
 export function BackupReminder({ mapId }: { mapId: MapId }) {
+  const app = useApp();
   useRefreshAfterSaves(mapId);
   const remind = useBackupReminder(mapId);
   if (!remind) return null;
@@ -36,10 +40,14 @@ export function BackupReminder({ mapId }: { mapId: MapId }) {
       <p className="cg-backup__title">Never backed up</p>
       <p className="cg-backup__text">{WHY}</p>
       <div className="cg-backup__actions">
-        <button type="button" className="cg-button" onClick={exportOpenMap}>
+        <button type="button" className="cg-button" onClick={() => exportOpenMap(app)}>
           Export JSON
         </button>
-        <button type="button" className="cg-backup__later" onClick={() => void remindLater(mapId)}>
+        <button
+          type="button"
+          className="cg-backup__later"
+          onClick={() => void remindLater(app, mapId)}
+        >
           Not now
         </button>
       </div>

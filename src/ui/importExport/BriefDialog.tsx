@@ -1,16 +1,17 @@
+import { useApp } from '../../store/appContext';
+import type { App } from '../../store/app';
 import { useId, useMemo, useState } from 'react';
 import type { ConflictId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { buildConflictBrief } from '../../io/brief';
-import { sessionStore } from '../../store/sessionStore';
 import { BriefPrintView } from './BriefPrintView';
 import { downloadText, fileNameFor } from './download';
 import { Dialog } from '../Dialog';
 import '../fields.css';
 
 /** The open conflict's brief by default, else the first conflict's. */
-function initialConflict(doc: MapDocument): ConflictId | null {
-  const open = sessionStore.getState().openConflictId;
+function initialConflict(app: App, doc: MapDocument): ConflictId | null {
+  const open = app.sessionStore.getState().openConflictId;
   return doc.conflicts.find((c) => c.id === open)?.id ?? doc.conflicts[0]?.id ?? null;
 }
 
@@ -69,7 +70,8 @@ export function BriefDialog({
   readonly doc: MapDocument;
   readonly onClose: () => void;
 }) {
-  const [conflictId, setConflictId] = useState(() => initialConflict(doc));
+  const app = useApp();
+  const [conflictId, setConflictId] = useState(() => initialConflict(app, doc));
   const [printing, setPrinting] = useState(false);
   const conflict = doc.conflicts.find((c) => c.id === conflictId);
   const markdown = useMemo(

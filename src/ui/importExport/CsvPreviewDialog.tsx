@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { ParsedGoalCsv } from '../../io/csv';
+import { useApp } from '../../store/appContext';
 import { previewCsv, type RowAction, type RowPreview } from '../../store/csvPreview';
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
 import { importCsvAsNewMap, updateCurrentMapFromCsv } from '../../store/importExport';
@@ -101,6 +102,7 @@ export function CsvPreviewDialog({
   readonly fileName: string;
   readonly csv: ParsedGoalCsv;
 }) {
+  const app = useApp();
   const doc = useDocumentStore(selectDoc);
   const [target, setTarget] = useState<Target>('new');
   const preview = useMemo(
@@ -108,11 +110,12 @@ export function CsvPreviewDialog({
     [csv, target, doc],
   );
   const onImport = () => {
-    if (target === 'new') void importCsvAsNewMap();
-    else updateCurrentMapFromCsv();
+    if (target === 'new') void importCsvAsNewMap(app);
+    else updateCurrentMapFromCsv(app);
   };
+  const close = () => closeImport(app);
   return (
-    <Dialog title={`Import goals from ${fileName}`} onClose={closeImport} wide>
+    <Dialog title={`Import goals from ${fileName}`} onClose={close} wide>
       <TargetChoice target={target} onChange={setTarget} mapName={doc?.map.name ?? null} />
       <p>{summary(preview.rows)}</p>
       {preview.problems.length > 0 && (
@@ -132,7 +135,7 @@ export function CsvPreviewDialog({
         >
           Import
         </button>
-        <button type="button" className="cg-button" onClick={closeImport}>
+        <button type="button" className="cg-button" onClick={close}>
           Cancel
         </button>
       </div>

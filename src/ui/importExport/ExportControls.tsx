@@ -1,3 +1,4 @@
+import { useApp } from '../../store/appContext';
 import { Suspense, useState } from 'react';
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
 import { ExportMenu, type ExportFormat } from './ExportMenu';
@@ -15,6 +16,7 @@ type OpenDialog = PictureFormat | 'Conflict brief' | null;
 
 /** The Export menu and whichever export dialog it opened. */
 export function ExportControls() {
+  const app = useApp();
   const doc = useDocumentStore(selectDoc);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   if (!doc) return null;
@@ -31,7 +33,9 @@ export function ExportControls() {
       case 'Mermaid':
       case 'GraphML':
       case 'CSV':
-        downloadTextFormat(format, doc).catch(reportExportFailure);
+        downloadTextFormat(app, format, doc).catch((error: unknown) =>
+          reportExportFailure(app, error),
+        );
     }
   };
 

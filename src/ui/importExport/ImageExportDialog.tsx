@@ -1,9 +1,10 @@
+import { useApp } from '../../store/appContext';
+import type { App } from '../../store/app';
 import { useId, useMemo, useState } from 'react';
 import { useCanvasViewReader, type CanvasView } from '../../canvas/exportView';
 import type { MapDocument } from '../../domain/model';
 import { svgSize } from '../../io/svg';
 import { noteExported } from '../../store/backupStore';
-import { sessionStore } from '../../store/sessionStore';
 import { exportPng, exportSvg, type PictureInput } from './exporters';
 import { exportHighlight } from './exportHighlight';
 import { Dialog } from '../Dialog';
@@ -33,26 +34,31 @@ function pictureSize(format: PictureFormat, width: number, height: number, scale
     : { scale: 1, width, height, reduced: false };
 }
 
-function pictureInput(doc: MapDocument, view: CanvasView, area: Area): PictureInput {
+function pictureInput(app: App, doc: MapDocument, view: CanvasView, area: Area): PictureInput {
   return {
     doc,
     positions: view.positions,
-    highlight: exportHighlight(doc),
+    highlight: exportHighlight(app, doc),
     region: area === 'view' ? view.visible : null,
     linkRoutes: view.linkRoutes,
   };
 }
 
-async function runExport(format: PictureFormat, input: PictureInput, scale: number): Promise<void> {
+async function runExport(
+  app: App,
+  format: PictureFormat,
+  input: PictureInput,
+  scale: number,
+): Promise<void> {
   if (format === 'SVG') {
     exportSvg(input);
     return;
   }
   const size = await exportPng(input, scale);
   // The PNG carries the map's JSON: it is a backup as good as a JSON file.
-  await noteExported(input.doc.map.id);
+  await noteExported(app, input.doc.map.id);
   if (size.reduced)
-    sessionStore.getState().showNotice({ kind: 'info', text: reducedNotice(size, scale) });
+    app.sessionStore.getState().showNotice({ kind: 'info', text: reducedNotice(size, scale) });
 }
 
 function Choice<T extends string | number>({
@@ -163,6 +169,7 @@ export function ImageExportDialog({
   readonly doc: MapDocument;
   readonly onClose: () => void;
 }) {
+  const app = useApp();
   // Read when the dialog opens (or the canvas appears): the picture shows what was on screen.
   const reader = useCanvasViewReader();
   const view = useMemo(() => reader?.() ?? null, [reader]);
@@ -176,7 +183,9 @@ export function ImageExportDialog({
   }, [doc, view, settings, format]);
   const onExport = () => {
     if (view)
-      start(() => runExport(format, pictureInput(doc, view, settings.area), settings.scale));
+      start(() =>
+        runExport(app, format, pictureInput(app, doc, view, settings.area), settings.scale),
+      );
   };
 
   return (

@@ -1,3 +1,5 @@
+import { useApp } from '../../store/appContext';
+import type { App } from '../../store/app';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { closeImport, startImport, useImportStep } from '../../store/importSteps';
 import './importExport.css';
@@ -57,15 +59,16 @@ function useFileDrag(onDrop: (file: File) => void): boolean {
   return dragging;
 }
 
-const importFile = (file: File): void => void startImport(file);
+const importFile = (app: App, file: File): void => void startImport(app, file);
 
 /**
  * The Import button, dropping a file anywhere on the window, and the dialogs that follow. JSON,
  * PNG and CSV are told apart by content, so a misnamed file still opens.
  */
 export function ImportControls() {
+  const app = useApp();
   const input = useRef<HTMLInputElement>(null);
-  const dragging = useFileDrag(importFile);
+  const dragging = useFileDrag((file) => importFile(app, file));
   const importing = useImportStep((s) => s.step !== 'idle');
   return (
     <>
@@ -82,7 +85,7 @@ export function ImportControls() {
           const file = event.currentTarget.files?.[0];
           // Cleared so that picking the same file again (after fixing it) fires a change.
           event.currentTarget.value = '';
-          if (file) importFile(file);
+          if (file) importFile(app, file);
         }}
       />
       {dragging && (

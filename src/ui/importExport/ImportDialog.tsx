@@ -1,5 +1,7 @@
 import { showReplacedContent } from '../../canvas/exportView';
 import type { ImportProblem } from '../../io/problems';
+import type { App } from '../../store/app';
+import { useApp } from '../../store/appContext';
 import { openAsNewMap, replaceCurrentMap } from '../../store/importExport';
 import { closeImport, useImportStep, type ImportStep } from '../../store/importSteps';
 import type { MapFile } from '../../io/importFile';
@@ -8,9 +10,9 @@ import { Dialog } from '../Dialog';
 import { ProblemList } from './ProblemList';
 
 /** The replaced content is laid out afresh, as a newly opened map would be. */
-async function replaceAndShow(): Promise<void> {
-  const replaced = await replaceCurrentMap();
-  if (replaced) showReplacedContent(replaced.before, replaced.after);
+async function replaceAndShow(app: App): Promise<void> {
+  const replaced = await replaceCurrentMap(app);
+  if (replaced) showReplacedContent(app, replaced.before, replaced.after);
 }
 
 function plural(n: number, word: string): string {
@@ -18,9 +20,11 @@ function plural(n: number, word: string): string {
 }
 
 function MapChoice({ fileName, file }: { readonly fileName: string; readonly file: MapFile }) {
+  const app = useApp();
+  const close = () => closeImport(app);
   const { doc, warnings } = file;
   return (
-    <Dialog title={`Import "${doc.map.name}"`} onClose={closeImport}>
+    <Dialog title={`Import "${doc.map.name}"`} onClose={close}>
       <p>
         {`${fileName} holds ${plural(doc.goals.length, 'goal')}, ${plural(doc.stakeholders.length, 'stakeholder')} and ${plural(doc.conflicts.length, 'conflict')}.`}
       </p>
@@ -35,14 +39,14 @@ function MapChoice({ fileName, file }: { readonly fileName: string; readonly fil
           type="button"
           className="cg-button cg-button--primary"
           autoFocus
-          onClick={() => void openAsNewMap()}
+          onClick={() => void openAsNewMap(app)}
         >
           Open as new map
         </button>
-        <button type="button" className="cg-button" onClick={() => void replaceAndShow()}>
+        <button type="button" className="cg-button" onClick={() => void replaceAndShow(app)}>
           Replace the current map
         </button>
-        <button type="button" className="cg-button" onClick={closeImport}>
+        <button type="button" className="cg-button" onClick={close}>
           Cancel
         </button>
       </div>
@@ -58,17 +62,14 @@ function ImportProblems({
   readonly fileName: string;
   readonly problems: readonly ImportProblem[];
 }) {
+  const app = useApp();
+  const close = () => closeImport(app);
   return (
-    <Dialog title={`Could not import ${fileName}`} role="alertdialog" onClose={closeImport}>
+    <Dialog title={`Could not import ${fileName}`} role="alertdialog" onClose={close}>
       <ProblemList fileName={fileName} problems={problems} />
       <p>Nothing was changed.</p>
       <div className="cg-modal__actions">
-        <button
-          type="button"
-          className="cg-button cg-button--primary"
-          autoFocus
-          onClick={closeImport}
-        >
+        <button type="button" className="cg-button cg-button--primary" autoFocus onClick={close}>
           Close
         </button>
       </div>
@@ -77,8 +78,9 @@ function ImportProblems({
 }
 
 function Busy({ text }: { readonly text: string }) {
+  const app = useApp();
   return (
-    <Dialog title="Import" onClose={closeImport}>
+    <Dialog title="Import" onClose={() => closeImport(app)}>
       <p role="status">{text}</p>
     </Dialog>
   );

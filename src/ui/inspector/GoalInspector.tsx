@@ -15,7 +15,7 @@ import { CommitField, NumberField, SelectField } from '../fields';
 import { OwnerField } from './PeopleFields';
 import { TradeOffsSection } from './TradeOffsSection';
 import { useRequestedFocus } from './useRequestedFocus';
-import { sessionStore } from '../../store/sessionStore';
+import { useApp } from '../../store/appContext';
 
 const KIND_OPTIONS: readonly { value: GoalKind; label: string }[] = GOAL_KINDS.map((k) => ({
   value: k,
@@ -27,11 +27,12 @@ const DIRECTION_OPTIONS: readonly { value: Direction; label: string }[] = [
 ];
 
 function MetricFields({ goal, metric }: { goal: Goal; metric: Metric }) {
+  const app = useApp();
   const edit = (patch: Partial<Metric>) =>
-    applyEdit((doc) => updateGoal(doc, goal.id, { metric: { ...metric, ...patch } }));
+    applyEdit(app, (doc) => updateGoal(doc, goal.id, { metric: { ...metric, ...patch } }));
   const editNumber = (field: 'current' | 'target') => (value: number | null | undefined) => {
     if (value === undefined) {
-      sessionStore.getState().showNotice({
+      app.sessionStore.getState().showNotice({
         kind: 'error',
         text: `${field === 'current' ? 'Current' : 'Target'} must be a number, or blank when unknown.`,
       });
@@ -77,6 +78,7 @@ function MetricFields({ goal, metric }: { goal: Goal; metric: Metric }) {
  * and a picker to add a parent, the keyboard's way to drag a link.
  */
 function ContributesTo({ goal, doc }: { goal: Goal; doc: MapDocument }) {
+  const app = useApp();
   const ups = doc.links.filter((l) => l.from === goal.id);
   const title = (id: string) => doc.goals.find((g) => g.id === id)?.title ?? id;
   const candidates = doc.goals.filter((g) => g.id !== goal.id && !ups.some((l) => l.to === g.id));
@@ -92,7 +94,7 @@ function ContributesTo({ goal, doc }: { goal: Goal; doc: MapDocument }) {
               <button
                 type="button"
                 className="cg-link-button"
-                onClick={() => sessionStore.getState().select({ links: [asLinkId(l.id)] })}
+                onClick={() => app.sessionStore.getState().select({ links: [asLinkId(l.id)] })}
               >
                 Link to “{title(l.to)}”
               </button>
@@ -106,7 +108,7 @@ function ContributesTo({ goal, doc }: { goal: Goal; doc: MapDocument }) {
         goals={candidates}
         action="Add link"
         draftKey={`contributes-to/${goal.id}`}
-        onPick={(parent) => applyEdit((d) => linkGoals(d, goal.id, parent))}
+        onPick={(parent) => applyEdit(app, (d) => linkGoals(d, goal.id, parent))}
       />
     </section>
   );
@@ -114,7 +116,8 @@ function ContributesTo({ goal, doc }: { goal: Goal; doc: MapDocument }) {
 
 /** Every field of one goal, editable in place; each commit is one undo step. */
 export function GoalInspector({ goal, doc }: { goal: Goal; doc: MapDocument }) {
-  const edit = (patch: GoalPatch) => applyEdit((doc) => updateGoal(doc, goal.id, patch));
+  const app = useApp();
+  const edit = (patch: GoalPatch) => applyEdit(app, (doc) => updateGoal(doc, goal.id, patch));
   const metric = goal.metric ?? (goal.kind === 'kpi' ? DEFAULT_METRIC : null);
   const titleField = useRequestedFocus(goal.id);
   return (
@@ -147,7 +150,7 @@ export function GoalInspector({ goal, doc }: { goal: Goal; doc: MapDocument }) {
       <button
         type="button"
         className="cg-button cg-button--danger"
-        onClick={() => applyEdit((doc) => removeGoal(doc, goal.id))}
+        onClick={() => applyEdit(app, (doc) => removeGoal(doc, goal.id))}
       >
         Delete goal
       </button>

@@ -1,12 +1,13 @@
+import { useApp } from '../../store/appContext';
 import { removeIncentive, updateIncentive } from '../../domain/commands';
 import { type Incentive, type MapDocument } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../../store/applyEdit';
 import { CommitField, NumberField, SelectField } from '../fields';
 import { INCENTIVE_KIND_OPTIONS } from './incentiveKinds';
 
 /** One tie from a person to a goal: how it binds them, how much, and what they say about it. */
 export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; doc: MapDocument }) {
+  const app = useApp();
   const person = doc.stakeholders.find((s) => s.id === incentive.stakeholderId);
   const goal = doc.goals.find((g) => g.id === incentive.goalId);
   return (
@@ -19,7 +20,7 @@ export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; d
         label="Kind"
         value={incentive.kind}
         options={INCENTIVE_KIND_OPTIONS}
-        onChange={(kind) => applyEdit((d) => updateIncentive(d, incentive.id, { kind }))}
+        onChange={(kind) => applyEdit(app, (d) => updateIncentive(d, incentive.id, { kind }))}
       />
       <NumberField
         key={`${incentive.id}-weight`}
@@ -27,13 +28,13 @@ export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; d
         value={incentive.weight}
         onCommit={(weight) => {
           if (weight === undefined) {
-            sessionStore.getState().showNotice({
+            app.sessionStore.getState().showNotice({
               kind: 'error',
               text: 'Weight must be a number from 0 to 1, or blank.',
             });
             return;
           }
-          applyEdit((d) => updateIncentive(d, incentive.id, { weight }));
+          applyEdit(app, (d) => updateIncentive(d, incentive.id, { weight }));
         }}
       />
       <CommitField
@@ -41,12 +42,12 @@ export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; d
         label="Note"
         value={incentive.note}
         multiline
-        onCommit={(note) => applyEdit((d) => updateIncentive(d, incentive.id, { note }))}
+        onCommit={(note) => applyEdit(app, (d) => updateIncentive(d, incentive.id, { note }))}
       />
       <button
         type="button"
         className="cg-button cg-button--danger"
-        onClick={() => applyEdit((d) => removeIncentive(d, incentive.id))}
+        onClick={() => applyEdit(app, (d) => removeIncentive(d, incentive.id))}
       >
         Delete incentive
       </button>

@@ -1,3 +1,4 @@
+import { useApp } from '../../store/appContext';
 import { Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MapDocument } from '../../domain/model';
@@ -58,6 +59,7 @@ function Details({ doc, session }: { doc: MapDocument; session: SelectionData })
 
 /** Details of what is selected: one record editable in place, or a summary of many. */
 export function Inspector({ doc }: { doc: MapDocument }) {
+  const app = useApp();
   const session = useSessionStore(useShallow(selectSelection));
   const count = selectionSize(session);
   if (count === 0) return null;
@@ -66,7 +68,11 @@ export function Inspector({ doc }: { doc: MapDocument }) {
       <section aria-label="Selection" className="cg-inspector">
         <h2>{count} selected</h2>
         <p className="cg-hint">Drag any of them to move them together.</p>
-        <button type="button" className="cg-button cg-button--danger" onClick={deleteSelection}>
+        <button
+          type="button"
+          className="cg-button cg-button--danger"
+          onClick={() => deleteSelection(app)}
+        >
           Delete selected
         </button>
       </section>

@@ -1,9 +1,11 @@
+import { useApp } from '../../store/appContext';
 import { unlinkGoals } from '../../domain/commands';
 import type { Link, MapDocument } from '../../domain/model';
 import { applyEdit } from '../../store/applyEdit';
 
 /** A "contributes to" link: what it joins, and a way to undo it. */
 export function LinkInspector({ link, doc }: { link: Link; doc: MapDocument }) {
+  const app = useApp();
   const title = (id: string) => doc.goals.find((g) => g.id === id)?.title ?? id;
   return (
     <section aria-label="Link details" className="cg-inspector">
@@ -14,7 +16,7 @@ export function LinkInspector({ link, doc }: { link: Link; doc: MapDocument }) {
       <button
         type="button"
         className="cg-button cg-button--danger"
-        onClick={() => applyEdit((d) => unlinkGoals(d, { linkId: link.id }))}
+        onClick={() => applyEdit(app, (d) => unlinkGoals(d, { linkId: link.id }))}
       >
         Unlink
       </button>

@@ -1,3 +1,4 @@
+import { useApp } from '../../store/appContext';
 import { setReportsTo, updateGoal } from '../../domain/commands';
 import type { StakeholderId } from '../../domain/ids';
 import type { Goal, MapDocument, Stakeholder } from '../../domain/model';
@@ -23,12 +24,15 @@ function peopleOptions(
 
 /** The stakeholder accountable for the goal. */
 export function OwnerField({ goal, doc }: { goal: Goal; doc: MapDocument }) {
+  const app = useApp();
   return (
     <SelectField
       label="Owner"
       value={goal.owner ?? NOBODY}
       options={peopleOptions(doc, null, 'No owner')}
-      onChange={(v) => applyEdit((d) => updateGoal(d, goal.id, { owner: v === NOBODY ? null : v }))}
+      onChange={(v) =>
+        applyEdit(app, (d) => updateGoal(d, goal.id, { owner: v === NOBODY ? null : v }))
+      }
     />
   );
 }
@@ -41,13 +45,16 @@ export function ReportsToField({
   stakeholder: Stakeholder;
   doc: MapDocument;
 }) {
+  const app = useApp();
   const manager = doc.reportingLines.find((r) => r.from === stakeholder.id)?.to ?? NOBODY;
   return (
     <SelectField
       label="Reports to"
       value={manager}
       options={peopleOptions(doc, stakeholder.id, 'Nobody on the map')}
-      onChange={(v) => applyEdit((d) => setReportsTo(d, stakeholder.id, v === NOBODY ? null : v))}
+      onChange={(v) =>
+        applyEdit(app, (d) => setReportsTo(d, stakeholder.id, v === NOBODY ? null : v))
+      }
     />
   );
 }

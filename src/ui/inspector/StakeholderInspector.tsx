@@ -1,3 +1,4 @@
+import { useApp } from '../../store/appContext';
 import { useId, useState } from 'react';
 import {
   addIncentive,
@@ -6,7 +7,6 @@ import {
   type StakeholderPatch,
 } from '../../domain/commands';
 import { type IncentiveKind, type MapDocument, type Stakeholder } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
 import { applyEdit } from '../../store/applyEdit';
 import { CommitField, SelectField } from '../fields';
 import { GoalPicker } from './GoalPicker';
@@ -16,6 +16,7 @@ import { useRequestedFocus } from './useRequestedFocus';
 import './inspector.css';
 
 function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
+  const app = useApp();
   const id = useId();
   return (
     <div className="cg-field">
@@ -26,7 +27,7 @@ function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
         value={stakeholder.color}
         onChange={(e) => {
           const color = e.target.value;
-          applyEdit((doc) => updateStakeholder(doc, stakeholder.id, { color }));
+          applyEdit(app, (doc) => updateStakeholder(doc, stakeholder.id, { color }));
         }}
       />
     </div>
@@ -35,6 +36,7 @@ function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
 
 /** The incentives a person holds, each opening its own inspector. */
 function HeldIncentives({ stakeholder, doc }: { stakeholder: Stakeholder; doc: MapDocument }) {
+  const app = useApp();
   const held = doc.incentives.filter((i) => i.stakeholderId === stakeholder.id);
   const title = (goalId: string) => doc.goals.find((g) => g.id === goalId)?.title ?? goalId;
   return (
@@ -52,7 +54,7 @@ function HeldIncentives({ stakeholder, doc }: { stakeholder: Stakeholder; doc: M
               <button
                 type="button"
                 className="cg-link-button"
-                onClick={() => sessionStore.getState().select({ incentives: [i.id] })}
+                onClick={() => app.sessionStore.getState().select({ incentives: [i.id] })}
               >
                 {i.kind} on “{title(i.goalId)}”
                 {i.weight === null ? '' : ` · ${Math.round(i.weight * 100)}%`}
@@ -68,6 +70,7 @@ function HeldIncentives({ stakeholder, doc }: { stakeholder: Stakeholder; doc: M
 
 /** The keyboard's way to drag from a person to a goal: pick the goal and how it binds them. */
 function AddIncentive({ stakeholder, doc }: { stakeholder: Stakeholder; doc: MapDocument }) {
+  const app = useApp();
   const [kind, setKind] = useState<IncentiveKind>('measured');
   const held = new Set(
     doc.incentives.filter((i) => i.stakeholderId === stakeholder.id).map((i) => i.goalId),
@@ -79,7 +82,7 @@ function AddIncentive({ stakeholder, doc }: { stakeholder: Stakeholder; doc: Map
       action="Add incentive"
       draftKey={`incentive/${stakeholder.id}`}
       onPick={(goalId) =>
-        applyEdit((d) => addIncentive(d, { stakeholderId: stakeholder.id, goalId, kind }))
+        applyEdit(app, (d) => addIncentive(d, { stakeholderId: stakeholder.id, goalId, kind }))
       }
     >
       <SelectField label="Kind" value={kind} options={INCENTIVE_KIND_OPTIONS} onChange={setKind} />
@@ -94,8 +97,9 @@ export function StakeholderInspector({
   stakeholder: Stakeholder;
   doc: MapDocument;
 }) {
+  const app = useApp();
   const edit = (field: keyof StakeholderPatch) => (value: string) =>
-    applyEdit((d) => updateStakeholder(d, stakeholder.id, { [field]: value }));
+    applyEdit(app, (d) => updateStakeholder(d, stakeholder.id, { [field]: value }));
   const key = (field: string) => `${stakeholder.id}-${field}`;
   const nameField = useRequestedFocus(stakeholder.id);
   return (
@@ -133,7 +137,7 @@ export function StakeholderInspector({
       <button
         type="button"
         className="cg-button cg-button--danger"
-        onClick={() => applyEdit((d) => removeStakeholder(d, stakeholder.id))}
+        onClick={() => applyEdit(app, (d) => removeStakeholder(d, stakeholder.id))}
       >
         Delete stakeholder
       </button>

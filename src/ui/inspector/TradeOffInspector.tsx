@@ -1,18 +1,19 @@
 import { removeTradeOff, updateTradeOff } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
 import type { MapDocument, TradeOff } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
+import { useApp } from '../../store/appContext';
 import { applyEdit } from '../../store/applyEdit';
 import { CommitField } from '../fields';
 
 /** One trade-off: the two goals it sets against each other, why, and a way to delete it. */
 export function TradeOffInspector({ tradeOff, doc }: { tradeOff: TradeOff; doc: MapDocument }) {
+  const app = useApp();
   const title = (id: GoalId) => doc.goals.find((g) => g.id === id)?.title ?? id;
   const goalButton = (id: GoalId) => (
     <button
       type="button"
       className="cg-link-button"
-      onClick={() => sessionStore.getState().select({ goals: [id] })}
+      onClick={() => app.sessionStore.getState().select({ goals: [id] })}
     >
       “{title(id)}”
     </button>
@@ -28,12 +29,12 @@ export function TradeOffInspector({ tradeOff, doc }: { tradeOff: TradeOff; doc: 
         label="Why they pull apart"
         value={tradeOff.note}
         multiline
-        onCommit={(note) => applyEdit((d) => updateTradeOff(d, tradeOff.id, note))}
+        onCommit={(note) => applyEdit(app, (d) => updateTradeOff(d, tradeOff.id, note))}
       />
       <button
         type="button"
         className="cg-button cg-button--danger"
-        onClick={() => applyEdit((d) => removeTradeOff(d, tradeOff.id))}
+        onClick={() => applyEdit(app, (d) => removeTradeOff(d, tradeOff.id))}
       >
         Delete trade-off
       </button>

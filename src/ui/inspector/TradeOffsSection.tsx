@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { addTradeOff, findTradeOff } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
 import type { Goal, MapDocument } from '../../domain/model';
-import { sessionStore, useDraft } from '../../store/sessionStore';
+import { useApp } from '../../store/appContext';
+import { useDraft } from '../../store/sessionStore';
 import { applyEdit } from '../../store/applyEdit';
 import { GoalPicker } from './GoalPicker';
 
@@ -12,6 +13,7 @@ import { GoalPicker } from './GoalPicker';
  * between side handles: a goal picker with a note saying why the two pull apart.
  */
 export function TradeOffsSection({ goal, doc }: { goal: Goal; doc: MapDocument }) {
+  const app = useApp();
   const title = (id: GoalId) => doc.goals.find((g) => g.id === id)?.title ?? id;
   const mine = doc.tradeOffs.filter((t) => t.a === goal.id || t.b === goal.id);
   return (
@@ -29,7 +31,7 @@ export function TradeOffsSection({ goal, doc }: { goal: Goal; doc: MapDocument }
               <button
                 type="button"
                 className="cg-link-button"
-                onClick={() => sessionStore.getState().select({ tradeOffs: [t.id] })}
+                onClick={() => app.sessionStore.getState().select({ tradeOffs: [t.id] })}
               >
                 “{title(t.a === goal.id ? t.b : t.a)}”{t.note === '' ? '' : ` — ${t.note}`}
               </button>
@@ -44,12 +46,15 @@ export function TradeOffsSection({ goal, doc }: { goal: Goal; doc: MapDocument }
 
 /** The picker and the note, both drafts kept per goal until the trade-off is added. */
 function NewTradeOff({ goal, doc }: { goal: Goal; doc: MapDocument }) {
+  const app = useApp();
   const noteId = useId();
   const draftKey = `trade-off/${goal.id}`;
   const [note, setNote] = useDraft(`${draftKey}/note`);
   const candidates = doc.goals.filter((g) => g.id !== goal.id && !findTradeOff(doc, goal.id, g.id));
   const add = (other: GoalId) => {
-    const added = applyEdit((d) => addTradeOff(d, { a: goal.id, b: other, note: note.trim() }));
+    const added = applyEdit(app, (d) =>
+      addTradeOff(d, { a: goal.id, b: other, note: note.trim() }),
+    );
     if (added) setNote('');
     return added;
   };

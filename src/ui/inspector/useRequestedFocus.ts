@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { GoalId, StakeholderId } from '../../domain/ids';
-import { sessionStore, useSessionStore } from '../../store/sessionStore';
+import { useApp } from '../../store/appContext';
+import { useSessionStore } from '../../store/sessionStore';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -10,16 +11,17 @@ type Field = HTMLInputElement | HTMLTextAreaElement;
  * and its text selected, so typing names the record.
  */
 export function useRequestedFocus(record: GoalId | StakeholderId): (field: Field | null) => void {
+  const app = useApp();
   const requested = useSessionStore((s) => s.focusRequest === record);
   const [field, setField] = useState<Field | null>(null);
   useEffect(() => {
     // A field just replaced by another record's (same inspector, new key) is still seen here
     // for one render, detached: the request waits for the new one.
     if (!requested || !field?.isConnected) return;
-    sessionStore.getState().clearFocusRequest();
+    app.sessionStore.getState().clearFocusRequest();
     field.scrollIntoView({ block: 'center' });
     field.focus({ preventScroll: true });
     field.select();
-  }, [requested, field]);
+  }, [app, requested, field]);
   return setField;
 }

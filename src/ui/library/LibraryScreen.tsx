@@ -1,6 +1,6 @@
+import { useApp } from '../../store/appContext';
 import { useEffect, useState } from 'react';
 import {
-  libraryStore,
   selectListed,
   selectMaps,
   selectOpenMapId,
@@ -25,6 +25,7 @@ function useNow(): number {
 }
 
 function LibraryHeader() {
+  const app = useApp();
   const openMapId = useLibraryStore(selectOpenMapId);
   const openName = useLibraryStore(
     (s) => s.maps.find((m) => m.summary.id === s.openMapId)?.summary.name,
@@ -40,7 +41,7 @@ function LibraryHeader() {
         <button
           type="button"
           className="cg-button"
-          onClick={() => libraryStore.getState().showEditor()}
+          onClick={() => app.libraryStore.getState().showEditor()}
         >
           <span aria-hidden="true">← </span>
           Back to {openName ?? 'the open map'}

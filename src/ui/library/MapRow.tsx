@@ -1,12 +1,14 @@
+import { useApp } from '../../store/appContext';
+import type { App } from '../../store/app';
 import { memo, useEffect, useRef, useState, type ComponentProps, type RefObject } from 'react';
 import { formatProblem } from '../../io/json';
-import { libraryStore, type LibraryEntry } from '../../store/libraryStore';
+import type { LibraryEntry } from '../../store/libraryTypes';
 import { reportFailure } from '../reportFailure';
 import { downloadText, fileNameFor } from '../importExport/download';
 import { describeCounts, describeEdited, describeExported, formatEditedAt } from './describeMap';
 import { RenameField } from './RenameField';
 
-const library = () => libraryStore.getState();
+const library = (app: App) => app.libraryStore.getState();
 
 function MapDetails({
   entry,
@@ -73,8 +75,8 @@ function RowAction({
  * A stored map that fails validation, as it is on disk, to a file: someone (or a later version of
  * the app) may be able to repair what this version cannot read.
  */
-async function exportRaw(entry: LibraryEntry): Promise<void> {
-  const raw = await library().readRawMap(entry.summary.id);
+async function exportRaw(app: App, entry: LibraryEntry): Promise<void> {
+  const raw = await library(app).readRawMap(entry.summary.id);
   const text = JSON.stringify(raw, null, 2);
   downloadText(text, fileNameFor(`${entry.summary.name} (as stored)`, 'json'), 'application/json');
 }
@@ -94,6 +96,7 @@ function MapActions({
   renameButton: RefObject<HTMLButtonElement | null>;
   onRename: () => void;
 }) {
+  const app = useApp();
   const { id, name } = entry.summary;
   const broken = entry.problems.length > 0;
   return (
@@ -104,7 +107,7 @@ function MapActions({
             verb="Open"
             mapName={name}
             modifier="open"
-            onClick={() => void library().openMap(id)}
+            onClick={() => void library(app).openMap(id)}
           />
           <RowAction
             verb="Rename"
@@ -116,7 +119,7 @@ function MapActions({
           <RowAction
             verb="Duplicate"
             mapName={name}
-            onClick={() => void library().duplicateMap(id)}
+            onClick={() => void library(app).duplicateMap(id)}
           />
         </>
       )}
@@ -125,8 +128,8 @@ function MapActions({
           verb="Export raw JSON"
           mapName={name}
           onClick={() => {
-            exportRaw(entry).catch((error: unknown) => {
-              reportFailure('Could not export', error);
+            exportRaw(app, entry).catch((error: unknown) => {
+              reportFailure(app, 'Could not export', error);
             });
           }}
         />
@@ -135,7 +138,7 @@ function MapActions({
         verb="Delete"
         mapName={name}
         modifier="delete"
-        onClick={() => void library().deleteMap(id)}
+        onClick={() => void library(app).deleteMap(id)}
       />
     </div>
   );
@@ -151,6 +154,7 @@ export const MapRow = memo(function MapRow({
   isOpen: boolean;
   nowMs: number;
 }) {
+  const app = useApp();
   const { id, name } = entry.summary;
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
@@ -166,7 +170,7 @@ export const MapRow = memo(function MapRow({
       {renaming ? (
         <RenameField
           name={name}
-          onSave={(next) => void library().renameMap(id, next)}
+          onSave={(next) => void library(app).renameMap(id, next)}
           onDone={() => {
             refocus.current = true;
             setRenaming(false);

@@ -1,4 +1,4 @@
-import { libraryStore } from '../../store/libraryStore';
+import { useApp } from '../../store/appContext';
 import type { StartingPoint } from '../../store/startingPoints';
 
 const CARDS: readonly { from: StartingPoint; title: string; text: string }[] = [
@@ -16,11 +16,12 @@ const CARDS: readonly { from: StartingPoint; title: string; text: string }[] = [
 
 /** Named by all of its text, so what a voice-control user reads out is what it is called. */
 function StartCard({ from, title, text }: (typeof CARDS)[number]) {
+  const app = useApp();
   return (
     <button
       type="button"
       className={`cg-startcard cg-startcard--${from}`}
-      onClick={() => void libraryStore.getState().createMap(from)}
+      onClick={() => void app.libraryStore.getState().createMap(from)}
     >
       <span className="cg-startcard__icon" aria-hidden="true" />
       <span className="cg-startcard__title">{title}</span>

@@ -1,7 +1,8 @@
+import { useApp } from '../../store/appContext';
 import { useEffect, useState } from 'react';
 import { describeSize } from '../describeSize';
 import type { StorageHealth } from '../../db/storageHealth';
-import { storageHealthStore, useStorageHealth } from '../../store/storageHealth';
+import { useStorageHealth } from '../../store/storageHealth';
 
 function usageText({ usageBytes, quotaBytes }: StorageHealth): string | null {
   if (usageBytes === null) return null;
@@ -23,11 +24,12 @@ function persistenceText(persisted: boolean | null, asked: boolean): string {
 
 /** Whether the maps on this device are safe from the browser clearing them, and how much they take. */
 export function StorageStatus() {
+  const app = useApp();
   const health = useStorageHealth((s) => s.health);
   const [asked, setAsked] = useState(false);
   useEffect(() => {
-    void storageHealthStore.getState().check();
-  }, []);
+    void app.storageHealthStore.getState().check();
+  }, [app]);
   if (!health) return null;
   const usage = usageText(health);
   return (
@@ -42,7 +44,7 @@ export function StorageStatus() {
           className="cg-button"
           onClick={() => {
             setAsked(true);
-            void storageHealthStore.getState().requestPersistence();
+            void app.storageHealthStore.getState().requestPersistence();
           }}
         >
           Ask the browser to keep my maps

@@ -8,7 +8,8 @@ import {
 import type { StakeholderId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { describeRadarReason } from '../../domain/radarReason';
-import { sessionStore } from '../../store/sessionStore';
+import type { App } from '../../store/app';
+import { useApp } from '../../store/appContext';
 import { namesOf, type Names } from '../explain';
 import { Dialog } from '../Dialog';
 import { MatrixTable } from './MatrixTable';
@@ -34,8 +35,8 @@ const ORDERS: readonly { value: PeopleOrder; label: string }[] = [
 
 const FURTHEST_SHOWN = 5;
 
-function openPair(a: StakeholderId, b: StakeholderId): void {
-  const session = sessionStore.getState();
+function openPair(app: App, a: StakeholderId, b: StakeholderId): void {
+  const session = app.sessionStore.getState();
   session.setParties([a, b]);
   session.setOpenPanel('common-ground');
 }
@@ -64,6 +65,7 @@ function Legend() {
 }
 
 function FurthestPairs({ matrix, names }: { matrix: AlignmentMatrix; names: Names }) {
+  const app = useApp();
   const pairs = useMemo(() => furthestPairs(matrix, FURTHEST_SHOWN), [matrix]);
   return (
     <section className="cg-matrix__furthest" aria-label="Furthest apart">
@@ -78,7 +80,7 @@ function FurthestPairs({ matrix, names }: { matrix: AlignmentMatrix; names: Name
             if (ida === undefined || idb === undefined) return null;
             return (
               <li key={`${a}-${b}`}>
-                <button type="button" onClick={() => openPair(ida, idb)}>
+                <button type="button" onClick={() => openPair(app, ida, idb)}>
                   <span>
                     {names.party(ida)} and {names.party(idb)}
                   </span>
@@ -170,6 +172,7 @@ function OrderButtons({
 }
 
 function MatrixBody({ doc }: { doc: MapDocument }) {
+  const app = useApp();
   const data = useMatrixData(doc);
   const view = useMatrixOrder(data.matrix, data.names);
   if (doc.stakeholders.length < 2) {
@@ -192,7 +195,7 @@ function MatrixBody({ doc }: { doc: MapDocument }) {
           columns={view.columns}
           columnSort={view.columnSort}
           onSortColumn={view.onSortColumn}
-          onOpenPair={openPair}
+          onOpenPair={(a, b) => openPair(app, a, b)}
         />
         <FurthestPairs matrix={data.matrix} names={data.names} />
       </div>
@@ -202,7 +205,8 @@ function MatrixBody({ doc }: { doc: MapDocument }) {
 
 /** The alignment matrix as a modal over the canvas; closing it closes its panel. */
 export function AlignmentMatrixDialog({ doc }: { doc: MapDocument }) {
-  const close = () => sessionStore.getState().setOpenPanel(null);
+  const app = useApp();
+  const close = () => app.sessionStore.getState().setOpenPanel(null);
   return (
     <Dialog
       title="Alignment matrix"

@@ -4,7 +4,8 @@ import { goalIndexOf, findConflictRadar, type RadarPair } from '../../domain/eng
 import { asConflictId, newId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { describeRadarReason } from '../../domain/radarReason';
-import { sessionStore } from '../../store/sessionStore';
+import type { App } from '../../store/app';
+import { useApp } from '../../store/appContext';
 import { applyEdit } from '../../store/applyEdit';
 import { namesOf } from '../explain';
 
@@ -17,6 +18,7 @@ const SHOWN = 10;
  * the reason as its first note, and opens it; a pair already recorded opens its conflict instead.
  */
 export function RadarSection({ doc }: { doc: MapDocument }) {
+  const app = useApp();
   const headingId = useId();
   const radar = useMemo(() => findConflictRadar(doc, goalIndexOf(doc)), [doc]);
   const pairs = radar.slice(0, SHOWN);
@@ -51,7 +53,7 @@ export function RadarSection({ doc }: { doc: MapDocument }) {
                     type="button"
                     className="cg-button"
                     aria-label={`Recorded as “${recorded.title}”: open it (${label})`}
-                    onClick={() => sessionStore.getState().openConflict(recorded)}
+                    onClick={() => app.sessionStore.getState().openConflict(recorded)}
                   >
                     Recorded as “{recorded.title}”: open it
                   </button>
@@ -60,7 +62,7 @@ export function RadarSection({ doc }: { doc: MapDocument }) {
                     type="button"
                     className="cg-button"
                     aria-label={`Make it a conflict: ${label}`}
-                    onClick={() => makeConflict(doc, pair, label)}
+                    onClick={() => makeConflict(app, doc, pair, label)}
                   >
                     Make it a conflict
                   </button>
@@ -74,12 +76,14 @@ export function RadarSection({ doc }: { doc: MapDocument }) {
   );
 }
 
-function makeConflict(doc: MapDocument, pair: RadarPair, label: string): void {
+function makeConflict(app: App, doc: MapDocument, pair: RadarPair, label: string): void {
   const id = asConflictId(newId('c'));
   const tradeOff = doc.tradeOffs.find((t) => t.id === pair.tradeOffId);
   const title = (goalId: string | undefined) => doc.goals.find((g) => g.id === goalId)?.title;
   const topic = tradeOff ? `${title(tradeOff.a)} versus ${title(tradeOff.b)}` : label;
   const notes = describeRadarReason(doc, pair);
-  const made = applyEdit((d) => addConflict(d, { id, title: topic, parties: pair.parties, notes }));
-  if (made) sessionStore.getState().openConflict({ id, parties: pair.parties });
+  const made = applyEdit(app, (d) =>
+    addConflict(d, { id, title: topic, parties: pair.parties, notes }),
+  );
+  if (made) app.sessionStore.getState().openConflict({ id, parties: pair.parties });
 }

@@ -1,20 +1,21 @@
+import { useApp } from '../../store/appContext';
+import type { App } from '../../store/app';
 import { useId } from 'react';
 import type { StakeholderId } from '../../domain/ids';
 import type { Incentive, MapDocument } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
 import { namesOf, type Names } from '../explain';
 import { SelectField } from '../fields';
 import type { ReachedGoal, StakeholderView } from './stakeholderView';
 import './stakeholderView.css';
 
-const session = () => sessionStore.getState();
+const session = (app: App) => app.sessionStore.getState();
 
 const levelName = (climb: number): string =>
   climb === 0 ? 'Their own goals' : climb === 1 ? '1 level up' : `${climb} levels up`;
 
-function findCommonGroundWith(a: StakeholderId, b: StakeholderId): void {
-  session().setParties([a, b]);
-  session().setOpenPanel('common-ground');
+function findCommonGroundWith(app: App, a: StakeholderId, b: StakeholderId): void {
+  session(app).setParties([a, b]);
+  session(app).setOpenPanel('common-ground');
 }
 
 /** Who else reaches the goal, each a one-click way to their common ground with this person. */
@@ -29,6 +30,7 @@ function SharedWith({
   names: Names;
   colors: ReadonlyMap<string, string>;
 }) {
+  const app = useApp();
   if (goal.sharedWith.length === 0) {
     return <span className="cg-hint">Nobody else serves this goal.</span>;
   }
@@ -43,7 +45,7 @@ function SharedWith({
           className="cg-chip"
           aria-label={`Common ground with ${names.party(p)}`}
           title={`Common ground of ${me.name} and ${names.party(p)}`}
-          onClick={() => findCommonGroundWith(me.id, p)}
+          onClick={() => findCommonGroundWith(app, me.id, p)}
         >
           <span className="cg-swatch" style={{ background: colors.get(p) }} aria-hidden="true" />
           {names.party(p)}
@@ -67,12 +69,13 @@ function Reached({
   names: Names;
   colors: ReadonlyMap<string, string>;
 }) {
+  const app = useApp();
   return (
     <li className="cg-reached">
       <button
         type="button"
         className="cg-link-button cg-reached__goal"
-        onClick={() => session().select({ goals: [goal.goalId] })}
+        onClick={() => session(app).select({ goals: [goal.goalId] })}
       >
         {names.goal(goal.goalId)}
       </button>
@@ -129,13 +132,14 @@ export function StakeholderViewPanel({
   doc: MapDocument;
   view: StakeholderView | null;
 }) {
+  const app = useApp();
   const headingId = useId();
   const options = doc.stakeholders.map((s) => ({ value: s.id, label: s.name }));
   return (
     <section aria-labelledby={headingId} className="cg-person-view">
       <div className="cg-panel-head">
         <h2 id={headingId}>View as stakeholder</h2>
-        <button type="button" className="cg-button" onClick={() => session().setOpenPanel(null)}>
+        <button type="button" className="cg-button" onClick={() => session(app).setOpenPanel(null)}>
           Close
         </button>
       </div>
@@ -145,7 +149,7 @@ export function StakeholderViewPanel({
             label="Stakeholder"
             value={view.stakeholder.id}
             options={options}
-            onChange={(id) => session().viewAsStakeholder(id)}
+            onChange={(id) => session(app).viewAsStakeholder(id)}
           />
           <p className="cg-person-view__who">
             <span

@@ -1,14 +1,13 @@
+import { useApp } from '../../store/appContext';
+import type { App } from '../../store/app';
 import type { MapDocument } from '../../domain/model';
-import {
-  selectSelectedStakeholderIds,
-  sessionStore,
-  useSessionStore,
-} from '../../store/sessionStore';
+import { selectSelectedStakeholderIds, useSessionStore } from '../../store/sessionStore';
 
-const session = () => sessionStore.getState();
+const session = (app: App) => app.sessionStore.getState();
 
 /** Shown under the inspector when one stakeholder is selected: the way into their view. */
 export function ViewAsStakeholderButton({ doc }: { doc: MapDocument }) {
+  const app = useApp();
   const selected = useSessionStore(selectSelectedStakeholderIds);
   const person =
     selected.length === 1 ? doc.stakeholders.find((s) => s.id === selected[0]) : undefined;
@@ -19,8 +18,8 @@ export function ViewAsStakeholderButton({ doc }: { doc: MapDocument }) {
       className="cg-button"
       onClick={() => {
         // The person's view takes the side panel; their details step aside until picked again.
-        session().clearSelection();
-        session().viewAsStakeholder(person.id);
+        session(app).clearSelection();
+        session(app).viewAsStakeholder(person.id);
       }}
     >
       View as {person.name}

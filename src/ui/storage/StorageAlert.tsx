@@ -1,6 +1,7 @@
+import { useApp } from '../../store/appContext';
+import type { App } from '../../store/app';
 import type { ReactNode } from 'react';
 import type { MapDocument } from '../../domain/model';
-import { libraryStore } from '../../store/libraryStore';
 import {
   selectStorageAlert,
   useSessionStore,
@@ -9,11 +10,11 @@ import {
 import { downloadTextFormat, reportExportFailure } from '../importExport/exportText';
 import './storage.css';
 
-const library = () => libraryStore.getState();
+const library = (app: App) => app.libraryStore.getState();
 
 /** The map as this tab has it, to a file (a backup like any JSON export): the way out whatever went wrong. */
-const exportNow = (doc: MapDocument): void => {
-  downloadTextFormat('JSON', doc).catch(reportExportFailure);
+const exportNow = (app: App, doc: MapDocument): void => {
+  downloadTextFormat(app, 'JSON', doc).catch((error: unknown) => reportExportFailure(app, error));
 };
 
 function Action({
@@ -37,8 +38,9 @@ function Action({
 }
 
 function ExportNow({ doc, primary }: { doc: MapDocument; primary?: boolean }) {
+  const app = useApp();
   return (
-    <Action primary={primary} onClick={() => exportNow(doc)}>
+    <Action primary={primary} onClick={() => exportNow(app, doc)}>
       Export JSON now
     </Action>
   );
@@ -50,6 +52,7 @@ const reload = () => {
 
 /** What to say and offer for each kind of alert. */
 function AlertBody({ alert, doc }: { alert: Alert; doc: MapDocument }) {
+  const app = useApp();
   const name = `“${doc.map.name}”`;
   switch (alert.kind) {
     case 'write-failed':
@@ -64,7 +67,7 @@ function AlertBody({ alert, doc }: { alert: Alert; doc: MapDocument }) {
           <Action
             onClick={() => {
               // A failure is reported by the save status and this alert, which stays.
-              library()
+              library(app)
                 .flush()
                 .catch(() => undefined);
             }}
@@ -77,11 +80,11 @@ function AlertBody({ alert, doc }: { alert: Alert; doc: MapDocument }) {
       return (
         <>
           <p>{`${name} was deleted in another tab. This tab no longer saves it.`}</p>
-          <Action primary onClick={() => void library().restoreOpenMap()}>
+          <Action primary onClick={() => void library(app).restoreOpenMap()}>
             Restore this map
           </Action>
           <ExportNow doc={doc} />
-          <Action onClick={() => void library().showLibrary()}>Go to Maps</Action>
+          <Action onClick={() => void library(app).showLibrary()}>Go to Maps</Action>
         </>
       );
     case 'upgraded-elsewhere':
@@ -102,10 +105,12 @@ function AlertBody({ alert, doc }: { alert: Alert; doc: MapDocument }) {
       return (
         <>
           <p>{`${alert.message} Choose which version of ${name} to keep; nothing is saved until you do.`}</p>
-          <Action primary onClick={() => library().keepThisVersion()}>
+          <Action primary onClick={() => library(app).keepThisVersion()}>
             Keep this tab’s version
           </Action>
-          <Action onClick={() => library().takeOtherVersion()}>Use the other tab’s version</Action>
+          <Action onClick={() => library(app).takeOtherVersion()}>
+            Use the other tab’s version
+          </Action>
           <ExportNow doc={doc} />
         </>
       );

@@ -2,6 +2,8 @@ import type { RefObject } from 'react';
 import { updateConflict } from '../../domain/commands';
 import type { GoalId } from '../../domain/ids';
 import type { Conflict, MapDocument } from '../../domain/model';
+import type { App } from '../../store/app';
+import { useApp } from '../../store/appContext';
 import { applyEdit } from '../../store/applyEdit';
 import { CommitField, SelectField } from '../fields';
 
@@ -9,9 +11,9 @@ const NO_GOAL = '';
 
 type NotesField = HTMLInputElement | HTMLTextAreaElement | null;
 
-function setAgreedGoal(doc: MapDocument, conflict: Conflict, value: string): void {
+function setAgreedGoal(app: App, doc: MapDocument, conflict: Conflict, value: string): void {
   const goal = doc.goals.find((g) => g.id === value);
-  applyEdit((d) => updateConflict(d, conflict.id, { agreedGoalId: goal ? goal.id : null }));
+  applyEdit(app, (d) => updateConflict(d, conflict.id, { agreedGoalId: goal ? goal.id : null }));
 }
 
 /**
@@ -29,13 +31,14 @@ export function AgreeButton({
   revealed: GoalId | null;
   notesRef: RefObject<NotesField>;
 }) {
+  const app = useApp();
   if (!revealed || conflict.agreedGoalId === revealed) return null;
   return (
     <button
       type="button"
       className="cg-button cg-button--primary"
       onClick={() => {
-        setAgreedGoal(doc, conflict, revealed);
+        setAgreedGoal(app, doc, conflict, revealed);
         notesRef.current?.focus();
       }}
     >
@@ -57,6 +60,7 @@ export function WorkshopCapture({
   doc: MapDocument;
   notesRef: RefObject<NotesField>;
 }) {
+  const app = useApp();
   const goalOptions = [
     { value: NO_GOAL, label: 'Not agreed yet' },
     ...doc.goals.map((g) => ({ value: g.id, label: g.title })),
@@ -74,7 +78,7 @@ export function WorkshopCapture({
           }
           multiline
           onCommit={(text) =>
-            applyEdit((d) =>
+            applyEdit(app, (d) =>
               updateConflict(d, conflict.id, {
                 perspectives: { ...conflict.perspectives, [party]: text },
               }),
@@ -86,7 +90,7 @@ export function WorkshopCapture({
         label="Agreed goal"
         value={conflict.agreedGoalId ?? NO_GOAL}
         options={goalOptions}
-        onChange={(value) => setAgreedGoal(doc, conflict, value)}
+        onChange={(value) => setAgreedGoal(app, doc, conflict, value)}
       />
       <CommitField
         key={`${conflict.id}-notes`}
@@ -96,7 +100,7 @@ export function WorkshopCapture({
         inputRef={(element) => {
           notesRef.current = element;
         }}
-        onCommit={(text) => applyEdit((d) => updateConflict(d, conflict.id, { notes: text }))}
+        onCommit={(text) => applyEdit(app, (d) => updateConflict(d, conflict.id, { notes: text }))}
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { Highlight } from '../../domain/highlight';
 import { MapCanvas } from '../../canvas/MapCanvas';
+import { useApp } from '../../store/appContext';
 import { goalIndexOf, findCommonGround, type CommonGoalAnswer } from '../../domain/engine';
 import type { MapDocument } from '../../domain/model';
 import { walkFrame, type WalkFrame } from '../../domain/walk';
@@ -69,6 +70,7 @@ function Stage({
  * per key press until the parties' paths meet.
  */
 export function WorkshopScreen({ doc }: { doc: MapDocument }) {
+  const app = useApp();
   const parties = useSessionStore(selectParties);
   const conflictId = useSessionStore(selectOpenConflictId);
   const step = useWorkshopStore(selectWorkshopStep);
@@ -115,7 +117,7 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
           {conflict && (
             <AgreeButton conflict={conflict} doc={doc} revealed={revealed} notesRef={notesRef} />
           )}
-          <button type="button" className="cg-button" onClick={leaveWorkshop}>
+          <button type="button" className="cg-button" onClick={() => leaveWorkshop(app)}>
             Leave workshop mode
           </button>
         </div>

@@ -1,13 +1,12 @@
 import type { MapDocument } from '../../domain/model';
-import { sessionStore } from '../../store/sessionStore';
-import { workshopStore } from '../../store/workshopStore';
+import type { App } from '../../store/app';
 
 /**
  * Starts workshop mode on the chosen parties, or, when fewer than two are chosen, on the map's
  * first open conflict: the facilitator should never face an empty stage.
  */
-export function startWorkshop(doc: MapDocument): void {
-  const session = sessionStore.getState();
+export function startWorkshop(app: App, doc: MapDocument): void {
+  const session = app.sessionStore.getState();
   if (session.parties.length < 2) {
     const conflict = doc.conflicts.find((c) => c.status === 'open') ?? doc.conflicts[0];
     if (!conflict) {
@@ -19,6 +18,6 @@ export function startWorkshop(doc: MapDocument): void {
     }
     session.openConflict(conflict);
   }
-  workshopStore.getState().start();
+  app.workshopStore.getState().start();
   void document.documentElement.requestFullscreen().catch(() => undefined);
 }

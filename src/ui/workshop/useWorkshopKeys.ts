@@ -1,15 +1,17 @@
-import { workshopStore } from '../../store/workshopStore';
+import type { App } from '../../store/app';
+import { useApp } from '../../store/appContext';
 import type { Action } from '../actions/action';
 import { describeKeys } from '../actions/keys';
 import { useActionKeys } from '../actions/useActionKeys';
 
 /** Leaves full screen if the browser granted it; a refusal is fine, the mode works without it. */
-export function leaveWorkshop(): void {
-  workshopStore.getState().stop();
+export function leaveWorkshop(app: App): void {
+  app.workshopStore.getState().stop();
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
 }
 
 interface WorkshopContext {
+  readonly app: App;
   /** The walk's last step, where walking up stops. */
   readonly lastStep: number;
 }
@@ -23,20 +25,20 @@ const WORKSHOP_ACTIONS: readonly Action<WorkshopContext>[] = [
     id: 'walk-up',
     label: 'walk up a level',
     keys: [{ key: 'ArrowRight' }, { key: ' ' }],
-    run: ({ lastStep }) => workshopStore.getState().next(lastStep),
+    run: ({ app, lastStep }) => app.workshopStore.getState().next(lastStep),
   },
   {
     id: 'step-back',
     label: 'back',
     keys: [{ key: 'ArrowLeft' }],
-    run: () => workshopStore.getState().previous(),
+    run: ({ app }) => app.workshopStore.getState().previous(),
   },
   {
     id: 'leave',
     label: 'leave',
     keys: [{ key: 'Escape' }],
     whileTyping: true,
-    run: leaveWorkshop,
+    run: ({ app }) => leaveWorkshop(app),
   },
 ];
 
@@ -47,5 +49,6 @@ export const WORKSHOP_KEYS_HINT = WORKSHOP_ACTIONS.map(
 
 /** → or Space walks every party up one level, ← steps back, Escape leaves. */
 export function useWorkshopKeys(lastStep: number): void {
-  useActionKeys(WORKSHOP_ACTIONS, { lastStep });
+  const app = useApp();
+  useActionKeys(WORKSHOP_ACTIONS, { app, lastStep });
 }

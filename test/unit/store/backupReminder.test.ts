@@ -5,7 +5,6 @@ import { saveMap } from '../../../src/db/repository';
 import { openDatabase, type CommonGroundDb } from '../../../src/db/schema';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import {
-  backupStore,
   needsBackupReminder,
   noteExported,
   refreshBackupReminder,
@@ -13,8 +12,9 @@ import {
   REMINDER_AFTER_SAVES,
   REMINDER_SNOOZE_MS,
 } from '../../../src/store/backupStore';
-import { setDatabase } from '../../../src/store/database';
+import { createApp, type App } from '../../../src/store/app';
 
+let app: App;
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -48,11 +48,12 @@ describe('the backup reminder of a stored map', () => {
   let db: CommonGroundDb;
   const example = createExampleMap(iso(NOW));
   const mapId = example.map.id;
-  const remind = () => backupStore.getState().mapId === mapId && backupStore.getState().remind;
+  const remind = () =>
+    app.backupStore.getState().mapId === mapId && app.backupStore.getState().remind;
 
   beforeEach(async () => {
     db = openDatabase('backup', new IDBFactory(), IDBKeyRange);
-    setDatabase(db);
+    app = createApp({ db });
     await saveMap(db, example, undefined, iso(NOW - 3_600_000));
   });
   afterEach(() => {
@@ -60,24 +61,24 @@ describe('the backup reminder of a stored map', () => {
   });
 
   it('appears once the map is edited again after a pause, and goes once it is exported', async () => {
-    await refreshBackupReminder(mapId, NOW);
+    await refreshBackupReminder(app, mapId, NOW);
     expect(remind()).toBe(false);
     await saveMap(db, { ...example, goals: example.goals.slice(1) }, undefined, iso(NOW));
-    await refreshBackupReminder(mapId, NOW);
+    await refreshBackupReminder(app, mapId, NOW);
     expect(remind()).toBe(true);
-    await noteExported(mapId, iso(NOW + 1000));
+    await noteExported(app, mapId, iso(NOW + 1000));
     expect(remind()).toBe(false);
     expect((await db.maps.get(mapId))?.exportedAt).toBe(iso(NOW + 1000));
   });
 
   it('Not now hides it and it stays hidden after later saves', async () => {
     await saveMap(db, { ...example, goals: example.goals.slice(1) }, undefined, iso(NOW));
-    await refreshBackupReminder(mapId, NOW);
+    await refreshBackupReminder(app, mapId, NOW);
     expect(remind()).toBe(true);
-    await remindLater(mapId, iso(NOW));
+    await remindLater(app, mapId, iso(NOW));
     expect(remind()).toBe(false);
     await saveMap(db, example, undefined, iso(NOW + 60_000));
-    await refreshBackupReminder(mapId, NOW + 60_000);
+    await refreshBackupReminder(app, mapId, NOW + 60_000);
     expect(remind()).toBe(false);
   });
 });

@@ -8,18 +8,12 @@ import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asGoalId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
 import { exportMapJson } from '../../../src/io/json';
-import { setDatabase } from '../../../src/store/database';
-import { documentStore } from '../../../src/store/documentStore';
-import {
-  historyStore,
-  loadHistory,
-  restoreSnapshot,
-  type HistoryEntry,
-} from '../../../src/store/historyStore';
+import { loadHistory, restoreSnapshot, type HistoryEntry } from '../../../src/store/historyStore';
 import { replaceCurrentMap } from '../../../src/store/importExport';
 import { startImport } from '../../../src/store/importSteps';
-import { libraryStore } from '../../../src/store/libraryStore';
+import { createApp, type App } from '../../../src/store/app';
 
+let app: App;
 const T0 = Date.parse('2026-01-01T09:00:00.000Z');
 const at = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOString();
 
@@ -33,12 +27,12 @@ const newer: MapDocument = addedGoal.value;
 
 let db: CommonGroundDb;
 
-const openDoc = (): MapDocument | null => documentStore.getState().doc;
+const openDoc = (): MapDocument | null => app.documentStore.getState().doc;
 const goalTitles = (doc: MapDocument | null) => doc?.goals.map((g) => g.title) ?? [];
 
 async function listedEntries(): Promise<readonly HistoryEntry[]> {
-  await loadHistory(mapId);
-  const { entries, failure } = historyStore.getState();
+  await loadHistory(app, mapId);
+  const { entries, failure } = app.historyStore.getState();
   if (!entries) throw new Error(`history did not load: ${failure ?? 'no reason'}`);
   return entries;
 }
@@ -48,16 +42,16 @@ beforeEach(async () => {
   vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
   db = openDatabase('history', new IDBFactory(), IDBKeyRange);
-  setDatabase(db);
+  app = createApp({ db });
   // Saved at 9:00, then edited again at 9:20: the 9:00 version is kept as a snapshot.
   await saveMap(db, older, undefined, at(0));
   await saveMap(db, newer, undefined, at(20));
   await setLastOpenedMapId(db, mapId);
-  await libraryStore.getState().start();
+  await app.libraryStore.getState().start();
 });
 afterEach(async () => {
   // Deleting the open map closes its session, so no autosave outlives the test.
-  if (libraryStore.getState().openMapId) await libraryStore.getState().deleteMap(mapId);
+  if (app.libraryStore.getState().openMapId) await app.libraryStore.getState().deleteMap(mapId);
   db.close();
   vi.unstubAllGlobals();
 });
@@ -69,7 +63,7 @@ describe('History: restore and undo', () => {
     const current = openDoc();
     expect(goalTitles(current)).toContain('Added after the pause');
 
-    const outcome = await restoreSnapshot(snapshot?.snapshot.id ?? -1, at(30));
+    const outcome = await restoreSnapshot(app, snapshot?.snapshot.id ?? -1, at(30));
     expect(outcome.status).toBe('restored');
     const restored = openDoc();
     expect(restored?.map.id).toBe(mapId);
@@ -81,25 +75,25 @@ describe('History: restore and undo', () => {
     const entries = await listedEntries();
     expect(entries.map((e) => e.snapshot.reason)).toEqual(['before-restore', 'pause']);
 
-    documentStore.getState().undo();
+    app.documentStore.getState().undo();
     expect(openDoc()).toBe(current);
-    documentStore.getState().redo();
+    app.documentStore.getState().redo();
     expect(openDoc()).toBe(restored);
-    documentStore.getState().undo();
+    app.documentStore.getState().undo();
 
     // Autosave stores where undo left the map.
-    await libraryStore.getState().showLibrary();
+    await app.libraryStore.getState().showLibrary();
     const stored = await loadMap(db, mapId);
     expect(stored.status === 'ok' && goalTitles(stored.doc)).toContain('Added after the pause');
   });
 
   it('restoring a version equal to the open map changes nothing', async () => {
     const [snapshot] = await listedEntries();
-    await restoreSnapshot(snapshot?.snapshot.id ?? -1, at(30));
+    await restoreSnapshot(app, snapshot?.snapshot.id ?? -1, at(30));
     const entries = await listedEntries();
     const copyOfCurrent = entries.find((e) => e.snapshot.reason === 'before-restore');
-    documentStore.getState().undo();
-    const outcome = await restoreSnapshot(copyOfCurrent?.snapshot.id ?? -1, at(31));
+    app.documentStore.getState().undo();
+    const outcome = await restoreSnapshot(app, copyOfCurrent?.snapshot.id ?? -1, at(31));
     expect(outcome).toEqual({ status: 'unchanged' });
   });
 
@@ -110,7 +104,7 @@ describe('History: restore and undo', () => {
     const [entry] = await listedEntries();
     expect(entry?.check.state).toBe('damaged');
     const before = openDoc();
-    expect(await restoreSnapshot(snapshot.id, at(30))).toEqual({ status: 'damaged' });
+    expect(await restoreSnapshot(app, snapshot.id, at(30))).toEqual({ status: 'damaged' });
     expect(openDoc()).toBe(before);
   });
 
@@ -119,7 +113,7 @@ describe('History: restore and undo', () => {
     const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     vi.spyOn(db.snapshotFiles, 'put').mockRejectedValueOnce(full);
     const before = openDoc();
-    const outcome = await restoreSnapshot(snapshot?.id ?? -1, at(30));
+    const outcome = await restoreSnapshot(app, snapshot?.id ?? -1, at(30));
     expect(outcome).toMatchObject({ status: 'failed' });
     expect(openDoc()).toBe(before);
     expect(await listSnapshots(db, mapId)).toHaveLength(1);
@@ -136,13 +130,13 @@ describe('History: restore and undo', () => {
         tradeOffs: [],
       }),
     );
-    await startImport({
+    await startImport(app, {
       name: 'other.json',
       size: bytes.length,
       arrayBuffer: () => Promise.resolve(bytes.slice().buffer),
     });
     const before = openDoc();
-    const replaced = await replaceCurrentMap();
+    const replaced = await replaceCurrentMap(app);
     expect(replaced?.before).toBe(before);
     const [newest] = await listedEntries();
     expect(newest?.snapshot).toMatchObject({ reason: 'before-replace', counts: { goals: 27 } });

@@ -13,18 +13,17 @@ import { renameMap as renameCommand } from '../../../src/domain/commands';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { createEmptyMap } from '../../../src/domain/factories';
 import { asMapId, type MapId } from '../../../src/domain/ids';
-import { setDatabase } from '../../../src/store/database';
-import { documentStore } from '../../../src/store/documentStore';
-import { createLibraryStore, type LibraryState } from '../../../src/store/libraryStore';
-import { sessionStore } from '../../../src/store/sessionStore';
+import type { LibraryState } from '../../../src/store/libraryTypes';
+import { createApp, type App } from '../../../src/store/app';
 
+let app: App;
 const T0 = '2026-01-01T00:00:00.000Z';
 const NORTHWIND = asMapId('m-northwind');
 
 let db: CommonGroundDb;
 let library: StoreApi<LibraryState>;
 const lib = () => library.getState();
-const docName = () => documentStore.getState().doc?.map.name;
+const docName = () => app.documentStore.getState().doc?.map.name;
 const names = async () => (await listMaps(db)).map((m) => m.name).sort();
 
 async function storedName(id: MapId): Promise<string> {
@@ -52,9 +51,9 @@ beforeEach(() => {
   vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal('document', Object.assign(new EventTarget(), { visibilityState: 'visible' }));
   db = openDatabase('test', new IDBFactory(), IDBKeyRange);
-  setDatabase(db);
-  sessionStore.getState().dismissNotice();
-  library = createLibraryStore();
+  app = createApp({ db });
+  app.sessionStore.getState().dismissNotice();
+  library = app.libraryStore;
 });
 afterEach(async () => {
   // Deleting the open map is the one way to close its session, so no autosave outlives the test.
@@ -85,7 +84,7 @@ describe('library store: start', () => {
     expect(lib().openMapId).toBe('m-good');
     const bad = lib().maps.find((m) => m.summary.id === 'm-bad');
     expect(bad?.problems.length).toBeGreaterThan(0);
-    expect(sessionStore.getState().notice?.text).toContain('“Broken” cannot be opened');
+    expect(app.sessionStore.getState().notice?.text).toContain('“Broken” cannot be opened');
     expect(await db.documents.get('m-bad')).toEqual(row);
   });
 
@@ -94,7 +93,7 @@ describe('library store: start', () => {
     await setLastOpenedMapId(db, asMapId('m-gone'));
     await lib().start();
     expect(lib().openMapId).toBe('m-side');
-    expect(sessionStore.getState().notice).toBeNull();
+    expect(app.sessionStore.getState().notice).toBeNull();
   });
 
   it('shows the library, empty, when there is no map at all', async () => {
@@ -109,7 +108,7 @@ describe('library store: starting points', () => {
     await lib().createMap('empty');
     await lib().createMap('empty');
     expect(docName()).toBe('Untitled map 2');
-    expect(lib().openMapId).toBe(documentStore.getState().doc?.map.id);
+    expect(lib().openMapId).toBe(app.documentStore.getState().doc?.map.id);
     expect(await names()).toEqual(['Northwind Analytics', 'Untitled map', 'Untitled map 2']);
   });
 
@@ -133,7 +132,7 @@ describe('library store: rename and duplicate', () => {
     expect(docName()).toBe('Northwind 2027');
     expect(await storedName(NORTHWIND)).toBe('Northwind 2027');
     expect(lib().maps[0]?.summary.name).toBe('Northwind 2027');
-    documentStore.getState().undo();
+    app.documentStore.getState().undo();
     expect(docName()).toBe('Northwind Analytics');
   });
 
@@ -144,13 +143,13 @@ describe('library store: rename and duplicate', () => {
     expect(await storedName(asMapId('m-side'))).toBe('Pricing review');
     expect(docName()).toBe('Northwind Analytics');
     await lib().renameMap(asMapId('m-side'), '   ');
-    expect(sessionStore.getState().notice).toMatchObject({ kind: 'error' });
+    expect(app.sessionStore.getState().notice).toMatchObject({ kind: 'error' });
     expect(await storedName(asMapId('m-side'))).toBe('Pricing review');
   });
 
   it('duplicates the open map with its edits that were not saved yet', async () => {
     await startWithExample();
-    documentStore.getState().apply((doc) => renameCommand(doc, 'Edited just now'));
+    app.documentStore.getState().apply((doc) => renameCommand(doc, 'Edited just now'));
     await lib().duplicateMap(NORTHWIND);
     expect(await names()).toEqual(['Edited just now', 'Edited just now (copy)']);
     expect(lib().openMapId).toBe(NORTHWIND);
@@ -161,7 +160,7 @@ describe('library store: open', () => {
   it('saves the open map before switching to another', async () => {
     await createMap(db, createEmptyMap('Side project', T0, asMapId('m-side')));
     await startWithExample();
-    documentStore.getState().apply((doc) => renameCommand(doc, 'Renamed before switching'));
+    app.documentStore.getState().apply((doc) => renameCommand(doc, 'Renamed before switching'));
     await lib().openMap(asMapId('m-side'));
     expect(docName()).toBe('Side project');
     expect(await storedName(NORTHWIND)).toBe('Renamed before switching');
@@ -184,7 +183,7 @@ describe('library store: show the library', () => {
     // Stored by another tab since the last listing: the library must still show it.
     await createMap(db, createEmptyMap('From another tab', T0, asMapId('m-other')));
     const full = vi.spyOn(db.documents, 'put').mockRejectedValue(new Error('Disk full'));
-    documentStore.getState().apply((doc) => renameCommand(doc, 'Unsaved'));
+    app.documentStore.getState().apply((doc) => renameCommand(doc, 'Unsaved'));
     await lib().showLibrary();
     full.mockRestore();
     expect(lib()).toMatchObject({ view: 'library', listed: true, openMapId: NORTHWIND });
@@ -193,7 +192,7 @@ describe('library store: show the library', () => {
         .maps.map((m) => m.summary.name)
         .sort(),
     ).toEqual(['From another tab', 'Northwind Analytics']);
-    expect(sessionStore.getState().notice?.text).toBe('Could not save the open map: Disk full');
+    expect(app.sessionStore.getState().notice?.text).toBe('Could not save the open map: Disk full');
   });
 });
 
@@ -204,7 +203,7 @@ describe('library store: delete', () => {
     const before = await db.documents.get('m-side');
     await lib().deleteMap(asMapId('m-side'));
     expect(await names()).toEqual(['Northwind Analytics']);
-    const notice = sessionStore.getState().notice;
+    const notice = app.sessionStore.getState().notice;
     expect(notice?.text).toBe('Deleted “Side project”.');
     expect(notice?.action?.label).toBe('Undo delete');
     notice?.action?.run();
@@ -222,7 +221,7 @@ describe('library store: delete', () => {
     await startWithExample();
     await lib().deleteMap(NORTHWIND);
     expect(lib()).toMatchObject({ view: 'library', openMapId: null, maps: [] });
-    documentStore.getState().apply((doc) => renameCommand(doc, 'Ghost'));
+    app.documentStore.getState().apply((doc) => renameCommand(doc, 'Ghost'));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await listMaps(db)).toEqual([]);
     lib().showEditor();
@@ -231,7 +230,7 @@ describe('library store: delete', () => {
 
   it('undo brings back the deleted open map with its last edits', async () => {
     await startWithExample();
-    documentStore.getState().apply((doc) => renameCommand(doc, 'Last edit'));
+    app.documentStore.getState().apply((doc) => renameCommand(doc, 'Last edit'));
     await lib().deleteMap(NORTHWIND);
     await lib().undoDelete();
     expect(await storedName(NORTHWIND)).toBe('Last edit');
@@ -243,7 +242,7 @@ describe('library store: delete', () => {
 describe('library store: flush', () => {
   it('writes the open map’s pending edit at once, before the autosave delay', async () => {
     await startWithExample();
-    documentStore.getState().apply((doc) => renameCommand(doc, 'Saved by flush'));
+    app.documentStore.getState().apply((doc) => renameCommand(doc, 'Saved by flush'));
     await lib().flush();
     expect(await storedName(NORTHWIND)).toBe('Saved by flush');
   });
@@ -251,7 +250,7 @@ describe('library store: flush', () => {
   it('rejects when the write fails, so a caller about to reload can stay', async () => {
     await startWithExample();
     const full = vi.spyOn(db.documents, 'put').mockRejectedValue(new Error('Disk full'));
-    documentStore.getState().apply((doc) => renameCommand(doc, 'Not written'));
+    app.documentStore.getState().apply((doc) => renameCommand(doc, 'Not written'));
     await expect(lib().flush()).rejects.toThrow('Disk full');
     full.mockRestore();
     expect(await storedName(NORTHWIND)).toBe('Northwind Analytics');

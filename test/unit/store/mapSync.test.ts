@@ -10,11 +10,10 @@ import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asGoalId, asLinkId, type GoalId, type MapId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
 import type { Result } from '../../../src/domain/result';
-import { setDatabase } from '../../../src/store/database';
-import { documentStore } from '../../../src/store/documentStore';
-import { createLibraryStore, type LibraryState } from '../../../src/store/libraryStore';
-import { sessionStore } from '../../../src/store/sessionStore';
+import type { LibraryState } from '../../../src/store/libraryTypes';
+import { createApp, type App } from '../../../src/store/app';
 
+let app: App;
 const T0 = '2026-01-01T00:00:00.000Z';
 const NAME = 'sync-test';
 
@@ -26,11 +25,11 @@ let library: StoreApi<LibraryState>;
 let mapId: MapId;
 const lib = () => library.getState();
 const openDoc = (): MapDocument => {
-  const doc = documentStore.getState().doc;
+  const doc = app.documentStore.getState().doc;
   if (!doc) throw new Error('no map is open');
   return doc;
 };
-const alertKind = () => sessionStore.getState().storageAlert?.kind;
+const alertKind = () => app.sessionStore.getState().storageAlert?.kind;
 
 function must(result: Result<MapDocument, unknown>): MapDocument {
   if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -59,7 +58,7 @@ async function editInOtherTab(edit: (doc: MapDocument) => MapDocument): Promise<
 
 /** An edit in this tab, through the editor's document store (so autosave sees it). */
 function editHere(edit: (doc: MapDocument) => MapDocument): void {
-  documentStore.getState().apply((doc) => ({ ok: true, value: edit(doc) }));
+  app.documentStore.getState().apply((doc) => ({ ok: true, value: edit(doc) }));
 }
 
 /** Writes what is pending; a write the sync refuses (a divergence, a deleted map) is expected here. */
@@ -80,9 +79,9 @@ beforeEach(async () => {
   Dexie.dependencies.IDBKeyRange = IDBKeyRange;
   db = openDatabase(NAME, factory, IDBKeyRange);
   otherTab = openDatabase(NAME, factory, IDBKeyRange);
-  setDatabase(db);
-  sessionStore.getState().dismissNotice();
-  library = createLibraryStore();
+  app = createApp({ db });
+  app.sessionStore.getState().dismissNotice();
+  library = app.libraryStore;
   const example = createExampleMap(T0);
   mapId = example.map.id;
   await createMap(db, example);
@@ -139,7 +138,7 @@ describe('two tabs on one map', () => {
     await editInOtherTab(retitle(goalAt(1), 'There'));
     await settle();
     await vi.waitFor(async () => expect(titleIn((await storedDoc()).doc, goalAt(1))).toBe('Here'));
-    expect(sessionStore.getState().notice?.text).toContain('“Here”');
+    expect(app.sessionStore.getState().notice?.text).toContain('“Here”');
   });
 
   it('stops writing a map another tab deleted, and can store it again', async () => {
@@ -164,7 +163,7 @@ describe('two tabs on one map', () => {
 
     lib().takeOtherVersion();
     expect(openDoc().links.some((l) => l.id === asLinkId('l-b-a'))).toBe(true);
-    documentStore.getState().undo();
+    app.documentStore.getState().undo();
     expect(openDoc()).toBe(mine);
     await settle();
     const { doc } = await storedDoc();
@@ -194,7 +193,7 @@ describe('another tab upgrading the database', () => {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error ?? new Error('open failed'));
     });
-    expect(sessionStore.getState().storageAlert).toEqual({
+    expect(app.sessionStore.getState().storageAlert).toEqual({
       kind: 'upgraded-elsewhere',
       saved: true,
     });
@@ -206,6 +205,6 @@ describe('another tab upgrading the database', () => {
     expect(JSON.stringify(row)).toContain('Written before the upgrade');
     editHere(retitle(goalAt(1), 'Not written'));
     await settle();
-    expect(sessionStore.getState().saveStatus?.state).not.toBe('saving');
+    expect(app.sessionStore.getState().saveStatus?.state).not.toBe('saving');
   });
 });

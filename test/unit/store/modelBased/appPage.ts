@@ -4,15 +4,21 @@ import { vi } from 'vitest';
 import { createExampleMap } from '../../../../src/domain/exampleMap';
 import { asMapId } from '../../../../src/domain/ids';
 import type { MapDocument } from '../../../../src/domain/model';
+import { commitDrag, draggedPositions } from '../../../../src/canvas/canvasEvents';
+import { ensureStarterMaps, getLastOpenedMapId } from '../../../../src/db/repository';
+import { openDatabase } from '../../../../src/db/schema';
+import { createApp, type App } from '../../../../src/store/app';
 import type { Command } from '../../../../src/store/documentStore';
+import { openAsNewMap, replaceCurrentMap } from '../../../../src/store/importExport';
+import { startImport } from '../../../../src/store/importSteps';
 import type { Notice } from '../../../../src/store/sessionStore';
 import type { StartingPoint } from '../../../../src/store/startingPoints';
 import type { RawTables } from '../../db/storedMaps';
 
 /**
- * One page of the app on a fake-indexeddb "disk": its own copy of every store module (the stores
- * are module singletons, so a new page is a fresh module graph, as in a browser), booted the way
- * src/app/boot.ts boots, and driven through the same store functions the UI calls.
+ * One page of the app on a fake-indexeddb "disk": its own app (createApp: fresh stores on its own
+ * database connection, as a browser tab has), booted the way src/app/boot.ts boots, and driven
+ * through the same store functions the UI calls.
  * Autosave's debounce runs on fake timers, so time passes only when a command says so.
  */
 
@@ -26,25 +32,7 @@ const MAX_TICKS = 500;
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function loadModules() {
-  vi.resetModules();
-  const [schema, database, repository, library, documents, session, io, steps, canvas] =
-    await Promise.all([
-      import('../../../../src/db/schema'),
-      import('../../../../src/store/database'),
-      import('../../../../src/db/repository'),
-      import('../../../../src/store/libraryStore'),
-      import('../../../../src/store/documentStore'),
-      import('../../../../src/store/sessionStore'),
-      import('../../../../src/store/importExport'),
-      import('../../../../src/store/importSteps'),
-      import('../../../../src/canvas/canvasEvents'),
-    ]);
-  return { schema, database, repository, library, documents, session, io, steps, canvas };
-}
-
-type Modules = Awaited<ReturnType<typeof loadModules>>;
-type Database = ReturnType<Modules['schema']['openDatabase']>;
+type Database = ReturnType<typeof openDatabase>;
 
 export type HideSignal = 'pagehide' | 'visibilitychange';
 
@@ -113,12 +101,12 @@ export class AppPage {
   private readonly disk = new DiskFull();
 
   private constructor(
-    private readonly m: Modules,
+    private readonly app: App,
     private readonly db: Database,
     private readonly globals: PageGlobals,
   ) {
     db.use(this.disk.middleware);
-    m.session.sessionStore.subscribe(({ saveStatus }) => {
+    app.sessionStore.subscribe(({ saveStatus }) => {
       if (saveStatus?.state === 'saving') this.writing = true;
       else if (saveStatus?.state !== 'pending') this.writing = false;
     });
@@ -128,28 +116,26 @@ export class AppPage {
   static async open(disk: IDBFactory): Promise<AppPage> {
     const globals = new PageGlobals();
     globals.install();
-    const m = await loadModules();
-    const db = m.schema.openDatabase(DATABASE_NAME, disk, IDBKeyRange);
-    m.database.setDatabase(db);
-    const page = new AppPage(m, db, globals);
-    await m.repository.ensureStarterMaps(db, () => createExampleMap(T0));
+    const db = openDatabase(DATABASE_NAME, disk, IDBKeyRange);
+    const page = new AppPage(createApp({ db }), db, globals);
+    await ensureStarterMaps(db, () => createExampleMap(T0));
     await page.library().start();
     await page.settle();
     return page;
   }
 
   private library() {
-    return this.m.library.libraryStore.getState();
+    return this.app.libraryStore.getState();
   }
 
   private documents() {
-    return this.m.documents.documentStore.getState();
+    return this.app.documentStore.getState();
   }
 
   /** Waits for the writes the page started in the background (autosave, the last-opened map). */
   private async settle(): Promise<void> {
     for (let i = 0; i < MAX_TICKS; i++) {
-      const last = await this.m.repository.getLastOpenedMapId(this.db);
+      const last = await getLastOpenedMapId(this.db);
       if (!this.writing && last === this.library().openMapId) return;
       await tick();
     }
@@ -168,12 +154,12 @@ export class AppPage {
 
   /** How many undo and redo steps the page offers. */
   history(): { readonly undo: number; readonly redo: number } {
-    const { pastStates, futureStates } = this.m.documents.documentStore.temporal.getState();
+    const { pastStates, futureStates } = this.app.documentStore.temporal.getState();
     return { undo: pastStates.length, redo: futureStates.length };
   }
 
   saveState(): string | undefined {
-    return this.m.session.sessionStore.getState().saveStatus?.state;
+    return this.app.sessionStore.getState().saveStatus?.state;
   }
 
   apply<E>(command: Command<E>): E | null {
@@ -190,13 +176,13 @@ export class AppPage {
 
   /** Reads a JSON file and opens it as a new map or puts it in place of the open one. */
   async importFile(text: string, as: 'new' | 'replace'): Promise<string> {
-    const { io, steps } = this.m;
+    const { app } = this;
     const bytes = new TextEncoder().encode(text);
     const arrayBuffer = () => Promise.resolve(bytes.slice().buffer);
-    await steps.startImport({ name: 'map.json', size: bytes.length, arrayBuffer });
-    if (as === 'new') await io.openAsNewMap();
-    else await io.replaceCurrentMap();
-    const { step } = steps.importStore.getState();
+    await startImport(app, { name: 'map.json', size: bytes.length, arrayBuffer });
+    if (as === 'new') await openAsNewMap(app);
+    else await replaceCurrentMap(app);
+    const { step } = app.importStore.getState();
     await this.settle();
     return step;
   }
@@ -250,15 +236,14 @@ export class AppPage {
    * dropped where it ends. Returns the notice the page shows afterwards.
    */
   drag(id: string, places: readonly { x: number; y: number }[]): Notice | null {
-    const { canvas } = this.m;
     let dragging = new Map<string, { x: number; y: number }>();
     for (const position of places) {
-      const moved = canvas.draggedPositions([{ type: 'position', id, position, dragging: true }]);
+      const moved = draggedPositions([{ type: 'position', id, position, dragging: true }]);
       dragging = new Map([...dragging, ...moved]);
     }
-    this.m.session.sessionStore.getState().dismissNotice();
-    canvas.commitDrag(this.doc(), dragging);
-    return this.m.session.sessionStore.getState().notice;
+    this.app.sessionStore.getState().dismissNotice();
+    commitDrag(this.app, this.doc(), dragging);
+    return this.app.sessionStore.getState().notice;
   }
 
   /** Time passes with nobody typing: the debounced save runs. */

@@ -1,4 +1,5 @@
 import { createStore, useStore } from 'zustand';
+import { useApp } from './appContext';
 import type { LinkRoutes } from '../domain/edgeRoutes';
 import type { LayoutPositions } from '../domain/layoutTypes';
 
@@ -22,29 +23,30 @@ export interface PositionsState {
   requestLayout(options?: { readonly releasePins?: boolean }): void;
 }
 
-export const positionsStore = createStore<PositionsState>()((set) => ({
-  positions: {},
-  routes: {},
-  mapId: null,
-  layoutRequest: 0,
-  releasePins: false,
-  setPositions: (mapId, positions, routes) => {
-    set({ mapId, positions, routes, releasePins: false });
-  },
-  mergePositions: (mapId, positions) => {
-    set((s) => ({
-      mapId,
-      positions: s.mapId === mapId ? { ...s.positions, ...positions } : positions,
-      routes: s.mapId === mapId ? s.routes : {},
-    }));
-  },
-  requestLayout: (options) => {
-    set((s) => ({ layoutRequest: s.layoutRequest + 1, releasePins: !!options?.releasePins }));
-  },
-}));
+export const createPositionsStore = () =>
+  createStore<PositionsState>()((set) => ({
+    positions: {},
+    routes: {},
+    mapId: null,
+    layoutRequest: 0,
+    releasePins: false,
+    setPositions: (mapId, positions, routes) => {
+      set({ mapId, positions, routes, releasePins: false });
+    },
+    mergePositions: (mapId, positions) => {
+      set((s) => ({
+        mapId,
+        positions: s.mapId === mapId ? { ...s.positions, ...positions } : positions,
+        routes: s.mapId === mapId ? s.routes : {},
+      }));
+    },
+    requestLayout: (options) => {
+      set((s) => ({ layoutRequest: s.layoutRequest + 1, releasePins: !!options?.releasePins }));
+    },
+  }));
 
 export function usePositionsStore<T>(selector: (s: PositionsState) => T): T {
-  return useStore(positionsStore, selector);
+  return useStore(useApp().positionsStore, selector);
 }
 
 export const selectLayoutRequest = (s: PositionsState): number => s.layoutRequest;

@@ -1,0 +1,69 @@
+import type { StoreApi } from 'zustand';
+import type { CommonGroundDb } from '../db/schema';
+import { newId } from '../domain/ids';
+import type { StorageManagerLike } from '../db/storageHealth';
+import { createBackupStore, type BackupData } from './backupStore';
+import { createDocumentStore, type DocumentStore } from './documentStore';
+import { createHistoryStore, type HistoryData } from './historyStore';
+import { createImportStore, type ImportStep } from './importSteps';
+import { createLibraryStore } from './libraryStore';
+import type { LibraryState } from './libraryTypes';
+import { createPositionsStore, type PositionsState } from './positionsStore';
+import { createSessionStore, type SessionState } from './sessionStore';
+import { createStorageHealthStore, type StorageHealthState } from './storageHealth';
+import { createUpdateStore, type UpdateState } from './updateStore';
+import { createWorkshopStore, type WorkshopState } from './workshopStore';
+
+/**
+ * One running app: its database, its clock and every store, made together and handed to the UI
+ * by React context (appContext.ts). Nothing in the store layer is a module-level singleton, so a
+ * test (or a second app in one page) builds a fresh app instead of resetting modules.
+ */
+export interface App {
+  readonly db: CommonGroundDb;
+  /** This page load, among the tabs that may leave unsaved edits behind (see db/leaveJournal.ts). */
+  readonly tabId: string;
+  /** The ISO time edits and stored rows are stamped with. */
+  readonly clock: () => string;
+  readonly documentStore: DocumentStore;
+  readonly sessionStore: StoreApi<SessionState>;
+  readonly libraryStore: StoreApi<LibraryState>;
+  readonly backupStore: StoreApi<BackupData>;
+  readonly historyStore: StoreApi<HistoryData>;
+  readonly importStore: StoreApi<ImportStep>;
+  readonly positionsStore: StoreApi<PositionsState>;
+  readonly storageHealthStore: StoreApi<StorageHealthState>;
+  readonly updateStore: StoreApi<UpdateState>;
+  readonly workshopStore: StoreApi<WorkshopState>;
+}
+
+export interface AppOptions {
+  readonly db: CommonGroundDb;
+  readonly clock?: () => string;
+  /** The browser's storage manager (navigator.storage when left out). */
+  readonly storage?: StorageManagerLike;
+}
+
+export function createApp({
+  db,
+  clock = () => new Date().toISOString(),
+  storage,
+}: AppOptions): App {
+  const app: App = {
+    db,
+    tabId: newId('tab'),
+    clock,
+    documentStore: createDocumentStore({ now: clock }),
+    sessionStore: createSessionStore(),
+    // The library reaches the rest of the app through `app` once it is complete.
+    libraryStore: createLibraryStore(() => app),
+    backupStore: createBackupStore(),
+    historyStore: createHistoryStore(),
+    importStore: createImportStore(),
+    positionsStore: createPositionsStore(),
+    storageHealthStore: createStorageHealthStore(storage),
+    updateStore: createUpdateStore(),
+    workshopStore: createWorkshopStore(),
+  };
+  return app;
+}

@@ -104,5 +104,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
     pool: 'threads',
+    // Property tests take seconds on a busy 2-core machine; the limit guards against a hang only.
+    testTimeout: 30_000,
   },
 });

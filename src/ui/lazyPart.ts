@@ -1,12 +1,17 @@
 import type { App } from '../store/app';
 import { useApp } from '../store/appContext';
-import { createElement, use, type ComponentType, type FunctionComponent } from 'react';
+import {
+  createElement,
+  use,
+  useEffect,
+  useReducer,
+  type ComponentType,
+  type FunctionComponent,
+} from 'react';
 
 const RELOAD_NOTICE =
   'This part of the app could not be loaded, probably because a newer version was installed. Reload the page to use it.';
 
-/** What an unavailable part renders: the notice says why. */
-const Nothing = (): null => null;
 const done = (): void => undefined;
 
 /** A component whose code is fetched on first use (render it inside Suspense), or ahead of it. */
@@ -29,46 +34,86 @@ const idleParts: (() => Promise<void>)[] = [];
 /** Set once the first screen is up: parts declared later (inside a lazy part) are fetched at once. */
 let idlePreloadStarted = false;
 
-/**
- * A component loaded on first use, so it is not part of the JavaScript the first screen waits
- * for. Once its code is there it renders at once, without a Suspense fallback in between. If the
- * code cannot be fetched when it is needed (the app was updated and the old file is gone, or the
- * network dropped), the user is told to reload instead of the whole app going blank, which is
- * what an unhandled lazy failure does. A failed preload stays silent and is tried again on use.
- */
-export function lazyPart<P extends object>(
-  load: () => Promise<ComponentType<P>>,
-  { onUnavailable = done, whenIdle = false }: LazyPartOptions = {},
-): LazyPart<P> {
-  let component: ComponentType<P> | undefined;
+/** Code fetched on first use or ahead of it; a failed use is told to the user once. */
+interface OnDemand<T> {
+  /** The code, once fetched; undefined before (and for good once it could not be fetched). */
+  readonly current: () => T | undefined;
+  /** Settles either way, so a caller never throws: failure leaves `current` undefined. */
+  readonly fetchForUse: (app: App) => Promise<void>;
+  readonly preload: () => Promise<void>;
+}
+
+function onDemand<T>(
+  load: () => Promise<T>,
+  { onUnavailable = done, whenIdle = false }: LazyPartOptions,
+): OnDemand<T> {
+  let code: T | undefined;
   let fetching: Promise<void> | undefined;
   let needed: Promise<void> | undefined;
   const fetchCode = (): Promise<void> =>
     (fetching ??= load().then(
       (loaded) => {
-        component = loaded;
+        code = loaded;
       },
       (error: unknown) => {
         fetching = undefined;
         throw error;
       },
     ));
-  // Settles either way, so rendering never throws: a part that cannot be fetched renders nothing.
   const fetchForUse = (app: App): Promise<void> =>
     (needed ??= fetchCode().catch(() => {
-      component = Nothing;
       onUnavailable(app);
       app.sessionStore.getState().showNotice({ kind: 'error', text: RELOAD_NOTICE });
     }));
-  function Part(props: P) {
-    const app = useApp();
-    if (component === undefined) use(fetchForUse(app));
-    return component === undefined ? null : createElement(component, props);
-  }
   const preload = () => fetchCode().then(done, done);
   if (whenIdle && idlePreloadStarted) whenBrowserIdle(() => void preload());
   else if (whenIdle) idleParts.push(preload);
-  return Object.assign(Part, { preload });
+  return { current: () => code, fetchForUse, preload };
+}
+
+/**
+ * A component loaded on first use, so it is not part of the JavaScript the first screen waits
+ * for. Once its code is there it renders at once, without a Suspense fallback in between. If the
+ * code cannot be fetched when it is needed (the app was updated and the old file is gone, or the
+ * network dropped), the user is told to reload instead of the whole app going blank, which is
+ * what an unhandled lazy failure does: the part renders nothing. A failed preload stays silent
+ * and is tried again on use.
+ */
+export function lazyPart<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  options: LazyPartOptions = {},
+): LazyPart<P> {
+  const code = onDemand(load, options);
+  function Part(props: P) {
+    const app = useApp();
+    if (code.current() === undefined) use(code.fetchForUse(app));
+    const component = code.current();
+    return component === undefined ? null : createElement(component, props);
+  }
+  return Object.assign(Part, { preload: code.preload });
+}
+
+/** A module of plain code (no component) fetched on demand: read it with `useLazyModule`. */
+export type LazyModule<M> = OnDemand<M>;
+
+/** Like `lazyPart`, for code a hook calls: the engine behind a view that opens on a click. */
+export const lazyModule = <M>(
+  load: () => Promise<M>,
+  options: LazyPartOptions = {},
+): LazyModule<M> => onDemand(load, options);
+
+/**
+ * The module once it is there; while `needed`, fetches it and renders again when it arrives.
+ * Never suspends: the caller shows nothing of what the module computes until then.
+ */
+export function useLazyModule<M>(module: LazyModule<M>, needed: boolean): M | undefined {
+  const app = useApp();
+  const [, arrived] = useReducer((n: number) => n + 1, 0);
+  const ready = module.current();
+  useEffect(() => {
+    if (needed && ready === undefined) void module.fetchForUse(app).then(arrived);
+  }, [app, module, needed, ready]);
+  return ready;
 }
 
 /** Longest wait for an idle moment: a busy page still gets its parts soon after it settles. */

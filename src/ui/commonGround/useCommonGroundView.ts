@@ -1,11 +1,6 @@
 import { useMemo } from 'react';
 import type { Highlight } from '../../domain/highlight';
-import {
-  goalIndexOf,
-  findCommonGround,
-  type CommonGoalAnswer,
-  type CommonGround,
-} from '../../domain/engine';
+import type { CommonGoalAnswer, CommonGround } from '../../domain/engine';
 import type { GoalId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import {
@@ -14,6 +9,10 @@ import {
   useSessionStore,
   type SessionState,
 } from '../../store/sessionStore';
+import { lazyModule, useLazyModule } from '../lazyPart';
+
+/** The first screen never asks for common ground: the engine comes when the view first opens. */
+const engineCode = lazyModule(() => import('../../domain/engine'), { whenIdle: true });
 
 const selectShowing = (s: SessionState): boolean => s.openPanel === 'common-ground';
 
@@ -45,8 +44,9 @@ export function toHighlight(
 }
 
 /**
- * The open common-ground view: the engine's answer for the chosen parties and what to highlight.
- * The goal index is built once per document revision and only while the view is open.
+ * The open common-ground view: the engine's answer for the chosen parties and what to highlight
+ * (nothing for the moment the engine's code may still be on its way). The goal index is built
+ * once per document revision and only while the view is open.
  */
 export function useCommonGroundView(doc: MapDocument): {
   result: CommonGround | null;
@@ -55,10 +55,11 @@ export function useCommonGroundView(doc: MapDocument): {
   const parties = useSessionStore(selectParties);
   const showing = useSessionStore(selectShowing);
   const shownGoalId = useSessionStore(selectShownAnswerGoalId);
-  const index = showing ? goalIndexOf(doc) : null;
+  const engine = useLazyModule(engineCode, showing);
+  const index = showing && engine ? engine.goalIndexOf(doc) : null;
   return useMemo(() => {
-    if (!index) return { result: null, highlight: null };
-    const result = findCommonGround(index, parties);
+    if (!index || !engine) return { result: null, highlight: null };
+    const result = engine.findCommonGround(index, parties);
     return { result, highlight: toHighlight(result, doc, shownGoalId) };
-  }, [index, parties, doc, shownGoalId]);
+  }, [engine, index, parties, doc, shownGoalId]);
 }

@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import type { Highlight } from '../../domain/highlight';
 import type { MapDocument } from '../../domain/model';
 import { useSessionStore, type SessionState } from '../../store/sessionStore';
-import {
-  computeStakeholderView,
-  toStakeholderHighlight,
-  type StakeholderView,
-} from './stakeholderView';
+import { lazyModule, useLazyModule } from '../lazyPart';
+import type { StakeholderView } from './stakeholderView';
+
+/** The view walks the tree with the engine, which the first screen does not need. */
+const viewCode = lazyModule(() => import('./stakeholderView'), { whenIdle: true });
 
 const selectViewed = (s: SessionState) =>
   s.openPanel === 'stakeholder' ? s.viewedStakeholderId : null;
@@ -17,8 +17,9 @@ export function useStakeholderView(doc: MapDocument): {
   highlight: Highlight | null;
 } {
   const viewed = useSessionStore(selectViewed);
+  const code = useLazyModule(viewCode, viewed !== null);
   return useMemo(() => {
-    const view = viewed ? computeStakeholderView(doc, viewed) : null;
-    return { view, highlight: view ? toStakeholderHighlight(doc, view) : null };
-  }, [doc, viewed]);
+    const view = viewed && code ? code.computeStakeholderView(doc, viewed) : null;
+    return { view, highlight: view && code ? code.toStakeholderHighlight(doc, view) : null };
+  }, [code, doc, viewed]);
 }

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openRoomStore } from '../../src/relay/roomStore';
@@ -18,6 +16,7 @@ import {
   waitFor,
   type Client,
 } from './harness';
+import { spawnRelay, stopRelay } from './relayProcess';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -28,35 +27,6 @@ const open = (...args: Parameters<typeof connect>): Client => {
   cleanups.push(() => client.destroy());
   return client;
 };
-
-/** `npm run relay` as a child process; resolves with its port once it logs that it listens. */
-async function spawnRelay(
-  dataDir: string,
-  port: number,
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/relay/main.ts', '--port', String(port), '--data', dataDir],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout });
-  const listening = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
-    lines.on('line', (line) => {
-      const entry: unknown = JSON.parse(line);
-      if (
-        typeof entry === 'object' &&
-        entry !== null &&
-        'event' in entry &&
-        entry.event === 'listening' &&
-        'port' in entry &&
-        typeof entry.port === 'number'
-      )
-        resolve(entry.port);
-    });
-  });
-  return { child, port: listening };
-}
 
 describe('the relay across restarts', () => {
   it('keeps every room when closed and reopened, and peers resync with edits made meanwhile', async () => {
@@ -88,15 +58,14 @@ describe('the relay across restarts', () => {
     cleanups.push(() => removeDir(dataDir));
     let relay = await spawnRelay(dataDir, 0);
     const port = relay.port;
-    cleanups.push(() => void relay.child.kill('SIGKILL'));
-    const url = `ws://127.0.0.1:${port}`;
+    cleanups.push(() => stopRelay(relay));
+    const url = relay.url;
     const secrets = newRoom();
     const a = open(url, secrets.room, createToken(secrets));
     await waitFor('a to sync', synced(a));
     for (let i = 0; i < 20; i++) setGoal(a.doc, `g${i}`, `Goal ${i}`);
     // Killed at once: the last edits may not have reached the disk, only a's document.
-    relay.child.kill('SIGKILL');
-    await new Promise((resolve) => relay.child.once('exit', resolve));
+    await stopRelay(relay);
     relay = await spawnRelay(dataDir, port);
 
     await waitFor('a to resync', synced(a), 10_000);

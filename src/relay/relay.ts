@@ -169,10 +169,13 @@ class RoomsExtension implements Extension {
   }
 
   async onStoreDocument(data: { documentName: string; document: Document }): Promise<void> {
-    if (this.deleted.has(data.documentName)) return;
+    const room = data.documentName;
+    if (this.deleted.has(room)) return;
     const state = Y.encodeStateAsUpdate(data.document);
-    await this.store.saveState(data.documentName, state);
-    this.sizes.set(data.documentName, state.length);
+    await this.store.saveState(room, state);
+    // Deleted while this write was under way: the write must not bring the room back.
+    if (this.deleted.has(room)) await this.store.remove(room);
+    this.sizes.set(room, state.length);
   }
 
   async afterUnloadDocument(data: { documentName: string }): Promise<void> {

@@ -117,7 +117,11 @@ export function connect(url: string, room: string, token: string, doc = new Y.Do
 }
 
 /** Polls until `check` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => boolean,
+  timeoutMs = 10_000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -141,24 +145,27 @@ export function goalTitle(doc: Y.Doc, id: string): string | undefined {
   return doc.getMap<Y.Map<string>>('goals').get(id)?.get('title');
 }
 
-/** Hocuspocus frames, byte for byte, for raw sockets. */
+/** A Hocuspocus frame, byte for byte, for raw sockets: the room's name, then what `write` adds. */
+export function frame(room: string, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, room);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
 export const frames = {
-  auth: (room: string, token: string): Uint8Array => {
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, room);
-    encoding.writeVarUint(e, 2); // Auth
-    encoding.writeVarUint(e, 0); // Token
-    encoding.writeVarString(e, token);
-    return encoding.toUint8Array(e);
-  },
-  update: (room: string, update: Uint8Array): Uint8Array => {
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, room);
-    encoding.writeVarUint(e, 0); // Sync
-    encoding.writeVarUint(e, 2); // Update
-    encoding.writeVarUint8Array(e, update);
-    return encoding.toUint8Array(e);
-  },
+  auth: (room: string, token: string): Uint8Array =>
+    frame(room, (e) => {
+      encoding.writeVarUint(e, 2); // Auth
+      encoding.writeVarUint(e, 0); // Token
+      encoding.writeVarString(e, token);
+    }),
+  update: (room: string, update: Uint8Array): Uint8Array =>
+    frame(room, (e) => {
+      encoding.writeVarUint(e, 0); // Sync
+      encoding.writeVarUint(e, 2); // Update
+      encoding.writeVarUint8Array(e, update);
+    }),
 };
 
 export interface RawSocket {

@@ -6,6 +6,7 @@ import {
   connect,
   createToken,
   editToken,
+  frame,
   frames,
   goalTitle,
   newRoom,
@@ -82,14 +83,8 @@ async function admittedSocket(): Promise<{ raw: RawSocket; secrets: RoomSecrets 
   return { raw, secrets };
 }
 
-function frame(room: string, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, room);
-  write(e);
-  return encoding.toUint8Array(e);
-}
-
-describe('hostile input to the relay', () => {
+// The limit only guards against a hang: on a loaded machine a room's round trips slow down.
+describe('hostile input to the relay', { timeout: 20_000 }, () => {
   it('closes a socket that sends bytes that are not a Hocuspocus frame', async () => {
     const raw = await rawSocket(relay.url);
     raw.ws.send(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]));

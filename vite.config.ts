@@ -101,7 +101,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/relay/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
     // Property tests take seconds on a busy 2-core machine; the limit guards against a hang only.

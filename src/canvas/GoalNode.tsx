@@ -76,7 +76,7 @@ function HolderChips({ holders }: { holders: GoalFlowNode['data']['holders'] }) 
           aria-label={`${h.name} is ${h.kind} on this goal: show the tie`}
           onClick={(e) => {
             e.stopPropagation();
-            app.sessionStore.getState().select({ incentives: [h.incentiveId] });
+            app.sessionStore.getState().select([{ kind: 'incentive', id: h.incentiveId }]);
           }}
         />
       ))}

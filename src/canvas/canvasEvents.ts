@@ -1,39 +1,16 @@
 import type { App } from '../store/app';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { moveGoals } from '../domain/commands';
-import { asGoalId, asIncentiveId, asLinkId, asStakeholderId, type GoalId } from '../domain/ids';
+import { asGoalId, asStakeholderId, type GoalId } from '../domain/ids';
 import type { MapDocument, Position } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
-import { type Selection } from '../store/sessionStore';
+import { selectableRecords, type SelectedRecord } from '../store/selection';
 import type { MapFlowNode } from './adapters';
 
-type Kinds = Required<Selection>;
-
-/** The session's selection as one id set, for applying React Flow's select/deselect changes. */
-function currentSelection(app: App): Set<string> {
-  const s = app.sessionStore.getState();
-  return new Set<string>([
-    ...s.selectedGoalIds,
-    ...s.selectedStakeholderIds,
-    ...s.selectedLinkIds,
-    ...s.selectedIncentiveIds,
-    ...s.selectedTradeOffIds,
-  ]);
-}
-
-/** Sorts selected ids into their record kinds, dropping ids no longer in the map. */
-function toSelection(ids: ReadonlySet<string>, doc: MapDocument): Kinds {
-  const pick = <T extends { id: string }>(list: readonly T[]) => list.filter((r) => ids.has(r.id));
-  return {
-    goals: pick(doc.goals).map((g) => g.id),
-    stakeholders: pick(doc.stakeholders).map((s) => s.id),
-    links: pick(doc.links).map((l) => asLinkId(l.id)),
-    incentives: pick(doc.incentives).map((i) => asIncentiveId(i.id)),
-    tradeOffs: pick(doc.tradeOffs).map((t) => t.id),
-  };
-}
-
-/** Applies React Flow's select changes (click, shift-click, box select) to the session store. */
+/**
+ * Applies React Flow's select changes (click, shift-click, box select) to the session store;
+ * ids no longer in the map drop out of the selection.
+ */
 export function applySelectChanges(
   app: App,
   changes: readonly (NodeChange<MapFlowNode> | EdgeChange)[],
@@ -41,12 +18,17 @@ export function applySelectChanges(
 ): void {
   const selects = changes.filter((c) => c.type === 'select');
   if (selects.length === 0) return;
-  const ids = currentSelection(app);
+  const records = selectableRecords(doc);
+  const { selection } = app.sessionStore.getState();
+  const next = new Map<string, SelectedRecord>(
+    selection.filter((r) => records.has(r.id)).map((r) => [r.id, r]),
+  );
   for (const c of selects) {
-    if (c.selected) ids.add(c.id);
-    else ids.delete(c.id);
+    const record = records.get(c.id);
+    if (c.selected && record) next.set(c.id, record);
+    else next.delete(c.id);
   }
-  app.sessionStore.getState().select(toSelection(ids, doc));
+  app.sessionStore.getState().select([...next.values()]);
 }
 
 /** Positions of nodes mid-drag, from React Flow's position changes. */

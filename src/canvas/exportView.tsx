@@ -2,53 +2,15 @@ import { useApp } from '../store/appContext';
 import type { App } from '../store/app';
 import { useEffect } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { createStore, useStore } from 'zustand';
-import type { LinkRoutes } from '../domain/edgeRoutes';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
+import type { CanvasView, FlowRegion, ReadView } from '../store/canvasViewStore';
 import { FIT_ALL } from './fitOptions';
 
-/** A rectangle in flow coordinates (1 unit = 1 CSS pixel at zoom 1). */
-export interface FlowRegion {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** What an image export needs from the canvas, read at the moment of export. */
-export interface CanvasView {
-  /** Where every node is drawn right now (layout, pinned positions, a drag in progress). */
-  readonly positions: LayoutPositions;
-  /** The part of the map visible on screen; null before the canvas has a size. */
-  readonly visible: FlowRegion | null;
-  /** The links' routes as the canvas draws them (from the last full layout). */
-  readonly linkRoutes: LinkRoutes;
-}
-
-type ReadView = () => CanvasView;
-
-/**
- * How to read the view, set while a laid-out canvas is mounted (null while the map is still laid
- * out, or the library is shown). Read on demand, so the canvas never re-renders for export.
- */
-const viewSource = createStore<{ readonly read: ReadView | null }>()(() => ({ read: null }));
-
-/** The reader of the canvas view; components re-render when a canvas appears or goes. */
-export function useCanvasViewReader(): ReadView | null {
-  return useStore(viewSource, (s) => s.read);
-}
-
-/** Set by relayoutAndFit until the fresh layout is on the canvas. */
-let fitAfterLayout = false;
-
 function relayoutAndFit(app: App): void {
-  fitAfterLayout = true;
+  app.canvasViewStore.setState({ fitAfterLayout: true });
   app.positionsStore.getState().requestLayout();
 }
-
-/** The contents an import's replace switches between; undo and redo lay each out afresh too. */
-let replacement: { readonly before: MapDocument; readonly after: MapDocument } | null = null;
 
 /**
  * After the open map's content was replaced wholesale (an import): lays it out afresh, as when a
@@ -56,7 +18,7 @@ let replacement: { readonly before: MapDocument; readonly after: MapDocument } |
  * positions the canvas no longer has, so returning to either version is laid out the same way.
  */
 export function showReplacedContent(app: App, before: MapDocument, after: MapDocument): void {
-  replacement = { before, after };
+  app.canvasViewStore.setState({ replacement: { before, after } });
   relayoutAndFit(app);
 }
 
@@ -66,10 +28,13 @@ function useRelayoutOnUndoOfReplace(): void {
   useEffect(
     () =>
       app.documentStore.subscribe(({ doc }, previous) => {
+        const { replacement } = app.canvasViewStore.getState();
         if (replacement === null || doc === previous.doc) return;
         if (doc === replacement.before || doc === replacement.after) relayoutAndFit(app);
         // Another map opened: its history has nothing to do with the replaced content.
-        else if (doc?.map.id !== replacement.after.map.id) replacement = null;
+        else if (doc?.map.id !== replacement.after.map.id) {
+          app.canvasViewStore.setState({ replacement: null });
+        }
       }),
     [app],
   );
@@ -88,8 +53,8 @@ function isFullLayoutOf(doc: MapDocument | null, positions: LayoutPositions): bo
 }
 
 /** The open canvas's view, or null when no canvas is mounted (e.g. the library is shown). */
-export function readCanvasView(): CanvasView | null {
-  return viewSource.getState().read?.() ?? null;
+export function readCanvasView(app: App): CanvasView | null {
+  return app.canvasViewStore.getState().read?.() ?? null;
 }
 
 /**
@@ -111,9 +76,10 @@ function useFitAfterLayout(): void {
   useEffect(
     () =>
       app.positionsStore.subscribe(({ positions }, previous) => {
-        if (!fitAfterLayout || positions === previous.positions) return;
+        if (!app.canvasViewStore.getState().fitAfterLayout) return;
+        if (positions === previous.positions) return;
         if (!isFullLayoutOf(app.documentStore.getState().doc, positions)) return;
-        fitAfterLayout = false;
+        app.canvasViewStore.setState({ fitAfterLayout: false });
         // React Flow queues the fit until the moved nodes reach it.
         void fitView(FIT_ALL);
       }),
@@ -140,9 +106,10 @@ export function CanvasViewSource() {
       const { routes } = app.positionsStore.getState();
       return { positions, visible: visibleRegion(transform, width, height), linkRoutes: routes };
     };
-    viewSource.setState({ read });
+    const views = app.canvasViewStore;
+    views.setState({ read });
     return () => {
-      if (viewSource.getState().read === read) viewSource.setState({ read: null });
+      if (views.getState().read === read) views.setState({ read: null });
     };
   }, [flow, app]);
   return null;

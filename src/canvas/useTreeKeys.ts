@@ -27,7 +27,7 @@ export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>
       const xOf = (n: string) => getInternalNode(n)?.internals.positionAbsolute.x ?? 0;
       const next = neighbourGoal(doc, id, direction, xOf);
       if (next === null) return;
-      app.sessionStore.getState().select({ goals: [asGoalId(next)] });
+      app.sessionStore.getState().select([{ kind: 'goal', id: asGoalId(next) }]);
       // A goal already drawn takes focus now, so a quick second press starts from it; one off
       // screen takes it once the camera has brought it in.
       const selector = `.react-flow__node[data-id="${CSS.escape(next)}"]`;

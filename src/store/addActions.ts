@@ -2,6 +2,7 @@ import { addGoal, addStakeholder, linkGoals } from '../domain/commands';
 import { asGoalId, asStakeholderId, newId, type GoalId, type StakeholderId } from '../domain/ids';
 import type { GoalKind, MapDocument } from '../domain/model';
 import { applyEdit } from './applyEdit';
+import { selectedIdsOf } from './selection';
 import type { App } from './app';
 
 /** The kind a new goal most likely has, one level below its parent. */
@@ -16,7 +17,7 @@ function childKind(doc: MapDocument, parent: GoalId | undefined): GoalKind {
  * selects it so its title can be typed straight away.
  */
 export function addGoalNearSelection(app: App, doc: MapDocument): GoalId | null {
-  const selected = app.sessionStore.getState().selectedGoalIds;
+  const selected = selectedIdsOf(app.sessionStore.getState().selection, 'goal');
   const parent = selected.length === 1 ? selected[0] : undefined;
   const id = asGoalId(newId('g'));
   const kind = childKind(doc, parent);
@@ -26,7 +27,7 @@ export function addGoalNearSelection(app: App, doc: MapDocument): GoalId | null 
     return withGoal.ok && parent !== undefined ? linkGoals(withGoal.value, id, parent) : withGoal;
   });
   if (!added) return null;
-  app.sessionStore.getState().select({ goals: [id] });
+  app.sessionStore.getState().select([{ kind: 'goal', id }]);
   return id;
 }
 
@@ -34,6 +35,6 @@ export function addGoalNearSelection(app: App, doc: MapDocument): GoalId | null 
 export function addStakeholderToMap(app: App): StakeholderId | null {
   const id = asStakeholderId(newId('s'));
   if (!applyEdit(app, (d) => addStakeholder(d, { id, name: 'New stakeholder' }))) return null;
-  app.sessionStore.getState().select({ stakeholders: [id] });
+  app.sessionStore.getState().select([{ kind: 'stakeholder', id }]);
   return id;
 }

@@ -3,6 +3,7 @@ import type { CommonGroundDb } from '../db/schema';
 import { newId } from '../domain/ids';
 import type { StorageManagerLike } from '../db/storageHealth';
 import { createBackupStore, type BackupData } from './backupStore';
+import { createCanvasViewStore, type CanvasViewState } from './canvasViewStore';
 import { createDocumentStore, type DocumentStore } from './documentStore';
 import { createHistoryStore, type HistoryData } from './historyStore';
 import { createImportStore, type ImportStep } from './importSteps';
@@ -32,6 +33,7 @@ export interface App {
   readonly historyStore: StoreApi<HistoryData>;
   readonly importStore: StoreApi<ImportStep>;
   readonly positionsStore: StoreApi<PositionsState>;
+  readonly canvasViewStore: StoreApi<CanvasViewState>;
   readonly storageHealthStore: StoreApi<StorageHealthState>;
   readonly updateStore: StoreApi<UpdateState>;
   readonly workshopStore: StoreApi<WorkshopState>;
@@ -61,6 +63,7 @@ export function createApp({
     historyStore: createHistoryStore(),
     importStore: createImportStore(),
     positionsStore: createPositionsStore(),
+    canvasViewStore: createCanvasViewStore(),
     storageHealthStore: createStorageHealthStore(storage),
     updateStore: createUpdateStore(),
     workshopStore: createWorkshopStore(),

@@ -10,41 +10,33 @@ import type { MapDocument } from '../domain/model';
 import { ok } from '../domain/result';
 import { applyEdit } from './applyEdit';
 import type { App } from './app';
-import type { SessionData } from './sessionStore';
+import { selectedIdsOf, type Selection } from './selection';
 
 type Step = (doc: MapDocument) => CommandResult;
-type SelectionLists = Pick<
-  SessionData,
-  | 'selectedGoalIds'
-  | 'selectedStakeholderIds'
-  | 'selectedLinkIds'
-  | 'selectedIncentiveIds'
-  | 'selectedTradeOffIds'
->;
 
 /**
  * Deletes everything selected as ONE undoable edit. Removing a goal or a person also removes
  * their links and incentives, so each step first checks its record is still there.
  */
-export function deleteCommand(selection: SelectionLists) {
+export function deleteCommand(selection: Selection) {
   return (doc: MapDocument): CommandResult => {
     const steps: Step[] = [
-      ...selection.selectedIncentiveIds.map(
+      ...selectedIdsOf(selection, 'incentive').map(
         (id): Step =>
           (d) =>
             d.incentives.some((i) => i.id === id) ? removeIncentive(d, id) : ok(d),
       ),
-      ...selection.selectedTradeOffIds.map(
+      ...selectedIdsOf(selection, 'tradeOff').map(
         (id): Step =>
           (d) =>
             d.tradeOffs.some((t) => t.id === id) ? removeTradeOff(d, id) : ok(d),
       ),
-      ...selection.selectedLinkIds.map(
+      ...selectedIdsOf(selection, 'link').map(
         (id): Step =>
           (d) =>
             d.links.some((l) => l.id === id) ? unlinkGoals(d, { linkId: id }) : ok(d),
       ),
-      ...selection.selectedStakeholderIds.map(
+      ...selectedIdsOf(selection, 'stakeholder').map(
         (id): Step =>
           (d) =>
             d.stakeholders.some((s) => s.id === id) ? removeStakeholder(d, id) : ok(d),
@@ -52,30 +44,19 @@ export function deleteCommand(selection: SelectionLists) {
       (d) =>
         removeGoals(
           d,
-          selection.selectedGoalIds.filter((id) => d.goals.some((g) => g.id === id)),
+          selectedIdsOf(selection, 'goal').filter((id) => d.goals.some((g) => g.id === id)),
         ),
     ];
     return steps.reduce<CommandResult>((r, step) => (r.ok ? step(r.value) : r), ok(doc));
   };
 }
 
-/** How many records a selection names, for messages like "Deleted 3 items". */
-export function selectionSize(s: SelectionLists): number {
-  return (
-    s.selectedGoalIds.length +
-    s.selectedStakeholderIds.length +
-    s.selectedLinkIds.length +
-    s.selectedIncentiveIds.length +
-    s.selectedTradeOffIds.length
-  );
-}
-
 /** Deletes the current selection, clears it, and says how to get it back. */
 export function deleteSelection(app: App): void {
   const session = app.sessionStore.getState();
-  const count = selectionSize(session);
+  const count = session.selection.length;
   if (count === 0) return;
-  if (applyEdit(app, deleteCommand(session))) {
+  if (applyEdit(app, deleteCommand(session.selection))) {
     session.clearSelection();
     session.showNotice({
       kind: 'info',

@@ -1,14 +1,8 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { useApp } from './appContext';
 import type { SaveStatus } from '../db/autosave';
-import type {
-  ConflictId,
-  GoalId,
-  IncentiveId,
-  LinkId,
-  StakeholderId,
-  TradeOffId,
-} from '../domain/ids';
+import type { ConflictId, GoalId, StakeholderId } from '../domain/ids';
+import type { Selection } from './selection';
 
 /**
  * Session state: what the user is looking at right now. Kept out of the document store so it is
@@ -16,16 +10,7 @@ import type {
  */
 
 /** Side panels; at most one is open beside the canvas. */
-export const PANELS = [
-  'inspector',
-  'common-ground',
-  'conflicts',
-  'health',
-  'alignment',
-  'library',
-  'stakeholder',
-] as const;
-export type Panel = (typeof PANELS)[number];
+export type Panel = 'common-ground' | 'conflicts' | 'health' | 'alignment' | 'stakeholder';
 
 /** A button in a notice, e.g. "Undo delete": the one way back from an action done moments ago. */
 export interface NoticeAction {
@@ -52,11 +37,7 @@ export type StorageAlert =
   | { readonly kind: 'unreadable-elsewhere'; readonly message: string };
 
 export interface SessionData {
-  readonly selectedGoalIds: readonly GoalId[];
-  readonly selectedStakeholderIds: readonly StakeholderId[];
-  readonly selectedLinkIds: readonly LinkId[];
-  readonly selectedIncentiveIds: readonly IncentiveId[];
-  readonly selectedTradeOffIds: readonly TradeOffId[];
+  readonly selection: Selection;
   /** Goals whose subtree is folded away on the canvas (a view choice, not an edit). */
   readonly collapsedGoalIds: readonly GoalId[];
   /** The parties chosen for "find common ground", in the order they were picked. */
@@ -82,15 +63,6 @@ export interface SessionData {
   readonly saveStatus: SaveStatus | null;
   readonly notice: Notice | null;
   readonly storageAlert: StorageAlert | null;
-}
-
-/** What is selected on the canvas; anything left out is not selected. */
-export interface Selection {
-  readonly goals?: readonly GoalId[];
-  readonly stakeholders?: readonly StakeholderId[];
-  readonly links?: readonly LinkId[];
-  readonly incentives?: readonly IncentiveId[];
-  readonly tradeOffs?: readonly TradeOffId[];
 }
 
 export interface SessionState extends SessionData {
@@ -127,11 +99,7 @@ export interface SessionState extends SessionData {
 }
 
 const EMPTY_MAP_SESSION = {
-  selectedGoalIds: [],
-  selectedStakeholderIds: [],
-  selectedLinkIds: [],
-  selectedIncentiveIds: [],
-  selectedTradeOffIds: [],
+  selection: [],
   collapsedGoalIds: [],
   parties: [],
   shownAnswerGoalId: null,
@@ -148,23 +116,11 @@ export function createSessionStore(): StoreApi<SessionState> {
     saveStatus: null,
     notice: null,
     storageAlert: null,
-    select: ({ goals = [], stakeholders = [], links = [], incentives = [], tradeOffs = [] }) => {
-      set({
-        selectedGoalIds: goals,
-        selectedStakeholderIds: stakeholders,
-        selectedLinkIds: links,
-        selectedIncentiveIds: incentives,
-        selectedTradeOffIds: tradeOffs,
-      });
+    select: (selection) => {
+      set({ selection });
     },
     clearSelection: () => {
-      set({
-        selectedGoalIds: [],
-        selectedStakeholderIds: [],
-        selectedLinkIds: [],
-        selectedIncentiveIds: [],
-        selectedTradeOffIds: [],
-      });
+      set({ selection: [] });
     },
     toggleCollapsed: (goal) => {
       set(({ collapsedGoalIds }) => ({
@@ -231,21 +187,12 @@ export function createSessionStore(): StoreApi<SessionState> {
   }));
 }
 
-export const selectSelectedGoalIds = (s: SessionState): readonly GoalId[] => s.selectedGoalIds;
-export const selectSelectedStakeholderIds = (s: SessionState): readonly StakeholderId[] =>
-  s.selectedStakeholderIds;
-export const selectSelectedLinkIds = (s: SessionState): readonly LinkId[] => s.selectedLinkIds;
-export const selectSelectedIncentiveIds = (s: SessionState): readonly IncentiveId[] =>
-  s.selectedIncentiveIds;
-export const selectSelectedTradeOffIds = (s: SessionState): readonly TradeOffId[] =>
-  s.selectedTradeOffIds;
+export const selectSelection = (s: SessionState): Selection => s.selection;
 export const selectCollapsedGoalIds = (s: SessionState): readonly GoalId[] => s.collapsedGoalIds;
 export const selectShownAnswerGoalId = (s: SessionState): GoalId | null => s.shownAnswerGoalId;
 export const selectParties = (s: SessionState): readonly StakeholderId[] => s.parties;
 export const selectOpenPanel = (s: SessionState): Panel | null => s.openPanel;
 export const selectOpenConflictId = (s: SessionState): ConflictId | null => s.openConflictId;
-export const selectViewedStakeholderId = (s: SessionState): StakeholderId | null =>
-  s.viewedStakeholderId;
 export const selectSaveStatus = (s: SessionState): SaveStatus | null => s.saveStatus;
 export const selectNotice = (s: SessionState): Notice | null => s.notice;
 export const selectStorageAlert = (s: SessionState): StorageAlert | null => s.storageAlert;

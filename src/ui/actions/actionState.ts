@@ -1,5 +1,4 @@
 import { useShallow } from 'zustand/react/shallow';
-import { selectionSize } from '../../store/deleteSelection';
 import type { App } from '../../store/app';
 import { selectCanRedo, selectCanUndo, useDocumentHistory } from '../../store/documentStore';
 import { useSessionStore, type Panel, type SessionState } from '../../store/sessionStore';
@@ -14,7 +13,7 @@ export interface ActionState {
 }
 
 const selectSessionPart = (s: SessionState) => ({
-  selected: selectionSize(s),
+  selected: s.selection.length,
   openPanel: s.openPanel,
 });
 

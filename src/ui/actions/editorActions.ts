@@ -27,10 +27,12 @@ const withDoc =
   };
 
 function selectAll(app: App, doc: MapDocument): void {
-  app.sessionStore.getState().select({
-    goals: doc.goals.map((g) => g.id),
-    stakeholders: doc.stakeholders.map((s) => s.id),
-  });
+  app.sessionStore
+    .getState()
+    .select([
+      ...doc.goals.map((g) => ({ kind: 'goal' as const, id: g.id })),
+      ...doc.stakeholders.map((s) => ({ kind: 'stakeholder' as const, id: s.id })),
+    ]);
 }
 
 /** A side panel's button: opens it, or closes it when it is the one open. */

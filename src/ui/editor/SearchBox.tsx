@@ -41,7 +41,11 @@ export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(func
     }
     app.sessionStore
       .getState()
-      .select(match.kind === 'goal' ? { goals: [match.id] } : { stakeholders: [match.id] });
+      .select([
+        match.kind === 'goal'
+          ? { kind: 'goal', id: match.id }
+          : { kind: 'stakeholder', id: match.id },
+      ]);
     setQuery('');
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

@@ -29,7 +29,7 @@ function Action({ onClick, children }: { onClick: () => void; children: ReactNod
 function ShowGoal({ goalId, names }: { goalId: GoalId; names: Names }) {
   const app = useApp();
   return (
-    <Action onClick={() => session(app).select({ goals: [goalId] })}>
+    <Action onClick={() => session(app).select([{ kind: 'goal', id: goalId }])}>
       Show “{names.goal(goalId)}”
     </Action>
   );
@@ -77,7 +77,9 @@ function FixLinks({
     case 'stakeholder-without-incentives':
     case 'stakeholder-without-manager':
       return (
-        <Action onClick={() => session(app).select({ stakeholders: [item.stakeholderId] })}>
+        <Action
+          onClick={() => session(app).select([{ kind: 'stakeholder', id: item.stakeholderId }])}
+        >
           Show {names.party(item.stakeholderId)}
         </Action>
       );

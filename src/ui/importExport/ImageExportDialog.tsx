@@ -1,7 +1,7 @@
 import { useApp } from '../../store/appContext';
 import type { App } from '../../store/app';
 import { useId, useMemo, useState } from 'react';
-import { useCanvasViewReader, type CanvasView } from '../../canvas/exportView';
+import { useCanvasViewReader, type CanvasView } from '../../store/canvasViewStore';
 import type { MapDocument } from '../../domain/model';
 import { svgSize } from '../../io/svg';
 import { noteExported } from '../../store/backupStore';

@@ -17,6 +17,6 @@ export async function downloadTextFormat(
   doc: MapDocument,
 ): Promise<void> {
   const { TEXT_EXPORTS } = await import('./textExporters');
-  TEXT_EXPORTS[format](doc);
+  TEXT_EXPORTS[format](doc, app);
   if (format === 'JSON') await noteExported(app, doc.map.id);
 }

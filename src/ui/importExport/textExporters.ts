@@ -4,6 +4,7 @@
  */
 import { readCanvasView } from '../../canvas/exportView';
 import type { MapDocument } from '../../domain/model';
+import type { App } from '../../store/app';
 import { exportGoalsCsv } from '../../io/csv';
 import { exportGraphMl, GRAPHML_NS } from '../../io/graphml';
 import { exportMapJson } from '../../io/json';
@@ -21,9 +22,9 @@ function exportMermaidFile(doc: MapDocument): void {
 }
 
 /** With the canvas positions, so yEd opens the map laid out as it is on screen. */
-function exportGraphMlFile(doc: MapDocument): void {
+function exportGraphMlFile(doc: MapDocument, app: App): void {
   const xml = document.implementation.createDocument(GRAPHML_NS, 'graphml', null);
-  const positions = readCanvasView()?.positions;
+  const positions = readCanvasView(app)?.positions;
   const text = exportGraphMl<Element>(
     doc,
     xml,
@@ -37,7 +38,7 @@ function exportCsvFile(doc: MapDocument): void {
   downloadText(exportGoalsCsv(doc), fileNameFor(doc.map.name, 'csv'), 'text/csv');
 }
 
-export const TEXT_EXPORTS: Readonly<Record<TextFormat, (doc: MapDocument) => void>> = {
+export const TEXT_EXPORTS: Readonly<Record<TextFormat, (doc: MapDocument, app: App) => void>> = {
   JSON: exportJsonFile,
   Mermaid: exportMermaidFile,
   GraphML: exportGraphMlFile,

@@ -94,7 +94,9 @@ function ContributesTo({ goal, doc }: { goal: Goal; doc: MapDocument }) {
               <button
                 type="button"
                 className="cg-link-button"
-                onClick={() => app.sessionStore.getState().select({ links: [asLinkId(l.id)] })}
+                onClick={() =>
+                  app.sessionStore.getState().select([{ kind: 'link', id: asLinkId(l.id) }])
+                }
               >
                 Link to “{title(l.to)}”
               </button>

@@ -54,7 +54,9 @@ function HeldIncentives({ stakeholder, doc }: { stakeholder: Stakeholder; doc: M
               <button
                 type="button"
                 className="cg-link-button"
-                onClick={() => app.sessionStore.getState().select({ incentives: [i.id] })}
+                onClick={() =>
+                  app.sessionStore.getState().select([{ kind: 'incentive', id: i.id }])
+                }
               >
                 {i.kind} on “{title(i.goalId)}”
                 {i.weight === null ? '' : ` · ${Math.round(i.weight * 100)}%`}

@@ -13,7 +13,7 @@ export function TradeOffInspector({ tradeOff, doc }: { tradeOff: TradeOff; doc: 
     <button
       type="button"
       className="cg-link-button"
-      onClick={() => app.sessionStore.getState().select({ goals: [id] })}
+      onClick={() => app.sessionStore.getState().select([{ kind: 'goal', id: id }])}
     >
       “{title(id)}”
     </button>

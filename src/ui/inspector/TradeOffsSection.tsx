@@ -31,7 +31,7 @@ export function TradeOffsSection({ goal, doc }: { goal: Goal; doc: MapDocument }
               <button
                 type="button"
                 className="cg-link-button"
-                onClick={() => app.sessionStore.getState().select({ tradeOffs: [t.id] })}
+                onClick={() => app.sessionStore.getState().select([{ kind: 'tradeOff', id: t.id }])}
               >
                 “{title(t.a === goal.id ? t.b : t.a)}”{t.note === '' ? '' : ` — ${t.note}`}
               </button>

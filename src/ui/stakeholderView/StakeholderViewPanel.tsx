@@ -75,7 +75,7 @@ function Reached({
       <button
         type="button"
         className="cg-link-button cg-reached__goal"
-        onClick={() => session(app).select({ goals: [goal.goalId] })}
+        onClick={() => session(app).select([{ kind: 'goal', id: goal.goalId }])}
       >
         {names.goal(goal.goalId)}
       </button>

@@ -1,16 +1,22 @@
 import { useApp } from '../../store/appContext';
 import type { App } from '../../store/app';
 import type { MapDocument } from '../../domain/model';
-import { selectSelectedStakeholderIds, useSessionStore } from '../../store/sessionStore';
+import { selectedIdsOf } from '../../store/selection';
+import { useSessionStore, type SessionState } from '../../store/sessionStore';
 
 const session = (app: App) => app.sessionStore.getState();
+
+/** The one person selected, if exactly one is (with or without other records). */
+function selectOnePerson(s: SessionState) {
+  const people = selectedIdsOf(s.selection, 'stakeholder');
+  return people.length === 1 ? people[0] : undefined;
+}
 
 /** Shown under the inspector when one stakeholder is selected: the way into their view. */
 export function ViewAsStakeholderButton({ doc }: { doc: MapDocument }) {
   const app = useApp();
-  const selected = useSessionStore(selectSelectedStakeholderIds);
-  const person =
-    selected.length === 1 ? doc.stakeholders.find((s) => s.id === selected[0]) : undefined;
+  const selected = useSessionStore(selectOnePerson);
+  const person = doc.stakeholders.find((s) => s.id === selected);
   if (!person) return null;
   return (
     <button

@@ -23,13 +23,15 @@ describe('session store', () => {
   it('resetForNewMap forgets selection and parties but keeps the open panel and save status', () => {
     const session = createSessionStore();
     const s = () => session.getState();
-    s().select({ goals: [asGoalId('g1')], stakeholders: [dana] });
+    s().select([
+      { kind: 'goal', id: asGoalId('g1') },
+      { kind: 'stakeholder', id: dana },
+    ]);
     s().setParties([dana, eli]);
     s().setOpenPanel('common-ground');
     s().setSaveStatus({ state: 'saving' });
     s().resetForNewMap();
-    expect(s().selectedGoalIds).toEqual([]);
-    expect(s().selectedStakeholderIds).toEqual([]);
+    expect(s().selection).toEqual([]);
     expect(s().parties).toEqual([]);
     expect(s().openPanel).toBe('common-ground');
     expect(s().saveStatus).toEqual({ state: 'saving' });
@@ -40,7 +42,7 @@ describe('session store', () => {
     const s = () => session.getState();
     s().setDraft('trade-off/g1/note', 'Discounts win deals and cost margin');
     s().setDraft('trade-off/__proto__/note', 'Any id is a plain key');
-    s().select({ goals: [asGoalId('g2')] });
+    s().select([{ kind: 'goal', id: asGoalId('g2') }]);
     expect(s().drafts.get('trade-off/g1/note')).toBe('Discounts win deals and cost margin');
     expect(s().drafts.get('trade-off/__proto__/note')).toBe('Any id is a plain key');
     s().setDraft('trade-off/g1/note', '');
@@ -67,9 +69,9 @@ describe('session store', () => {
     const history = () => documents.temporal.getState();
     const before = history().pastStates.length;
 
-    session.getState().select({ goals: [asGoalId('g1')] });
+    session.getState().select([{ kind: 'goal', id: asGoalId('g1') }]);
     session.getState().setParties([dana, eli]);
-    session.getState().setOpenPanel('inspector');
+    session.getState().setOpenPanel('health');
     session.getState().setSaveStatus({ state: 'saved', at: 1 });
     session.getState().showNotice({ kind: 'info', text: 'Saved' });
 

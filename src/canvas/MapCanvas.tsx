@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -119,13 +119,18 @@ function useFlowElements(
 export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvasProps) {
   const { ready, positions } = useAutoLayout(doc);
   const [dragging, setDragging] = useState(NO_DRAG);
+  // Set from the start of a pointer drag to its drop: moves outside one come from the arrow keys.
+  const pointerDrag = useRef(false);
   const { nodes, edges, selectedIds } = useFlowElements(doc, positions, highlight, dragging);
   const routes = useEdgeRoutes(doc, positions, edges);
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
       applySelectChanges(changes, doc);
       const moved = draggedPositions(changes);
-      if (moved.size > 0) setDragging((d) => new Map([...d, ...moved]));
+      if (moved.size === 0) return;
+      // A drag is drawn as it goes and saved on drop; each arrow-key nudge is saved at once.
+      if (pointerDrag.current) setDragging((d) => new Map([...d, ...moved]));
+      else commitDrag(doc, moved);
     },
     [doc],
   );
@@ -133,7 +138,11 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
     (changes: EdgeChange[]) => applySelectChanges(changes, doc),
     [doc],
   );
+  const onNodeDragStart = useCallback(() => {
+    pointerDrag.current = true;
+  }, []);
   const onNodeDragStop = useCallback(() => {
+    pointerDrag.current = false;
     commitDrag(doc, dragging);
     setDragging(NO_DRAG);
   }, [doc, dragging]);
@@ -153,6 +162,7 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}

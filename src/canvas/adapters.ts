@@ -73,13 +73,19 @@ function goalEmphasis(goal: Goal, h: HighlightLookup): Emphasis {
   return h.goalColors.has(goal.id) ? 'path' : 'dim';
 }
 
-/** A pinned goal stays where the user put it; others go where layout put them. */
-function goalPosition(goal: Goal, view: NodeView): { x: number; y: number } {
+/**
+ * Where a goal or person is drawn: as dragged, else where the user pinned it, else where layout
+ * put it.
+ */
+function nodePosition(
+  node: Pick<Goal | Stakeholder, 'id' | 'position'>,
+  view: NodeView,
+): { x: number; y: number } {
   return (
-    view.dragging.get(goal.id) ??
-    (goal.position?.pinned ? goal.position : undefined) ??
-    view.positions[goal.id] ??
-    goal.position ??
+    view.dragging.get(node.id) ??
+    (node.position?.pinned ? node.position : undefined) ??
+    view.positions[node.id] ??
+    node.position ??
     ORIGIN
   );
 }
@@ -111,7 +117,7 @@ function toGoalNode(
   return {
     id: goal.id,
     type: 'goal',
-    position: goalPosition(goal, view),
+    position: nodePosition(goal, view),
     ariaLabel: goal.title,
     selected: view.selectedIds.has(goal.id),
     hidden: view.collapse.hidden.has(goal.id),
@@ -131,11 +137,6 @@ function toGoalNode(
   };
 }
 
-/** Where a person's pill is drawn: as dragged, else where layout put it. */
-function stakeholderPosition(stakeholder: Stakeholder, view: NodeView): { x: number; y: number } {
-  return view.dragging.get(stakeholder.id) ?? view.positions[stakeholder.id] ?? ORIGIN;
-}
-
 function toStakeholderNode(
   stakeholder: Stakeholder,
   view: NodeView,
@@ -145,7 +146,7 @@ function toStakeholderNode(
   return {
     id: stakeholder.id,
     type: 'stakeholder',
-    position: stakeholderPosition(stakeholder, view),
+    position: nodePosition(stakeholder, view),
     ariaLabel: stakeholder.name,
     selected: view.selectedIds.has(stakeholder.id),
     hidden: view.collapse.hidden.has(stakeholder.id),
@@ -196,13 +197,13 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
         .filter((g) => !view.collapse.hidden.has(g.id))
         .map((g) => ({
           id: g.id,
-          ...goalPosition(g, view),
+          ...nodePosition(g, view),
           ...NODE_SIZE[g.kind],
           large: g.kind !== 'kpi',
         })),
       ...doc.stakeholders.map((s) => ({
         id: s.id,
-        ...stakeholderPosition(s, view),
+        ...nodePosition(s, view),
         ...NODE_SIZE.stakeholder,
         large: true,
       })),

@@ -1,8 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { moveGoals } from '../domain/commands';
-import type { GoalId } from '../domain/ids';
-import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
-import type { MapDocument } from '../domain/model';
+import { moveNodes } from '../domain/commands';
+import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
+import type { MapDocument, Position } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
 import { documentStore } from '../store/documentStore';
 import { placeNewNodes } from '../layout/placement';
@@ -11,10 +10,15 @@ import { toLayoutInput } from './layoutInput';
 import { startLayoutWorker } from './layoutWorker';
 import { positionsStore, selectLayoutRequest, usePositionsStore } from './positionsStore';
 
-/** Pinned goals by id with where they were pinned. */
-type Pins = ReadonlyMap<GoalId, { readonly x: number; readonly y: number }>;
+interface Pin {
+  readonly x: number;
+  readonly y: number;
+}
+/** Pinned goals and people by id with where they were pinned. */
+type Pins = ReadonlyMap<string, Pin>;
+type Placed = { readonly id: string; readonly position: Position | null };
 
-/** The layout input; a layout that releases pins lays pinned goals out as if unpinned. */
+/** The layout input; a layout that releases pins lays pinned nodes out as if unpinned. */
 function layoutRequestFor(
   doc: MapDocument,
   releasePins: boolean,
@@ -22,28 +26,43 @@ function layoutRequestFor(
   // The map is shaped to fit the window (the canvas takes most of it).
   const input = { ...toLayoutInput(doc), aspect: window.innerWidth / window.innerHeight };
   if (!releasePins) return { pins: new Map(), input };
-  const pins = new Map(
-    doc.goals.flatMap((g) => (g.position?.pinned ? [[g.id, g.position] as const] : [])),
-  );
-  return { pins, input: { ...input, goals: input.goals.map((g) => ({ ...g, pinned: null })) } };
+  const pins = new Map<string, Pin>();
+  for (const n of [...doc.goals, ...doc.stakeholders]) {
+    if (n.position?.pinned) pins.set(n.id, n.position);
+  }
+  const unpin = (n: LayoutNodeInput) => ({ ...n, pinned: null });
+  const { goals, stakeholders } = input;
+  return {
+    pins,
+    input: { ...input, goals: goals.map(unpin), stakeholders: stakeholders.map(unpin) },
+  };
+}
+
+/** The nodes still pinned where they were when the layout was asked for, each mapped to null. */
+function releasedPins<T extends Placed>(nodes: readonly T[], pins: Pins): Map<T['id'], null> {
+  const released = new Map<T['id'], null>();
+  for (const { id, position } of nodes) {
+    const was = pins.get(id);
+    if (was && position?.pinned && position.x === was.x && position.y === was.y) {
+      released.set(id, null);
+    }
+  }
+  return released;
 }
 
 /**
  * Applies a finished layout. Released pins are dropped (one undoable edit) in the same task as
  * the new positions arrive, so React draws both in ONE render: un-pinning first would redraw the
- * whole map once at the old positions and then again at the new ones. A goal dragged elsewhere
- * while the layout ran keeps its new pin.
+ * whole map once at the old positions and then again at the new ones. A goal or person dragged
+ * elsewhere while the layout ran keeps its new pin.
  */
 function applyLayout(mapId: string, pins: Pins, result: LayoutResponse): void {
-  const goals = documentStore.getState().doc?.goals ?? [];
-  const release = new Map(
-    goals.flatMap((g) => {
-      const was = pins.get(g.id);
-      const same = was && g.position?.pinned && g.position.x === was.x && g.position.y === was.y;
-      return same ? [[g.id, null] as const] : [];
-    }),
-  );
-  if (release.size > 0) applyEdit((d) => moveGoals(d, release));
+  const doc = documentStore.getState().doc;
+  const goals = releasedPins(doc?.goals ?? [], pins);
+  const stakeholders = releasedPins(doc?.stakeholders ?? [], pins);
+  if (goals.size > 0 || stakeholders.size > 0) {
+    applyEdit((d) => moveNodes(d, { goals, stakeholders }));
+  }
   positionsStore.getState().setPositions(mapId, result.positions, result.routes);
 }
 

@@ -2,18 +2,22 @@ import { useMemo } from 'react';
 import type { Edge } from '@xyflow/react';
 import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
-import type { MapDocument } from '../domain/model';
+import type { MapDocument, Position } from '../domain/model';
 import { usePositionsStore } from './positionsStore';
 
-/** Every node's box where it is drawn when nothing is dragged: pinned goals at their pins. */
+/** Where a node is drawn when nothing is dragged: at its pin when pinned. */
+const drawnAt = (node: { id: string; position: Position | null }, positions: LayoutPositions) =>
+  node.position?.pinned ? node.position : positions[node.id];
+
+/** Every node's box where it is drawn when nothing is dragged: pinned goals and people at their pins. */
 function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect> {
   const boxes = new Map<string, Rect>();
   for (const g of doc.goals) {
-    const at = g.position?.pinned ? g.position : positions[g.id];
+    const at = drawnAt(g, positions);
     if (at) boxes.set(g.id, { x: at.x, y: at.y, ...NODE_SIZE[g.kind] });
   }
   for (const s of doc.stakeholders) {
-    const at = positions[s.id];
+    const at = drawnAt(s, positions);
     if (at) boxes.set(s.id, { x: at.x, y: at.y, ...NODE_SIZE.stakeholder });
   }
   return boxes;

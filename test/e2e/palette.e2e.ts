@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newAppPage, screenshotOnFailure } from './browser';
-import { dragGoalOutOfPlace } from './launch';
+import { dragNodeOutOfPlace } from './launch';
 
 let browser: Browser;
 let page: Page;
@@ -54,7 +54,7 @@ describe('the command palette, by keyboard alone', () => {
 
   it('runs “Auto layout”: a goal dragged out of place goes back', async () => {
     // Setting the scene needs the mouse (dragging pins a goal); the palette does not.
-    const { x, dropped } = await dragGoalOutOfPlace(page, 'Win rate');
+    const { x, dropped } = await dragNodeOutOfPlace(page, 'Win rate');
 
     await page.keyboard.press('Control+k');
     await expect.poll(() => isFocused(combobox())).toBe(true);

@@ -88,7 +88,7 @@ const TABLE = [
   {
     id: 'auto-layout',
     label: 'Auto layout',
-    description: 'Lay the map out again (releases pinned goals)',
+    description: 'Lay the map out again (releases pinned goals and people)',
     run: () => positionsStore.getState().requestLayout({ releasePins: true }),
   },
   {

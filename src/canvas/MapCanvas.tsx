@@ -26,11 +26,11 @@ import type { Highlight } from '../domain/highlight';
 import { toHighlightLookup } from './highlight';
 import { RoutedEdge, EdgeRoutesContext } from './RoutedEdge';
 import { StakeholderNode } from './StakeholderNode';
-import { TradeOffEdge } from './TradeOffEdge';
+import { TradeOffCurvesContext, TradeOffEdge } from './TradeOffEdge';
 import { useAutoLayout } from './useAutoLayout';
 import { ZoomedTitleSize } from './ZoomedTitleSize';
 import { EDITOR_FORMS, WORKSHOP_FORMS, ZoomFormsContext } from './zoomForms';
-import { useEdgeRoutes } from './useEdgeRoutes';
+import { useEdgeRoutes, useTradeOffCurves } from './useEdgeRoutes';
 import { useTreeKeys } from './useTreeKeys';
 import { RevealSelection } from './RevealSelection';
 import { useSelectedIds } from './useSelectedIds';
@@ -123,6 +123,7 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
   const pointerDrag = useRef(false);
   const { nodes, edges, selectedIds } = useFlowElements(doc, positions, highlight, dragging);
   const routes = useEdgeRoutes(doc, positions, edges);
+  const curves = useTradeOffCurves(doc, positions);
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
       applySelectChanges(changes, doc);
@@ -153,50 +154,52 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
   if (!ready) return <div className="cg-canvas__loading">Laying out the map…</div>;
   return (
     <EdgeRoutesContext.Provider value={routes}>
-      <ZoomFormsContext.Provider value={readOnly ? WORKSHOP_FORMS : EDITOR_FORMS}>
-        {nodes.length === 0 && <EmptyMapHint />}
-        <ReactFlow<MapFlowNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStart={onNodeDragStart}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          onKeyDownCapture={readOnly ? undefined : onKeyDownCapture}
-          connectionMode={ConnectionMode.Loose}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          elementsSelectable={!readOnly}
-          deleteKeyCode={null}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          onlyRenderVisibleElements
-          minZoom={0.05}
-          maxZoom={2.5}
-        >
-          <RevealSelection selectedIds={selectedIds} />
-          <Camera
+      <TradeOffCurvesContext.Provider value={curves}>
+        <ZoomFormsContext.Provider value={readOnly ? WORKSHOP_FORMS : EDITOR_FORMS}>
+          {nodes.length === 0 && <EmptyMapHint />}
+          <ReactFlow<MapFlowNode>
             nodes={nodes}
-            frame={frame === undefined ? highlightFrame(highlight) : frame}
-            maxZoom={readOnly ? 1.4 : 1}
-          />
-          <CanvasViewSource />
-          <ZoomedTitleSize />
-          <Background gap={24} color="#e3e7ec" />
-          {!readOnly && <Controls showInteractive={false} showFitView={false} />}
-          {!readOnly && (
-            <MiniMap<MapFlowNode>
-              nodeColor={minimapColor}
-              pannable
-              zoomable
-              ariaLabel="Map overview"
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            onKeyDownCapture={readOnly ? undefined : onKeyDownCapture}
+            connectionMode={ConnectionMode.Loose}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            elementsSelectable={!readOnly}
+            deleteKeyCode={null}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            onlyRenderVisibleElements
+            minZoom={0.05}
+            maxZoom={2.5}
+          >
+            <RevealSelection selectedIds={selectedIds} />
+            <Camera
+              nodes={nodes}
+              frame={frame === undefined ? highlightFrame(highlight) : frame}
+              maxZoom={readOnly ? 1.4 : 1}
             />
-          )}
-        </ReactFlow>
-      </ZoomFormsContext.Provider>
+            <CanvasViewSource />
+            <ZoomedTitleSize />
+            <Background gap={24} color="#e3e7ec" />
+            {!readOnly && <Controls showInteractive={false} showFitView={false} />}
+            {!readOnly && (
+              <MiniMap<MapFlowNode>
+                nodeColor={minimapColor}
+                pannable
+                zoomable
+                ariaLabel="Map overview"
+              />
+            )}
+          </ReactFlow>
+        </ZoomFormsContext.Provider>
+      </TradeOffCurvesContext.Provider>
     </EdgeRoutesContext.Provider>
   );
 }

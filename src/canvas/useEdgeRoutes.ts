@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Edge } from '@xyflow/react';
-import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
+import { RectGrid, routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
+import { tradeOffCurve, type TradeOffCurve } from '../domain/tradeOffGeometry';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
 import { usePositionsStore } from './positionsStore';
@@ -64,4 +65,25 @@ export function useEdgeRoutes(
     return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties);
   }, [doc, positions, shownTies]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
+}
+
+/**
+ * The curve of every trade-off, bent around the boxes where they are drawn when nothing is
+ * dragged (a drag draws the plain curve until the drop), by trade-off id.
+ */
+export function useTradeOffCurves(
+  doc: MapDocument,
+  positions: LayoutPositions,
+): ReadonlyMap<string, TradeOffCurve> {
+  return useMemo(() => {
+    if (doc.tradeOffs.length === 0) return new Map<string, TradeOffCurve>();
+    const boxes = boxesOf(doc, positions);
+    const grid = new RectGrid(boxes.values());
+    return new Map(
+      doc.tradeOffs.flatMap((t) => {
+        const [a, b] = [boxes.get(t.a), boxes.get(t.b)];
+        return a && b ? [[t.id, tradeOffCurve(a, b, grid)] as const] : [];
+      }),
+    );
+  }, [doc, positions]);
 }

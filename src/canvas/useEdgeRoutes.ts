@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Edge } from '@xyflow/react';
-import { RectGrid, routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
-import { tradeOffCurve, type TradeOffCurve } from '../domain/tradeOffGeometry';
+import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
+import { tradeOffCurves, type TradeOffCurve } from '../domain/tradeOffGeometry';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
 import { usePositionsStore } from './positionsStore';
@@ -76,14 +76,7 @@ export function useTradeOffCurves(
   positions: LayoutPositions,
 ): ReadonlyMap<string, TradeOffCurve> {
   return useMemo(() => {
-    if (doc.tradeOffs.length === 0) return new Map<string, TradeOffCurve>();
     const boxes = boxesOf(doc, positions);
-    const grid = new RectGrid(boxes.values());
-    return new Map(
-      doc.tradeOffs.flatMap((t) => {
-        const [a, b] = [boxes.get(t.a), boxes.get(t.b)];
-        return a && b ? [[t.id, tradeOffCurve(a, b, grid)] as const] : [];
-      }),
-    );
+    return tradeOffCurves(boxes, boxes.values(), doc.tradeOffs);
   }, [doc, positions]);
 }

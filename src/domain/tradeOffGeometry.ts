@@ -98,32 +98,41 @@ export function curveJoins({ from, to }: TradeOffCurve, a: Rect, b: Rect): boole
   return onSide(from, a) && onSide(to, b);
 }
 
-/** The curve as chords, with the box around each, for testing it against boxes. */
-function chords(curve: TradeOffCurve): { a: Point; b: Point; span: Rect }[] {
-  const points = Array.from({ length: SAMPLES + 1 }, (_, k) => pointAt(curve, k / SAMPLES));
-  return points.slice(1).map((b, k) => {
-    const a = points[k] ?? b;
+/** What is left of the chord tests one drawing may spend on bending curves round boxes. */
+export interface CurveBudget {
+  chords: number;
+}
+
+/**
+ * Enough for every trade-off of a hand-made map and a few blocked ones on a dense one (the rest
+ * are drawn plainly), so a map with hundreds of trade-offs still redraws in tens of ms.
+ */
+export const CURVE_BUDGET = 8_000;
+/** Chord tests one trade-off may spend looking for a clear curve. */
+const CHORDS_PER_CURVE = 2_000;
+/** Goals this far apart (centre to centre) get the plain curve: no bent one clears a full map. */
+const MAX_REACH = 2_400;
+
+/**
+ * Whether the curve passes through a box, its own goals' included (leaving a side is not),
+ * tested chord by chord from its start; each test is paid from the budget. Out of budget counts
+ * as blocked.
+ */
+function isBlocked(curve: TradeOffCurve, boxes: RectGrid<Rect>, budget: CurveBudget): boolean {
+  let a = curve.from;
+  for (let k = 1; k <= SAMPLES; k++) {
+    if (--budget.chords < 0) return true;
+    const b = pointAt(curve, k / SAMPLES);
     const span = {
       x: Math.min(a.x, b.x),
       y: Math.min(a.y, b.y),
       width: Math.abs(a.x - b.x),
       height: Math.abs(a.y - b.y),
     };
-    return { a, b, span };
-  });
-}
-
-/** Whether the curve passes through a box, its own goals' included (leaving a side is not). */
-const isBlocked = (curve: TradeOffCurve, boxes: RectGrid<Rect>): boolean =>
-  chords(curve).some(({ a, b, span }) => boxes.some(span, (r) => segmentEntersRect(a, b, r)));
-
-/** How many boxes the curve passes through. */
-function boxesCrossed(curve: TradeOffCurve, boxes: RectGrid<Rect>): number {
-  const crossed = new Set<Rect>();
-  for (const { a, b, span } of chords(curve)) {
-    for (const r of boxes.near(span)) if (segmentEntersRect(a, b, r)) crossed.add(r);
+    if (boxes.some(span, (r) => segmentEntersRect(a, b, r))) return true;
+    a = b;
   }
-  return crossed.size;
+  return false;
 }
 
 /** How long the curve looks: its control polygon, which bounds its length. */
@@ -154,25 +163,51 @@ function detours(a: Rect, b: Rect, facing: TradeOffEnds): TradeOffCurve[] {
     .map(({ curve }) => curve);
 }
 
+const centreDistance = (a: Rect, b: Rect): number =>
+  Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
+
 /**
  * The curve drawn between goals `a` and `b` among `boxes` (every node on the map, the two goals
  * included): the plain curve between their facing sides when it passes through no box; else the
- * shortest of the wider, bowed and one-sided curves that passes through none; else, with every
- * one blocked, the one through the fewest boxes. Without boxes, the plain curve.
+ * shortest of the wider, bowed and one-sided curves that passes through none. The plain curve
+ * when none does, when the goals are too far apart for a bent curve to clear the map between
+ * them, or when the budget is spent (so a dense map redraws quickly).
  */
-export function tradeOffCurve(a: Rect, b: Rect, boxes?: RectGrid<Rect>): TradeOffCurve {
+export function tradeOffCurve(
+  a: Rect,
+  b: Rect,
+  boxes: RectGrid<Rect>,
+  budget: CurveBudget = { chords: CURVE_BUDGET },
+): TradeOffCurve {
   const facing = tradeOffEnds(a, b);
   const plain = curveBetween(facing);
-  if (!boxes || !isBlocked(plain, boxes)) return plain;
-  const candidates = detours(a, b, facing);
-  const clear = candidates.find((curve) => !isBlocked(curve, boxes));
-  if (clear) return clear;
-  let best = { curve: plain, crossed: boxesCrossed(plain, boxes) };
-  for (const curve of candidates) {
-    const crossed = boxesCrossed(curve, boxes);
-    if (crossed < best.crossed) best = { curve, crossed };
+  if (budget.chords <= 0 || centreDistance(a, b) > MAX_REACH) return plain;
+  if (!isBlocked(plain, boxes, budget)) return plain;
+  const allowance = Math.min(CHORDS_PER_CURVE, budget.chords);
+  const own = { chords: allowance };
+  const clear = detours(a, b, facing).find((curve) => !isBlocked(curve, boxes, own));
+  budget.chords -= allowance - Math.max(0, own.chords);
+  return clear ?? plain;
+}
+
+/**
+ * Every trade-off's curve, by trade-off id: between its goals' boxes in `goals`, around `boxes`
+ * (every node drawn: goals and people); one budget for all of them.
+ */
+export function tradeOffCurves(
+  goals: ReadonlyMap<string, Rect>,
+  boxes: Iterable<Rect>,
+  tradeOffs: readonly { readonly id: string; readonly a: string; readonly b: string }[],
+): Map<string, TradeOffCurve> {
+  const curves = new Map<string, TradeOffCurve>();
+  if (tradeOffs.length === 0) return curves;
+  const grid = new RectGrid(boxes);
+  const budget = { chords: CURVE_BUDGET };
+  for (const t of tradeOffs) {
+    const [a, b] = [goals.get(t.a), goals.get(t.b)];
+    if (a && b) curves.set(t.id, tradeOffCurve(a, b, grid, budget));
   }
-  return best.curve;
+  return curves;
 }
 
 /** How a trade-off is told apart from a link without colour: dashes and a label with a marker. */

@@ -1,13 +1,7 @@
 import type { MapDocument } from '../../domain/model';
 import { formatNumber, safeColor, type XmlDocument, type XmlElement } from '../xml';
-import {
-  RectGrid,
-  routeEdges,
-  type LinkRoutes,
-  type Point,
-  type Rect,
-} from '../../domain/edgeRoutes';
-import { TRADE_OFF_LOOK, tradeOffCurve, tradeOffPath } from '../../domain/tradeOffGeometry';
+import { routeEdges, type LinkRoutes, type Point } from '../../domain/edgeRoutes';
+import { TRADE_OFF_LOOK, tradeOffCurves, tradeOffPath } from '../../domain/tradeOffGeometry';
 import { routePath, type Box, type NodeBoxes } from './geometry';
 import { svgElement, svgText } from './nodes';
 import { COLORS, DIM_OPACITY, type Emphasis } from './style';
@@ -142,14 +136,15 @@ export function drawTradeOffs<E extends XmlElement<E>>(
   const { color, dash, width, label } = TRADE_OFF_LOOK;
   const layer = svgElement(xml, 'g', { class: 'cg-trade-offs' });
   if (emphasis.active) layer.setAttribute('opacity', String(DIM_OPACITY));
-  const around =
-    doc.tradeOffs.length > 0
-      ? new RectGrid<Rect>([...boxes.goals.values(), ...boxes.stakeholders.values()])
-      : undefined;
+  const curves = tradeOffCurves(
+    boxes.goals,
+    [...boxes.goals.values(), ...boxes.stakeholders.values()],
+    doc.tradeOffs,
+  );
   for (const tradeOff of doc.tradeOffs) {
-    const [a, b] = [boxes.goals.get(tradeOff.a), boxes.goals.get(tradeOff.b)];
-    if (!a || !b) continue;
-    const curve = tradeOffPath(tradeOffCurve(a, b, around), formatNumber);
+    const bent = curves.get(tradeOff.id);
+    if (!bent) continue;
+    const curve = tradeOffPath(bent, formatNumber);
     const group = svgElement(xml, 'g', { class: 'cg-trade-off' });
     group.appendChild(
       svgElement(xml, 'path', {

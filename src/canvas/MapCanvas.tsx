@@ -18,6 +18,7 @@ import { createEdgeBuilder, createNodeBuilder, type MapFlowNode } from './adapte
 import { Camera } from './Camera';
 import { applySelectChanges, commitDrag, draggedPositions } from './canvasEvents';
 import { collapseView } from './collapse';
+import { recordIdOfEdge } from './edgeIds';
 import { connectionCommand } from './connect';
 import { useDropOnNode } from './dropOnNode';
 import { CanvasViewSource } from './exportView';
@@ -52,6 +53,10 @@ export interface MapCanvasProps {
    */
   readonly frame?: readonly string[] | null;
 }
+
+/** A selection change of an edge, naming the record it draws (the session selects records). */
+const namingRecord = (c: EdgeChange): EdgeChange =>
+  c.type === 'select' ? { ...c, id: recordIdOfEdge(c.id) } : c;
 
 /** The parties of a highlight and every goal on their paths. */
 function highlightFrame(highlight: Highlight | null): readonly string[] | null {
@@ -136,7 +141,7 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
     [doc],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => applySelectChanges(changes, doc),
+    (changes: EdgeChange[]) => applySelectChanges(changes.map(namingRecord), doc),
     [doc],
   );
   const onNodeDragStart = useCallback(() => {

@@ -10,6 +10,7 @@ import type {
   Stakeholder,
 } from '../domain/model';
 import type { CollapseView } from './collapse';
+import { edgeId, type EdgeKind } from './edgeIds';
 import { linkKey, type HighlightLookup } from './highlight';
 import { largeTitleRooms } from './titleRoom';
 import { tradeOffEdge } from './tradeOffFlowEdge';
@@ -246,7 +247,7 @@ function linkEdge(
 ): Edge {
   const color = colors?.[0] ?? '#868e96';
   return {
-    id: link.id,
+    id: edgeId('link', link.id),
     type: 'routed',
     source: link.from,
     sourceHandle: 'up',
@@ -275,7 +276,7 @@ function incentiveEdge(
   shown: boolean,
 ) {
   const edge: Edge<IncentiveEdgeData> = {
-    id: incentive.id,
+    id: edgeId('incentive', incentive.id),
     type: 'routed',
     hidden: !shown,
     source: incentive.stakeholderId,
@@ -329,17 +330,18 @@ export function createEdgeBuilder(): (
   let previousList: Edge[] = [];
   return (doc, highlight, selectedIds) => {
     const next = new Map<string, { record: object; look: string; edge: Edge }>();
-    const reuse = (record: { id: string }, look: string, make: () => Edge): Edge => {
-      const old = previous.get(record.id);
+    const reuse = (kind: EdgeKind, record: { id: string }, look: string, make: () => Edge) => {
+      const key = edgeId(kind, record.id);
+      const old = previous.get(key);
       const edge = old && old.record === record && old.look === look ? old.edge : make();
-      next.set(record.id, { record, look, edge });
+      next.set(key, { record, look, edge });
       return edge;
     };
     const links = doc.links.map((link) => {
       const colors = highlight.linkColors.get(linkKey(link.from, link.to));
       const selected = selectedIds.has(link.id);
       const look = `${colors?.join() ?? ''}|${highlight.active}|${selected}`;
-      return reuse(link, look, () => linkEdge(link, colors, highlight.active, selected));
+      return reuse('link', link, look, () => linkEdge(link, colors, highlight.active, selected));
     });
     const stakeholderColor = new Map(doc.stakeholders.map((s) => [s.id, s.color]));
     const incentives = doc.incentives.map((incentive) => {
@@ -348,7 +350,9 @@ export function createEdgeBuilder(): (
       const selected = selectedIds.has(incentive.id);
       const shown = isTieShown(incentive, highlight, selectedIds);
       const look = `${color}|${dim}|${selected}|${shown}`;
-      return reuse(incentive, look, () => incentiveEdge(incentive, color, dim, selected, shown));
+      return reuse('incentive', incentive, look, () =>
+        incentiveEdge(incentive, color, dim, selected, shown),
+      );
     });
     const goalTitle = new Map<string, string>(doc.goals.map((g) => [g.id, g.title]));
     const title = (id: string) => goalTitle.get(id) ?? id;
@@ -356,7 +360,7 @@ export function createEdgeBuilder(): (
       const selected = selectedIds.has(tradeOff.id);
       const titles = [title(tradeOff.a), title(tradeOff.b)] as const;
       const look = `${highlight.active}|${selected}|${titles.join('\u0000')}`;
-      return reuse(tradeOff, look, () =>
+      return reuse('tradeOff', tradeOff, look, () =>
         tradeOffEdge(tradeOff, titles, highlight.active, selected),
       );
     });

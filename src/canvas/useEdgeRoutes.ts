@@ -4,6 +4,7 @@ import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoute
 import { tradeOffCurves, type TradeOffCurve } from '../domain/tradeOffGeometry';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
+import { edgeId } from './edgeIds';
 import { usePositionsStore } from './positionsStore';
 
 /** Where a node is drawn when nothing is dragged: at its pin when pinned. */
@@ -49,7 +50,7 @@ export function useEdgeRoutes(
     () =>
       doc.links.flatMap((l) => {
         const route = stored[routeKey(l.from, l.to)];
-        return route ? [[l.id, route] as [string, readonly Point[]]] : [];
+        return route ? [[edgeId('link', l.id), route] as [string, readonly Point[]]] : [];
       }),
     [doc.links, stored],
   );
@@ -60,8 +61,8 @@ export function useEdgeRoutes(
   const tieRoutes = useMemo(() => {
     const shown = new Set(shownTies.split('|'));
     const ties = doc.incentives
-      .filter((i) => shown.has(i.id))
-      .map((i) => ({ id: i.id, from: i.stakeholderId, to: i.goalId }));
+      .filter((i) => shown.has(edgeId('incentive', i.id)))
+      .map((i) => ({ id: edgeId('incentive', i.id), from: i.stakeholderId, to: i.goalId }));
     return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties);
   }, [doc, positions, shownTies]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
@@ -69,7 +70,7 @@ export function useEdgeRoutes(
 
 /**
  * The curve of every trade-off, bent around the boxes where they are drawn when nothing is
- * dragged (a drag draws the plain curve until the drop), by trade-off id.
+ * dragged (a drag draws the plain curve until the drop), by edge id.
  */
 export function useTradeOffCurves(
   doc: MapDocument,
@@ -77,6 +78,7 @@ export function useTradeOffCurves(
 ): ReadonlyMap<string, TradeOffCurve> {
   return useMemo(() => {
     const boxes = boxesOf(doc, positions);
-    return tradeOffCurves(boxes, boxes.values(), doc.tradeOffs);
+    const edges = doc.tradeOffs.map((t) => ({ ...t, id: edgeId('tradeOff', t.id) }));
+    return tradeOffCurves(boxes, boxes.values(), edges);
   }, [doc, positions]);
 }

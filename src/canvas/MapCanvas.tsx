@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -19,6 +19,7 @@ import { createEdgeBuilder, createNodeBuilder, type MapFlowNode } from './adapte
 import { Camera } from './Camera';
 import { applySelectChanges, commitDrag, draggedPositions } from './canvasEvents';
 import { collapseView } from './collapse';
+import { recordIdOfEdge } from './edgeIds';
 import { connectionCommand } from './connect';
 import { useDropOnNode } from './dropOnNode';
 import { CanvasViewSource } from './exportView';
@@ -27,11 +28,11 @@ import type { Highlight } from '../domain/highlight';
 import { toHighlightLookup } from './highlight';
 import { RoutedEdge, EdgeRoutesContext } from './RoutedEdge';
 import { StakeholderNode } from './StakeholderNode';
-import { TradeOffEdge } from './TradeOffEdge';
+import { TradeOffCurvesContext, TradeOffEdge } from './TradeOffEdge';
 import { useAutoLayout } from './useAutoLayout';
 import { ZoomedTitleSize } from './ZoomedTitleSize';
 import { EDITOR_FORMS, WORKSHOP_FORMS, ZoomFormsContext } from './zoomForms';
-import { useEdgeRoutes } from './useEdgeRoutes';
+import { useEdgeRoutes, useTradeOffCurves } from './useEdgeRoutes';
 import { useTreeKeys } from './useTreeKeys';
 import { RevealSelection } from './RevealSelection';
 import { useSelectedIds } from './useSelectedIds';
@@ -53,6 +54,10 @@ export interface MapCanvasProps {
    */
   readonly frame?: readonly string[] | null;
 }
+
+/** A selection change of an edge, naming the record it draws (the session selects records). */
+const namingRecord = (c: EdgeChange): EdgeChange =>
+  c.type === 'select' ? { ...c, id: recordIdOfEdge(c.id) } : c;
 
 /** The parties of a highlight and every goal on their paths. */
 function highlightFrame(highlight: Highlight | null): readonly string[] | null {
@@ -121,21 +126,31 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
   const app = useApp();
   const { ready, positions } = useAutoLayout(doc);
   const [dragging, setDragging] = useState(NO_DRAG);
+  // Set from the start of a pointer drag to its drop: moves outside one come from the arrow keys.
+  const pointerDrag = useRef(false);
   const { nodes, edges, selectedIds } = useFlowElements(doc, positions, highlight, dragging);
   const routes = useEdgeRoutes(doc, positions, edges);
+  const curves = useTradeOffCurves(doc, positions);
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
       applySelectChanges(app, changes, doc);
       const moved = draggedPositions(changes);
-      if (moved.size > 0) setDragging((d) => new Map([...d, ...moved]));
+      if (moved.size === 0) return;
+      // A drag is drawn as it goes and saved on drop; each arrow-key nudge is saved at once.
+      if (pointerDrag.current) setDragging((d) => new Map([...d, ...moved]));
+      else commitDrag(app, doc, moved);
     },
     [doc, app],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => applySelectChanges(app, changes, doc),
+    (changes: EdgeChange[]) => applySelectChanges(app, changes.map(namingRecord), doc),
     [doc, app],
   );
+  const onNodeDragStart = useCallback(() => {
+    pointerDrag.current = true;
+  }, []);
   const onNodeDragStop = useCallback(() => {
+    pointerDrag.current = false;
     commitDrag(app, doc, dragging);
     setDragging(NO_DRAG);
   }, [doc, dragging, app]);
@@ -146,49 +161,52 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
   if (!ready) return <div className="cg-canvas__loading">Laying out the map…</div>;
   return (
     <EdgeRoutesContext.Provider value={routes}>
-      <ZoomFormsContext.Provider value={readOnly ? WORKSHOP_FORMS : EDITOR_FORMS}>
-        {nodes.length === 0 && <EmptyMapHint />}
-        <ReactFlow<MapFlowNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          onKeyDownCapture={readOnly ? undefined : onKeyDownCapture}
-          connectionMode={ConnectionMode.Loose}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          elementsSelectable={!readOnly}
-          deleteKeyCode={null}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          onlyRenderVisibleElements
-          minZoom={0.05}
-          maxZoom={2.5}
-        >
-          <RevealSelection selectedIds={selectedIds} />
-          <Camera
+      <TradeOffCurvesContext.Provider value={curves}>
+        <ZoomFormsContext.Provider value={readOnly ? WORKSHOP_FORMS : EDITOR_FORMS}>
+          {nodes.length === 0 && <EmptyMapHint />}
+          <ReactFlow<MapFlowNode>
             nodes={nodes}
-            frame={frame === undefined ? highlightFrame(highlight) : frame}
-            maxZoom={readOnly ? 1.4 : 1}
-          />
-          <CanvasViewSource />
-          <ZoomedTitleSize />
-          <Background gap={24} color="#e3e7ec" />
-          {!readOnly && <Controls showInteractive={false} showFitView={false} />}
-          {!readOnly && (
-            <MiniMap<MapFlowNode>
-              nodeColor={minimapColor}
-              pannable
-              zoomable
-              ariaLabel="Map overview"
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            onKeyDownCapture={readOnly ? undefined : onKeyDownCapture}
+            connectionMode={ConnectionMode.Loose}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            elementsSelectable={!readOnly}
+            deleteKeyCode={null}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            onlyRenderVisibleElements
+            minZoom={0.05}
+            maxZoom={2.5}
+          >
+            <RevealSelection selectedIds={selectedIds} />
+            <Camera
+              nodes={nodes}
+              frame={frame === undefined ? highlightFrame(highlight) : frame}
+              maxZoom={readOnly ? 1.4 : 1}
             />
-          )}
-        </ReactFlow>
-      </ZoomFormsContext.Provider>
+            <CanvasViewSource />
+            <ZoomedTitleSize />
+            <Background gap={24} color="#e3e7ec" />
+            {!readOnly && <Controls showInteractive={false} showFitView={false} />}
+            {!readOnly && (
+              <MiniMap<MapFlowNode>
+                nodeColor={minimapColor}
+                pannable
+                zoomable
+                ariaLabel="Map overview"
+              />
+            )}
+          </ReactFlow>
+        </ZoomFormsContext.Provider>
+      </TradeOffCurvesContext.Provider>
     </EdgeRoutesContext.Provider>
   );
 }

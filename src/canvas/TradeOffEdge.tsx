@@ -1,7 +1,16 @@
-import { memo } from 'react';
+import { createContext, memo, useContext } from 'react';
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import type { Rect } from '../domain/edgeRoutes';
-import { tradeOffEnds, tradeOffPath } from '../domain/tradeOffGeometry';
+import {
+  curveBetween,
+  curveJoins,
+  tradeOffEnds,
+  tradeOffPath,
+  type TradeOffCurve,
+} from '../domain/tradeOffGeometry';
+
+/** Curves by edge id, bent around the boxes where they are drawn (see useTradeOffCurves). */
+export const TradeOffCurvesContext = createContext<ReadonlyMap<string, TradeOffCurve>>(new Map());
 
 /** A node's box in flow coordinates, as measured on screen (its declared size until then). */
 function boxOf(node: InternalNode): Rect {
@@ -13,15 +22,19 @@ function boxOf(node: InternalNode): Rect {
 }
 
 /**
- * A trade-off: a dashed curve between the facing sides of its two goals (the same curve the SVG
- * export draws), wherever they are right now, a drag in progress included. The handles the edge
- * names only tell React Flow the goals are connectable; the sides are chosen here.
+ * A trade-off: a dashed curve between sides of its two goals (the same curve the SVG export
+ * draws), around the boxes it does not end at; while one of its goals is dragged, the plain
+ * curve between their facing sides, following the drag. The handles the edge names only tell
+ * React Flow the goals are connectable; the sides are chosen here.
  */
 export const TradeOffEdge = memo(function TradeOffEdge(props: EdgeProps) {
   const source = useInternalNode(props.source);
   const target = useInternalNode(props.target);
+  const bent = useContext(TradeOffCurvesContext).get(props.id);
   if (!source || !target) return null;
-  const { d, middle } = tradeOffPath(tradeOffEnds(boxOf(source), boxOf(target)));
+  const [a, b] = [boxOf(source), boxOf(target)];
+  const curve = bent && curveJoins(bent, a, b) ? bent : curveBetween(tradeOffEnds(a, b));
+  const { d, middle } = tradeOffPath(curve);
   return (
     <BaseEdge
       id={props.id}

@@ -10,6 +10,7 @@ import type {
   Stakeholder,
 } from '../domain/model';
 import type { CollapseView } from './collapse';
+import { edgeId, type EdgeKind } from './edgeIds';
 import { linkKey, type HighlightLookup } from './highlight';
 import { largeTitleRooms } from './titleRoom';
 import { tradeOffEdge } from './tradeOffFlowEdge';
@@ -73,13 +74,19 @@ function goalEmphasis(goal: Goal, h: HighlightLookup): Emphasis {
   return h.goalColors.has(goal.id) ? 'path' : 'dim';
 }
 
-/** A pinned goal stays where the user put it; others go where layout put them. */
-function goalPosition(goal: Goal, view: NodeView): { x: number; y: number } {
+/**
+ * Where a goal or person is drawn: as dragged, else where the user pinned it, else where layout
+ * put it.
+ */
+function nodePosition(
+  node: Pick<Goal | Stakeholder, 'id' | 'position'>,
+  view: NodeView,
+): { x: number; y: number } {
   return (
-    view.dragging.get(goal.id) ??
-    (goal.position?.pinned ? goal.position : undefined) ??
-    view.positions[goal.id] ??
-    goal.position ??
+    view.dragging.get(node.id) ??
+    (node.position?.pinned ? node.position : undefined) ??
+    view.positions[node.id] ??
+    node.position ??
     ORIGIN
   );
 }
@@ -111,7 +118,7 @@ function toGoalNode(
   return {
     id: goal.id,
     type: 'goal',
-    position: goalPosition(goal, view),
+    position: nodePosition(goal, view),
     ariaLabel: goal.title,
     selected: view.selectedIds.has(goal.id),
     hidden: view.collapse.hidden.has(goal.id),
@@ -131,11 +138,6 @@ function toGoalNode(
   };
 }
 
-/** Where a person's pill is drawn: as dragged, else where layout put it. */
-function stakeholderPosition(stakeholder: Stakeholder, view: NodeView): { x: number; y: number } {
-  return view.dragging.get(stakeholder.id) ?? view.positions[stakeholder.id] ?? ORIGIN;
-}
-
 function toStakeholderNode(
   stakeholder: Stakeholder,
   view: NodeView,
@@ -145,7 +147,7 @@ function toStakeholderNode(
   return {
     id: stakeholder.id,
     type: 'stakeholder',
-    position: stakeholderPosition(stakeholder, view),
+    position: nodePosition(stakeholder, view),
     ariaLabel: stakeholder.name,
     selected: view.selectedIds.has(stakeholder.id),
     hidden: view.collapse.hidden.has(stakeholder.id),
@@ -196,13 +198,13 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
         .filter((g) => !view.collapse.hidden.has(g.id))
         .map((g) => ({
           id: g.id,
-          ...goalPosition(g, view),
+          ...nodePosition(g, view),
           ...NODE_SIZE[g.kind],
           large: g.kind !== 'kpi',
         })),
       ...doc.stakeholders.map((s) => ({
         id: s.id,
-        ...stakeholderPosition(s, view),
+        ...nodePosition(s, view),
         ...NODE_SIZE.stakeholder,
         large: true,
       })),
@@ -245,7 +247,7 @@ function linkEdge(
 ): Edge {
   const color = colors?.[0] ?? '#868e96';
   return {
-    id: link.id,
+    id: edgeId('link', link.id),
     type: 'routed',
     source: link.from,
     sourceHandle: 'up',
@@ -274,7 +276,7 @@ function incentiveEdge(
   shown: boolean,
 ) {
   const edge: Edge<IncentiveEdgeData> = {
-    id: incentive.id,
+    id: edgeId('incentive', incentive.id),
     type: 'routed',
     hidden: !shown,
     source: incentive.stakeholderId,
@@ -328,17 +330,18 @@ export function createEdgeBuilder(): (
   let previousList: Edge[] = [];
   return (doc, highlight, selectedIds) => {
     const next = new Map<string, { record: object; look: string; edge: Edge }>();
-    const reuse = (record: { id: string }, look: string, make: () => Edge): Edge => {
-      const old = previous.get(record.id);
+    const reuse = (kind: EdgeKind, record: { id: string }, look: string, make: () => Edge) => {
+      const key = edgeId(kind, record.id);
+      const old = previous.get(key);
       const edge = old && old.record === record && old.look === look ? old.edge : make();
-      next.set(record.id, { record, look, edge });
+      next.set(key, { record, look, edge });
       return edge;
     };
     const links = doc.links.map((link) => {
       const colors = highlight.linkColors.get(linkKey(link.from, link.to));
       const selected = selectedIds.has(link.id);
       const look = `${colors?.join() ?? ''}|${highlight.active}|${selected}`;
-      return reuse(link, look, () => linkEdge(link, colors, highlight.active, selected));
+      return reuse('link', link, look, () => linkEdge(link, colors, highlight.active, selected));
     });
     const stakeholderColor = new Map(doc.stakeholders.map((s) => [s.id, s.color]));
     const incentives = doc.incentives.map((incentive) => {
@@ -347,7 +350,9 @@ export function createEdgeBuilder(): (
       const selected = selectedIds.has(incentive.id);
       const shown = isTieShown(incentive, highlight, selectedIds);
       const look = `${color}|${dim}|${selected}|${shown}`;
-      return reuse(incentive, look, () => incentiveEdge(incentive, color, dim, selected, shown));
+      return reuse('incentive', incentive, look, () =>
+        incentiveEdge(incentive, color, dim, selected, shown),
+      );
     });
     const goalTitle = new Map<string, string>(doc.goals.map((g) => [g.id, g.title]));
     const title = (id: string) => goalTitle.get(id) ?? id;
@@ -355,7 +360,7 @@ export function createEdgeBuilder(): (
       const selected = selectedIds.has(tradeOff.id);
       const titles = [title(tradeOff.a), title(tradeOff.b)] as const;
       const look = `${highlight.active}|${selected}|${titles.join('\u0000')}`;
-      return reuse(tradeOff, look, () =>
+      return reuse('tradeOff', tradeOff, look, () =>
         tradeOffEdge(tradeOff, titles, highlight.active, selected),
       );
     });

@@ -1,7 +1,7 @@
 import type { App } from '../store/app';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
-import { moveGoals } from '../domain/commands';
-import { asGoalId, asStakeholderId, type GoalId } from '../domain/ids';
+import { moveNodes } from '../domain/commands';
+import { asGoalId, asStakeholderId, type GoalId, type StakeholderId } from '../domain/ids';
 import type { MapDocument, Position } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
 import { selectableRecords, type SelectedRecord } from '../store/selection';
@@ -43,9 +43,9 @@ export function draggedPositions(
 }
 
 /**
- * Ends a drag: dragged goals are pinned where they were dropped, as ONE undo step; people keep
- * their new place for this session (the file format has no position for stakeholders). A refused
- * move is said in the notice, like any other edit.
+ * Ends a drag: dragged goals and people are pinned where they were dropped, as ONE undo step
+ * (saved with the map, so a person stays where put after a reload). A node no longer in the map
+ * is left out; a refused move is said in the notice, like any other edit.
  */
 export function commitDrag(
   app: App,
@@ -53,15 +53,15 @@ export function commitDrag(
   dropped: ReadonlyMap<string, { x: number; y: number }>,
 ) {
   const goalIds = new Set<string>(doc.goals.map((g) => g.id));
+  const personIds = new Set<string>(doc.stakeholders.map((s) => s.id));
   const goals = new Map<GoalId, Position>();
-  const people = new Map<string, { x: number; y: number }>();
+  const stakeholders = new Map<StakeholderId, Position>();
   for (const [id, p] of dropped) {
-    const rounded = { x: Math.round(p.x), y: Math.round(p.y) };
-    if (goalIds.has(id)) goals.set(asGoalId(id), { ...rounded, pinned: true });
-    else people.set(asStakeholderId(id), rounded);
+    const pin = { x: Math.round(p.x), y: Math.round(p.y), pinned: true };
+    if (goalIds.has(id)) goals.set(asGoalId(id), pin);
+    else if (personIds.has(id)) stakeholders.set(asStakeholderId(id), pin);
   }
-  if (people.size > 0) {
-    app.positionsStore.getState().mergePositions(doc.map.id, Object.fromEntries(people));
+  if (goals.size > 0 || stakeholders.size > 0) {
+    applyEdit(app, (d) => moveNodes(d, { goals, stakeholders }));
   }
-  if (goals.size > 0) applyEdit(app, (d) => moveGoals(d, goals));
 }

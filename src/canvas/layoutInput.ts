@@ -1,5 +1,9 @@
 import { NODE_SIZE, type LayoutInput } from '../domain/layoutTypes';
-import type { MapDocument } from '../domain/model';
+import type { MapDocument, Position } from '../domain/model';
+
+/** A node pinned where the user put it stays there; any other place is auto layout's to decide. */
+const pinOf = (position: Position | null) =>
+  position?.pinned ? { x: position.x, y: position.y } : null;
 
 /** The part of a document auto layout depends on; titles and notes do not move anything. */
 export function toLayoutInput(doc: MapDocument): LayoutInput {
@@ -7,12 +11,12 @@ export function toLayoutInput(doc: MapDocument): LayoutInput {
     goals: doc.goals.map((g) => ({
       id: g.id,
       ...NODE_SIZE[g.kind],
-      pinned: g.position?.pinned ? { x: g.position.x, y: g.position.y } : null,
+      pinned: pinOf(g.position),
     })),
     stakeholders: doc.stakeholders.map((s) => ({
       id: s.id,
       ...NODE_SIZE.stakeholder,
-      pinned: null,
+      pinned: pinOf(s.position),
     })),
     links: doc.links.map((l) => ({ from: l.from, to: l.to })),
     incentives: doc.incentives.map((i) => ({ stakeholderId: i.stakeholderId, goalId: i.goalId })),

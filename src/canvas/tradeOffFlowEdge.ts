@@ -2,6 +2,7 @@ import type { Edge } from '@xyflow/react';
 import type { TradeOff } from '../domain/model';
 import { TRADE_OFF_LOOK } from '../domain/tradeOffGeometry';
 import { TRADE_OFF_HANDLES } from './connect';
+import { edgeId } from './edgeIds';
 
 /**
  * A trade-off between two goals: dashed, in its own colour and labelled "⇄ trades off", so it
@@ -16,7 +17,7 @@ export function tradeOffEdge(
 ): Edge {
   const { color, dash, width, label } = TRADE_OFF_LOOK;
   return {
-    id: tradeOff.id,
+    id: edgeId('tradeOff', tradeOff.id),
     type: 'tradeOff',
     source: tradeOff.a,
     sourceHandle: TRADE_OFF_HANDLES.right,

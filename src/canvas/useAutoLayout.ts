@@ -1,10 +1,9 @@
 import { useApp } from '../store/appContext';
 import type { App } from '../store/app';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { moveGoals } from '../domain/commands';
-import type { GoalId } from '../domain/ids';
-import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
-import type { MapDocument } from '../domain/model';
+import { moveNodes } from '../domain/commands';
+import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
+import type { MapDocument, Position } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
 import { placeNewNodes } from '../layout/placement';
 import type { LayoutRequest, LayoutResponse } from '../layout/layout.worker';
@@ -12,10 +11,15 @@ import { toLayoutInput } from './layoutInput';
 import { startLayoutWorker } from './layoutWorker';
 import { selectLayoutRequest, usePositionsStore } from '../store/positionsStore';
 
-/** Pinned goals by id with where they were pinned. */
-type Pins = ReadonlyMap<GoalId, { readonly x: number; readonly y: number }>;
+interface Pin {
+  readonly x: number;
+  readonly y: number;
+}
+/** Pinned goals and people by id with where they were pinned. */
+type Pins = ReadonlyMap<string, Pin>;
+type Placed = { readonly id: string; readonly position: Position | null };
 
-/** The layout input; a layout that releases pins lays pinned goals out as if unpinned. */
+/** The layout input; a layout that releases pins lays pinned nodes out as if unpinned. */
 function layoutRequestFor(
   doc: MapDocument,
   releasePins: boolean,
@@ -23,28 +27,43 @@ function layoutRequestFor(
   // The map is shaped to fit the window (the canvas takes most of it).
   const input = { ...toLayoutInput(doc), aspect: window.innerWidth / window.innerHeight };
   if (!releasePins) return { pins: new Map(), input };
-  const pins = new Map(
-    doc.goals.flatMap((g) => (g.position?.pinned ? [[g.id, g.position] as const] : [])),
-  );
-  return { pins, input: { ...input, goals: input.goals.map((g) => ({ ...g, pinned: null })) } };
+  const pins = new Map<string, Pin>();
+  for (const n of [...doc.goals, ...doc.stakeholders]) {
+    if (n.position?.pinned) pins.set(n.id, n.position);
+  }
+  const unpin = (n: LayoutNodeInput) => ({ ...n, pinned: null });
+  const { goals, stakeholders } = input;
+  return {
+    pins,
+    input: { ...input, goals: goals.map(unpin), stakeholders: stakeholders.map(unpin) },
+  };
+}
+
+/** The nodes still pinned where they were when the layout was asked for, each mapped to null. */
+function releasedPins<T extends Placed>(nodes: readonly T[], pins: Pins): Map<T['id'], null> {
+  const released = new Map<T['id'], null>();
+  for (const { id, position } of nodes) {
+    const was = pins.get(id);
+    if (was && position?.pinned && position.x === was.x && position.y === was.y) {
+      released.set(id, null);
+    }
+  }
+  return released;
 }
 
 /**
  * Applies a finished layout. Released pins are dropped (one undoable edit) in the same task as
  * the new positions arrive, so React draws both in ONE render: un-pinning first would redraw the
- * whole map once at the old positions and then again at the new ones. A goal dragged elsewhere
- * while the layout ran keeps its new pin.
+ * whole map once at the old positions and then again at the new ones. A goal or person dragged
+ * elsewhere while the layout ran keeps its new pin.
  */
 function applyLayout(app: App, mapId: string, pins: Pins, result: LayoutResponse): void {
-  const goals = app.documentStore.getState().doc?.goals ?? [];
-  const release = new Map(
-    goals.flatMap((g) => {
-      const was = pins.get(g.id);
-      const same = was && g.position?.pinned && g.position.x === was.x && g.position.y === was.y;
-      return same ? [[g.id, null] as const] : [];
-    }),
-  );
-  if (release.size > 0) applyEdit(app, (d) => moveGoals(d, release));
+  const doc = app.documentStore.getState().doc;
+  const goals = releasedPins(doc?.goals ?? [], pins);
+  const stakeholders = releasedPins(doc?.stakeholders ?? [], pins);
+  if (goals.size > 0 || stakeholders.size > 0) {
+    applyEdit(app, (d) => moveNodes(d, { goals, stakeholders }));
+  }
   app.positionsStore.getState().setPositions(mapId, result.positions, result.routes);
 }
 

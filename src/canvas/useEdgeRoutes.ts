@@ -1,19 +1,25 @@
 import { useMemo } from 'react';
 import type { Edge } from '@xyflow/react';
 import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
+import { tradeOffCurves, type TradeOffCurve } from '../domain/tradeOffGeometry';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
-import type { MapDocument } from '../domain/model';
+import type { MapDocument, Position } from '../domain/model';
+import { edgeId } from './edgeIds';
 import { usePositionsStore } from '../store/positionsStore';
 
-/** Every node's box where it is drawn when nothing is dragged: pinned goals at their pins. */
+/** Where a node is drawn when nothing is dragged: at its pin when pinned. */
+const drawnAt = (node: { id: string; position: Position | null }, positions: LayoutPositions) =>
+  node.position?.pinned ? node.position : positions[node.id];
+
+/** Every node's box where it is drawn when nothing is dragged: pinned goals and people at their pins. */
 function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect> {
   const boxes = new Map<string, Rect>();
   for (const g of doc.goals) {
-    const at = g.position?.pinned ? g.position : positions[g.id];
+    const at = drawnAt(g, positions);
     if (at) boxes.set(g.id, { x: at.x, y: at.y, ...NODE_SIZE[g.kind] });
   }
   for (const s of doc.stakeholders) {
-    const at = positions[s.id];
+    const at = drawnAt(s, positions);
     if (at) boxes.set(s.id, { x: at.x, y: at.y, ...NODE_SIZE.stakeholder });
   }
   return boxes;
@@ -44,7 +50,7 @@ export function useEdgeRoutes(
     () =>
       doc.links.flatMap((l) => {
         const route = stored[routeKey(l.from, l.to)];
-        return route ? [[l.id, route] as [string, readonly Point[]]] : [];
+        return route ? [[edgeId('link', l.id), route] as [string, readonly Point[]]] : [];
       }),
     [doc.links, stored],
   );
@@ -55,9 +61,24 @@ export function useEdgeRoutes(
   const tieRoutes = useMemo(() => {
     const shown = new Set(shownTies.split('|'));
     const ties = doc.incentives
-      .filter((i) => shown.has(i.id))
-      .map((i) => ({ id: i.id, from: i.stakeholderId, to: i.goalId }));
+      .filter((i) => shown.has(edgeId('incentive', i.id)))
+      .map((i) => ({ id: edgeId('incentive', i.id), from: i.stakeholderId, to: i.goalId }));
     return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties);
   }, [doc, positions, shownTies]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
+}
+
+/**
+ * The curve of every trade-off, bent around the boxes where they are drawn when nothing is
+ * dragged (a drag draws the plain curve until the drop), by edge id.
+ */
+export function useTradeOffCurves(
+  doc: MapDocument,
+  positions: LayoutPositions,
+): ReadonlyMap<string, TradeOffCurve> {
+  return useMemo(() => {
+    const boxes = boxesOf(doc, positions);
+    const edges = doc.tradeOffs.map((t) => ({ ...t, id: edgeId('tradeOff', t.id) }));
+    return tradeOffCurves(boxes, boxes.values(), edges);
+  }, [doc, positions]);
 }

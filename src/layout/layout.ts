@@ -60,8 +60,10 @@ function candidate(
   aspect: number,
 ): Candidate {
   const tree = placeTree(graph, rowWidth);
-  const people = placePeople(input.stakeholders, heldCentres(input, graph, tree), tree);
-  const height = input.stakeholders.length > 0 ? people.bottom : tree.height;
+  // People the user placed stay where put (pins); the band holds only the others.
+  const unplaced = input.stakeholders.filter((s) => !s.pinned);
+  const people = placePeople(unplaced, heldCentres(input, graph, tree), tree);
+  const height = unplaced.length > 0 ? people.bottom : tree.height;
   return { tree, people: people.positions, zoom: Math.min(aspect / tree.width, 1 / height) };
 }
 

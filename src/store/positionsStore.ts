@@ -5,8 +5,8 @@ import type { LayoutPositions } from '../domain/layoutTypes';
 
 /**
  * Where unpinned nodes are drawn: the result of auto layout plus the places new nodes were put
- * since. View state, like the viewport: never saved and never undone (pinned goals carry their
- * own position in the document).
+ * since. View state, like the viewport: never saved and never undone (pinned goals and people
+ * carry their own position in the document).
  */
 export interface PositionsState {
   readonly positions: LayoutPositions;

@@ -4,7 +4,7 @@ import type { MapDocument } from '../../src/domain/model';
 import { validateStoredMaps } from '../unit/db/storedMaps';
 import { dragHandles } from './browser';
 import { waitUntilSaved } from './importHelpers';
-import { setUpAppPage, dragGoalOutOfPlace } from './launch';
+import { setUpAppPage, dragNodeOutOfPlace } from './launch';
 import { readRawTables } from './storedMaps';
 
 let page: Page;
@@ -148,7 +148,7 @@ describe('building a map from empty', () => {
   });
 
   it('pins a dragged goal; Auto layout releases it as one undoable edit', async () => {
-    const { x, dropped } = await dragGoalOutOfPlace(page, 'Win rate');
+    const { x, dropped } = await dragNodeOutOfPlace(page, 'Win rate');
     await page.getByRole('button', { name: 'Auto layout' }).click();
     await expect.poll(async () => Math.abs((await x()) - dropped)).toBeGreaterThan(100);
     await page.getByRole('button', { name: 'Undo' }).click();

@@ -108,23 +108,25 @@ export async function waitForMapName(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Fits the view and drags the goal titled `title` 200 px right and 120 px down, which pins it.
- * Returns a reader of the goal's x on screen and the x where the drop left it.
+ * Fits the view and drags the goal or person named `name` 200 px right and 120 px down (or `by`
+ * on screen, at least 150 px right), which pins it. Returns a reader of the node's x on screen
+ * and the x where the drop left it.
  */
-export async function dragGoalOutOfPlace(
+export async function dragNodeOutOfPlace(
   page: Page,
-  title: string,
+  name: string,
+  by: { readonly x: number; readonly y: number } = { x: 200, y: 120 },
 ): Promise<{ x: () => Promise<number>; dropped: number }> {
-  const goal = page.getByRole('group', { name: title, exact: true });
+  const node = page.getByRole('group', { name, exact: true });
   await page.getByRole('button', { name: 'Fit view' }).click();
-  const start = await goal.boundingBox();
-  if (!start) throw new Error(`${title} not visible`);
+  const start = await node.boundingBox();
+  if (!start) throw new Error(`${name} not visible`);
   const grab = { x: start.x + start.width / 2, y: start.y + start.height / 2 };
   await page.mouse.move(grab.x, grab.y);
   await page.mouse.down();
-  await page.mouse.move(grab.x + 200, grab.y + 120, { steps: 10 });
+  await page.mouse.move(grab.x + by.x, grab.y + by.y, { steps: 10 });
   await page.mouse.up();
-  const x = async () => (await goal.boundingBox())?.x ?? Number.NaN;
+  const x = async () => (await node.boundingBox())?.x ?? Number.NaN;
   await expect.poll(x).toBeGreaterThan(start.x + 150);
   return { x, dropped: await x() };
 }

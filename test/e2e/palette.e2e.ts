@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { dragGoalOutOfPlace, setUpAppPage } from './launch';
+import { dragNodeOutOfPlace, setUpAppPage } from './launch';
 
 let page: Page;
 
@@ -46,7 +46,7 @@ describe('the command palette, by keyboard alone', () => {
 
   it('runs “Auto layout”: a goal dragged out of place goes back', async () => {
     // Setting the scene needs the mouse (dragging pins a goal); the palette does not.
-    const { x, dropped } = await dragGoalOutOfPlace(page, 'Win rate');
+    const { x, dropped } = await dragNodeOutOfPlace(page, 'Win rate');
 
     await page.keyboard.press('Control+k');
     await expect.poll(() => isFocused(combobox())).toBe(true);

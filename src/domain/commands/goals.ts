@@ -3,9 +3,10 @@ import type { NewGoalInput } from '../factories';
 import type { GoalId } from '../ids';
 import type { Goal, MapDocument, Position } from '../model';
 import { ok } from '../result';
-import { duplicateId, invalid, notFound } from './errors';
+import { duplicateId, notFound } from './errors';
 import type { CommandResult } from './errors';
-import { checkGoal, POSITION } from '../records';
+import { checkGoal } from '../records';
+import { moveNodes } from './positions';
 import { hasId, indexOfId, refuseBroken, replaceAt } from './records';
 
 /** Fields of a goal the inspector edits; positions change through moveGoal. */
@@ -99,16 +100,5 @@ export function moveGoals(
   doc: MapDocument,
   positions: ReadonlyMap<GoalId, Position | null>,
 ): CommandResult {
-  const known = new Set(doc.goals.map((g) => g.id));
-  for (const [goalId, position] of positions) {
-    if (!known.has(goalId)) return notFound('goal', goalId);
-    if (!POSITION.holds(position)) return invalid('position', POSITION.refusal);
-  }
-  return ok({
-    ...doc,
-    goals: doc.goals.map((g) => {
-      const position = positions.get(g.id);
-      return position === undefined ? g : { ...g, position };
-    }),
-  });
+  return moveNodes(doc, { goals: positions });
 }

@@ -17,3 +17,5 @@ export { renameMap } from './map';
 export { addTradeOff, findTradeOff, removeTradeOff, updateTradeOff } from './tradeOffs';
 export type { NewTradeOffInput } from './tradeOffs';
 export { setReportsTo } from './reporting';
+export { moveNodes, moveStakeholders } from './positions';
+export type { Placements } from './positions';

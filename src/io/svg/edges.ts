@@ -1,7 +1,7 @@
 import type { MapDocument } from '../../domain/model';
 import { formatNumber, safeColor, type XmlDocument, type XmlElement } from '../xml';
 import { routeEdges, type LinkRoutes, type Point } from '../../domain/edgeRoutes';
-import { TRADE_OFF_LOOK, tradeOffEnds, tradeOffPath } from '../../domain/tradeOffGeometry';
+import { TRADE_OFF_LOOK, tradeOffCurves, tradeOffPath } from '../../domain/tradeOffGeometry';
 import { routePath, type Box, type NodeBoxes } from './geometry';
 import { svgElement, svgText } from './nodes';
 import { COLORS, DIM_OPACITY, type Emphasis } from './style';
@@ -124,7 +124,7 @@ export function drawIncentives<E extends XmlElement<E>>(
 }
 
 /**
- * Trade-offs as on the canvas: a dashed curve between the goals' facing sides, labelled
+ * Trade-offs as on the canvas: a dashed curve between the goals' sides, around other boxes, labelled
  * "⇄ trades off" on a pad outlined in the same colour; dimmed while a common-ground view is open.
  */
 export function drawTradeOffs<E extends XmlElement<E>>(
@@ -136,10 +136,15 @@ export function drawTradeOffs<E extends XmlElement<E>>(
   const { color, dash, width, label } = TRADE_OFF_LOOK;
   const layer = svgElement(xml, 'g', { class: 'cg-trade-offs' });
   if (emphasis.active) layer.setAttribute('opacity', String(DIM_OPACITY));
+  const curves = tradeOffCurves(
+    boxes.goals,
+    [...boxes.goals.values(), ...boxes.stakeholders.values()],
+    doc.tradeOffs,
+  );
   for (const tradeOff of doc.tradeOffs) {
-    const [a, b] = [boxes.goals.get(tradeOff.a), boxes.goals.get(tradeOff.b)];
-    if (!a || !b) continue;
-    const curve = tradeOffPath(tradeOffEnds(a, b), formatNumber);
+    const bent = curves.get(tradeOff.id);
+    if (!bent) continue;
+    const curve = tradeOffPath(bent, formatNumber);
     const group = svgElement(xml, 'g', { class: 'cg-trade-off' });
     group.appendChild(
       svgElement(xml, 'path', {

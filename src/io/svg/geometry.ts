@@ -26,7 +26,7 @@ export const EMPTY_VIEW: Box = { x: 0, y: 0, width: 480, height: 160 };
 const ORIGIN = { x: 0, y: 0 };
 
 /**
- * Where each node sits, exactly as the canvas places it: the layout's position, else the goal's
+ * Where each node sits, exactly as the canvas places it: the layout's position, else the node's
  * saved one, else the origin; sizes from NODE_SIZE so the picture matches what is on screen.
  */
 export function nodeBoxes(doc: MapDocument, positions: LayoutPositions): NodeBoxes {
@@ -37,7 +37,7 @@ export function nodeBoxes(doc: MapDocument, positions: LayoutPositions): NodeBox
   }
   const stakeholders = new Map<StakeholderId, Box>();
   for (const s of doc.stakeholders) {
-    const at = positionOf(positions, s.id) ?? ORIGIN;
+    const at = positionOf(positions, s.id) ?? s.position ?? ORIGIN;
     stakeholders.set(s.id, { x: at.x, y: at.y, ...NODE_SIZE.stakeholder });
   }
   return { goals, stakeholders };

@@ -91,7 +91,7 @@ const TABLE = [
   {
     id: 'auto-layout',
     label: 'Auto layout',
-    description: 'Lay the map out again (releases pinned goals)',
+    description: 'Lay the map out again (releases pinned goals and people)',
     run: ({ app }) => app.positionsStore.getState().requestLayout({ releasePins: true }),
   },
   {

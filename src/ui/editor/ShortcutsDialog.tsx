@@ -10,6 +10,10 @@ const MOVING_AROUND: readonly { keys: string; what: string }[] = [
     what: 'Move between goals: up to a parent, down to a child, across to siblings',
   },
   { keys: 'Enter or Space on a goal', what: 'Select it and show its details' },
+  {
+    keys: '↑ ↓ ← → on a selected person',
+    what: 'Move them 5 px (Shift: 20 px); each press is saved as one undo step',
+  },
   { keys: 'Shift + click, Shift + drag', what: 'Select several' },
 ];
 

@@ -3,9 +3,10 @@ import { createEdgeBuilder, createNodeBuilder, type NodeView } from '../../../sr
 import { collapseView } from '../../../src/canvas/collapse';
 import { toHighlightLookup } from '../../../src/canvas/highlight';
 import { TRADE_OFF_HANDLES } from '../../../src/canvas/connect';
+import { edgeId, recordIdOfEdge } from '../../../src/canvas/edgeIds';
 import { addTradeOff, moveGoals } from '../../../src/domain/commands';
 import { createExampleMap } from '../../../src/domain/exampleMap';
-import { asGoalId } from '../../../src/domain/ids';
+import { asGoalId, asIncentiveId, asTradeOffId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
 
 const pinned = (doc: MapDocument, id: string): MapDocument => {
@@ -53,7 +54,7 @@ describe('node and edge builders', () => {
     if (!link) throw new Error('example map needs links');
     const after = build(doc, none, new Set([link.id]));
     const changed = after.filter((e, i) => e !== before[i]);
-    expect(changed.map((e) => [e.id, e.selected])).toEqual([[link.id, true]]);
+    expect(changed.map((e) => [e.id, e.selected])).toEqual([[`link:${link.id}`, true]]);
   });
 });
 
@@ -66,7 +67,7 @@ describe('trade-off edges', () => {
 
   it('are drawn dashed and labelled between side handles, apart from links', () => {
     const edge = createEdgeBuilder()(withTradeOff, none, new Set()).find(
-      (e) => e.id === tradeOff?.id,
+      (e) => e.id === `tradeOff:${tradeOff?.id}`,
     );
     expect(edge).toMatchObject({
       type: 'tradeOff',
@@ -84,6 +85,29 @@ describe('trade-off edges', () => {
     const before = build(withTradeOff, none, new Set());
     const after = build(withTradeOff, none, new Set([tradeOff?.id ?? '']));
     const changed = after.filter((e, i) => e !== before[i]);
-    expect(changed.map((e) => [e.id, e.selected])).toEqual([[tradeOff?.id, true]]);
+    expect(changed.map((e) => [e.id, e.selected])).toEqual([[`tradeOff:${tradeOff?.id}`, true]]);
+  });
+});
+
+describe('edge ids', () => {
+  it('never collide between a link, a tie and a trade-off with the same record id', () => {
+    const doc = createExampleMap('2026-01-01T00:00:00.000Z');
+    const [link] = doc.links;
+    const [incentive] = doc.incentives;
+    if (!link || !incentive) throw new Error('example map needs a link and a tie');
+    const added = addTradeOff(
+      {
+        ...doc,
+        incentives: [{ ...incentive, id: asIncentiveId(link.id) }, ...doc.incentives.slice(1)],
+      },
+      { id: asTradeOffId(link.id), a: asGoalId('g-nrr'), b: asGoalId('g-cloud-cost') },
+    );
+    if (!added.ok) throw new Error(added.error.message);
+    const edges = createEdgeBuilder()(added.value, none, new Set([link.id]));
+    const named = edges.filter((e) => recordIdOfEdge(e.id) === link.id);
+    expect(named.map((e) => e.id).sort()).toEqual(
+      [edgeId('incentive', link.id), edgeId('link', link.id), edgeId('tradeOff', link.id)].sort(),
+    );
+    expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
   });
 });

@@ -155,6 +155,10 @@ const arbMetric: fc.Arbitrary<Metric> = fc.record({
   direction: fc.constantFrom('up', 'down'),
 });
 
+const arbPosition = fc.option(fc.record({ x: arbNumber, y: arbNumber, pinned: fc.boolean() }), {
+  nil: null,
+});
+
 /** Random free text, positions and numbers on top of a random valid map's structure. */
 const arbGoalDetails = (goal: Goal): fc.Arbitrary<Goal> =>
   fc
@@ -163,16 +167,27 @@ const arbGoalDetails = (goal: Goal): fc.Arbitrary<Goal> =>
       title: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((t) => !isBlank(t)),
       description: arbText,
       metric: goal.metric === null ? fc.constant(null) : arbMetric,
-      position: fc.option(fc.record({ x: arbNumber, y: arbNumber, pinned: fc.boolean() }), {
-        nil: null,
-      }),
+      position: arbPosition,
     })
     .map((details) => ({ ...goal, ...details }));
 
 const arbDocument: fc.Arbitrary<MapDocument> = arbMapDocument({ maxGoals: 12 }).chain((doc) =>
   fc
-    .record({ goals: fc.tuple(...doc.goals.map(arbGoalDetails)), description: arbText })
-    .map(({ goals, description }) => ({ ...doc, goals, map: { ...doc.map, description } })),
+    .record({
+      goals: fc.tuple(...doc.goals.map(arbGoalDetails)),
+      // People dragged on the canvas carry their place too (file format v2).
+      places: fc.array(arbPosition, {
+        minLength: doc.stakeholders.length,
+        maxLength: doc.stakeholders.length,
+      }),
+      description: arbText,
+    })
+    .map(({ goals, places, description }) => ({
+      ...doc,
+      goals,
+      stakeholders: doc.stakeholders.map((s, i) => ({ ...s, position: places[i] ?? null })),
+      map: { ...doc.map, description },
+    })),
 );
 
 describe('round trip', () => {

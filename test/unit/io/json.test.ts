@@ -10,6 +10,7 @@ import {
   toFileObject,
   type ImportProblem,
 } from '../../../src/io/json';
+import { moveStakeholders } from '../../../src/domain/commands';
 import { UNEXPECTED_FAILURE } from '../../../src/io/json/importer';
 
 const EXAMPLE = readFileSync(new URL('../../fixtures/v1/example.json', import.meta.url), 'utf8');
@@ -364,6 +365,19 @@ describe('export', () => {
       'position',
       'owner',
     ]);
+  });
+
+  it('keeps where a person was dragged to, through export and import', () => {
+    const person = doc.stakeholders[1];
+    if (!person) throw new Error('the example has people');
+    const place = { x: -412, y: 1780, pinned: true };
+    const moved = moveStakeholders(doc, new Map([[person.id, place]]));
+    if (!moved.ok) throw new Error(moved.error.message);
+    const text = exportMapJson(moved.value);
+    expect(JSON.parse(text)).toMatchObject({ stakeholders: { 1: { position: place } } });
+    const back = importMapJson(text);
+    expect(back.ok && back.value.doc.stakeholders[1]?.position).toEqual(place);
+    expect(back.ok && back.value.doc).toEqual(moved.value);
   });
 
   it('formats problems with and without a location', () => {

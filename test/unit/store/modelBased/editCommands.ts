@@ -6,7 +6,7 @@ import {
   addIncentive,
   addStakeholder,
   linkGoals,
-  moveGoal,
+  moveNodes,
   removeGoal,
   unlinkGoals,
   updateGoal,
@@ -91,13 +91,13 @@ class EditWhileSaving extends Edit {
 }
 
 /**
- * Drags a goal through a few places the way the canvas does: the places are only drawn while the
- * pointer moves, and the drop is one edit (refused, with an error notice, on a place that is not a
- * number).
+ * Drags a goal or a person through a few places the way the canvas does: the places are only
+ * drawn while the pointer moves, and the drop is one edit that pins the node (refused, with an
+ * error notice, on a place that is not a number).
  */
 class Drag implements ModelCommand {
   constructor(
-    private readonly goal: number,
+    private readonly node: number,
     private readonly places: readonly { x: number; y: number }[],
   ) {}
 
@@ -106,12 +106,21 @@ class Drag implements ModelCommand {
   }
 
   run(model: Reference, real: Real): Promise<void> {
-    const id = asGoalId(idAt(model.current.goals, this.goal));
+    const { goals, stakeholders } = model.current;
+    const id = idAt([...goals, ...stakeholders], this.node);
     const dropped = this.places.at(-1);
     const notice = real.page.drag(id, this.places);
-    // An id nobody has is a person's node to the canvas: only the view moves.
-    if (dropped && model.current.goals.some((g) => g.id === id)) {
-      const moved = moveGoal(model.current, id, { ...dropped, pinned: true });
+    // An id nobody has (an empty map) is dropped by the canvas: nothing changes.
+    const pin = dropped && { ...dropped, pinned: true };
+    const placements = !pin
+      ? null
+      : goals.some((g) => g.id === id)
+        ? { goals: new Map([[asGoalId(id), pin]]) }
+        : stakeholders.some((p) => p.id === id)
+          ? { stakeholders: new Map([[asStakeholderId(id), pin]]) }
+          : null;
+    if (placements) {
+      const moved = moveNodes(model.current, placements);
       model.edit(moved);
       if (!moved.ok) expect(notice).toMatchObject({ kind: 'error', text: moved.error.message });
     }
@@ -120,7 +129,7 @@ class Drag implements ModelCommand {
   }
 
   toString(): string {
-    return `drag #${this.goal} via ${this.places.map((p) => `(${p.x}, ${p.y})`).join(' ')}`;
+    return `drag #${this.node} via ${this.places.map((p) => `(${p.x}, ${p.y})`).join(' ')}`;
   }
 }
 
@@ -238,13 +247,13 @@ export const editCommands: fc.Arbitrary<ModelCommand>[] = [
   ),
   fc
     .record({
-      goal: pick,
+      node: pick,
       places: fc.array(fc.record({ x: coordinate, y: fc.nat(50) }), {
         minLength: 1,
         maxLength: 3,
       }),
     })
-    .map(({ goal, places }) => new Drag(goal, places)),
+    .map(({ node, places }) => new Drag(node, places)),
   fc.constant(new Undo(false)),
   fc.constant(new Undo(true)),
 ];

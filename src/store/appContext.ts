@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { App } from './app';
 
-/** The running app, provided once at the root (src/app/App.tsx). */
+/** The running app, provided once at the root (src/main.tsx). */
 export const AppContext = createContext<App | null>(null);
 
 /** The app this component runs in, for imperative calls: `useApp().sessionStore.getState()…`. */

@@ -23,7 +23,8 @@ export interface Peer {
   readonly removed: Set<string>;
 }
 
-const ids = (doc: MapDocument): Set<string> =>
+/** Every record id on the map, whatever its list. */
+export const recordIds = (doc: MapDocument): Set<string> =>
   new Set(
     [
       ...doc.goals,
@@ -37,8 +38,8 @@ const ids = (doc: MapDocument): Set<string> =>
   );
 
 export function removedIds(before: MapDocument, after: MapDocument): string[] {
-  const still = ids(after);
-  return [...ids(before)].filter((id) => !still.has(id));
+  const still = recordIds(after);
+  return [...recordIds(before)].filter((id) => !still.has(id));
 }
 
 /** `count` peers that all start from `start` (the first writes it, the others join). */

@@ -24,6 +24,7 @@ const suites: Record<string, (options: SuiteOptions) => Promise<BenchTable[]>> =
   analyze: async (options) => (await import('./analyze')).run(options),
   layoutQuality: async (options) => (await import('./layoutQuality')).run(options),
   rooms: async (options) => (await import('./rooms')).run(options),
+  roomsDoc: async (options) => (await import('./roomsDoc')).run(options),
 };
 
 /** A smoke run of one suite that takes longer than this has hung (browser waits are long). */

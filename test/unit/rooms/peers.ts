@@ -1,0 +1,103 @@
+/**
+ * Peers of one room for tests: each a Y.Doc with its binding and the document it shows, joined
+ * by a network that buffers every update per receiver, so a test can deliver them late, in any
+ * order, or not until a peer reconnects.
+ */
+import * as Y from 'yjs';
+import type { MapDocument } from '../../../src/domain/model';
+import { RoomBinding, type RoomView } from '../../../src/rooms/roomBinding';
+import { writeMapDocument } from '../../../src/rooms/writeRoom';
+
+/** The origin of updates that came over the network (anything but the binding's own). */
+const NETWORK = 'network';
+
+export interface Peer {
+  readonly ydoc: Y.Doc;
+  readonly binding: RoomBinding;
+  /** The document this device shows: its own edits, or the last view the binding delivered. */
+  shown: MapDocument;
+  online: boolean;
+  /** Updates waiting to reach this peer. */
+  readonly inbox: Uint8Array[];
+  /** Record ids this peer took off its map itself (an edit or an undo). */
+  readonly removed: Set<string>;
+}
+
+/** Every record id on the map, whatever its list. */
+export const recordIds = (doc: MapDocument): Set<string> =>
+  new Set(
+    [
+      ...doc.goals,
+      ...doc.links,
+      ...doc.stakeholders,
+      ...doc.incentives,
+      ...doc.conflicts,
+      ...doc.tradeOffs,
+      ...doc.reportingLines,
+    ].map((r) => r.id),
+  );
+
+export function removedIds(before: MapDocument, after: MapDocument): string[] {
+  const still = recordIds(after);
+  return [...recordIds(before)].filter((id) => !still.has(id));
+}
+
+/** `count` peers that all start from `start` (the first writes it, the others join). */
+export function makePeers(start: MapDocument, count: number): Peer[] {
+  const origin = new Y.Doc();
+  writeMapDocument(origin, start);
+  const state = Y.encodeStateAsUpdate(origin);
+  const peers: Peer[] = [];
+  for (let i = 0; i < count; i++) {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, state, NETWORK);
+    const peer: Peer = {
+      ydoc,
+      binding: new RoomBinding(ydoc, {
+        local: start,
+        onChange: (view: RoomView, change) => {
+          if (change === 'undo' || change === 'redo') {
+            for (const id of removedIds(peer.shown, view.doc)) peer.removed.add(id);
+          }
+          peer.shown = view.doc;
+        },
+      }),
+      shown: start,
+      online: true,
+      inbox: [],
+      removed: new Set(),
+    };
+    peers.push(peer);
+  }
+  for (const peer of peers) {
+    peer.ydoc.on('update', (update: Uint8Array, from: unknown) => {
+      if (from === NETWORK) return;
+      for (const other of peers) if (other !== peer) other.inbox.push(update);
+    });
+  }
+  return peers;
+}
+
+/** One local edit on `peer`: the binding writes it, the peer shows it. */
+export function edit(peer: Peer, after: MapDocument): void {
+  const before = peer.shown;
+  for (const id of removedIds(before, after)) peer.removed.add(id);
+  peer.shown = after;
+  peer.binding.applyLocalEdit(before, after);
+}
+
+/** Delivers the `pick`-th waiting update to `peer`, if it is online. */
+export function deliver(peer: Peer, pick: number): void {
+  if (!peer.online || peer.inbox.length === 0) return;
+  const [update] = peer.inbox.splice(pick % peer.inbox.length, 1);
+  if (update) Y.applyUpdate(peer.ydoc, update, NETWORK);
+}
+
+/** Everyone back online and every waiting update delivered, in the order `pick` chooses. */
+export function settle(peers: readonly Peer[], pick: number): void {
+  for (const peer of peers) peer.online = true;
+  let step = pick;
+  while (peers.some((p) => p.inbox.length > 0)) {
+    for (const peer of peers) deliver(peer, step++);
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { updateGoal, linkGoals } from '../../../src/domain/commands';
+import { asGoalId, asLinkId } from '../../../src/domain/ids';
+import type { MapDocument } from '../../../src/domain/model';
+import { exportMapJson } from '../../../src/io/json';
+import { bigMap } from '../../bench/json';
+import { edit, makePeers, settle } from './peers';
+
+const start: MapDocument = bigMap(8);
+const g = asGoalId;
+
+function must(result: ReturnType<typeof updateGoal>): MapDocument {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe('a room binding', () => {
+  it("shows another device's edit, field by field", () => {
+    const [a, b] = makePeers(start, 2);
+    if (!a || !b) throw new Error('two peers');
+    edit(a, must(updateGoal(a.shown, g('g1'), { title: 'Title from A' })));
+    edit(b, must(updateGoal(b.shown, g('g1'), { description: 'Description from B' })));
+    settle([a, b], 0);
+    for (const peer of [a, b]) {
+      expect(peer.shown.goals[1]).toMatchObject({
+        title: 'Title from A',
+        description: 'Description from B',
+      });
+    }
+  });
+
+  it('undo reverts only your own edit: B’s edit stays', () => {
+    const [a, b] = makePeers(start, 2);
+    if (!a || !b) throw new Error('two peers');
+    edit(a, must(updateGoal(a.shown, g('g2'), { title: 'A was here' })));
+    settle([a, b], 0);
+    edit(b, must(updateGoal(b.shown, g('g3'), { title: 'B was here' })));
+    settle([a, b], 0);
+    expect(a.binding.undo()).toBe(true);
+    settle([a, b], 0);
+    for (const peer of [a, b]) {
+      expect(peer.shown.goals[2]?.title).toBe(start.goals[2]?.title);
+      expect(peer.shown.goals[3]?.title).toBe('B was here');
+    }
+    expect(a.binding.undo()).toBe(false);
+    expect(a.binding.redo()).toBe(true);
+    settle([a, b], 0);
+    expect(b.shown.goals[2]?.title).toBe('A was here');
+  });
+
+  it('two links added at once that close a cycle: both devices set aside the same one', () => {
+    const [a, b] = makePeers(start, 2);
+    if (!a || !b) throw new Error('two peers');
+    // g4 contributes to g1 in the bench map; each device adds one half of a loop g1 ⇄ g4 via g7.
+    edit(a, must(linkGoals(a.shown, g('g1'), g('g7'), asLinkId('z-from-a'))));
+    edit(b, must(linkGoals(b.shown, g('g7'), g('g4'), asLinkId('y-from-b'))));
+    settle([a, b], 0);
+    expect(a.binding.view.setAside.map((i) => [i.id, i.cause])).toEqual([['z-from-a', 'cycle']]);
+    expect(exportMapJson(a.shown)).toBe(exportMapJson(b.shown));
+    expect(b.binding.view.setAside).toEqual(a.binding.view.setAside);
+  });
+});

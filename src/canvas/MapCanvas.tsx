@@ -13,6 +13,7 @@ import '@xyflow/react/dist/style.css';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
+import { selectOrientation, useMapView } from '../store/mapViewStore';
 import { selectCollapsedGoalIds, useSessionStore } from '../store/sessionStore';
 import { createEdgeBuilder, createNodeBuilder, type MapFlowNode } from './adapters';
 import { Camera } from './Camera';
@@ -87,6 +88,7 @@ function useFlowElements(
   dragging: typeof NO_DRAG,
 ) {
   const collapsedGoalIds = useSessionStore(selectCollapsedGoalIds);
+  const orientation = useMapView(selectOrientation);
   const selectedIds = useSelectedIds();
   const [buildNodes] = useState(createNodeBuilder);
   const [buildEdges] = useState(createEdgeBuilder);
@@ -101,8 +103,19 @@ function useFlowElements(
         selectedIds,
         collapse,
         collapsedIds: new Set(collapsedGoalIds),
+        orientation,
       }),
-    [buildNodes, doc, positions, dragging, lookup, selectedIds, collapse, collapsedGoalIds],
+    [
+      buildNodes,
+      doc,
+      positions,
+      dragging,
+      lookup,
+      selectedIds,
+      collapse,
+      collapsedGoalIds,
+      orientation,
+    ],
   );
   const edges = useMemo(
     () => buildEdges(doc, lookup, selectedIds),

@@ -4,7 +4,9 @@ import { createStore, useStore } from 'zustand';
 import type { LinkRoutes } from '../domain/edgeRoutes';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
+import type { Orientation } from '../domain/orientation';
 import { documentStore } from '../store/documentStore';
+import { mapViewStore } from '../store/mapViewStore';
 import { FIT_ALL } from './fitOptions';
 import { positionsStore } from './positionsStore';
 
@@ -24,6 +26,8 @@ export interface CanvasView {
   readonly visible: FlowRegion | null;
   /** The links' routes as the canvas draws them (from the last full layout). */
   readonly linkRoutes: LinkRoutes;
+  /** Which way the tree runs, so edges a picture routes afresh join the boxes as on screen. */
+  readonly orientation: Orientation;
 }
 
 type ReadView = () => CanvasView;
@@ -42,9 +46,10 @@ export function useCanvasViewReader(): ReadView | null {
 /** Set by relayoutAndFit until the fresh layout is on the canvas. */
 let fitAfterLayout = false;
 
-function relayoutAndFit(): void {
+/** Lays the open map out afresh and shows all of it once the layout arrives. */
+export function relayoutAndFit(options?: { readonly releasePins?: boolean }): void {
   fitAfterLayout = true;
-  positionsStore.getState().requestLayout();
+  positionsStore.getState().requestLayout(options);
 }
 
 /** The contents an import's replace switches between; undo and redo lay each out afresh too. */
@@ -135,7 +140,9 @@ export function CanvasViewSource() {
         Array.from(nodeLookup, ([id, node]) => [id, node.position] as const),
       );
       const { routes } = positionsStore.getState();
-      return { positions, visible: visibleRegion(transform, width, height), linkRoutes: routes };
+      const { orientation } = mapViewStore.getState();
+      const visible = visibleRegion(transform, width, height);
+      return { positions, visible, linkRoutes: routes, orientation };
     };
     viewSource.setState({ read });
     return () => {

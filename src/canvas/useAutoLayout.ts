@@ -3,8 +3,10 @@ import { moveGoals } from '../domain/commands';
 import type { GoalId } from '../domain/ids';
 import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
+import type { Orientation } from '../domain/orientation';
 import { applyEdit } from '../store/applyEdit';
 import { documentStore } from '../store/documentStore';
+import { loadMapView, mapViewStore, selectOrientation, useMapView } from '../store/mapViewStore';
 import { placeNewNodes } from '../layout/placement';
 import type { LayoutRequest, LayoutResponse } from '../layout/layout.worker';
 import { toLayoutInput } from './layoutInput';
@@ -17,10 +19,14 @@ type Pins = ReadonlyMap<GoalId, { readonly x: number; readonly y: number }>;
 /** The layout input; a layout that releases pins lays pinned goals out as if unpinned. */
 function layoutRequestFor(
   doc: MapDocument,
+  orientation: Orientation,
   releasePins: boolean,
 ): { pins: Pins; input: LayoutInput } {
   // The map is shaped to fit the window (the canvas takes most of it).
-  const input = { ...toLayoutInput(doc), aspect: window.innerWidth / window.innerHeight };
+  const input = {
+    ...toLayoutInput(doc, orientation),
+    aspect: window.innerWidth / window.innerHeight,
+  };
   if (!releasePins) return { pins: new Map(), input };
   const pins = new Map(
     doc.goals.flatMap((g) => (g.position?.pinned ? [[g.id, g.position] as const] : [])),
@@ -47,7 +53,10 @@ function applyLayout(mapId: string, pins: Pins, result: LayoutResponse): void {
   positionsStore.getState().setPositions(mapId, result.positions, result.routes);
 }
 
-/** Runs a full layout in the worker when a map is opened and when the user asks for one. */
+/**
+ * Runs a full layout in the worker when a map is opened (once its orientation on this device
+ * has been read) and when the user asks for one.
+ */
 function useFullLayout(doc: MapDocument): void {
   const layoutRequest = usePositionsStore(selectLayoutRequest);
   // The layout reads the newest document but re-runs only on open and on request.
@@ -56,9 +65,18 @@ function useFullLayout(doc: MapDocument): void {
     docRef.current = doc;
   });
   const mapId = doc.map.id;
+  const viewRead = useMapView((s) => s.mapId === mapId);
   useEffect(() => {
+    if (!viewRead) void loadMapView(mapId);
+  }, [mapId, viewRead]);
+  useEffect(() => {
+    if (!viewRead) return;
     const worker = startLayoutWorker();
-    const { pins, input } = layoutRequestFor(docRef.current, positionsStore.getState().releasePins);
+    const { pins, input } = layoutRequestFor(
+      docRef.current,
+      selectOrientation(mapViewStore.getState()),
+      positionsStore.getState().releasePins,
+    );
     const request: LayoutRequest = { requestId: layoutRequest, input };
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       applyLayout(mapId, pins, event.data);
@@ -67,7 +85,7 @@ function useFullLayout(doc: MapDocument): void {
     worker.postMessage(request);
     // A superseded layout (another map opened, another request) is dropped with its worker.
     return () => worker.terminate();
-  }, [mapId, layoutRequest]);
+  }, [mapId, layoutRequest, viewRead]);
 }
 
 /**
@@ -80,10 +98,11 @@ export function useAutoLayout(doc: MapDocument): { ready: boolean; positions: La
   useFullLayout(doc);
   const laidOutMap = usePositionsStore((s) => s.mapId);
   const stored = usePositionsStore((s) => s.positions);
+  const orientation = useMapView(selectOrientation);
   const ready = laidOutMap === doc.map.id;
   const added = useMemo(
-    () => (ready ? placeNewNodes(toLayoutInput(doc), stored) : {}),
-    [doc, stored, ready],
+    () => (ready ? placeNewNodes(toLayoutInput(doc, orientation), stored) : {}),
+    [doc, orientation, stored, ready],
   );
   const positions = useMemo(() => ({ ...stored, ...added }), [stored, added]);
   useEffect(() => {

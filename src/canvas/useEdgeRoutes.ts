@@ -3,6 +3,8 @@ import type { Edge } from '@xyflow/react';
 import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
+import type { Orientation } from '../domain/orientation';
+import { selectOrientation, useMapView } from '../store/mapViewStore';
 import { usePositionsStore } from './positionsStore';
 
 /** Every node's box where it is drawn when nothing is dragged: pinned goals at their pins. */
@@ -22,8 +24,9 @@ function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect
 function routesById(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly { readonly id: string; readonly from: string; readonly to: string }[],
+  orientation: Orientation,
 ): [string, Point[]][] {
-  const routes = routeEdges(boxes, edges);
+  const routes = routeEdges(boxes, edges, {}, orientation);
   return edges.flatMap((e, i) => {
     const route = routes[i];
     return route ? [[e.id, route] as [string, Point[]]] : [];
@@ -40,6 +43,7 @@ export function useEdgeRoutes(
   edges: readonly Edge[],
 ): ReadonlyMap<string, readonly Point[]> {
   const stored = usePositionsStore((s) => s.routes);
+  const orientation = useMapView(selectOrientation);
   const linkRoutes = useMemo(
     () =>
       doc.links.flatMap((l) => {
@@ -57,7 +61,7 @@ export function useEdgeRoutes(
     const ties = doc.incentives
       .filter((i) => shown.has(i.id))
       .map((i) => ({ id: i.id, from: i.stakeholderId, to: i.goalId }));
-    return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties);
-  }, [doc, positions, shownTies]);
+    return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties, orientation);
+  }, [doc, positions, shownTies, orientation]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
 }

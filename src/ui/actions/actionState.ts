@@ -6,6 +6,8 @@ import {
   selectCanUndo,
   useDocumentHistory,
 } from '../../store/documentStore';
+import type { Orientation } from '../../domain/orientation';
+import { mapViewStore, selectOrientation, useMapView } from '../../store/mapViewStore';
 import {
   sessionStore,
   useSessionStore,
@@ -20,6 +22,8 @@ export interface ActionState {
   /** How many records are selected. */
   readonly selected: number;
   readonly openPanel: Panel | null;
+  /** How the open map's tree is drawn. */
+  readonly orientation: Orientation;
 }
 
 const selectSessionPart = (s: SessionState) => ({
@@ -34,6 +38,7 @@ export function readActionState(): ActionState {
     canUndo: selectCanUndo(history),
     canRedo: selectCanRedo(history),
     ...selectSessionPart(sessionStore.getState()),
+    orientation: selectOrientation(mapViewStore.getState()),
   };
 }
 
@@ -42,5 +47,6 @@ export function useActionState(): ActionState {
   const canUndo = useDocumentHistory(selectCanUndo);
   const canRedo = useDocumentHistory(selectCanRedo);
   const session = useSessionStore(useShallow(selectSessionPart));
-  return { canUndo, canRedo, ...session };
+  const orientation = useMapView(selectOrientation);
+  return { canUndo, canRedo, ...session, orientation };
 }

@@ -4,6 +4,7 @@ import { toLayoutInput } from '../../canvas/layoutInput';
 import type { MapDocument } from '../../domain/model';
 import type { ImportProblem } from '../../io/problems';
 import { readSnapshot } from '../../store/historyStore';
+import { mapViewStore } from '../../store/mapViewStore';
 import { pictureMarkup } from '../importExport/exporters';
 import { describeError } from '../../domain/result';
 
@@ -27,8 +28,12 @@ export function useVersionPicture(id: number): VersionPicture {
       const read = await readSnapshot(id);
       if (read.status === 'missing') return { state: 'failed', reason: 'This version is gone.' };
       if (read.status === 'damaged') return { state: 'damaged', problems: read.problems };
-      const positions = await layoutOffCanvas(toLayoutInput(read.doc), abort.signal);
-      const svg = pictureMarkup({ doc: read.doc, positions, highlight: null, region: null });
+      // Drawn the way the map is drawn now, so a version compares with it at a glance.
+      const { orientation } = mapViewStore.getState();
+      const input = toLayoutInput(read.doc, orientation);
+      const positions = await layoutOffCanvas(input, abort.signal);
+      const picture = { doc: read.doc, positions, highlight: null, region: null, orientation };
+      const svg = pictureMarkup(picture);
       url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
       return { state: 'ready', doc: read.doc, url };
     }

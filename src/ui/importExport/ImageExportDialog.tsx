@@ -40,6 +40,7 @@ function pictureInput(doc: MapDocument, view: CanvasView, area: Area): PictureIn
     highlight: exportHighlight(doc),
     region: area === 'view' ? view.visible : null,
     linkRoutes: view.linkRoutes,
+    orientation: view.orientation,
   };
 }
 

@@ -95,7 +95,8 @@ function bestFit(input: LayoutInput, graph: LayoutGraph, aspect: number): Candid
  * the right of the tree.
  */
 export function computeLayout(input: LayoutInput): LayoutPositions {
-  return inOrientation(input, layoutTopDown);
+  // The screen's shape is settled before a left-to-right map turns it on its side.
+  return inOrientation({ ...input, aspect: input.aspect ?? DEFAULT_ASPECT }, layoutTopDown);
 }
 
 function layoutTopDown(input: LayoutInput): LayoutPositions {

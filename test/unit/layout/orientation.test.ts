@@ -33,6 +33,11 @@ describe('left-to-right layout of the example map', () => {
     expect(width / height).toBeLessThan(4);
   });
 
+  it('fits the default 16:10 screen when no aspect is given, as top-down does', () => {
+    const { width, height } = extent(computeLayout(leftRight));
+    expect(width / height).toBeGreaterThan(1);
+  });
+
   it('routes each link from the child’s left side to the parent’s right side', () => {
     const at = computeLayout(leftRight);
     const routes = routeLinks(leftRight, at);

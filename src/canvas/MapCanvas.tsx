@@ -23,6 +23,7 @@ import { connectionCommand } from './connect';
 import { useDropOnNode } from './dropOnNode';
 import { CanvasViewSource } from './exportView';
 import { GoalNode } from './GoalNode';
+import { OrientationControl } from './OrientationControl';
 import type { Highlight } from '../domain/highlight';
 import { toHighlightLookup } from './highlight';
 import { RoutedEdge, EdgeRoutesContext } from './RoutedEdge';
@@ -189,7 +190,11 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
           <CanvasViewSource />
           <ZoomedTitleSize />
           <Background gap={24} color="#e3e7ec" />
-          {!readOnly && <Controls showInteractive={false} showFitView={false} />}
+          {!readOnly && (
+            <Controls showInteractive={false} showFitView={false}>
+              <OrientationControl mapId={doc.map.id} />
+            </Controls>
+          )}
           {!readOnly && (
             <MiniMap<MapFlowNode>
               nodeColor={minimapColor}

@@ -1,10 +1,13 @@
 import type { MapDocument } from '../../domain/model';
-import { relayoutAndFit } from '../../canvas/exportView';
+import {
+  ORIENTATION_DESCRIPTION,
+  ORIENTATION_LABEL,
+  switchOrientation,
+} from '../../canvas/OrientationControl';
 import { positionsStore } from '../../canvas/positionsStore';
 import { deleteSelection } from '../../store/deleteSelection';
 import { documentStore } from '../../store/documentStore';
 import { libraryStore } from '../../store/libraryStore';
-import { changeOrientation, mapViewStore } from '../../store/mapViewStore';
 import { sessionStore, type Panel } from '../../store/sessionStore';
 import { addGoalAndName, addStakeholderAndName } from '../editor/addAndName';
 import { reportFailure } from '../reportFailure';
@@ -32,16 +35,6 @@ function selectAll(doc: MapDocument): void {
     goals: doc.goals.map((g) => g.id),
     stakeholders: doc.stakeholders.map((s) => s.id),
   });
-}
-
-/**
- * Turns the tree the other way, remembered for this map on this device, and lays the map out
- * again as Auto layout does (pins released, one undoable edit), then shows all of it.
- */
-function switchOrientation(doc: MapDocument): void {
-  const now = mapViewStore.getState().orientation;
-  changeOrientation(doc.map.id, now === 'leftRight' ? 'topDown' : 'leftRight');
-  relayoutAndFit({ releasePins: true });
 }
 
 /** A side panel's button: opens it, or closes it when it is the one open. */
@@ -105,11 +98,10 @@ const TABLE = [
   },
   {
     id: 'orientation',
-    label: 'Left to right layout',
-    short: 'Left to right',
-    description: 'Draw this map left to right (pressed) or top-down, and lay it out again',
+    label: ORIENTATION_LABEL,
+    description: ORIENTATION_DESCRIPTION,
     pressed: (s) => s.orientation === 'leftRight',
-    run: withDoc(switchOrientation),
+    run: withDoc((doc) => switchOrientation(doc.map.id)),
   },
   {
     id: 'fit-view',

@@ -22,7 +22,6 @@ export function CanvasToolbar({ doc }: { doc: MapDocument }) {
       <ActionButton id="history" />
       <span className="cg-canvasbar__sep" aria-hidden="true" />
       <ActionButton id="auto-layout" />
-      <ActionButton id="orientation" />
       <ActionButton id="fit-view" />
       <ActionButton id="workshop" />
       <div className="cg-search">

@@ -1,5 +1,6 @@
 import { createStore, useStore } from 'zustand';
 import { getOrientation, setOrientation } from '../db/mapView';
+import type { CommonGroundDb } from '../db/schema';
 import type { MapId } from '../domain/ids';
 import { DEFAULT_ORIENTATION, type Orientation } from '../domain/orientation';
 import { getDatabase } from './database';
@@ -13,12 +14,35 @@ export interface MapViewState {
   /** The map the view belongs to; null until a map's view has been read. */
   readonly mapId: MapId | null;
   readonly orientation: Orientation;
+  /** Reads the map's view from `db`; an unreadable one shows the map top-down. */
+  load(db: CommonGroundDb, mapId: MapId): Promise<void>;
+  /**
+   * Switches the map's orientation at once and stores it in `db`; if that write fails the switch
+   * holds for this visit and `unsaved` says it will not be remembered.
+   */
+  change(db: CommonGroundDb, mapId: MapId, orientation: Orientation, unsaved: () => void): void;
 }
 
-export const mapViewStore = createStore<MapViewState>()(() => ({
-  mapId: null,
-  orientation: DEFAULT_ORIENTATION,
-}));
+export const createMapViewStore = () => {
+  /** The map whose view was asked for last: an earlier read that answers late is dropped. */
+  let wanted: MapId | null = null;
+  return createStore<MapViewState>()((set) => ({
+    mapId: null,
+    orientation: DEFAULT_ORIENTATION,
+    load: async (db, mapId) => {
+      wanted = mapId;
+      const orientation = await getOrientation(db, mapId).catch(() => DEFAULT_ORIENTATION);
+      if (wanted === mapId) set({ mapId, orientation });
+    },
+    change: (db, mapId, orientation, unsaved) => {
+      wanted = mapId;
+      set({ mapId, orientation });
+      setOrientation(db, mapId, orientation).catch(unsaved);
+    },
+  }));
+};
+
+export const mapViewStore = createMapViewStore();
 
 export function useMapView<T>(selector: (s: MapViewState) => T): T {
   return useStore(mapViewStore, selector);
@@ -26,24 +50,14 @@ export function useMapView<T>(selector: (s: MapViewState) => T): T {
 
 export const selectOrientation = (s: MapViewState): Orientation => s.orientation;
 
-/** The map whose view was asked for last: an earlier read that answers late is dropped. */
-let wanted: MapId | null = null;
-
-/** Reads the map's view from storage; an unreadable one shows the map top-down. */
-export async function loadMapView(mapId: MapId): Promise<void> {
-  wanted = mapId;
-  const orientation = await getOrientation(getDatabase(), mapId).catch(() => DEFAULT_ORIENTATION);
-  if (wanted === mapId) mapViewStore.setState({ mapId, orientation });
+/** Reads the open map's view from the app's database. */
+export function loadMapView(mapId: MapId): Promise<void> {
+  return mapViewStore.getState().load(getDatabase(), mapId);
 }
 
-/**
- * Switches the map's orientation at once and stores it; a failed write keeps the switch for
- * this visit and says it will not be remembered.
- */
+/** Switches the open map's orientation, remembered in the app's database. */
 export function changeOrientation(mapId: MapId, orientation: Orientation): void {
-  wanted = mapId;
-  mapViewStore.setState({ mapId, orientation });
-  setOrientation(getDatabase(), mapId, orientation).catch(() => {
+  mapViewStore.getState().change(getDatabase(), mapId, orientation, () => {
     sessionStore.getState().showNotice({
       kind: 'error',
       text: 'The map’s orientation could not be saved on this device; it applies until the map is closed.',

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setUpAppPage, showsNode } from './launch';
+import { settled, setUpAppPage, showsNode } from './launch';
 
 let page: Page;
 setUpAppPage(
@@ -45,6 +45,7 @@ describe('orientation', () => {
     expect(
       await rightOf('Grow ARR efficiently', 'Every mid-market team decides with trustworthy data'),
     ).toBeGreaterThan(0);
+    await settled(page);
     await page.screenshot({ path: 'test-results/orientation-left-to-right-1280.png' });
     await page.reload();
     await goal('Win rate').waitFor();
@@ -61,6 +62,7 @@ describe('orientation', () => {
     await expect
       .poll(() => below('Win rate', 'Win the right deals'), { timeout: 20_000 })
       .toBeGreaterThan(0);
+    await settled(page);
     await page.screenshot({ path: 'test-results/orientation-top-down-1280.png' });
     await page.reload();
     await goal('Win rate').waitFor();

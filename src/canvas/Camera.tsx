@@ -1,7 +1,8 @@
+import { useApp } from '../store/appContext';
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import type { MapFlowNode } from './adapters';
-import { boundsOfBoxes, openingViewport, type Rect } from './fitOptions';
+import { boundsOfBoxes, openingViewportIn, type Rect } from './fitOptions';
 
 /** Room left around a framed group, as a share of the screen. */
 const FRAME_PADDING = 0.06;
@@ -21,6 +22,7 @@ const boxOf = (n: MapFlowNode): Rect => ({
  * opens on a frame (workshop mode, a common-ground view), which then decides the view.
  */
 function useOpeningView(nodes: readonly MapFlowNode[], framing: boolean): void {
+  const app = useApp();
   const { setViewport } = useReactFlow();
   const width = useStore(selectWidth);
   const height = useStore(selectHeight);
@@ -32,11 +34,14 @@ function useOpeningView(nodes: readonly MapFlowNode[], framing: boolean): void {
     const shown = nodes.filter((n) => !n.hidden);
     const map = boundsOfBoxes(shown.map(boxOf));
     const goals = shown.filter((n) => n.type === 'goal');
-    const topY = Math.min(...goals.map((n) => n.position.y));
-    const top = boundsOfBoxes(goals.filter((n) => n.position.y === topY).map(boxOf)) ?? map;
+    // The first level of the tree: its top row, or its left column when it runs left to right.
+    const { orientation } = app.mapViewStore.getState();
+    const along = orientation === 'leftRight' ? 'x' : 'y';
+    const first = Math.min(...goals.map((n) => n.position[along]));
+    const top = boundsOfBoxes(goals.filter((n) => n.position[along] === first).map(boxOf)) ?? map;
     if (!map || !top) return;
-    void setViewport(openingViewport(map, top, { width, height }));
-  }, [nodes, framing, width, height, setViewport]);
+    void setViewport(openingViewportIn(orientation, map, top, { width, height }));
+  }, [nodes, framing, width, height, setViewport, app]);
 }
 
 /**

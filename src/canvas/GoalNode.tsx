@@ -10,11 +10,20 @@ import { formAt, ZoomFormsContext } from './zoomForms';
 
 const KIND_LABEL = { mission: 'Mission', objective: 'Objective', kpi: 'KPI' } as const;
 
-/** The side handles, whose drags make trade-offs (see connect.ts). */
-const TRADE_OFF_SIDES = [
-  [TRADE_OFF_HANDLES.left, Position.Left],
-  [TRADE_OFF_HANDLES.right, Position.Right],
-] as const;
+/**
+ * The side handles, whose drags make trade-offs (see connect.ts): on the sides the tree's
+ * handles leave free, left and right top-down, top and bottom when the tree runs left to right.
+ */
+const tradeOffSides = (up: Position | undefined) =>
+  up === Position.Left
+    ? ([
+        [TRADE_OFF_HANDLES.left, Position.Top],
+        [TRADE_OFF_HANDLES.right, Position.Bottom],
+      ] as const)
+    : ([
+        [TRADE_OFF_HANDLES.left, Position.Left],
+        [TRADE_OFF_HANDLES.right, Position.Right],
+      ] as const);
 /** Chips shown on a goal; more holders show as "+n". */
 const MAX_CHIPS = 5;
 
@@ -88,7 +97,13 @@ function HolderChips({ holders }: { holders: GoalFlowNode['data']['holders'] }) 
 }
 
 /** A goal box: kind, title and, for KPIs, current → target. Memoised: drags re-render one node. */
-export const GoalNode = memo(function GoalNode({ id, data, selected }: NodeProps<GoalFlowNode>) {
+export const GoalNode = memo(function GoalNode({
+  id,
+  data,
+  selected,
+  sourcePosition = Position.Top,
+  targetPosition = Position.Bottom,
+}: NodeProps<GoalFlowNode>) {
   // Semantic zoom (zoomForms.ts): past the ones in the editor, KPIs' titles do not fit their box.
   const forms = useContext(ZoomFormsContext);
   const form = useStore((s: ReactFlowState) => formAt(s.transform[2], forms));
@@ -107,7 +122,7 @@ export const GoalNode = memo(function GoalNode({ id, data, selected }: NodeProps
       <Handle
         id="up"
         type="source"
-        position={Position.Top}
+        position={sourcePosition}
         className="cg-handle"
         title={`Link “${goal.title}” up to the goal it contributes to`}
       />
@@ -134,12 +149,12 @@ export const GoalNode = memo(function GoalNode({ id, data, selected }: NodeProps
       <Handle
         id="down"
         type="target"
-        position={Position.Bottom}
+        position={targetPosition}
         className="cg-handle"
         title={`Link a goal or stakeholder to “${goal.title}”`}
       />
-      {/* Side handles make trade-offs, apart from the top and bottom ones that make links. */}
-      {TRADE_OFF_SIDES.map(([id, position]) => (
+      {/* Side handles make trade-offs, apart from the tree's handles that make links. */}
+      {tradeOffSides(sourcePosition).map(([id, position]) => (
         <Handle
           key={id}
           id={id}

@@ -14,6 +14,7 @@ import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
 import { useApp } from '../store/appContext';
+import { selectOrientation, useMapView } from '../store/mapViewStore';
 import { selectCollapsedGoalIds, useSessionStore } from '../store/sessionStore';
 import { createEdgeBuilder, createNodeBuilder, type MapFlowNode } from './adapters';
 import { Camera } from './Camera';
@@ -24,6 +25,7 @@ import { connectionCommand } from './connect';
 import { useDropOnNode } from './dropOnNode';
 import { CanvasViewSource } from './exportView';
 import { GoalNode } from './GoalNode';
+import { OrientationControl } from './OrientationControl';
 import type { Highlight } from '../domain/highlight';
 import { toHighlightLookup } from './highlight';
 import { RoutedEdge, EdgeRoutesContext } from './RoutedEdge';
@@ -93,6 +95,7 @@ function useFlowElements(
   dragging: typeof NO_DRAG,
 ) {
   const collapsedGoalIds = useSessionStore(selectCollapsedGoalIds);
+  const orientation = useMapView(selectOrientation);
   const selectedIds = useSelectedIds();
   const [buildNodes] = useState(createNodeBuilder);
   const [buildEdges] = useState(createEdgeBuilder);
@@ -107,8 +110,19 @@ function useFlowElements(
         selectedIds,
         collapse,
         collapsedIds: new Set(collapsedGoalIds),
+        orientation,
       }),
-    [buildNodes, doc, positions, dragging, lookup, selectedIds, collapse, collapsedGoalIds],
+    [
+      buildNodes,
+      doc,
+      positions,
+      dragging,
+      lookup,
+      selectedIds,
+      collapse,
+      collapsedGoalIds,
+      orientation,
+    ],
   );
   const edges = useMemo(
     () => buildEdges(doc, lookup, selectedIds),
@@ -195,7 +209,11 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
             <CanvasViewSource />
             <ZoomedTitleSize />
             <Background gap={24} color="#e3e7ec" />
-            {!readOnly && <Controls showInteractive={false} showFitView={false} />}
+            {!readOnly && (
+              <Controls showInteractive={false} showFitView={false}>
+                <OrientationControl mapId={doc.map.id} />
+              </Controls>
+            )}
             {!readOnly && (
               <MiniMap<MapFlowNode>
                 nodeColor={minimapColor}

@@ -1,22 +1,26 @@
 import { createContext, memo, useContext } from 'react';
-import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
 import { pathMiddle, type Point } from '../domain/edgeRoutes';
 
 /** Routes by edge id, computed from the laid-out positions (see useEdgeRoutes). */
 export const EdgeRoutesContext = createContext<ReadonlyMap<string, readonly Point[]>>(new Map());
 
-/** Handles sit on the box border, a few px off the route's ends; more means the node moved. */
+/**
+ * Handles sit a few px off the box border, so off the route's ends across that border (along y
+ * for a handle on the top or bottom, along x for one on a side); more means the node moved.
+ */
 const HANDLE_SLACK = 12;
 
-function fitsHandles(route: readonly Point[], from: Point, to: Point): boolean {
+function fitsHandles(route: readonly Point[], from: Point, to: Point, side: Position): boolean {
   const [first, last] = [route[0], route[route.length - 1]];
+  if (!first || !last) return false;
+  const upright = side === Position.Top || side === Position.Bottom;
+  const [alongX, alongY] = upright ? [1, HANDLE_SLACK] : [HANDLE_SLACK, 1];
   return (
-    !!first &&
-    !!last &&
-    Math.abs(first.x - from.x) < 1 &&
-    Math.abs(last.x - to.x) < 1 &&
-    Math.abs(first.y - from.y) < HANDLE_SLACK &&
-    Math.abs(last.y - to.y) < HANDLE_SLACK
+    Math.abs(first.x - from.x) < alongX &&
+    Math.abs(last.x - to.x) < alongX &&
+    Math.abs(first.y - from.y) < alongY &&
+    Math.abs(last.y - to.y) < alongY
   );
 }
 
@@ -34,7 +38,7 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps) {
   ];
   let path: string;
   let middle: Point;
-  if (route && fitsHandles(route, from, to)) {
+  if (route && fitsHandles(route, from, to, sourcePosition)) {
     const points = [from, ...route.slice(1, -1), to];
     path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
     middle = pathMiddle(points);

@@ -5,7 +5,8 @@ import { useIsDropTarget } from './dropOnNode';
 import { formAt, ZoomFormsContext } from './zoomForms';
 
 /**
- * A person or group, drawn in their colour; incentive edges leave from the top. Zoomed out as
+ * A person or group, drawn in their colour; incentive edges leave from the side towards the
+ * tree (the top, or the left when the tree runs left to right). Zoomed out as
  * far as goals show their title alone (zoomForms.ts), the name alone, large, as wide as the
  * neighbours leave room for.
  */
@@ -13,6 +14,7 @@ export const StakeholderNode = memo(function StakeholderNode({
   id,
   data,
   selected,
+  sourcePosition = Position.Top,
 }: NodeProps<StakeholderFlowNode>) {
   const dropTarget = useIsDropTarget(id);
   const { stakeholder, emphasis } = data;
@@ -27,7 +29,7 @@ export const StakeholderNode = memo(function StakeholderNode({
       <Handle
         id="up"
         type="source"
-        position={Position.Top}
+        position={sourcePosition}
         className="cg-handle"
         title={`Connect ${stakeholder.name} to a goal`}
       />

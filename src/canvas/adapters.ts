@@ -1,6 +1,7 @@
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import type { IncentiveId } from '../domain/ids';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
+import type { Orientation } from '../domain/orientation';
 import type {
   Goal,
   Incentive,
@@ -64,9 +65,21 @@ export interface NodeView {
   readonly selectedIds: ReadonlySet<string>;
   readonly collapse: CollapseView;
   readonly collapsedIds: ReadonlySet<string>;
+  /** Which way the tree grows: it decides the sides links leave and enter a node by. */
+  readonly orientation: Orientation;
 }
 
 const ORIGIN = { x: 0, y: 0 };
+
+/**
+ * The sides a node's tree handles sit on: "up" (towards the goals it contributes to) is the
+ * source side, "down" (towards the goals and people below) the target side. Given to React Flow
+ * as the node's source and target positions, so it re-measures the handles when they move.
+ */
+const TREE_SIDES = {
+  topDown: { sourcePosition: Position.Top, targetPosition: Position.Bottom },
+  leftRight: { sourcePosition: Position.Left, targetPosition: Position.Right },
+} as const satisfies Record<Orientation, Pick<Node, 'sourcePosition' | 'targetPosition'>>;
 
 function goalEmphasis(goal: Goal, h: HighlightLookup): Emphasis {
   if (!h.active) return 'normal';
@@ -119,6 +132,7 @@ function toGoalNode(
     id: goal.id,
     type: 'goal',
     position: nodePosition(goal, view),
+    ...TREE_SIDES[view.orientation],
     ariaLabel: goal.title,
     selected: view.selectedIds.has(goal.id),
     hidden: view.collapse.hidden.has(goal.id),
@@ -148,6 +162,7 @@ function toStakeholderNode(
     id: stakeholder.id,
     type: 'stakeholder',
     position: nodePosition(stakeholder, view),
+    ...TREE_SIDES[view.orientation],
     ariaLabel: stakeholder.name,
     selected: view.selectedIds.has(stakeholder.id),
     hidden: view.collapse.hidden.has(stakeholder.id),
@@ -165,6 +180,7 @@ function toStakeholderNode(
 function sameNode(a: MapFlowNode, b: MapFlowNode): boolean {
   if (a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
   if (a.selected !== b.selected || a.hidden !== b.hidden) return false;
+  if (a.sourcePosition !== b.sourcePosition) return false;
   const keys = Object.keys(a.data) as (keyof typeof a.data)[];
   return keys.every((k) => {
     const [x, y] = [a.data[k], b.data[k]];

@@ -7,9 +7,10 @@ import type { MapDocument } from '../domain/model';
 import type { CanvasView, FlowRegion, ReadView } from '../store/canvasViewStore';
 import { FIT_ALL } from './fitOptions';
 
-function relayoutAndFit(app: App): void {
+/** Lays the open map out afresh and shows all of it once the layout arrives. */
+export function relayoutAndFit(app: App, options?: { readonly releasePins?: boolean }): void {
   app.canvasViewStore.setState({ fitAfterLayout: true });
-  app.positionsStore.getState().requestLayout();
+  app.positionsStore.getState().requestLayout(options);
 }
 
 /**
@@ -104,7 +105,9 @@ export function CanvasViewSource() {
         Array.from(nodeLookup, ([id, node]) => [id, node.position] as const),
       );
       const { routes } = app.positionsStore.getState();
-      return { positions, visible: visibleRegion(transform, width, height), linkRoutes: routes };
+      const { orientation } = app.mapViewStore.getState();
+      const visible = visibleRegion(transform, width, height);
+      return { positions, visible, linkRoutes: routes, orientation };
     };
     const views = app.canvasViewStore;
     views.setState({ read });

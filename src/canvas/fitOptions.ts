@@ -1,3 +1,5 @@
+import { transposeRect, type Orientation } from '../domain/orientation';
+
 /** "Fit view" (button and F key): the whole map, never zoomed in beyond life size. */
 export const FIT_ALL = { duration: 300, padding: 0.08, maxZoom: 1 } as const;
 
@@ -75,4 +77,22 @@ export function openingViewport(
     y: TOOLBAR_CLEARANCE - map.y * zoom,
     zoom,
   };
+}
+
+/**
+ * The opening view for a map drawn in `orientation`: left to right, the same view of the
+ * transposed picture on a transposed screen, turned back, so a large map opens on the left of
+ * its tree (its first column, `top`, centred down the screen) instead of its top.
+ */
+export function openingViewportIn(
+  orientation: Orientation,
+  map: Rect,
+  top: Rect,
+  screen: { readonly width: number; readonly height: number },
+): Viewport {
+  if (orientation === 'topDown') return openingViewport(map, top, screen);
+  const turned = { width: screen.height, height: screen.width };
+  const view = openingViewport(transposeRect(map), transposeRect(top), turned);
+  // screen = flow × zoom + translate holds axis by axis, so the translation swaps too.
+  return { x: view.y, y: view.x, zoom: view.zoom };
 }

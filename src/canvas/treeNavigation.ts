@@ -1,18 +1,22 @@
 import type { MapDocument } from '../domain/model';
+import type { Orientation } from '../domain/orientation';
 
+/** Up the tree, down it, or to the previous or next sibling ("left", "right" when top-down). */
 export type TreeDirection = 'up' | 'down' | 'left' | 'right';
 
-export const ARROW_DIRECTIONS: Readonly<Record<string, TreeDirection>> = {
-  ArrowUp: 'up',
-  ArrowDown: 'down',
-  ArrowLeft: 'left',
-  ArrowRight: 'right',
+/** Where each arrow key leads as the tree is drawn: it follows the picture. */
+export const ARROW_DIRECTIONS: Readonly<
+  Record<Orientation, Readonly<Record<string, TreeDirection>>>
+> = {
+  topDown: { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' },
+  leftRight: { ArrowLeft: 'up', ArrowRight: 'down', ArrowUp: 'left', ArrowDown: 'right' },
 };
 
 /**
  * The goal an arrow key leads to from `goalId`, along the tree: up to a parent, down to a child,
  * left or right to the next sibling under the same parent (the mission's siblings are the other
- * tops). Among several, the one nearest on screen (`xOf`) wins, so the keys follow the drawing.
+ * tops). Among several, the one nearest on screen wins, so the keys follow the drawing: `xOf` is
+ * where a goal sits across the tree (its x top-down, its y when the tree runs left to right).
  * Null when there is nowhere to go that way.
  */
 export function neighbourGoal(

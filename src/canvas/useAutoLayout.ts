@@ -5,6 +5,8 @@ import { moveNodes } from '../domain/commands';
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
+import type { Orientation } from '../domain/orientation';
+import { loadMapView, selectOrientation, useMapView } from '../store/mapViewStore';
 import { placeNewNodes } from '../layout/placement';
 import type { LayoutRequest, LayoutResponse } from '../layout/layout.worker';
 import { toLayoutInput } from './layoutInput';
@@ -22,10 +24,14 @@ type Placed = { readonly id: string; readonly position: Position | null };
 /** The layout input; a layout that releases pins lays pinned nodes out as if unpinned. */
 function layoutRequestFor(
   doc: MapDocument,
+  orientation: Orientation,
   releasePins: boolean,
 ): { pins: Pins; input: LayoutInput } {
   // The map is shaped to fit the window (the canvas takes most of it).
-  const input = { ...toLayoutInput(doc), aspect: window.innerWidth / window.innerHeight };
+  const input = {
+    ...toLayoutInput(doc, orientation),
+    aspect: window.innerWidth / window.innerHeight,
+  };
   if (!releasePins) return { pins: new Map(), input };
   const pins = new Map<string, Pin>();
   for (const n of [...doc.goals, ...doc.stakeholders]) {
@@ -67,7 +73,10 @@ function applyLayout(app: App, mapId: string, pins: Pins, result: LayoutResponse
   app.positionsStore.getState().setPositions(mapId, result.positions, result.routes);
 }
 
-/** Runs a full layout in the worker when a map is opened and when the user asks for one. */
+/**
+ * Runs a full layout in the worker when a map is opened (once its orientation on this device
+ * has been read) and when the user asks for one.
+ */
 function useFullLayout(doc: MapDocument): void {
   const app = useApp();
   const layoutRequest = usePositionsStore(selectLayoutRequest);
@@ -77,10 +86,16 @@ function useFullLayout(doc: MapDocument): void {
     docRef.current = doc;
   });
   const mapId = doc.map.id;
+  const viewRead = useMapView((s) => s.mapId === mapId);
   useEffect(() => {
+    if (!viewRead) void loadMapView(app, mapId);
+  }, [mapId, viewRead, app]);
+  useEffect(() => {
+    if (!viewRead) return;
     const worker = startLayoutWorker();
     const { pins, input } = layoutRequestFor(
       docRef.current,
+      selectOrientation(app.mapViewStore.getState()),
       app.positionsStore.getState().releasePins,
     );
     const request: LayoutRequest = { requestId: layoutRequest, input };
@@ -91,7 +106,7 @@ function useFullLayout(doc: MapDocument): void {
     worker.postMessage(request);
     // A superseded layout (another map opened, another request) is dropped with its worker.
     return () => worker.terminate();
-  }, [mapId, layoutRequest, app]);
+  }, [mapId, layoutRequest, viewRead, app]);
 }
 
 /**
@@ -105,10 +120,11 @@ export function useAutoLayout(doc: MapDocument): { ready: boolean; positions: La
   useFullLayout(doc);
   const laidOutMap = usePositionsStore((s) => s.mapId);
   const stored = usePositionsStore((s) => s.positions);
+  const orientation = useMapView(selectOrientation);
   const ready = laidOutMap === doc.map.id;
   const added = useMemo(
-    () => (ready ? placeNewNodes(toLayoutInput(doc), stored) : {}),
-    [doc, stored, ready],
+    () => (ready ? placeNewNodes(toLayoutInput(doc, orientation), stored) : {}),
+    [doc, orientation, stored, ready],
   );
   const positions = useMemo(() => ({ ...stored, ...added }), [stored, added]);
   useEffect(() => {

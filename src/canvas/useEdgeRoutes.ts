@@ -6,6 +6,8 @@ import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
 import { edgeId } from './edgeIds';
 import { usePositionsStore } from '../store/positionsStore';
+import type { Orientation } from '../domain/orientation';
+import { selectOrientation, useMapView } from '../store/mapViewStore';
 
 /** Where a node is drawn when nothing is dragged: at its pin when pinned. */
 const drawnAt = (node: { id: string; position: Position | null }, positions: LayoutPositions) =>
@@ -28,8 +30,9 @@ function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect
 function routesById(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly { readonly id: string; readonly from: string; readonly to: string }[],
+  orientation: Orientation,
 ): [string, Point[]][] {
-  const routes = routeEdges(boxes, edges);
+  const routes = routeEdges(boxes, edges, {}, orientation);
   return edges.flatMap((e, i) => {
     const route = routes[i];
     return route ? [[e.id, route] as [string, Point[]]] : [];
@@ -46,6 +49,7 @@ export function useEdgeRoutes(
   edges: readonly Edge[],
 ): ReadonlyMap<string, readonly Point[]> {
   const stored = usePositionsStore((s) => s.routes);
+  const orientation = useMapView(selectOrientation);
   const linkRoutes = useMemo(
     () =>
       doc.links.flatMap((l) => {
@@ -63,8 +67,8 @@ export function useEdgeRoutes(
     const ties = doc.incentives
       .filter((i) => shown.has(edgeId('incentive', i.id)))
       .map((i) => ({ id: edgeId('incentive', i.id), from: i.stakeholderId, to: i.goalId }));
-    return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties);
-  }, [doc, positions, shownTies]);
+    return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties, orientation);
+  }, [doc, positions, shownTies, orientation]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
 }
 

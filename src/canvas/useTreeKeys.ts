@@ -8,7 +8,8 @@ import { ARROW_DIRECTIONS, neighbourGoal } from './treeNavigation';
 
 /**
  * Arrow keys on a focused goal move along the tree (up to a parent, down to a child, across to
- * siblings), selecting the goal reached and moving focus to it. They run
+ * siblings), selecting the goal reached and moving focus to it; when the tree runs left to right,
+ * left and right walk up and down it, up and down go across. They run
  * before React Flow's own arrow handling, which would nudge the selected node instead.
  */
 export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>) => void {
@@ -16,7 +17,8 @@ export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>
   const { getInternalNode } = useReactFlow();
   return useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
-      const direction = ARROW_DIRECTIONS[e.key];
+      const { orientation } = app.mapViewStore.getState();
+      const direction = ARROW_DIRECTIONS[orientation][e.key];
       const target = e.target;
       if (!direction || !(target instanceof HTMLElement)) return;
       if (!target.classList.contains('react-flow__node')) return;
@@ -24,8 +26,9 @@ export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>
       if (id === undefined || !doc.goals.some((g) => g.id === id)) return;
       e.preventDefault();
       e.stopPropagation();
-      const xOf = (n: string) => getInternalNode(n)?.internals.positionAbsolute.x ?? 0;
-      const next = neighbourGoal(doc, id, direction, xOf);
+      const across = orientation === 'leftRight' ? 'y' : 'x';
+      const acrossOf = (n: string) => getInternalNode(n)?.internals.positionAbsolute[across] ?? 0;
+      const next = neighbourGoal(doc, id, direction, acrossOf);
       if (next === null) return;
       app.sessionStore.getState().select([{ kind: 'goal', id: asGoalId(next) }]);
       // A goal already drawn takes focus now, so a quick second press starts from it; one off

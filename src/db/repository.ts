@@ -3,6 +3,7 @@ import type { MapDocument } from '../domain/model';
 import { importMapObject, toFileObject } from '../io/json';
 import { problem, type ImportProblem } from '../io/problems';
 import { backupFieldsOf } from './backup';
+import { viewFieldsOf } from './mapView';
 import type { CommonGroundDb, DocumentRow, MapRow } from './schema';
 import { mapTables } from './tables';
 import {
@@ -128,7 +129,11 @@ export function saveMap(
     }
     const previous = await db.maps.get(doc.map.id);
     if (stored) await snapshotBeforeOverwrite(db, stored, previous?.updatedAt, now);
-    const summary = { ...summarize(doc, storedRevision + 1), ...backupFieldsOf(previous) };
+    const summary = {
+      ...summarize(doc, storedRevision + 1),
+      ...backupFieldsOf(previous),
+      ...viewFieldsOf(previous),
+    };
     await db.maps.put(summary);
     const file = toFileObject(doc);
     await db.documents.put({ id: doc.map.id, revision: summary.revision, file, savedAt: now });

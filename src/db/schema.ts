@@ -1,4 +1,5 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { Orientation } from '../domain/orientation';
 
 /** How many of each record a map holds, shown in the library without loading the map. */
 export interface MapCounts {
@@ -20,6 +21,8 @@ export interface MapRow {
   readonly exportedAt?: string;
   /** ISO time the user put off the backup reminder ("Not now"); it stays quiet for a while. */
   readonly backupReminderSnoozedAt?: string;
+  /** How this device draws the map's tree (see mapView.ts); top-down when absent. */
+  readonly orientation?: Orientation;
 }
 
 /**

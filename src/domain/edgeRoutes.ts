@@ -2,6 +2,7 @@
  * Where the edges between boxes run, as the canvas, the image exports and the layout bench draw
  * them: orthogonal polylines through the gaps the layout leaves, around boxes where they can.
  */
+import { transposePoint, transposeRect, type Orientation } from './orientation';
 
 export interface Point {
   readonly x: number;
@@ -336,12 +337,30 @@ function unwind(
  * goal they hold), by their ends' ids: the org-chart route where it is clear, else a detour
  * around the boxes in the way, else the org-chart route anyway. A route in `known` (found
  * before, e.g. by the layout worker) is kept while its ends have not moved. Pure; linear in
- * edges, with a bounded search for the few edges that need a detour.
+ * edges, with a bounded search for the few edges that need a detour. Left to right, edges run
+ * from a box's left side to the right side of the one before it: the same routing on the
+ * transposed picture, transposed back.
  */
 export function routeEdges(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly { readonly from: string; readonly to: string }[],
   known: LinkRoutes = {},
+  orientation: Orientation = 'topDown',
+): (readonly Point[] | null)[] {
+  if (orientation === 'topDown') return routeUpwards(boxes, edges, known);
+  const transposed = new Map([...boxes].map(([id, r]) => [id, transposeRect(r)] as const));
+  const knownThere = Object.fromEntries(
+    Object.entries(known).map(([key, route]) => [key, route.map(transposePoint)] as const),
+  );
+  return routeUpwards(transposed, edges, knownThere).map(
+    (route) => route?.map(transposePoint) ?? null,
+  );
+}
+
+function routeUpwards(
+  boxes: ReadonlyMap<string, Rect>,
+  edges: readonly { readonly from: string; readonly to: string }[],
+  known: LinkRoutes,
 ): (readonly Point[] | null)[] {
   const grid = new RectGrid<Rect>(boxes.values());
   const budget: Budget = { steps: TOTAL_STEPS, tries: TOTAL_TRIES };

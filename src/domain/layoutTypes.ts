@@ -1,4 +1,5 @@
 import type { GoalKind } from './model';
+import type { Orientation } from './orientation';
 
 /**
  * What auto layout needs and returns. Shared by the layout worker and the canvas, so the worker
@@ -21,6 +22,8 @@ export interface LayoutInput {
   readonly incentives: readonly { readonly stakeholderId: string; readonly goalId: string }[];
   /** Width ÷ height of the screen the map should fit; the layout assumes 16:10 without it. */
   readonly aspect?: number;
+  /** Which way the tree grows; top-down without it. */
+  readonly orientation?: Orientation;
 }
 
 /** Top-left positions by node id. */

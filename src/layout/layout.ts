@@ -3,6 +3,7 @@ import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/la
 import { buildLayoutGraph, type LayoutGraph } from './layoutGraph';
 import { clearPinned, type PlacedBox } from './layoutPins';
 import { GAP_PARENT, GAP_X, MARGIN, placeTree, type TreePlacement } from './layoutPlace';
+import { inOrientation } from './transpose';
 
 /** The screen shape the map is fitted to when the caller does not say (a 1440×900 laptop). */
 export const DEFAULT_ASPECT = 1440 / 900;
@@ -92,8 +93,15 @@ function bestFit(input: LayoutInput, graph: LayoutGraph, aspect: number): Candid
  * parent, a goal with several parents below all of them, and people in a band under the tree
  * near what they hold. Pinned nodes keep their place and the others step aside. Pure and
  * deterministic, O(n) per row width tried, so it runs in the layout worker and in tests.
+ * Left to right, the same layout transposed: each goal left of its block, people in a band to
+ * the right of the tree.
  */
 export function computeLayout(input: LayoutInput): LayoutPositions {
+  // The screen's shape is settled before a left-to-right map turns it on its side.
+  return inOrientation({ ...input, aspect: input.aspect ?? DEFAULT_ASPECT }, layoutTopDown);
+}
+
+function layoutTopDown(input: LayoutInput): LayoutPositions {
   const graph = buildLayoutGraph(input);
   const { tree, people } = bestFit(input, graph, input.aspect ?? DEFAULT_ASPECT);
   const boxes = new Map<string, PlacedBox>();
@@ -122,7 +130,7 @@ export function routeLinks(input: LayoutInput, positions: LayoutPositions): Link
     const at = positions[n.id];
     if (at) boxes.set(n.id, { ...at, width: n.width, height: n.height });
   }
-  const routes = routeEdges(boxes, input.links);
+  const routes = routeEdges(boxes, input.links, {}, input.orientation);
   return Object.fromEntries(
     input.links.flatMap((l, k) => {
       const route = routes[k];

@@ -1,5 +1,6 @@
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
 import { GAP_PARENT, GAP_ROW, GAP_X } from './layoutPlace';
+import { inOrientation } from './transpose';
 
 interface Box {
   x: number;
@@ -47,8 +48,13 @@ function startNextToSiblings(anchor: Box, siblings: readonly Box[]): { x: number
  * Places nodes that have no position yet, without moving any node that has one: a new goal goes
  * next to its siblings below the goal it contributes to, a new person below the first goal they
  * hold, anything else to the right of the map (a person: below it). This is what keeps an edit from making the whole map jump.
+ * Left to right, the same transposed: next to its siblings right of its parent, and so on.
  */
 export function placeNewNodes(input: LayoutInput, existing: LayoutPositions): LayoutPositions {
+  return inOrientation(input, placeTopDown, existing);
+}
+
+function placeTopDown(input: LayoutInput, existing: LayoutPositions): LayoutPositions {
   const sizeOf = new Map<string, LayoutNodeInput>();
   for (const n of [...input.goals, ...input.stakeholders]) sizeOf.set(n.id, n);
   const placed: Box[] = [];

@@ -8,6 +8,7 @@ import { createDocumentStore, type DocumentStore } from './documentStore';
 import { createHistoryStore, type HistoryData } from './historyStore';
 import { createImportStore, type ImportStep } from './importSteps';
 import { createLibraryStore } from './libraryStore';
+import { createMapViewStore, type MapViewState } from './mapViewStore';
 import type { LibraryState } from './libraryTypes';
 import { createPositionsStore, type PositionsState } from './positionsStore';
 import { createSessionStore, type SessionState } from './sessionStore';
@@ -33,6 +34,8 @@ export interface App {
   readonly historyStore: StoreApi<HistoryData>;
   readonly importStore: StoreApi<ImportStep>;
   readonly positionsStore: StoreApi<PositionsState>;
+  /** How the open map is drawn on this device (its orientation); never in the document. */
+  readonly mapViewStore: StoreApi<MapViewState>;
   readonly canvasViewStore: StoreApi<CanvasViewState>;
   readonly storageHealthStore: StoreApi<StorageHealthState>;
   readonly updateStore: StoreApi<UpdateState>;
@@ -63,6 +66,7 @@ export function createApp({
     historyStore: createHistoryStore(),
     importStore: createImportStore(),
     positionsStore: createPositionsStore(),
+    mapViewStore: createMapViewStore(),
     canvasViewStore: createCanvasViewStore(),
     storageHealthStore: createStorageHealthStore(storage),
     updateStore: createUpdateStore(),

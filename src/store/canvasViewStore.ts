@@ -3,6 +3,7 @@ import { useApp } from './appContext';
 import type { LinkRoutes } from '../domain/edgeRoutes';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
+import type { Orientation } from '../domain/orientation';
 
 /** A rectangle in flow coordinates (1 unit = 1 CSS pixel at zoom 1). */
 export interface FlowRegion {
@@ -20,6 +21,8 @@ export interface CanvasView {
   readonly visible: FlowRegion | null;
   /** The links' routes as the canvas draws them (from the last full layout). */
   readonly linkRoutes: LinkRoutes;
+  /** Which way the tree runs, so edges a picture routes afresh join the boxes as on screen. */
+  readonly orientation: Orientation;
 }
 
 export type ReadView = () => CanvasView;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newAppPage } from './browser';
 import { example, expectedWalk } from './exampleWalks';
+import { settled } from './launch';
 
 const titleOf = (id: string) => example.goals.find((g) => g.id === id)?.title ?? id;
 const nameOf = (id: string) => example.stakeholders.find((s) => s.id === id)?.name ?? id;
@@ -26,26 +27,6 @@ afterAll(async () => {
 });
 
 const node = (page: Page, name: string): Locator => page.getByRole('group', { name, exact: true });
-
-/** Waits until the camera stops moving (fits animate for up to half a second). */
-async function settled(page: Page): Promise<void> {
-  const transform = () =>
-    page.evaluate(
-      () => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '',
-    );
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await transform();
-        const still = now === last;
-        last = now;
-        return still;
-      },
-      { interval: 300 },
-    )
-    .toBe(true);
-}
 
 /**
  * How large a goal's title is on screen: its font size times the scale the canvas draws it at

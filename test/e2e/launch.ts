@@ -130,3 +130,23 @@ export async function dragNodeOutOfPlace(
   await expect.poll(x).toBeGreaterThan(start.x + 150);
   return { x, dropped: await x() };
 }
+
+/** Waits until the camera stops moving (fits animate for up to half a second). */
+export async function settled(page: Page): Promise<void> {
+  const transform = () =>
+    page.evaluate(
+      () => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '',
+    );
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await transform();
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { interval: 300 },
+    )
+    .toBe(true);
+}

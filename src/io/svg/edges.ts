@@ -1,4 +1,5 @@
 import type { MapDocument } from '../../domain/model';
+import type { Orientation } from '../../domain/orientation';
 import { formatNumber, safeColor, type XmlDocument, type XmlElement } from '../xml';
 import { routeEdges, type LinkRoutes, type Point } from '../../domain/edgeRoutes';
 import { TRADE_OFF_LOOK, tradeOffCurves, tradeOffPath } from '../../domain/tradeOffGeometry';
@@ -37,6 +38,12 @@ export function arrowMarkers<E extends XmlElement<E>>(
   };
 }
 
+/** How links are routed: the canvas's routes to keep, and which way the tree runs. */
+export interface Routing {
+  readonly known?: LinkRoutes | undefined;
+  readonly orientation?: Orientation | undefined;
+}
+
 /**
  * Routes for edges between the drawn boxes, by edge, in the order given (null: an end is gone);
  * `known` routes (the canvas's) are kept while their ends are where they were.
@@ -44,14 +51,16 @@ export function arrowMarkers<E extends XmlElement<E>>(
 function routesFor(
   boxes: NodeBoxes,
   edges: readonly { readonly from: string; readonly to: string }[],
-  known?: LinkRoutes,
+  { known, orientation }: Routing = {},
 ): (readonly Point[] | null)[] {
-  return routeEdges(new Map<string, Box>([...boxes.goals, ...boxes.stakeholders]), edges, known);
+  const all = new Map<string, Box>([...boxes.goals, ...boxes.stakeholders]);
+  return routeEdges(all, edges, known, orientation);
 }
 
 /**
- * "Contributes to" links from the child's top up to the parent's bottom, arrow at the parent,
- * along the same routes as on the canvas.
+ * "Contributes to" links from the child's top up to the parent's bottom (left side to right
+ * side when the tree runs left to right), arrow at the parent, along the same routes as on the
+ * canvas.
  * Links on a party's path are thick in that party's colour; the others dim while highlighting.
  */
 export function drawLinks<E extends XmlElement<E>>(
@@ -60,10 +69,10 @@ export function drawLinks<E extends XmlElement<E>>(
   boxes: NodeBoxes,
   emphasis: Emphasis,
   arrow: (color: string) => string,
-  known?: LinkRoutes,
+  routing?: Routing,
 ): E {
   const layer = svgElement(xml, 'g', { class: 'cg-links', fill: 'none' });
-  const routes = routesFor(boxes, doc.links, known);
+  const routes = routesFor(boxes, doc.links, routing);
   doc.links.forEach((link, k) => {
     const route = routes[k];
     if (!route) return;
@@ -95,6 +104,7 @@ export function drawIncentives<E extends XmlElement<E>>(
   doc: MapDocument,
   boxes: NodeBoxes,
   emphasis: Emphasis,
+  orientation?: Orientation,
 ): E {
   const layer = svgElement(xml, 'g', { class: 'cg-incentives' });
   const colorOf = new Map(doc.stakeholders.map((s) => [s.id, safeColor(s.color, COLORS.edge)]));
@@ -102,6 +112,7 @@ export function drawIncentives<E extends XmlElement<E>>(
   const routes = routesFor(
     boxes,
     shown.map((i) => ({ from: i.stakeholderId, to: i.goalId })),
+    { orientation },
   );
   shown.forEach((incentive, k) => {
     const route = routes[k];

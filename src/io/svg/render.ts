@@ -1,6 +1,7 @@
 import type { LinkRoutes } from '../../domain/edgeRoutes';
 import type { LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
+import type { Orientation } from '../../domain/orientation';
 import {
   XML_DECLARATION,
   formatNumber,
@@ -23,6 +24,8 @@ export interface SvgExportOptions {
   readonly background?: string;
   /** Link routes already found (the canvas's), kept where their ends have not moved. */
   readonly linkRoutes?: LinkRoutes;
+  /** Which way the tree runs: edges join boxes top to bottom, or left to right. Top-down if absent. */
+  readonly orientation?: Orientation;
 }
 
 /**
@@ -63,11 +66,10 @@ export function renderMapSvg<E extends XmlElement<E>>(
   }
   const boxes = nodeBoxes(doc, positions);
   const emphasis = toEmphasis(options.highlight ?? null);
-  root.appendChild(
-    drawLinks(xml, doc, boxes, emphasis, arrowMarkers(xml, defs), options.linkRoutes),
-  );
+  const routing = { known: options.linkRoutes, orientation: options.orientation };
+  root.appendChild(drawLinks(xml, doc, boxes, emphasis, arrowMarkers(xml, defs), routing));
   root.appendChild(drawTradeOffs(xml, doc, boxes, emphasis));
-  root.appendChild(drawIncentives(xml, doc, boxes, emphasis));
+  root.appendChild(drawIncentives(xml, doc, boxes, emphasis, routing.orientation));
   const nodes = svgElement(xml, 'g', { class: 'cg-nodes' });
   const holders = holderColors(doc);
   for (const goal of doc.goals) {

@@ -2,6 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { App } from '../../store/app';
 import { selectCanRedo, selectCanUndo, useDocumentHistory } from '../../store/documentStore';
 import { useSessionStore, type Panel, type SessionState } from '../../store/sessionStore';
+import type { Orientation } from '../../domain/orientation';
+import { selectOrientation, useMapView } from '../../store/mapViewStore';
 
 /** What decides whether an action can run, or is pressed, right now. */
 export interface ActionState {
@@ -10,6 +12,8 @@ export interface ActionState {
   /** How many records are selected. */
   readonly selected: number;
   readonly openPanel: Panel | null;
+  /** How the open map's tree is drawn. */
+  readonly orientation: Orientation;
 }
 
 const selectSessionPart = (s: SessionState) => ({
@@ -24,6 +28,7 @@ export function readActionState(app: App): ActionState {
     canUndo: selectCanUndo(history),
     canRedo: selectCanRedo(history),
     ...selectSessionPart(app.sessionStore.getState()),
+    orientation: selectOrientation(app.mapViewStore.getState()),
   };
 }
 
@@ -32,5 +37,6 @@ export function useActionState(): ActionState {
   const canUndo = useDocumentHistory(selectCanUndo);
   const canRedo = useDocumentHistory(selectCanRedo);
   const session = useSessionStore(useShallow(selectSessionPart));
-  return { canUndo, canRedo, ...session };
+  const orientation = useMapView(selectOrientation);
+  return { canUndo, canRedo, ...session, orientation };
 }

@@ -1,5 +1,10 @@
 import type { MapDocument } from '../../domain/model';
 import type { App } from '../../store/app';
+import {
+  ORIENTATION_DESCRIPTION,
+  ORIENTATION_LABEL,
+  switchOrientation,
+} from '../../canvas/OrientationControl';
 import { deleteSelection } from '../../store/deleteSelection';
 import type { Panel } from '../../store/sessionStore';
 import { addGoalAndName, addStakeholderAndName } from '../editor/addAndName';
@@ -93,6 +98,13 @@ const TABLE = [
     label: 'Auto layout',
     description: 'Lay the map out again (releases pinned goals and people)',
     run: ({ app }) => app.positionsStore.getState().requestLayout({ releasePins: true }),
+  },
+  {
+    id: 'orientation',
+    label: ORIENTATION_LABEL,
+    description: ORIENTATION_DESCRIPTION,
+    pressed: (s) => s.orientation === 'leftRight',
+    run: withDoc((app, doc) => switchOrientation(app, doc.map.id)),
   },
   {
     id: 'fit-view',

@@ -29,8 +29,12 @@ export function useVersionPicture(id: number): VersionPicture {
       const read = await readSnapshot(app, id);
       if (read.status === 'missing') return { state: 'failed', reason: 'This version is gone.' };
       if (read.status === 'damaged') return { state: 'damaged', problems: read.problems };
-      const positions = await layoutOffCanvas(toLayoutInput(read.doc), abort.signal);
-      const svg = pictureMarkup({ doc: read.doc, positions, highlight: null, region: null });
+      // Drawn the way the map is drawn now, so a version compares with it at a glance.
+      const { orientation } = app.mapViewStore.getState();
+      const input = toLayoutInput(read.doc, orientation);
+      const positions = await layoutOffCanvas(input, abort.signal);
+      const picture = { doc: read.doc, positions, highlight: null, region: null, orientation };
+      const svg = pictureMarkup(picture);
       url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
       return { state: 'ready', doc: read.doc, url };
     }

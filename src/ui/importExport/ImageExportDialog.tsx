@@ -41,6 +41,7 @@ function pictureInput(app: App, doc: MapDocument, view: CanvasView, area: Area):
     highlight: exportHighlight(app, doc),
     region: area === 'view' ? view.visible : null,
     linkRoutes: view.linkRoutes,
+    orientation: view.orientation,
   };
 }
 

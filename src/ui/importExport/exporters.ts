@@ -5,6 +5,7 @@
 import type { LinkRoutes } from '../../domain/edgeRoutes';
 import type { LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
+import type { Orientation } from '../../domain/orientation';
 import { exportMapJson } from '../../io/json';
 import { embedMapInPng } from '../../io/png';
 import {
@@ -27,13 +28,16 @@ export interface PictureInput {
   readonly region: Box | null;
   /** The links' routes on the canvas, so the picture routes only what moved since; absent: all. */
   readonly linkRoutes?: LinkRoutes;
+  /** Which way the tree runs on the canvas; top-down when absent. */
+  readonly orientation?: Orientation;
 }
 
 /** The picture as standalone SVG markup and its size in CSS pixels at 1×. */
 function renderSvg(input: PictureInput): { element: Element; width: number; height: number } {
-  const { doc, positions, highlight, region, linkRoutes } = input;
+  const { doc, positions, highlight, region, linkRoutes, orientation } = input;
   const xml = document.implementation.createDocument(SVG_NS, 'svg', null);
-  const element = renderMapSvg<Element>(doc, positions, { highlight, region, linkRoutes }, xml);
+  const options = { highlight, region, linkRoutes, orientation };
+  const element = renderMapSvg<Element>(doc, positions, options, xml);
   return { element, ...svgSize(doc, positions, region) };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Position } from '@xyflow/react';
 import { createEdgeBuilder, createNodeBuilder, type NodeView } from '../../../src/canvas/adapters';
 import { collapseView } from '../../../src/canvas/collapse';
 import { toHighlightLookup } from '../../../src/canvas/highlight';
@@ -7,6 +8,7 @@ import { edgeId, recordIdOfEdge } from '../../../src/canvas/edgeIds';
 import { addTradeOff, moveGoals } from '../../../src/domain/commands';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asGoalId, asIncentiveId, asTradeOffId } from '../../../src/domain/ids';
+import type { Orientation } from '../../../src/domain/orientation';
 import type { MapDocument } from '../../../src/domain/model';
 
 const pinned = (doc: MapDocument, id: string): MapDocument => {
@@ -17,8 +19,13 @@ const pinned = (doc: MapDocument, id: string): MapDocument => {
 
 const none = toHighlightLookup(null);
 
-function view(doc: MapDocument, selected: readonly string[] = []): NodeView {
+function view(
+  doc: MapDocument,
+  selected: readonly string[] = [],
+  orientation: Orientation = 'topDown',
+): NodeView {
   return {
+    orientation,
     positions: {},
     dragging: new Map(),
     highlight: none,
@@ -38,6 +45,20 @@ describe('node and edge builders', () => {
     const after = build(moved, view(moved));
     const changed = after.filter((n, i) => n !== before[i]).map((n) => n.id);
     expect(changed).toEqual(['g-nrr']);
+  });
+
+  it('puts every node’s tree handles on its left and right sides once the map runs left to right', () => {
+    const build = createNodeBuilder();
+    const before = build(doc, view(doc));
+    const after = build(doc, view(doc, [], 'leftRight'));
+    expect(
+      before.every(
+        (n) => n.sourcePosition === Position.Top && n.targetPosition === Position.Bottom,
+      ),
+    ).toBe(true);
+    expect(
+      after.every((n) => n.sourcePosition === Position.Left && n.targetPosition === Position.Right),
+    ).toBe(true);
   });
 
   it('hands back the same edge objects when an edit does not touch links or incentives', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOfBoxes, OPENING_MIN_ZOOM, openingViewport } from '../../../src/canvas/fitOptions';
+import {
+  boundsOfBoxes,
+  OPENING_MIN_ZOOM,
+  openingViewport,
+  openingViewportIn,
+} from '../../../src/canvas/fitOptions';
 
 const screen = { width: 1280, height: 720 };
 /** The flow rectangle a viewport shows: screen = flow × zoom + translate. */
@@ -61,5 +66,26 @@ describe('boundsOfBoxes', () => {
         { x: -5, y: 40, width: 20, height: 100 },
       ]),
     ).toEqual({ x: -5, y: 20, width: 115, height: 120 });
+  });
+});
+
+describe('openingViewportIn', () => {
+  it('shows the left of a left-to-right map too large to read whole, centred on its first column', () => {
+    const map = { x: 0, y: 0, width: 10_400, height: 14_200 };
+    const mission = { x: 0, y: 7000, width: 280, height: 84 };
+    const v = openingViewportIn('leftRight', map, mission, screen);
+    expect(v.zoom).toBe(OPENING_MIN_ZOOM);
+    const s = shown(v);
+    expect((s.top + s.bottom) / 2).toBeCloseTo(mission.y + mission.height / 2);
+    expect(s.left).toBeLessThanOrEqual(0);
+    expect(s.right).toBeGreaterThan(mission.width);
+  });
+
+  it('is the plain opening view for a top-down map', () => {
+    const map = { x: 0, y: 0, width: 2000, height: 1400 };
+    const top = { x: 860, y: 0, width: 280, height: 84 };
+    expect(openingViewportIn('topDown', map, top, screen)).toEqual(
+      openingViewport(map, top, screen),
+    );
   });
 });

@@ -355,3 +355,29 @@ it('finds goal ids through the positions map without walking the prototype chain
     height: NODE_SIZE.objective.height + 2 * EXPORT_MARGIN,
   });
 });
+
+describe('SVG export of a map drawn left to right', () => {
+  const input = toLayoutInput(example, 'leftRight');
+  const positions = computeLayout(input);
+
+  it('draws each link from the child’s left side to the parent’s right side, as the canvas does', () => {
+    const { root } = exportSvg(example, positions, { orientation: 'leftRight' });
+    const layer = allElements(root).find((e) => e.getAttribute('class') === 'cg-links');
+    const paths = layer ? allElements(layer).filter((e) => e.localName === 'path') : [];
+    expect(paths).toHaveLength(example.links.length);
+    example.links.forEach((link, k) => {
+      const [child, parent] = [positions[link.from], positions[link.to]];
+      const [childGoal, parentGoal] = [link.from, link.to].map((id) =>
+        example.goals.find((g) => g.id === id),
+      );
+      if (!child || !parent || !childGoal || !parentGoal) throw new Error(`${link.id} not placed`);
+      const points = (paths[k]?.getAttribute('d') ?? '').split(' ').map((p) => p.slice(1));
+      const childSize = NODE_SIZE[childGoal.kind];
+      const parentSize = NODE_SIZE[parentGoal.kind];
+      expect(points[0]).toBe(`${child.x},${child.y + childSize.height / 2}`);
+      expect(points.at(-1)).toBe(
+        `${parent.x + parentSize.width},${parent.y + parentSize.height / 2}`,
+      );
+    });
+  });
+});

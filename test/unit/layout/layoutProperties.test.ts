@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { NODE_SIZE, type LayoutInput, type LayoutNodeInput } from '../../../src/domain/layoutTypes';
 import { routeEdges, routeKey, segmentEntersRect } from '../../../src/domain/edgeRoutes';
 import { computeLayout } from '../../../src/layout/layout';
+import { placeNewNodes } from '../../../src/layout/placement';
+import type { Orientation } from '../../../src/domain/orientation';
 
 const KINDS = ['mission', 'objective', 'kpi'] as const;
 
@@ -10,44 +12,45 @@ const KINDS = ['mission', 'objective', 'kpi'] as const;
  * Random maps shaped like KPI trees: goal i contributes to up to three goals before it (so there
  * is never a cycle), some goals pinned anywhere, people holding a few goals or none.
  */
-const maps: fc.Arbitrary<LayoutInput> = fc
-  .record({
-    goals: fc.array(
-      fc.record({
-        kind: fc.constantFrom(...KINDS),
-        parents: fc.array(fc.nat(), { maxLength: 3 }),
-        pinned: fc.option(
-          fc.record({ x: fc.integer({ min: -2000, max: 6000 }), y: fc.nat(3000) }),
-          {
-            freq: 8,
-          },
-        ),
-      }),
-      { minLength: 1, maxLength: 60 },
-    ),
-    people: fc.array(fc.array(fc.nat(), { maxLength: 4 }), { maxLength: 8 }),
-  })
-  .map(({ goals, people }) => {
-    const goalNodes: LayoutNodeInput[] = goals.map((g, i) => ({
-      id: `g${i}`,
-      ...NODE_SIZE[g.kind],
-      pinned: g.pinned,
-    }));
-    const links = goals.flatMap((g, i) =>
-      i === 0
-        ? []
-        : [...new Set(g.parents.map((p) => p % i))].map((p) => ({ from: `g${i}`, to: `g${p}` })),
-    );
-    const incentives = people.flatMap((held, s) =>
-      held.map((g) => ({ stakeholderId: `s${s}`, goalId: `g${g % goals.length}` })),
-    );
-    const stakeholders = people.map((_, s) => ({
-      id: `s${s}`,
-      ...NODE_SIZE.stakeholder,
-      pinned: null,
-    }));
-    return { goals: goalNodes, stakeholders, links, incentives };
-  });
+const mapsIn = (orientation: Orientation): fc.Arbitrary<LayoutInput> =>
+  fc
+    .record({
+      goals: fc.array(
+        fc.record({
+          kind: fc.constantFrom(...KINDS),
+          parents: fc.array(fc.nat(), { maxLength: 3 }),
+          pinned: fc.option(
+            fc.record({ x: fc.integer({ min: -2000, max: 6000 }), y: fc.nat(3000) }),
+            {
+              freq: 8,
+            },
+          ),
+        }),
+        { minLength: 1, maxLength: 60 },
+      ),
+      people: fc.array(fc.array(fc.nat(), { maxLength: 4 }), { maxLength: 8 }),
+    })
+    .map(({ goals, people }) => {
+      const goalNodes: LayoutNodeInput[] = goals.map((g, i) => ({
+        id: `g${i}`,
+        ...NODE_SIZE[g.kind],
+        pinned: g.pinned,
+      }));
+      const links = goals.flatMap((g, i) =>
+        i === 0
+          ? []
+          : [...new Set(g.parents.map((p) => p % i))].map((p) => ({ from: `g${i}`, to: `g${p}` })),
+      );
+      const incentives = people.flatMap((held, s) =>
+        held.map((g) => ({ stakeholderId: `s${s}`, goalId: `g${g % goals.length}` })),
+      );
+      const stakeholders = people.map((_, s) => ({
+        id: `s${s}`,
+        ...NODE_SIZE.stakeholder,
+        pinned: null,
+      }));
+      return { goals: goalNodes, stakeholders, links, incentives, orientation };
+    });
 
 interface Box {
   id: string;
@@ -70,7 +73,9 @@ function boxesOf(input: LayoutInput): Box[] {
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-describe('computeLayout properties', () => {
+describe.each(['topDown', 'leftRight'] as const)('computeLayout properties (%s)', (orientation) => {
+  const maps = mapsIn(orientation);
+
   it('places every node, and no two overlap unless the user pinned both there', () => {
     fc.assert(
       fc.property(maps, (input) => {
@@ -88,7 +93,13 @@ describe('computeLayout properties', () => {
     );
   });
 
-  it('draws every goal below the goals it contributes to, and people below what they hold', () => {
+  it('draws every goal after the goals it contributes to, and people after what they hold', () => {
+    // Top-down, "after" is below: the child's top is under the parent's bottom; left to right,
+    // it is to the right: the child's left edge is past the parent's right edge.
+    const after = (child: Box, parent: Box) =>
+      orientation === 'topDown'
+        ? child.y > parent.y + parent.height
+        : child.x > parent.x + parent.width;
     fc.assert(
       fc.property(maps, (input) => {
         const at = new Map(boxesOf(input).map((b) => [b.id, b]));
@@ -99,7 +110,7 @@ describe('computeLayout properties', () => {
         for (const [below, above] of edges) {
           const [child, parent] = [at.get(below), at.get(above)];
           if (!child || !parent || child.pinned || parent.pinned) continue;
-          expect(child.y, `${below} under ${above}`).toBeGreaterThan(parent.y + parent.height);
+          expect(after(child, parent), `${below} after ${above}`).toBe(true);
         }
       }),
       { numRuns: 200 },
@@ -133,7 +144,7 @@ describe('computeLayout properties', () => {
     fc.assert(
       fc.property(unpinned, (input) => {
         const boxes = new Map(boxesOf(input).map((b) => [b.id, b]));
-        const routes = routeEdges(boxes, input.links);
+        const routes = routeEdges(boxes, input.links, {}, orientation);
         input.links.forEach((link, k) => {
           const route = routes[k] ?? [];
           for (const [id, box] of boxes) {
@@ -149,6 +160,36 @@ describe('computeLayout properties', () => {
     );
   });
 
+  it('places a new goal without moving any goal that has a place', () => {
+    fc.assert(
+      fc.property(maps, fc.nat(), (input, at) => {
+        const laidOut = computeLayout(input);
+        const parent = input.goals[at % input.goals.length]?.id ?? 'g0';
+        const added: LayoutInput = {
+          ...input,
+          goals: [...input.goals, { id: 'new', ...NODE_SIZE.kpi, pinned: null }],
+          links: [...input.links, { from: 'new', to: parent }],
+        };
+        const placed = placeNewNodes(added, laidOut);
+        expect(Object.keys(placed)).toEqual(['new']);
+        const spot = placed['new'];
+        if (!spot) throw new Error('the new goal has no place');
+        const fresh = { id: 'new', ...spot, ...NODE_SIZE.kpi, pinned: false };
+        for (const n of [...input.goals, ...input.stakeholders]) {
+          const p = laidOut[n.id];
+          if (
+            p &&
+            overlap(fresh, { id: n.id, ...p, width: n.width, height: n.height, pinned: false })
+          )
+            throw new Error(`the new goal overlaps ${n.id}`);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('routeEdges', () => {
   it('keeps a known route while its ends stay put, and routes afresh once one has moved', () => {
     const child = { x: 0, y: 200, width: 200, height: 100 };
     const parent = { x: 0, y: 0, width: 200, height: 80 };

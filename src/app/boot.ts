@@ -2,7 +2,9 @@ import { ensureStarterMaps, needsStarterMaps } from '../db/repository';
 import { openDatabase } from '../db/schema';
 import { onUpgradeElsewhere } from '../db/watch';
 import { setDatabase } from '../store/database';
+import { isRoomFragment } from '../io/roomLink';
 import { libraryStore } from '../store/libraryStore';
+import { joinFromFragment } from '../store/roomActions';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
 import { updateStore } from '../store/updateStore';
@@ -24,6 +26,20 @@ export async function boot(): Promise<void> {
   await recoverEditsLeftBehind(db);
   await libraryStore.getState().start();
   requestPersistenceOnFirstEdit();
+  openRoomFromAddress();
+  window.addEventListener('hashchange', openRoomFromAddress);
+}
+
+/**
+ * A room link (`…/#room=…`) opens its room, once the app is up (a relay that is slow to answer
+ * does not hold up the first screen). The fragment leaves the address bar at once, so the
+ * secret is not left on a shared screen or in a bookmark.
+ */
+function openRoomFromAddress(): void {
+  const fragment = window.location.hash;
+  if (!isRoomFragment(fragment)) return;
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  void joinFromFragment(fragment, (id) => libraryStore.getState().openMap(id));
 }
 
 /** A long-open tab (a workshop, a day of prep) still hears of a new version within the hour. */

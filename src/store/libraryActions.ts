@@ -15,12 +15,14 @@ import { watchLibrary } from '../db/watch';
 import { renameMap as renameCommand } from '../domain/commands';
 import type { MapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
+import { describeError } from '../domain/result';
 import { formatProblem, type ImportProblem } from '../io/json';
 import { problem } from '../io/problems';
 import { getDatabase } from './database';
 import { documentStore } from './documentStore';
 import type { LibraryData } from './libraryStore';
 import { openMapSession, type MapSession } from './mapSession';
+import { followOpenMap } from './roomActions';
 import { sessionStore } from './sessionStore';
 import { newMapDocument, type StartingPoint } from './startingPoints';
 
@@ -82,6 +84,10 @@ async function openDocument(ctx: LibraryContext, doc: MapDocument, revision: num
   await ctx.session?.close();
   ctx.session = openMapSession(getDatabase(), doc, revision);
   ctx.set({ openMapId: doc.map.id, view: 'editor' });
+  // A shared map works offline as well: its room connects when it can and never holds up opening.
+  followOpenMap(doc.map.id).catch((error: unknown) => {
+    notify('error', `The room of this map could not be started: ${describeError(error)}`);
+  });
 }
 
 /** Opens a stored map; false (and reported) when it is missing or fails validation. */
@@ -199,6 +205,7 @@ export async function deleteMap(ctx: LibraryContext, id: MapId): Promise<void> {
     // Written before deleting, so that undo brings back the map with its latest edits.
     await ctx.session?.close();
     ctx.session = null;
+    await followOpenMap(null);
     ctx.set({ openMapId: null, view: 'library' });
   }
   const deleted = await removeStoredMap(getDatabase(), id);

@@ -4,8 +4,11 @@ import {
   documentStore,
   selectCanRedo,
   selectCanUndo,
+  selectReadOnly,
   useDocumentHistory,
+  useDocumentStore,
 } from '../../store/documentStore';
+import { roomStore, useRoomStore, type RoomState } from '../../store/roomStore';
 import {
   sessionStore,
   useSessionStore,
@@ -20,6 +23,8 @@ export interface ActionState {
   /** How many records are selected. */
   readonly selected: number;
   readonly openPanel: Panel | null;
+  /** The map is open view-only (a room's view link): nothing may change it. */
+  readonly readOnly: boolean;
 }
 
 const selectSessionPart = (s: SessionState) => ({
@@ -27,13 +32,19 @@ const selectSessionPart = (s: SessionState) => ({
   openPanel: s.openPanel,
 });
 
+/** In a room, undo takes back only this device's edits: the room says what there is to undo. */
+const selectRoomUndo = (s: RoomState) =>
+  s.room ? { canUndo: s.canUndo, canRedo: s.canRedo } : null;
+
 /** The state now, for a key press. */
 export function readActionState(): ActionState {
   const history = documentStore.temporal.getState();
   return {
     canUndo: selectCanUndo(history),
     canRedo: selectCanRedo(history),
+    ...selectRoomUndo(roomStore.getState()),
     ...selectSessionPart(sessionStore.getState()),
+    readOnly: documentStore.getState().readOnly,
   };
 }
 
@@ -42,5 +53,7 @@ export function useActionState(): ActionState {
   const canUndo = useDocumentHistory(selectCanUndo);
   const canRedo = useDocumentHistory(selectCanRedo);
   const session = useSessionStore(useShallow(selectSessionPart));
-  return { canUndo, canRedo, ...session };
+  const roomUndo = useRoomStore(useShallow(selectRoomUndo));
+  const readOnly = useDocumentStore(selectReadOnly);
+  return { canUndo, canRedo, ...roomUndo, ...session, readOnly };
 }

@@ -10,7 +10,7 @@ import type { Action } from './action';
 import type { ActionState } from './actionState';
 
 /** The dialogs the editor's actions open. */
-export type EditorDialog = 'history' | 'shortcuts' | 'palette';
+export type EditorDialog = 'history' | 'shortcuts' | 'palette' | 'share';
 
 /** What the editor's actions need from the screen. */
 export interface EditorContext {
@@ -32,6 +32,9 @@ function selectAll(doc: MapDocument): void {
   });
 }
 
+/** A map open view-only (a room's view link) cannot be changed from here. */
+const canEdit = (s: ActionState): boolean => !s.readOnly;
+
 /** A side panel's button: opens it, or closes it when it is the one open. */
 const panelToggle = (panel: Panel) => ({
   pressed: (s: ActionState) => s.openPanel === panel,
@@ -52,6 +55,7 @@ const TABLE = [
     label: 'Add goal',
     description: 'Add a goal (below the selected goal)',
     keys: [{ key: 'g' }],
+    enabled: canEdit,
     run: withDoc(addGoalAndName),
   },
   {
@@ -59,6 +63,7 @@ const TABLE = [
     label: 'Add stakeholder',
     description: 'Add a person (stakeholder)',
     keys: [{ key: 'p' }],
+    enabled: canEdit,
     run: addStakeholderAndName,
   },
   {
@@ -89,6 +94,7 @@ const TABLE = [
     id: 'auto-layout',
     label: 'Auto layout',
     description: 'Lay the map out again (releases pinned goals)',
+    enabled: canEdit,
     run: () => positionsStore.getState().requestLayout({ releasePins: true }),
   },
   {
@@ -127,7 +133,7 @@ const TABLE = [
     id: 'delete-selection',
     label: 'Delete the selection',
     keys: [{ key: 'Delete' }, { key: 'Backspace' }],
-    enabled: (s) => s.selected > 0,
+    enabled: (s) => s.selected > 0 && canEdit(s),
     run: deleteSelection,
   },
   {
@@ -136,6 +142,13 @@ const TABLE = [
     keys: [{ key: 'Escape' }],
     enabled: (s) => s.selected > 0,
     run: () => sessionStore.getState().clearSelection(),
+  },
+  {
+    id: 'share',
+    label: 'Share',
+    description: 'Share this map as a room: links to edit it or view it live on other devices',
+    opensDialog: true,
+    run: (c) => c.openDialog('share'),
   },
   { id: 'conflicts', label: 'Conflicts', ...panelToggle('conflicts') },
   { id: 'alignment', label: 'Alignment matrix', ...panelToggle('alignment') },

@@ -45,7 +45,16 @@ const layers = {
     patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'layout'].flatMap(layer)],
     packages: [...uiPackages, 'dexie'],
   },
+  // The relay runs in Node for a whole team and reads rooms as Yjs documents, never the app.
+  relay: {
+    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli'].flatMap(layer)],
+    packages: [...uiPackages, 'dexie'],
+  },
 };
+// …and no layer of the app imports the relay: it is Node-only server code.
+for (const [name, rule] of Object.entries(layers)) {
+  if (name !== 'relay') rule.patterns.push(...layer('relay'));
+}
 
 const layerConfigs = Object.entries(layers).map(([name, rule]) => ({
   files: [`src/${name}/**/*.{ts,tsx}`],

@@ -103,7 +103,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/relay/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
   },

@@ -23,6 +23,7 @@ const suites: Record<string, (options: SuiteOptions) => Promise<BenchTable[]>> =
   bundle: async (options) => (await import('./bundle')).run(options),
   analyze: async (options) => (await import('./analyze')).run(options),
   layoutQuality: async (options) => (await import('./layoutQuality')).run(options),
+  rooms: async (options) => (await import('./rooms')).run(options),
 };
 
 /** A smoke run of one suite that takes longer than this has hung (browser waits are long). */

@@ -9,7 +9,7 @@ import {
   setRelayAddress,
 } from '../db/rooms';
 import type { RoomRow } from '../db/schema';
-import { asMapId, type MapId } from '../domain/ids';
+import { asMapId, newId, type MapId } from '../domain/ids';
 import { describeError } from '../domain/result';
 import { newRoomId, newRoomSecret, parseRoomFragment, type RoomLink } from '../io/roomLink';
 import { getDatabase } from './database';
@@ -97,18 +97,18 @@ export async function leaveRoom(): Promise<void> {
 async function storeRoomMap(link: RoomLink): Promise<MapId> {
   const db = getDatabase();
   const known = await findRoomById(db, link.roomId);
-  const room = { ...link, mapId: known?.mapId ?? '' };
   if (known) {
     // A newer link for the same room (an edit link after a view one, a new key) replaces the old.
     await putRoom(db, { ...known, relay: link.relay, role: link.role, key: link.key });
     return asMapId(known.mapId);
   }
   const { fetchRoomMap } = await import('./rooms/join');
-  const fetched = await fetchRoomMap(room);
-  const mapId = fetched.doc.map.id;
-  // A map left earlier keeps its id: it joins again with what it has (the room merges both).
+  // A fresh id: the room's map may be one this device already has a copy of (the example map).
+  const mapId = asMapId(newId('m'));
+  const fetched = await fetchRoomMap({ ...link, mapId });
   const saved = await storeNewMap(db, fetched.doc);
-  if (saved.status === 'saved') await appendRoomUpdate(db, mapId, fetched.state);
+  if (saved.status !== 'saved') throw new Error(`Map ${mapId} already exists.`);
+  await appendRoomUpdate(db, mapId, fetched.state);
   await putRoom(db, { ...link, mapId });
   return mapId;
 }

@@ -74,7 +74,18 @@ function ordered(records: FileRecord[], previous: readonly FileRecord[] | undefi
   });
 }
 
-export function createRoomBinding(ydoc: Y.Doc): RoomBinding {
+/** A map's info without its id: each device keeps the room's map under an id of its own. */
+function withoutId(info: MapFile['map']): Omit<MapFile['map'], 'id'> {
+  const { name, description, createdAt, updatedAt } = info;
+  return { name, description, createdAt, updatedAt };
+}
+
+/**
+ * Binds `ydoc` to the map stored here as `mapId`. The map's id is not part of the room: every
+ * device keeps the room's map under its own id, so joining never collides with a map already
+ * here (everyone has the example map, under one id).
+ */
+export function createRoomBinding(ydoc: Y.Doc, mapId: string): RoomBinding {
   const info = ydoc.getMap<unknown>('map');
   const lists = new Map(LISTS.map((list) => [list, ydoc.getMap<Y.Map<unknown>>(list)]));
   const undoManager = new Y.UndoManager([info, ...lists.values()], {
@@ -88,7 +99,7 @@ export function createRoomBinding(ydoc: Y.Doc): RoomBinding {
     const file: Record<string, unknown> = {
       format: 'common-ground',
       version: 2,
-      map: info.toJSON(),
+      map: { ...info.toJSON(), id: mapId },
     };
     for (const [list, ymap] of lists) {
       const records = [...ymap.entries()].map(([id, fields]) => ({ ...fields.toJSON(), id }));
@@ -104,7 +115,7 @@ export function createRoomBinding(ydoc: Y.Doc): RoomBinding {
       const from = before ? toFileObject(before) : null;
       const to = toFileObject(after);
       ydoc.transact(() => {
-        writeFields(info, from?.map, to.map);
+        writeFields(info, from ? withoutId(from.map) : undefined, withoutId(to.map));
         for (const [list, ymap] of lists)
           writeList(ymap, recordsOf(from, list), recordsOf(to, list));
       }, LOCAL);

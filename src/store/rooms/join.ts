@@ -48,7 +48,7 @@ export async function fetchRoomMap(room: OpenRoom): Promise<FetchedRoom> {
     },
     onSynced: ({ state }) => {
       if (!state) return;
-      const read = createRoomBinding(ydoc).read();
+      const read = createRoomBinding(ydoc, room.mapId).read();
       const problem = read?.problems[0];
       if (!read) fail('This room is empty: its map was not shared from anywhere yet.');
       else if (problem) fail(`The room’s map cannot be opened: ${formatProblem(problem)}`);

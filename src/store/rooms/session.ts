@@ -153,7 +153,7 @@ export async function startRoomSession(db: CommonGroundDb, room: OpenRoom): Prom
   const ydoc = await loadRoomDoc(db, room.mapId);
   roomStore.getState().update({ room, connection: 'connecting', pending: 0, ended: null });
   documentStore.getState().setReadOnly(room.role === 'view');
-  const binding = createRoomBinding(ydoc);
+  const binding = createRoomBinding(ydoc, room.mapId);
   const stopKeeping = keepUpdates(db, room.mapId, ydoc);
   const unbind = bindStore(binding, room.mapId);
   const provider = connect(room, ydoc);

@@ -20,12 +20,19 @@ const uiPackages = [
 ];
 const layers = {
   domain: {
-    patterns: [...['io', 'db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli'].flatMap(layer)],
-    packages: [...uiPackages, 'dexie', 'zod', 'zod/*'],
+    patterns: [
+      ...['io', 'db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli', 'rooms'].flatMap(layer),
+    ],
+    packages: [...uiPackages, 'dexie', 'zod', 'zod/*', 'yjs'],
   },
   io: {
-    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli'].flatMap(layer)],
+    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli', 'rooms'].flatMap(layer)],
     packages: [...uiPackages, 'dexie'],
+  },
+  // A shared map on Yjs: pure, no network (the relay and the store bring that).
+  rooms: {
+    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli', 'relay'].flatMap(layer)],
+    packages: [...uiPackages, 'dexie', 'zod', 'zod/*'],
   },
   db: {
     patterns: [...['store', 'canvas', 'ui', 'app', 'layout', 'cli'].flatMap(layer)],

@@ -252,9 +252,38 @@ function checkItems<T extends z.ZodMiniType>(
   const out: z.output<T>[] = [];
   if (!Array.isArray(given)) return out;
   given.forEach((item: unknown, i) => {
-    const parsed = schema.safeParse(item, LAST_RESORT);
-    if (parsed.success) out.push(parsed.data);
-    else report(problems, parsed.error.issues, [key, i]);
+    const parsed = validateRecord(schema, item, [key, i]);
+    if (parsed.ok) out.push(parsed.value);
+    else problems.push(...parsed.error);
   });
   return out;
+}
+
+/** The schema of each record, by the list it sits in; `map` is the map's own fields. */
+export const RECORD_SCHEMAS = {
+  map: mapInfo,
+  goals: goal,
+  links: link,
+  stakeholders: stakeholder,
+  incentives: incentive,
+  conflicts: conflict,
+  tradeOffs: tradeOff,
+  reportingLines: reportingLine,
+};
+
+/**
+ * One record checked on its own, as validateFile checks it inside a file (same rules, same
+ * wording, defaults filled), for data that arrives a record at a time: a room's records. `at` is
+ * where the record sits, so problems read `goals["g 1"].title`.
+ */
+export function validateRecord<T extends z.ZodMiniType>(
+  schema: T,
+  data: unknown,
+  at: readonly PropertyKey[],
+): Result<z.output<T>, ImportProblem[]> {
+  const parsed = schema.safeParse(data, LAST_RESORT);
+  if (parsed.success) return ok(parsed.data);
+  const problems: ImportProblem[] = [];
+  report(problems, parsed.error.issues, at);
+  return err(problems);
 }

@@ -1,0 +1,79 @@
+/**
+ * Random valid maps in file format v2: the domain's random maps (test/unit/domain/arbitraries)
+ * with trade-offs, reporting lines, owners, positions and free text on top.
+ */
+import fc from 'fast-check';
+import {
+  asGoalId,
+  asReportingLineId,
+  asStakeholderId,
+  asTradeOffId,
+} from '../../../src/domain/ids';
+import type { MapDocument, Position } from '../../../src/domain/model';
+import { arbMapDocument } from '../domain/arbitraries';
+
+const arbText = fc.string({ maxLength: 12 });
+const arbPosition: fc.Arbitrary<Position | null> = fc.option(
+  fc.record({ x: fc.integer({ min: -5000, max: 5000 }), y: fc.integer(), pinned: fc.boolean() }),
+  { nil: null },
+);
+
+export const arbMapDocumentV2 = (maxGoals = 12): fc.Arbitrary<MapDocument> =>
+  arbMapDocument({ maxGoals }).chain((doc) => {
+    const goalCount = doc.goals.length;
+    const people = doc.stakeholders.length;
+    return fc
+      .record({
+        pairs:
+          goalCount < 2
+            ? fc.constant<[number, number][]>([])
+            : fc.uniqueArray(
+                fc.tuple(fc.nat(goalCount - 2), fc.nat(goalCount - 1)).map(([a, b]) => {
+                  const high = a < b ? b : a + 1;
+                  return [Math.min(a, b), high] as [number, number];
+                }),
+                { maxLength: 3, selector: ([a, b]) => `${a}-${b}` },
+              ),
+        // Person i reports to an earlier person or nobody: a forest by construction.
+        managers: fc.tuple(
+          ...doc.stakeholders.map((_, i) => fc.option(fc.nat(Math.max(i - 1, 0)), { nil: null })),
+        ),
+        owners: fc.tuple(...doc.goals.map(() => fc.option(fc.nat(people - 1), { nil: null }))),
+        goalPositions: fc.tuple(...doc.goals.map(() => arbPosition)),
+        descriptions: fc.tuple(...doc.goals.map(() => arbText)),
+        personPositions: fc.tuple(...doc.stakeholders.map(() => arbPosition)),
+        notes: arbText,
+      })
+      .map(({ pairs, managers, owners, goalPositions, descriptions, personPositions, notes }) => ({
+        ...doc,
+        map: { ...doc.map, description: notes },
+        goals: doc.goals.map((g, i) => ({
+          ...g,
+          description: descriptions[i] ?? '',
+          position: goalPositions[i] ?? null,
+          owner: owners[i] == null ? null : asStakeholderId(`s${owners[i]}`),
+        })),
+        stakeholders: doc.stakeholders.map((s, i) => ({
+          ...s,
+          notes,
+          position: personPositions[i] ?? null,
+        })),
+        tradeOffs: pairs.map(([a, b]) => ({
+          id: asTradeOffId(`t${a}-${b}`),
+          a: asGoalId(`g${a}`),
+          b: asGoalId(`g${b}`),
+          note: notes,
+        })),
+        reportingLines: managers.flatMap((m, i) =>
+          m === null || i === 0
+            ? []
+            : [
+                {
+                  id: asReportingLineId(`r${i}`),
+                  from: asStakeholderId(`s${i}`),
+                  to: asStakeholderId(`s${m}`),
+                },
+              ],
+        ),
+      }));
+  });

@@ -4,10 +4,10 @@ import { onUpgradeElsewhere } from '../db/watch';
 import { setDatabase } from '../store/database';
 import { isRoomFragment } from '../io/roomLink';
 import { libraryStore } from '../store/libraryStore';
-import { joinFromFragment } from '../store/roomActions';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
 import { updateStore } from '../store/updateStore';
+import { reportFailure } from '../ui/reportFailure';
 
 /**
  * Boot order: open the database, create the example map on first run, open the last map (or show
@@ -39,7 +39,11 @@ function openRoomFromAddress(): void {
   const fragment = window.location.hash;
   if (!isRoomFragment(fragment)) return;
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  void joinFromFragment(fragment, (id) => libraryStore.getState().openMap(id));
+  import('../store/rooms/links')
+    .then(({ joinFromFragment }) =>
+      joinFromFragment(fragment, (id) => libraryStore.getState().openMap(id)),
+    )
+    .catch((error: unknown) => reportFailure('The room could not be opened', error));
 }
 
 /** A long-open tab (a workshop, a day of prep) still hears of a new version within the hour. */

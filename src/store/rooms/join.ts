@@ -1,5 +1,6 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { asMapId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
 import { formatProblem } from '../../io/json';
 import type { OpenRoom } from '../roomStore';
@@ -48,7 +49,7 @@ export async function fetchRoomMap(room: OpenRoom): Promise<FetchedRoom> {
     },
     onSynced: ({ state }) => {
       if (!state) return;
-      const read = createRoomBinding(ydoc, room.mapId).read();
+      const read = createRoomBinding(ydoc, asMapId(room.mapId)).read();
       const problem = read?.problems[0];
       if (!read) fail('This room is empty: its map was not shared from anywhere yet.');
       else if (problem) fail(`The room’s map cannot be opened: ${formatProblem(problem)}`);

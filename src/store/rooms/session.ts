@@ -1,5 +1,6 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { asMapId } from '../../domain/ids';
 import { appendRoomUpdate, readRoomState } from '../../db/rooms';
 import type { CommonGroundDb } from '../../db/schema';
 import { formatProblem } from '../../io/json';
@@ -153,7 +154,7 @@ export async function startRoomSession(db: CommonGroundDb, room: OpenRoom): Prom
   const ydoc = await loadRoomDoc(db, room.mapId);
   roomStore.getState().update({ room, connection: 'connecting', pending: 0, ended: null });
   documentStore.getState().setReadOnly(room.role === 'view');
-  const binding = createRoomBinding(ydoc, room.mapId);
+  const binding = createRoomBinding(ydoc, asMapId(room.mapId));
   const stopKeeping = keepUpdates(db, room.mapId, ydoc);
   const unbind = bindStore(binding, room.mapId);
   const provider = connect(room, ydoc);

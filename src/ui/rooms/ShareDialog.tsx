@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { formatRoomLink, checkRelayAddress, type RoomLink } from '../../io/roomLink';
-import { leaveRoom, relayAddressToOffer, shareOpenMap } from '../../store/roomActions';
+import { leaveRoom, relayAddressToOffer, shareOpenMap } from '../../store/rooms/links';
 import { useRoomStore, type OpenRoom } from '../../store/roomStore';
 import { Dialog } from '../Dialog';
 import { reportFailure } from '../reportFailure';

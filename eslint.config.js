@@ -31,7 +31,8 @@ const layers = {
   },
   // A shared map on Yjs: pure, no network (the relay and the store bring that).
   rooms: {
-    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli', 'relay'].flatMap(layer)],
+    // The relay is added below, as for every layer of the app.
+    patterns: [...['db', 'store', 'canvas', 'ui', 'app', 'layout', 'cli'].flatMap(layer)],
     packages: [...uiPackages, 'dexie', 'zod', 'zod/*'],
   },
   db: {

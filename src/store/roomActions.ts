@@ -13,6 +13,8 @@ import type { RoomSession } from './rooms/session';
  */
 
 let active: RoomSession | null = null;
+/** Counts the maps followed, so a room still starting for a map no longer open stops itself. */
+let followed = 0;
 
 const toOpenRoom = ({ mapId, roomId, relay, role, key, viewKey }: RoomRow): OpenRoom => ({
   mapId,
@@ -32,11 +34,11 @@ export function stopRoom(): void {
 /** Follows the map the editor opened: starts its room if it is shared, stops the previous one. */
 export async function followOpenMap(mapId: MapId | null): Promise<void> {
   stopRoom();
+  const turn = ++followed;
   if (mapId === null) return;
   const room = await getRoom(getDatabase(), mapId);
-  if (!room) return;
+  if (!room || turn !== followed) return;
   const { startRoomSession } = await import('./rooms/session');
-  // Another map may have opened while the room's code loaded.
-  if (documentStore.getState().doc?.map.id !== mapId) return;
+  if (turn !== followed || documentStore.getState().doc?.map.id !== mapId) return;
   active = await startRoomSession(getDatabase(), toOpenRoom(room));
 }

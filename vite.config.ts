@@ -6,7 +6,9 @@ import { VitePWA } from 'vite-plugin-pwa';
  * The built app's Content-Security-Policy. Only the build gets it: the dev server injects inline
  * scripts for hot reload. Style attributes stay allowed because React Flow positions every node
  * with one; scripts, workers, images and connections are our own origin only (images may also be
- * the blob:/data: URLs that PNG export draws through).
+ * the blob:/data: URLs that PNG export draws through). The one exception is a room's relay: its
+ * address is the user's choice (typed in Share, or carried by a link), so WebSocket connections
+ * (ws:, wss:) may go anywhere, and nothing else may.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -15,7 +17,7 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' ws: wss:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

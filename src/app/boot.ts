@@ -4,6 +4,8 @@ import { openDatabase } from '../db/schema';
 import { onUpgradeElsewhere } from '../db/watch';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
+import { isRoomFragment } from '../io/roomLink';
+import { reportFailure } from '../ui/reportFailure';
 
 /**
  * Boot order: open the database, make the app (its stores) on it, create the example map on first
@@ -22,7 +24,26 @@ export async function boot(): Promise<App> {
   await recoverEditsLeftBehind(app);
   await app.libraryStore.getState().start();
   requestPersistenceOnFirstEdit(app);
+  const openRoom = () => openRoomFromAddress(app);
+  openRoom();
+  window.addEventListener('hashchange', openRoom);
   return app;
+}
+
+/**
+ * A room link (`…/#room=…`) opens its room, once the app is up (a relay that is slow to answer
+ * does not hold up the first screen). The fragment leaves the address bar at once, so the
+ * secret is not left on a shared screen or in a bookmark.
+ */
+function openRoomFromAddress(app: App): void {
+  const fragment = window.location.hash;
+  if (!isRoomFragment(fragment)) return;
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  import('../store/rooms/links')
+    .then(({ joinFromFragment }) =>
+      joinFromFragment(app, fragment, (id) => app.libraryStore.getState().openMap(id)),
+    )
+    .catch((error: unknown) => reportFailure(app, 'The room could not be opened', error));
 }
 
 /** A long-open tab (a workshop, a day of prep) still hears of a new version within the hour. */

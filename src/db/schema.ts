@@ -76,9 +76,39 @@ export interface SnapshotFileRow {
   readonly file: unknown;
 }
 
+/**
+ * A map shared as a room: which room on which relay, and the secrets this device holds. The map
+ * itself stays an ordinary map in `maps`/`documents`; leaving the room deletes only this row (and
+ * the room's updates).
+ */
+export interface RoomRow {
+  readonly mapId: string;
+  readonly roomId: string;
+  /** The relay's WebSocket address. */
+  readonly relay: string;
+  readonly role: 'edit' | 'view';
+  /** The secret of `role`, which this device joins with. */
+  readonly key: string;
+  /** Only on the device that shared the map: the view secret, so it can show the view link again. */
+  readonly viewKey?: string;
+}
+
+/**
+ * One Yjs update of a room's document, stored as it happened on this device or arrived from the
+ * relay, so a shared map opens and is edited offline and merges when the relay is back.
+ */
+export interface RoomUpdateRow {
+  /** Assigned by the database on insert: the order updates were kept in. */
+  readonly id?: number;
+  readonly mapId: string;
+  readonly update: Uint8Array;
+}
+
 export type SettingRow =
   | { readonly key: 'lastOpenedMapId'; readonly value: string }
-  | { readonly key: 'starterCreated'; readonly value: boolean };
+  | { readonly key: 'starterCreated'; readonly value: boolean }
+  /** The relay address last used to share a map, offered again next time. */
+  | { readonly key: 'relayAddress'; readonly value: string };
 
 export type SettingKey = SettingRow['key'];
 
@@ -91,6 +121,8 @@ export class CommonGroundDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   snapshots!: EntityTable<SnapshotRow, 'id'>;
   snapshotFiles!: EntityTable<SnapshotFileRow, 'id'>;
+  rooms!: EntityTable<RoomRow, 'mapId'>;
+  roomUpdates!: EntityTable<RoomUpdateRow, 'id'>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -103,6 +135,11 @@ export class CommonGroundDb extends Dexie {
     this.version(2).stores({
       snapshots: '++id, mapId, [mapId+takenAt]',
       snapshotFiles: 'id',
+    });
+    // Workshop rooms: which maps are shared, and their Yjs updates kept on this device.
+    this.version(3).stores({
+      rooms: 'mapId, roomId',
+      roomUpdates: '++id, mapId',
     });
   }
 }

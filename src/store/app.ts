@@ -9,6 +9,8 @@ import { createHistoryStore, type HistoryData } from './historyStore';
 import { createImportStore, type ImportStep } from './importSteps';
 import { createLibraryStore } from './libraryStore';
 import { createMapViewStore, type MapViewState } from './mapViewStore';
+import { createRoomFollower, type RoomFollower } from './roomActions';
+import { createRoomStore, type RoomState } from './roomStore';
 import type { LibraryState } from './libraryTypes';
 import { createPositionsStore, type PositionsState } from './positionsStore';
 import { createSessionStore, type SessionState } from './sessionStore';
@@ -40,6 +42,10 @@ export interface App {
   readonly storageHealthStore: StoreApi<StorageHealthState>;
   readonly updateStore: StoreApi<UpdateState>;
   readonly workshopStore: StoreApi<WorkshopState>;
+  /** The open map's room as the toolbar shows it (nothing while the map is not shared). */
+  readonly roomStore: StoreApi<RoomState>;
+  /** Starts the room of a shared map when the editor opens it, and stops it. */
+  readonly roomFollower: RoomFollower;
 }
 
 export interface AppOptions {
@@ -71,6 +77,8 @@ export function createApp({
     storageHealthStore: createStorageHealthStore(storage),
     updateStore: createUpdateStore(),
     workshopStore: createWorkshopStore(),
+    roomStore: createRoomStore(),
+    roomFollower: createRoomFollower(() => app),
   };
   return app;
 }

@@ -13,7 +13,18 @@ export interface DocumentHistory {
   readonly doc: MapDocument | null;
 }
 
+/**
+ * Undo in a room: only this device's edits are undone (the room's own undo manager), never
+ * another participant's, so the store's own history stays empty there.
+ */
+export interface SharedUndo {
+  undo(): void;
+  redo(): void;
+}
+
 export interface DocumentState extends DocumentHistory {
+  /** Set while the map is open view-only (a room's view link): every edit is refused. */
+  readonly readOnly: boolean;
   /** Shows another map (or a freshly loaded one); its history starts empty. */
   openDocument(doc: MapDocument): void;
   /**
@@ -28,6 +39,11 @@ export interface DocumentState extends DocumentHistory {
    * step, not stamped.
    */
   adopt(doc: MapDocument): void;
+  /** Shows a room's version of the open map (another participant's edit): never an undo step. */
+  applyRemote(doc: MapDocument): void;
+  /** A room takes over undo (null gives it back); either way the store's history starts empty. */
+  shareUndo(shared: SharedUndo | null): void;
+  setReadOnly(readOnly: boolean): void;
 }
 
 export type DocumentStore = StoreApi<DocumentState> & {
@@ -63,29 +79,53 @@ export function createDocumentStore({
   now = () => new Date().toISOString(),
 }: DocumentStoreOptions = {}): DocumentStore {
   const history = () => store.temporal.getState();
+  let sharedUndo: SharedUndo | null = null;
+  /** Sets state without recording an undo step. */
+  const setUntracked = (partial: Partial<DocumentState>) => {
+    history().pause();
+    store.setState(partial);
+    history().resume();
+  };
 
   const store: DocumentStore = createStore<DocumentState>()(
     temporal(
       (set, get) => ({
         doc: null,
+        readOnly: false,
         openDocument(doc) {
           set({ doc });
           history().clear();
         },
         apply(command) {
+          // The UI disables editing in a view-only room and says why; this is the backstop.
+          if (get().readOnly) return null;
           const result = runCommand(requireDoc(get()), command, now);
           if (!result.ok) return result.error;
-          if (result.value) set({ doc: result.value });
+          if (!result.value) return null;
+          if (sharedUndo) setUntracked({ doc: result.value });
+          else set({ doc: result.value });
           return null;
         },
         adopt(doc) {
           set({ doc });
         },
+        applyRemote(doc) {
+          setUntracked({ doc });
+        },
+        shareUndo(shared) {
+          sharedUndo = shared;
+          history().clear();
+        },
+        setReadOnly(readOnly) {
+          set({ readOnly });
+        },
         undo() {
-          history().undo();
+          if (sharedUndo) sharedUndo.undo();
+          else history().undo();
         },
         redo() {
-          history().redo();
+          if (sharedUndo) sharedUndo.redo();
+          else history().redo();
         },
       }),
       {
@@ -100,6 +140,7 @@ export function createDocumentStore({
 }
 
 export const selectDoc = (state: DocumentState): MapDocument | null => state.doc;
+export const selectReadOnly = (state: DocumentState): boolean => state.readOnly;
 export const selectCanUndo = (history: TemporalState<DocumentHistory>): boolean =>
   history.pastStates.length > 0;
 export const selectCanRedo = (history: TemporalState<DocumentHistory>): boolean =>

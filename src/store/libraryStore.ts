@@ -15,6 +15,7 @@ import { watchLibrary } from '../db/watch';
 import { renameMap as renameCommand } from '../domain/commands';
 import type { MapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
+import { describeError } from '../domain/result';
 import { formatProblem, type ImportProblem } from '../io/json';
 import { problem } from '../io/problems';
 import type { App } from './app';
@@ -94,6 +95,12 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
       await session?.close();
       session = openMapSession(app(), doc, revision);
       set({ openMapId: doc.map.id, view: 'editor' });
+      // A shared map works offline as well: its room connects when it can and never holds up opening.
+      app()
+        .roomFollower.follow(doc.map.id)
+        .catch((error: unknown) => {
+          notify('error', `The room of this map could not be started: ${describeError(error)}`);
+        });
     }
 
     /** Opens a stored map; false (and reported) when it is missing or fails validation. */
@@ -219,6 +226,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
         // Written before deleting, so that undo brings back the map with its latest edits.
         await session?.close();
         session = null;
+        await app().roomFollower.follow(null);
         set({ openMapId: null, view: 'library' });
       }
       const deleted = await removeStoredMap(app().db, id);

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import type { MapInfo } from '../domain/model';
 import { ActionButton } from './actions/EditorActions';
 import { lazyPart } from './lazyPart';
+import { RoomStatus } from './rooms/RoomStatus';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
 
 // The name shows at once as text and becomes editable when the fields' code arrives.
@@ -64,11 +65,13 @@ export function Toolbar({ map }: { map: MapInfo }) {
       <ActionButton id="alignment" />
       <ActionButton id="health" />
       <div className="cg-toolbar__spacer" />
+      <RoomStatus />
       <SaveIndicator />
       <Suspense fallback={null}>
         <ImportControls />
         <ExportControls />
       </Suspense>
+      <ActionButton id="share" />
       <ActionButton id="new-map" />
     </header>
   );

@@ -31,6 +31,8 @@ const ShortcutsDialog = lazyPart(
   async () => (await import('../editor/ShortcutsDialog')).ShortcutsDialog,
   { whenIdle: true },
 );
+// The room's dialog loads when Share is pressed: nothing of it is on the first screen.
+const ShareDialog = lazyPart(async () => (await import('../rooms/ShareDialog')).ShareDialog);
 const CommandPalette = lazyPart(async () => (await import('./CommandPalette')).CommandPalette, {
   whenIdle: true,
 });
@@ -80,6 +82,7 @@ export function EditorActions({ children }: { children: ReactNode }) {
         {dialog === 'history' && <HistoryDialog onClose={close} />}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={close} />}
         {dialog === 'palette' && <CommandPalette context={context} onClose={close} />}
+        {dialog === 'share' && <ShareDialog onClose={close} />}
       </Suspense>
     </EditorActionsContext>
   );

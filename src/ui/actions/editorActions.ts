@@ -13,7 +13,7 @@ import type { Action } from './action';
 import type { ActionState } from './actionState';
 
 /** The dialogs the editor's actions open. */
-export type EditorDialog = 'history' | 'shortcuts' | 'palette';
+export type EditorDialog = 'history' | 'shortcuts' | 'palette' | 'share';
 
 /** What the editor's actions need from the screen. */
 export interface EditorContext {
@@ -40,6 +40,9 @@ function selectAll(app: App, doc: MapDocument): void {
     ]);
 }
 
+/** A map open view-only (a room's view link) cannot be changed from here. */
+const canEdit = (s: ActionState): boolean => !s.readOnly;
+
 /** A side panel's button: opens it, or closes it when it is the one open. */
 const panelToggle = (panel: Panel) => ({
   pressed: (s: ActionState) => s.openPanel === panel,
@@ -60,6 +63,7 @@ const TABLE = [
     label: 'Add goal',
     description: 'Add a goal (below the selected goal)',
     keys: [{ key: 'g' }],
+    enabled: canEdit,
     run: withDoc(addGoalAndName),
   },
   {
@@ -67,6 +71,7 @@ const TABLE = [
     label: 'Add stakeholder',
     description: 'Add a person (stakeholder)',
     keys: [{ key: 'p' }],
+    enabled: canEdit,
     run: ({ app }) => addStakeholderAndName(app),
   },
   {
@@ -97,6 +102,7 @@ const TABLE = [
     id: 'auto-layout',
     label: 'Auto layout',
     description: 'Lay the map out again (releases pinned goals and people)',
+    enabled: canEdit,
     run: ({ app }) => app.positionsStore.getState().requestLayout({ releasePins: true }),
   },
   {
@@ -104,6 +110,7 @@ const TABLE = [
     label: ORIENTATION_LABEL,
     description: ORIENTATION_DESCRIPTION,
     pressed: (s) => s.orientation === 'leftRight',
+    enabled: canEdit,
     run: withDoc((app, doc) => switchOrientation(app, doc.map.id)),
   },
   {
@@ -142,7 +149,7 @@ const TABLE = [
     id: 'delete-selection',
     label: 'Delete the selection',
     keys: [{ key: 'Delete' }, { key: 'Backspace' }],
-    enabled: (s) => s.selected > 0,
+    enabled: (s) => s.selected > 0 && canEdit(s),
     run: ({ app }) => deleteSelection(app),
   },
   {
@@ -151,6 +158,13 @@ const TABLE = [
     keys: [{ key: 'Escape' }],
     enabled: (s) => s.selected > 0,
     run: ({ app }) => app.sessionStore.getState().clearSelection(),
+  },
+  {
+    id: 'share',
+    label: 'Share',
+    description: 'Share this map as a room: links to edit it or view it live on other devices',
+    opensDialog: true,
+    run: (c) => c.openDialog('share'),
   },
   { id: 'conflicts', label: 'Conflicts', ...panelToggle('conflicts') },
   { id: 'alignment', label: 'Alignment matrix', ...panelToggle('alignment') },

@@ -34,7 +34,7 @@ describe('schema upgrade 1 → 2', () => {
 
     const db = openDatabase('upgrade', indexedDB, IDBKeyRange);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await listMaps(db)).map((m) => m.name).sort()).toEqual([
       'Northwind Analytics',
       'Scratch',

@@ -1,0 +1,52 @@
+import { getRoom } from '../db/rooms';
+import type { RoomRow } from '../db/schema';
+import type { MapId } from '../domain/ids';
+import type { App } from './app';
+import type { OpenRoom } from './roomStore';
+import type { RoomSession } from './rooms/session';
+
+/**
+ * The room of the open map, if it is shared. The room's own code (Yjs, the relay connection) is
+ * imported only then: a map that is not shared opens no connection and loads none of it. Sharing,
+ * joining and leaving live in rooms/links.ts, loaded with the Share dialog or a room link.
+ */
+
+const toOpenRoom = ({ mapId, roomId, relay, role, key, viewKey }: RoomRow): OpenRoom => ({
+  mapId,
+  roomId,
+  relay,
+  role,
+  key,
+  ...(viewKey === undefined ? {} : { viewKey }),
+});
+
+/** Starts and stops the room of the map the editor shows; one per app. */
+export interface RoomFollower {
+  /** Follows the map the editor opened: starts its room if it is shared, stops the previous one. */
+  follow(mapId: MapId | null): Promise<void>;
+  /** Stops the open map's room (leaving it, or another map opens); what is kept here stays. */
+  stop(): void;
+}
+
+export function createRoomFollower(app: () => App): RoomFollower {
+  let active: RoomSession | null = null;
+  /** Counts the maps followed, so a room still starting for a map no longer open stops itself. */
+  let followed = 0;
+  const stop = () => {
+    active?.stop();
+    active = null;
+  };
+  return {
+    stop,
+    async follow(mapId) {
+      stop();
+      const turn = ++followed;
+      if (mapId === null) return;
+      const room = await getRoom(app().db, mapId);
+      if (!room || turn !== followed) return;
+      const { startRoomSession } = await import('./rooms/session');
+      if (turn !== followed || app().documentStore.getState().doc?.map.id !== mapId) return;
+      active = await startRoomSession(app(), toOpenRoom(room));
+    },
+  };
+}

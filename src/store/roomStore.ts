@@ -1,0 +1,68 @@
+import { createStore, useStore, type StoreApi } from 'zustand';
+import { useApp } from './appContext';
+import type { RoomRole } from '../io/roomLink';
+
+/**
+ * The open map's room, as the toolbar and the Share dialog show it. Part of the first screen and
+ * free of Yjs: the room's code (the Y.Doc, the relay connection) loads only for a shared map.
+ */
+
+/** Where this device stands with the relay. */
+export type RoomConnection = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface OpenRoom {
+  readonly mapId: string;
+  readonly roomId: string;
+  readonly relay: string;
+  readonly role: RoomRole;
+  /** The secret this device joined with (of `role`). */
+  readonly key: string;
+  /** Only where the map was shared from: the view link's secret. */
+  readonly viewKey?: string;
+}
+
+export interface RoomData {
+  /** Null: the open map is not shared (no network at all). */
+  readonly room: OpenRoom | null;
+  readonly connection: RoomConnection;
+  /** Edits made on this device that the relay has not confirmed yet. */
+  readonly pending: number;
+  /**
+   * Why the relay will not take this device back (the room was deleted, its secret rotated, a
+   * wrong secret): said plainly instead of reconnecting forever. Null while all is well.
+   */
+  readonly ended: string | null;
+  /** This device's own edits in the room that undo / redo can take back. */
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+export interface RoomState extends RoomData {
+  update(partial: Partial<RoomData>): void;
+  /** The map is no longer shown as shared (left, or another map opened). */
+  clear(): void;
+}
+
+const NO_ROOM: RoomData = {
+  room: null,
+  connection: 'connecting',
+  pending: 0,
+  ended: null,
+  canUndo: false,
+  canRedo: false,
+};
+
+export function createRoomStore(): StoreApi<RoomState> {
+  return createStore<RoomState>()((set) => ({
+    ...NO_ROOM,
+    update: (partial) => set(partial),
+    clear: () => set(NO_ROOM),
+  }));
+}
+
+export const selectRoom = (s: RoomData): OpenRoom | null => s.room;
+export const selectViewOnly = (s: RoomData): boolean => s.room?.role === 'view';
+
+export function useRoomStore<T>(selector: (state: RoomState) => T): T {
+  return useStore(useApp().roomStore, selector);
+}

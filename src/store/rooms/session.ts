@@ -1,0 +1,175 @@
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { asMapId } from '../../domain/ids';
+import { appendRoomUpdate, readRoomState } from '../../db/rooms';
+import { formatProblem } from '../../io/json';
+import type { CommonGroundDb } from '../../db/schema';
+import type { App } from '../app';
+import type { OpenRoom, RoomData } from '../roomStore';
+import { createRoomBinding, type RoomBinding } from './binding';
+
+/**
+ * The open map's room: a Y.Doc kept on this device (every update stored as it happens, so the map
+ * opens and is edited offline), tied to the document store both ways, and to the relay while it
+ * can be reached. Loaded only for a shared map: nothing here is on the first screen.
+ */
+export interface RoomSession {
+  readonly mapId: string;
+  /** Stops talking to the relay and to the store; what is kept on this device stays. */
+  stop(): void;
+}
+
+/** After this long without the relay, "Reconnecting" becomes "Offline". */
+const OFFLINE_AFTER_MS = 4000;
+
+/** The token the relay admits a connection with (src/relay/token.ts). */
+export function roomToken(room: OpenRoom): string {
+  return JSON.stringify({
+    v: 1,
+    role: room.role,
+    secret: room.key,
+    ...(room.viewKey === undefined ? {} : { viewSecret: room.viewKey }),
+  });
+}
+
+/** Why the relay will not take this device back, in words; null for a passing disconnect. */
+export function describeRefusal(reason: string): string | null {
+  if (reason.startsWith('wrong-secret') || reason.startsWith('bad-token'))
+    return 'The relay refused this link’s key: it is wrong or was changed. Ask for a new link; this map stays on this device.';
+  if (reason.startsWith('secret-rotated'))
+    return 'The room’s owner changed its secret, so this link no longer opens it. Ask for a new link; this map stays on this device.';
+  if (reason.startsWith('room-deleted'))
+    return 'The room was deleted by its owner. This map stays on this device as it is.';
+  if (reason.startsWith('room-not-found'))
+    return 'The relay does not know this room (it was deleted, or the link is wrong). This map stays on this device.';
+  if (reason.startsWith('document-too-large') || reason.startsWith('rate-limited'))
+    return `The relay refused an edit (${reason}).`;
+  return null;
+}
+
+/** A Y.Doc with what this device kept of the room. */
+export async function loadRoomDoc(db: CommonGroundDb, mapId: string): Promise<Y.Doc> {
+  const ydoc = new Y.Doc();
+  const kept = await readRoomState(db, mapId, (updates) => Y.mergeUpdates(updates));
+  if (kept) Y.applyUpdate(ydoc, kept, 'kept');
+  return ydoc;
+}
+
+/** Every update of the room's document, kept on this device as it happens. */
+function keepUpdates(db: CommonGroundDb, mapId: string, ydoc: Y.Doc): () => void {
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === 'kept') return;
+    appendRoomUpdate(db, mapId, update).catch((error: unknown) => {
+      console.error('A room update could not be kept on this device:', error);
+    });
+  };
+  ydoc.on('update', onUpdate);
+  return () => ydoc.off('update', onUpdate);
+}
+
+/** The document store and the Y.Doc, in step both ways. */
+function bindStore(app: App, binding: RoomBinding, mapId: string): () => void {
+  const { documentStore, roomStore, sessionStore } = app;
+  let applying = false;
+  const showRoomVersion = () => {
+    const read = binding.read();
+    if (!read) return;
+    const first = read.problems[0];
+    if (first)
+      sessionStore.getState().showNotice({
+        kind: 'error',
+        text: `An edit from the room could not be shown: ${formatProblem(first)}`,
+      });
+    if (documentStore.getState().doc?.map.id !== mapId) return;
+    applying = true;
+    documentStore.getState().applyRemote(read.doc);
+    applying = false;
+  };
+  const stopListening = binding.onChange(showRoomVersion);
+  const unsubscribe = documentStore.subscribe((now, previous) => {
+    if (applying || !now.doc || now.doc === previous.doc || now.doc.map.id !== mapId) return;
+    binding.writeLocal(previous.doc, now.doc);
+  });
+  const undo = binding.undoManager;
+  const showUndo = () =>
+    roomStore.getState().update({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
+  undo.on('stack-item-added', showUndo);
+  undo.on('stack-item-popped', showUndo);
+  documentStore.getState().shareUndo({ undo: () => undo.undo(), redo: () => undo.redo() });
+  // The stored map and the room may differ (edits kept before a crash): the room's version wins.
+  const current = documentStore.getState().doc;
+  if (binding.read() === null && current) binding.writeLocal(null, current);
+  else showRoomVersion();
+  undo.clear();
+  showUndo();
+  return () => {
+    stopListening();
+    unsubscribe();
+    documentStore.getState().shareUndo(null);
+  };
+}
+
+/** The relay's connection, shown in the toolbar; a refusal for good stops reconnecting. */
+function connect(app: App, room: OpenRoom, ydoc: Y.Doc): HocuspocusProvider {
+  const { roomStore } = app;
+  const update = (partial: Partial<RoomData>) => roomStore.getState().update(partial);
+  let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  let provider: HocuspocusProvider | null = null;
+  const end = (reason: string) => {
+    const ended = describeRefusal(reason);
+    if (!ended) return false;
+    update({ ended, connection: 'offline' });
+    // Nothing a retry can change: the same key would be refused again.
+    setTimeout(() => provider?.disconnect(), 0);
+    return true;
+  };
+  provider = new HocuspocusProvider({
+    url: room.relay,
+    name: room.roomId,
+    document: ydoc,
+    token: roomToken(room),
+    onStatus: ({ status }) => {
+      clearTimeout(offlineTimer);
+      if (status === WebSocketStatus.Connected) return;
+      if (roomStore.getState().ended) return;
+      if (roomStore.getState().connection === 'offline') return;
+      update({ connection: 'reconnecting' });
+      offlineTimer = setTimeout(() => update({ connection: 'offline' }), OFFLINE_AFTER_MS);
+    },
+    onSynced: ({ state }) => {
+      if (state) update({ connection: 'connected', ended: null });
+    },
+    onUnsyncedChanges: ({ number }) => update({ pending: number }),
+    onAuthenticationFailed: ({ reason }) => {
+      if (!end(reason)) end('wrong-secret');
+    },
+    onClose: ({ event }) => {
+      end(event.reason);
+    },
+  });
+  return provider;
+}
+
+/** Starts the room of the open map: the store, the Y.Doc kept here and the relay in step. */
+export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSession> {
+  const { db, documentStore, roomStore } = app;
+  const ydoc = await loadRoomDoc(db, room.mapId);
+  roomStore.getState().update({ room, connection: 'connecting', pending: 0, ended: null });
+  documentStore.getState().setReadOnly(room.role === 'view');
+  const binding = createRoomBinding(ydoc, asMapId(room.mapId));
+  const stopKeeping = keepUpdates(db, room.mapId, ydoc);
+  const unbind = bindStore(app, binding, room.mapId);
+  const provider = connect(app, room, ydoc);
+  return {
+    mapId: room.mapId,
+    stop() {
+      provider.destroy();
+      unbind();
+      stopKeeping();
+      binding.destroy();
+      ydoc.destroy();
+      documentStore.getState().setReadOnly(false);
+      roomStore.getState().clear();
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRelay, type Relay } from '../../src/relay/relay';
+import { createExampleMap } from '../../src/domain/exampleMap';
+import { openApp, setUpBrowser, showsNode, type OpenedApp } from './launch';
+
+/*
+ * Workshop rooms end to end: a relay on a free loopback port (its own temporary directory), and
+ * devices as browser contexts with separate storage: A shares the example map, B opens the edit
+ * link, C the view only link.
+ */
+
+const example = createExampleMap('2026-01-01T00:00:00.000Z');
+const titleOf = (kind: string, nth = 0) =>
+  example.goals.filter((g) => g.kind === kind)[nth]?.title ?? '';
+const mission = titleOf('mission');
+
+let browser: Browser;
+let relay: Relay;
+let dataDir: string;
+let a: OpenedApp;
+let b: OpenedApp;
+const links = { edit: '', view: '' };
+
+const startRoomRelay = (port: number) =>
+  startRelay({ port, dataDir, storeDelayMs: 50, log: () => undefined });
+
+setUpBrowser((launched) => (browser = launched));
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'cg-rooms-'));
+  relay = await startRoomRelay(0);
+  [a, b] = await Promise.all([
+    openApp(browser, { ready: showsNode(mission) }),
+    openApp(browser, { ready: showsNode(mission) }),
+  ]);
+});
+afterAll(async () => {
+  await relay.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** A device's errors, apart from the browser's own notes on a relay it could not reach. */
+const pageErrors = (app: OpenedApp) => app.errors.filter((e) => !e.includes('WebSocket'));
+
+const roomStatus = (page: Page) => page.getByRole('status', { name: 'Room status' });
+
+async function waitForStatus(page: Page, status: RegExp): Promise<void> {
+  await expect.poll(() => roomStatus(page).textContent(), { timeout: 30_000 }).toMatch(status);
+}
+
+async function retitle(page: Page, from: string, to: string): Promise<void> {
+  await page.getByRole('group', { name: from, exact: true }).click();
+  const title = page.getByRole('textbox', { name: 'Title' });
+  await title.fill(to);
+  await title.press('Enter');
+}
+
+const seesGoal = (page: Page, title: string) =>
+  page.getByRole('group', { name: title, exact: true }).waitFor({ timeout: 20_000 });
+
+async function openLink(link: string): Promise<OpenedApp> {
+  const app = await openApp(browser, { load: false });
+  await app.page.goto(link);
+  await waitForStatus(app.page, /^Connected/);
+  return app;
+}
+
+describe('workshop rooms', () => {
+  it('shares a map on A; B opens the edit link and edits go both ways', async () => {
+    await a.page.getByRole('banner').getByRole('button', { name: 'Share' }).click();
+    const dialog = a.page.getByRole('dialog', { name: 'Share this map' });
+    await dialog.getByRole('textbox', { name: 'Relay address' }).fill(relay.url);
+    await dialog.getByRole('button', { name: 'Share as a room' }).click();
+    const shared = a.page.getByRole('dialog', { name: 'Shared as a room' });
+    links.edit = await shared.getByRole('textbox', { name: 'Edit link' }).inputValue();
+    links.view = await shared.getByRole('textbox', { name: 'View only link' }).inputValue();
+    expect(new URL(links.edit).search).toBe('');
+    expect(new URL(links.edit).hash).toMatch(/^#room=.+&relay=.+&key=.+&role=edit$/);
+    await waitForStatus(a.page, /^Connected$/);
+    await a.page.screenshot({ path: 'test-results/rooms-share-dialog.png' });
+    await shared.getByRole('button', { name: 'Done' }).click();
+
+    await b.page.goto(links.edit);
+    await waitForStatus(b.page, /^Connected$/);
+    await retitle(a.page, mission, 'Mission edited on A');
+    await seesGoal(b.page, 'Mission edited on A');
+    await retitle(b.page, titleOf('objective'), 'Objective edited on B');
+    await seesGoal(a.page, 'Objective edited on B');
+    await a.page.screenshot({ path: 'test-results/rooms-status.png' });
+    expect([...pageErrors(a), ...pageErrors(b)]).toEqual([]);
+  });
+
+  it('a view only link shows the map live but cannot change it; a wrong key is refused plainly', async () => {
+    const c = await openLink(links.view);
+    await c.page.getByText('View only', { exact: true }).waitFor();
+    await seesGoal(c.page, 'Objective edited on B');
+    expect(await c.page.getByRole('button', { name: 'Add goal' }).isDisabled()).toBe(true);
+    await retitle(a.page, 'Objective edited on B', 'Objective seen by C');
+    await seesGoal(c.page, 'Objective seen by C');
+
+    const wrong = links.edit.replace(/key=[^&]+/, `key=${'x'.repeat(32)}`);
+    const d = await openApp(browser, { load: false });
+    await d.page.goto(wrong);
+    await d.page.getByText(/The relay refused this link’s key/).waitFor({ timeout: 20_000 });
+    expect([...pageErrors(c), ...pageErrors(d)]).toEqual([]);
+  });
+
+  it('the relay stops mid-session: both sides edit on, nothing is lost once it is back', async () => {
+    const { port } = relay;
+    await relay.close();
+    await waitForStatus(a.page, /^(Reconnecting…|Offline — changes kept on this device)/);
+    await retitle(a.page, 'Mission edited on A', 'Mission while offline');
+    await retitle(b.page, titleOf('objective', 1), 'Objective B typed offline');
+    await waitForStatus(b.page, /edits? waiting to be sent/);
+    relay = await startRoomRelay(port);
+    await waitForStatus(a.page, /^Connected$/);
+    await waitForStatus(b.page, /^Connected$/);
+    await seesGoal(a.page, 'Objective B typed offline');
+    await seesGoal(b.page, 'Mission while offline');
+    await seesGoal(b.page, 'Objective seen by C');
+  });
+});

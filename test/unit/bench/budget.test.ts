@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGET_KB, overBudget } from '../../bench/budget';
+import { BUDGET_KB, CEILING_KB, overBudget } from '../../bench/budget';
 
 const KB = 1024;
 
@@ -29,5 +29,14 @@ describe('overBudget (the first screen’s guard in npm test)', () => {
     expect(problem).toMatch(
       /Largest modules of our own: src\/ui\/BigPanel.tsx 3.0 KB, src\/ui\/Small/,
     );
+  });
+
+  it('holds the build to its ceiling until the first screen is back within the budget', () => {
+    const screen = [{ name: 'index.js', gzip: CEILING_KB * KB }];
+    expect(CEILING_KB).toBeGreaterThanOrEqual(BUDGET_KB);
+    expect(overBudget(screen, [], [], CEILING_KB)).toBeNull();
+    expect(
+      overBudget([{ name: 'index.js', gzip: CEILING_KB * KB + 1 }], [], [], CEILING_KB),
+    ).toContain(`over its ${CEILING_KB} KB budget`);
   });
 });

@@ -59,4 +59,26 @@ describe('a room binding', () => {
     expect(exportMapJson(a.shown)).toBe(exportMapJson(b.shown));
     expect(b.binding.view.setAside).toEqual(a.binding.view.setAside);
   });
+
+  it('resolving a set-aside link removes it on every device, as one undoable edit', () => {
+    const [a, b] = makePeers(start, 2);
+    if (!a || !b) throw new Error('two peers');
+    edit(a, must(linkGoals(a.shown, g('g1'), g('g7'), asLinkId('z-from-a'))));
+    edit(b, must(linkGoals(b.shown, g('g7'), g('g4'), asLinkId('y-from-b'))));
+    settle([a, b], 0);
+    const [item] = b.binding.view.setAside;
+    const remove = item?.resolutions.find((r) => r.action === 'remove');
+    if (!item || !remove) throw new Error('a set-aside link with a remove resolution');
+    expect(b.binding.resolve(item, { action: 'keep-repaired', label: 'Keep' })).toBe(false);
+    expect(b.binding.resolve(item, remove)).toBe(true);
+    settle([a, b], 0);
+    for (const peer of [a, b]) {
+      expect(peer.binding.view.setAside).toEqual([]);
+      expect(peer.ydoc.getMap('links').has('z-from-a')).toBe(false);
+    }
+    expect(exportMapJson(a.shown)).toBe(exportMapJson(b.shown));
+    expect(b.binding.undo()).toBe(true);
+    settle([a, b], 0);
+    expect(a.binding.view.setAside.map((i) => i.id)).toEqual(['z-from-a']);
+  });
 });

@@ -1,5 +1,6 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { useApp } from './appContext';
+import type { SetAsideItem } from '../domain/repair';
 import type { RoomRole } from '../io/roomLink';
 
 /**
@@ -35,6 +36,11 @@ export interface RoomData {
   /** This device's own edits in the room that undo / redo can take back. */
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /**
+   * What the room's repair leaves out of the map (a link that closed a cycle with one added on
+   * another device, a record whose goal was deleted elsewhere), listed in Map health until settled.
+   */
+  readonly setAside: readonly SetAsideItem[];
 }
 
 export interface RoomState extends RoomData {
@@ -50,6 +56,7 @@ const NO_ROOM: RoomData = {
   ended: null,
   canUndo: false,
   canRedo: false,
+  setAside: [],
 };
 
 export function createRoomStore(): StoreApi<RoomState> {

@@ -1,6 +1,6 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { useApp } from './appContext';
-import type { SetAsideItem } from '../domain/repair';
+import type { Resolution, SetAsideItem } from '../domain/repair';
 import type { RoomRole } from '../io/roomLink';
 
 /**
@@ -66,6 +66,13 @@ export function createRoomStore(): StoreApi<RoomState> {
     clear: () => set(NO_ROOM),
   }));
 }
+
+/**
+ * The resolutions a room settles with one click (RoomBinding.resolve): removing the record. The
+ * others (keep as repaired, attach elsewhere) are done by editing the map.
+ */
+export const oneClickResolutions = (item: SetAsideItem): readonly Resolution[] =>
+  item.list === 'map' ? [] : item.resolutions.filter((r) => r.action === 'remove');
 
 export const selectRoom = (s: RoomData): OpenRoom | null => s.room;
 export const selectViewOnly = (s: RoomData): boolean => s.room?.role === 'view';

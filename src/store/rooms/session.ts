@@ -107,9 +107,19 @@ export function bindStore(app: App, ydoc: Y.Doc, mapId: MapId): StoreBinding {
       applying = false;
     }
   };
+  let stopped = false;
   const binding = new RoomBinding(ydoc, {
     local: current ?? roomPlaceholder(mapId),
-    onChange: show,
+    // A repair of this device's own edit arrives while the store is still setting that edit:
+    // shown right after, so it never lands in the store's own history (it is paused around sets,
+    // and a nested set would resume it early).
+    onChange: (view, change) => {
+      if (change !== 'repair') show(view);
+      else
+        queueMicrotask(() => {
+          if (!stopped) show(binding.view);
+        });
+    },
   });
   const showUndo = () =>
     roomStore.getState().update({ canUndo: binding.canUndo(), canRedo: binding.canRedo() });
@@ -132,6 +142,7 @@ export function bindStore(app: App, ydoc: Y.Doc, mapId: MapId): StoreBinding {
   return {
     resolve: (item, resolution) => own(() => binding.resolve(item, resolution)),
     stop() {
+      stopped = true;
       unsubscribe();
       documentStore.getState().shareUndo(null);
       binding.destroy();

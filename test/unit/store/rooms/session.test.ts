@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../../../src/db/schema';
-import { linkGoals, updateGoal } from '../../../../src/domain/commands';
+import { linkGoals, unlinkGoals, updateGoal } from '../../../../src/domain/commands';
 import { asGoalId, asLinkId, asMapId, type MapId } from '../../../../src/domain/ids';
 import type { MapDocument } from '../../../../src/domain/model';
 import { exportMapJson } from '../../../../src/io/json';
@@ -124,5 +124,22 @@ describe('a room bound to the document store', () => {
     b.app.documentStore.getState().undo();
     deliver(a, b);
     for (const d of [a, b]) expect(setAside(d).map((i) => i.id)).toEqual(['z-a']);
+  });
+
+  it('a local edit that brings a set-aside record back shows it, without a step in the store’s own history', async () => {
+    const [a, b] = twoDevices();
+    a.app.documentStore.getState().apply((d) => linkGoals(d, g('g1'), g('g7'), asLinkId('z-a')));
+    b.app.documentStore.getState().apply((d) => linkGoals(d, g('g7'), g('g4'), asLinkId('y-b')));
+    deliver(a, b);
+    // Taking away the kept half of the loop leaves the set-aside one free to show.
+    a.app.documentStore.getState().apply((d) => unlinkGoals(d, { linkId: asLinkId('y-b') }));
+    await Promise.resolve();
+    deliver(b);
+    for (const d of [a, b]) {
+      expect(shown(d).links.map((l) => l.id)).toContain('z-a');
+      expect(setAside(d)).toEqual([]);
+      expect(d.app.documentStore.temporal.getState().pastStates).toEqual([]);
+    }
+    expect(content(a)).toBe(content(b));
   });
 });

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { isSameContent } from '../domain/sameValue';
 import type { MapDocument } from '../domain/model';
-import { repairMapDocument, type SetAsideItem } from '../domain/repair';
+import { repairMapDocument, type Resolution, type SetAsideItem } from '../domain/repair';
 import { RoomReader } from './readRoom';
 import { listMap, metaMap, ROOM_LISTS } from './roomShape';
 import { writeEdit } from './writeRoom';
@@ -24,13 +24,18 @@ export interface RoomView {
   readonly setAside: readonly SetAsideItem[];
 }
 
-/** What made the view change: another device, this device's undo or redo, or a repair. */
-export type ViewChange = 'remote' | 'undo' | 'redo' | 'repair';
+/**
+ * What made the view change: another device, this device's undo or redo, a repair, or a set-aside
+ * item this device resolved.
+ */
+export type ViewChange = 'remote' | 'undo' | 'redo' | 'repair' | 'resolve';
 
 export interface RoomBindingOptions {
   /**
    * The map as this device has it. Its own fields stand in for the room's until the room has
-   * them (before the first sync); the room's records are what the view shows.
+   * them (before the first sync); the room's records are what the view shows. The view keeps
+   * this map's id: each device stores the room's map under an id of its own, so joining never
+   * collides with a map already there.
    */
   readonly local: MapDocument;
   /** Called once per Y.Doc transaction that changed what this device should show. */
@@ -113,6 +118,18 @@ export class RoomBinding {
     return this.step('redo');
   }
 
+  /**
+   * Settles a set-aside item with one of its resolutions, as one undoable edit of this device;
+   * false (nothing written) for a resolution this binding cannot carry out: only `remove` so far.
+   */
+  resolve(item: SetAsideItem, resolution: Resolution): boolean {
+    if (resolution.action !== 'remove' || item.list === 'map') return false;
+    const records = listMap(this.ydoc, item.list);
+    if (!records.has(item.id)) return false;
+    this.ydoc.transact(() => records.delete(item.id), this);
+    return true;
+  }
+
   destroy(): void {
     for (const stop of this.observers) stop();
     this.undoManager.destroy();
@@ -144,7 +161,8 @@ export class RoomBinding {
   private compute(): RoomView {
     const read = this.reader.read(this.options.local.map);
     const repaired = repairMapDocument(read.doc);
-    return { doc: repaired.doc, setAside: [...read.setAside, ...repaired.setAside] };
+    const map = { ...repaired.doc.map, id: this.options.local.map.id };
+    return { doc: { ...repaired.doc, map }, setAside: [...read.setAside, ...repaired.setAside] };
   }
 
   private afterTransaction(tr: Y.Transaction): void {
@@ -152,14 +170,18 @@ export class RoomBinding {
     this.metaChanged = false;
     for (const [list, ids] of this.dirty) this.reader.refresh(list, ids);
     this.dirty.clear();
+    const before = this.current;
     this.current = this.compute();
     const writing = this.writing;
     if (tr.origin === this && writing !== null) {
-      // The edit shows as typed unless, with what other devices did, it needs repair.
-      if (isSameContent(this.current.doc, writing) && this.current.setAside.length === 0) return;
+      // The edit shows as typed unless, with what other devices did, it needs repair (or it
+      // changed what is set aside, which the caller lists).
+      const quiet = before.setAside.length === 0 && this.current.setAside.length === 0;
+      if (quiet && isSameContent(this.current.doc, writing)) return;
       this.options.onChange(this.current, 'repair');
       return;
     }
-    this.options.onChange(this.current, this.undoing ?? 'remote');
+    const change = this.undoing ?? (tr.origin === this ? 'resolve' : 'remote');
+    this.options.onChange(this.current, change);
   }
 }

@@ -1,6 +1,7 @@
 import { getRoom } from '../db/rooms';
 import type { RoomRow } from '../db/schema';
 import type { MapId } from '../domain/ids';
+import type { Resolution, SetAsideItem } from '../domain/repair';
 import type { App } from './app';
 import type { OpenRoom } from './roomStore';
 import type { RoomSession } from './rooms/session';
@@ -26,6 +27,8 @@ export interface RoomFollower {
   follow(mapId: MapId | null): Promise<void>;
   /** Stops the open map's room (leaving it, or another map opens); what is kept here stays. */
   stop(): void;
+  /** Settles a set-aside item of the open map's room (see RoomSession.resolve). */
+  resolve(item: SetAsideItem, resolution: Resolution): void;
 }
 
 export function createRoomFollower(app: () => App): RoomFollower {
@@ -38,6 +41,9 @@ export function createRoomFollower(app: () => App): RoomFollower {
   };
   return {
     stop,
+    resolve(item, resolution) {
+      active?.resolve(item, resolution);
+    },
     async follow(mapId) {
       stop();
       const turn = ++followed;

@@ -1,5 +1,6 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { useApp } from './appContext';
+import type { Resolution, SetAsideItem } from '../domain/repair';
 import type { RoomRole } from '../io/roomLink';
 
 /**
@@ -35,6 +36,11 @@ export interface RoomData {
   /** This device's own edits in the room that undo / redo can take back. */
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /**
+   * What the room's repair leaves out of the map (a link that closed a cycle with one added on
+   * another device, a record whose goal was deleted elsewhere), listed in Map health until settled.
+   */
+  readonly setAside: readonly SetAsideItem[];
 }
 
 export interface RoomState extends RoomData {
@@ -50,6 +56,7 @@ const NO_ROOM: RoomData = {
   ended: null,
   canUndo: false,
   canRedo: false,
+  setAside: [],
 };
 
 export function createRoomStore(): StoreApi<RoomState> {
@@ -59,6 +66,13 @@ export function createRoomStore(): StoreApi<RoomState> {
     clear: () => set(NO_ROOM),
   }));
 }
+
+/**
+ * The resolutions a room settles with one click (RoomBinding.resolve): removing the record. The
+ * others (keep as repaired, attach elsewhere) are done by editing the map.
+ */
+export const oneClickResolutions = (item: SetAsideItem): readonly Resolution[] =>
+  item.list === 'map' ? [] : item.resolutions.filter((r) => r.action === 'remove');
 
 export const selectRoom = (s: RoomData): OpenRoom | null => s.room;
 export const selectViewOnly = (s: RoomData): boolean => s.room?.role === 'view';

@@ -122,4 +122,47 @@ describe('workshop rooms', () => {
     await seesGoal(b.page, 'Mission while offline');
     await seesGoal(b.page, 'Objective seen by C');
   });
+
+  it('two links closing a cycle while offline: both devices set the same one aside, Map health settles it', async () => {
+    const { port } = relay;
+    await relay.close();
+    await waitForStatus(b.page, /^(Reconnecting…|Offline — changes kept on this device)/);
+    await linkUnder(a.page, 'Uptime', 'Lead time for changes');
+    await linkUnder(b.page, 'Lead time for changes', 'Uptime');
+    relay = await startRoomRelay(port);
+    await waitForStatus(a.page, /^Connected$/);
+    await waitForStatus(b.page, /^Connected$/);
+    const [onA, onB] = await Promise.all([setAsideItem(a.page), setAsideItem(b.page)]);
+    expect(onA).toMatch(/^Set aside in the room: Linking .* closes a cycle/);
+    expect(onB).toBe(onA);
+    await roomHealth(a.page).screenshot({ path: 'test-results/rooms-set-aside.png' });
+    await roomHealth(b.page).getByRole('button', { name: 'Remove the link' }).click();
+    await roomHealth(a.page).waitFor({ state: 'detached', timeout: 20_000 });
+    expect([...pageErrors(a), ...pageErrors(b)]).toEqual([]);
+  });
 });
+
+/** Links `child` under `parent` from the child's details. */
+async function linkUnder(page: Page, child: string, parent: string): Promise<void> {
+  await page.getByRole('group', { name: child, exact: true }).click();
+  const contributes = page.getByRole('group', { name: 'Contributes to…' });
+  const find = contributes.getByRole('searchbox', { name: 'Find a goal' });
+  await find.fill(parent);
+  await find.press('Enter');
+  await page.getByRole('button', { name: `Link to “${parent}”` }).waitFor();
+  await page.keyboard.press('Escape');
+}
+
+/** The Room group of Map health. */
+function roomHealth(page: Page) {
+  return page.getByRole('region', { name: 'Map health' }).getByRole('region', { name: 'Room' });
+}
+
+/** The text of the one item Map health lists under Room (the panel opened if it is not). */
+async function setAsideItem(page: Page): Promise<string> {
+  const button = page.getByRole('button', { name: 'Map health' });
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  const item = roomHealth(page).getByRole('listitem');
+  await item.waitFor({ timeout: 20_000 });
+  return (await item.getByRole('paragraph').textContent()) ?? '';
+}

@@ -2,10 +2,10 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { asMapId } from '../../domain/ids';
 import type { MapDocument } from '../../domain/model';
-import { formatProblem } from '../../io/json';
+import { RoomBinding } from '../../rooms/roomBinding';
+import { metaMap } from '../../rooms/roomShape';
 import type { OpenRoom } from '../roomStore';
-import { createRoomBinding } from './binding';
-import { describeRefusal, roomToken } from './session';
+import { describeRefusal, roomPlaceholder, roomToken } from './session';
 
 /** Long enough for a large map on a slow link; a relay that never answers is said so. */
 const JOIN_TIMEOUT_MS = 20_000;
@@ -14,6 +14,18 @@ export interface FetchedRoom {
   readonly doc: MapDocument;
   /** The room's whole Y.Doc, kept on this device as its first update. */
   readonly state: Uint8Array;
+}
+
+/**
+ * The room's map as every device shows it: repaired, under this device's id for it. What the
+ * repair sets aside stays in the room, listed in Map health once the map is open.
+ */
+function roomMap(ydoc: Y.Doc, room: OpenRoom): MapDocument {
+  const local = roomPlaceholder(asMapId(room.mapId));
+  const binding = new RoomBinding(ydoc, { local, onChange: () => undefined });
+  const { doc } = binding.view;
+  binding.destroy();
+  return doc;
 }
 
 /**
@@ -49,11 +61,11 @@ export async function fetchRoomMap(room: OpenRoom): Promise<FetchedRoom> {
     },
     onSynced: ({ state }) => {
       if (!state) return;
-      const read = createRoomBinding(ydoc, asMapId(room.mapId)).read();
-      const problem = read?.problems[0];
-      if (!read) fail('This room is empty: its map was not shared from anywhere yet.');
-      else if (problem) fail(`The room’s map cannot be opened: ${formatProblem(problem)}`);
-      else settle?.resolve({ doc: read.doc, state: Y.encodeStateAsUpdate(ydoc) });
+      if (metaMap(ydoc).size === 0) {
+        fail('This room is empty: its map was not shared from anywhere yet.');
+        return;
+      }
+      settle?.resolve({ doc: roomMap(ydoc, room), state: Y.encodeStateAsUpdate(ydoc) });
     },
   });
   try {

@@ -1,12 +1,16 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { asMapId } from '../../domain/ids';
+import { asMapId, type MapId } from '../../domain/ids';
+import { createEmptyMap } from '../../domain/factories';
+import type { Resolution, SetAsideItem } from '../../domain/repair';
+import { isSameContent } from '../../domain/sameValue';
 import { appendRoomUpdate, readRoomState } from '../../db/rooms';
-import { formatProblem } from '../../io/json';
 import type { CommonGroundDb } from '../../db/schema';
+import { RoomBinding, type RoomView } from '../../rooms/roomBinding';
+import { metaMap } from '../../rooms/roomShape';
+import { writeMapDocument } from '../../rooms/writeRoom';
 import type { App } from '../app';
 import type { OpenRoom, RoomData } from '../roomStore';
-import { createRoomBinding, type RoomBinding } from './binding';
 
 /**
  * The open map's room: a Y.Doc kept on this device (every update stored as it happens, so the map
@@ -17,6 +21,8 @@ export interface RoomSession {
   readonly mapId: string;
   /** Stops talking to the relay and to the store; what is kept on this device stays. */
   stop(): void;
+  /** Settles one of the room's set-aside items with one of its resolutions. */
+  resolve(item: SetAsideItem, resolution: Resolution): void;
 }
 
 /** After this long without the relay, "Reconnecting" becomes "Offline". */
@@ -67,45 +73,80 @@ function keepUpdates(db: CommonGroundDb, mapId: string, ydoc: Y.Doc): () => void
   return () => ydoc.off('update', onUpdate);
 }
 
-/** The document store and the Y.Doc, in step both ways. */
-function bindStore(app: App, binding: RoomBinding, mapId: string): () => void {
-  const { documentStore, roomStore, sessionStore } = app;
+/** Stands in for the map's own fields until the room's arrive (they replace it, id aside). */
+export const roomPlaceholder = (mapId: MapId) =>
+  createEmptyMap('Shared map', new Date().toISOString(), mapId);
+
+/** The store's map and the room, in step both ways, and the room's own undo. */
+export interface StoreBinding {
+  /** Settles a set-aside item (one undoable edit of this device). */
+  readonly resolve: (item: SetAsideItem, resolution: Resolution) => void;
+  stop(): void;
+}
+
+/**
+ * The document store and the Y.Doc, in step both ways. The store shows the room's repaired map
+ * (the same on every device) and roomStore lists what the repair set aside.
+ */
+export function bindStore(app: App, ydoc: Y.Doc, mapId: MapId): StoreBinding {
+  const { documentStore, roomStore } = app;
+  const stored = documentStore.getState().doc;
+  const current = stored?.map.id === mapId ? stored : null;
+  // A room with nothing in it yet is the map as stored here; otherwise the room's version wins
+  // (the stored map and the room may differ: edits kept before a crash).
+  if (metaMap(ydoc).size === 0 && current) writeMapDocument(ydoc, current);
   let applying = false;
-  const showRoomVersion = () => {
-    const read = binding.read();
-    if (!read) return;
-    const first = read.problems[0];
-    if (first)
-      sessionStore.getState().showNotice({
-        kind: 'error',
-        text: `An edit from the room could not be shown: ${formatProblem(first)}`,
-      });
-    if (documentStore.getState().doc?.map.id !== mapId) return;
+  const show = (view: RoomView) => {
+    roomStore.getState().update({ setAside: view.setAside });
+    const shown = documentStore.getState().doc;
+    if (shown?.map.id !== mapId || isSameContent(shown, view.doc)) return;
     applying = true;
-    documentStore.getState().applyRemote(read.doc);
-    applying = false;
+    try {
+      documentStore.getState().applyRemote(view.doc);
+    } finally {
+      applying = false;
+    }
   };
-  const stopListening = binding.onChange(showRoomVersion);
-  const unsubscribe = documentStore.subscribe((now, previous) => {
-    if (applying || !now.doc || now.doc === previous.doc || now.doc.map.id !== mapId) return;
-    binding.writeLocal(previous.doc, now.doc);
+  let stopped = false;
+  const binding = new RoomBinding(ydoc, {
+    local: current ?? roomPlaceholder(mapId),
+    // A repair of this device's own edit arrives while the store is still setting that edit:
+    // shown right after, so it never lands in the store's own history (it is paused around sets,
+    // and a nested set would resume it early).
+    onChange: (view, change) => {
+      if (change !== 'repair') show(view);
+      else
+        queueMicrotask(() => {
+          if (!stopped) show(binding.view);
+        });
+    },
   });
-  const undo = binding.undoManager;
   const showUndo = () =>
-    roomStore.getState().update({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
-  undo.on('stack-item-added', showUndo);
-  undo.on('stack-item-popped', showUndo);
-  documentStore.getState().shareUndo({ undo: () => undo.undo(), redo: () => undo.redo() });
-  // The stored map and the room may differ (edits kept before a crash): the room's version wins.
-  const current = documentStore.getState().doc;
-  if (binding.read() === null && current) binding.writeLocal(null, current);
-  else showRoomVersion();
-  undo.clear();
+    roomStore.getState().update({ canUndo: binding.canUndo(), canRedo: binding.canRedo() });
+  /** Runs a change of this device's own and shows what it did to undo. */
+  const own = (change: () => unknown) => {
+    change();
+    showUndo();
+  };
+  const unsubscribe = documentStore.subscribe(({ doc: after }, { doc: before }) => {
+    if (applying || !after || !before || after === before) return;
+    if (after.map.id !== mapId || before.map.id !== mapId) return;
+    own(() => binding.applyLocalEdit(before, after));
+  });
+  documentStore.getState().shareUndo({
+    undo: () => own(() => binding.undo()),
+    redo: () => own(() => binding.redo()),
+  });
+  show(binding.view);
   showUndo();
-  return () => {
-    stopListening();
-    unsubscribe();
-    documentStore.getState().shareUndo(null);
+  return {
+    resolve: (item, resolution) => own(() => binding.resolve(item, resolution)),
+    stop() {
+      stopped = true;
+      unsubscribe();
+      documentStore.getState().shareUndo(null);
+      binding.destroy();
+    },
   };
 }
 
@@ -156,17 +197,16 @@ export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSe
   const ydoc = await loadRoomDoc(db, room.mapId);
   roomStore.getState().update({ room, connection: 'connecting', pending: 0, ended: null });
   documentStore.getState().setReadOnly(room.role === 'view');
-  const binding = createRoomBinding(ydoc, asMapId(room.mapId));
   const stopKeeping = keepUpdates(db, room.mapId, ydoc);
-  const unbind = bindStore(app, binding, room.mapId);
+  const bound = bindStore(app, ydoc, asMapId(room.mapId));
   const provider = connect(app, room, ydoc);
   return {
     mapId: room.mapId,
+    resolve: bound.resolve,
     stop() {
       provider.destroy();
-      unbind();
+      bound.stop();
       stopKeeping();
-      binding.destroy();
       ydoc.destroy();
       documentStore.getState().setReadOnly(false);
       roomStore.getState().clear();

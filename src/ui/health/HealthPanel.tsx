@@ -9,6 +9,7 @@ import type { Goal, MapDocument } from '../../domain/model';
 import { applyEdit } from '../../store/applyEdit';
 import { namesOf, type Names } from '../explain';
 import { describeHealthItem, groupOf, HEALTH_GROUPS, healthSummary } from './healthText';
+import { SetAsideList, useSetAside } from './SetAsideList';
 import './health.css';
 
 const session = (app: App) => app.sessionStore.getState();
@@ -119,6 +120,8 @@ const itemKey = (item: HealthItem): string => {
 export function HealthPanel({ doc }: { doc: MapDocument }) {
   const headingId = useId();
   const items = useMemo(() => computeMapHealth(doc), [doc]);
+  const setAside = useSetAside();
+  const total = items.length + setAside.length;
   const names = namesOf(doc);
   const conflict = (id: string) => doc.conflicts.find((c) => c.id === id);
   // The mission to hang loose goals under: the first one at the top of a tree.
@@ -129,16 +132,17 @@ export function HealthPanel({ doc }: { doc: MapDocument }) {
   return (
     <section aria-labelledby={headingId} className="cg-health">
       <h2 id={headingId}>Map health</h2>
-      {items.length === 0 ? (
+      {total === 0 ? (
         <p className="cg-health__clear" role="status">
           <strong>All clear.</strong> Every goal sits in one tree under the mission, everyone holds
           an incentive, and every conflict has common ground.
         </p>
       ) : (
         <p className="cg-health__summary" role="status">
-          {healthSummary(items.length)}
+          {healthSummary(total)}
         </p>
       )}
+      <SetAsideList items={setAside} />
       {HEALTH_GROUPS.map((group) => {
         const inGroup = items.filter((i) => groupOf(i) === group);
         if (inGroup.length === 0) return null;

@@ -4,7 +4,7 @@ import { asGoalId, asLinkId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
 import { exportMapJson } from '../../../src/io/json';
 import { bigMap } from '../../bench/json';
-import { edit, makePeers, settle } from './peers';
+import { edit, makePeers, settle, type Peer } from './peers';
 
 const start: MapDocument = bigMap(8);
 const g = asGoalId;
@@ -12,6 +12,17 @@ const g = asGoalId;
 function must(result: ReturnType<typeof updateGoal>): MapDocument {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
+}
+
+/** Two peers that each add one half of a loop at once, then hear from each other. */
+function closeCycleAtOnce(): [Peer, Peer] {
+  const [a, b] = makePeers(start, 2);
+  if (!a || !b) throw new Error('two peers');
+  // g4 contributes to g1 in the bench map; each device adds one half of a loop g1 ⇄ g4 via g7.
+  edit(a, must(linkGoals(a.shown, g('g1'), g('g7'), asLinkId('z-from-a'))));
+  edit(b, must(linkGoals(b.shown, g('g7'), g('g4'), asLinkId('y-from-b'))));
+  settle([a, b], 0);
+  return [a, b];
 }
 
 describe('a room binding', () => {
@@ -49,14 +60,27 @@ describe('a room binding', () => {
   });
 
   it('two links added at once that close a cycle: both devices set aside the same one', () => {
-    const [a, b] = makePeers(start, 2);
-    if (!a || !b) throw new Error('two peers');
-    // g4 contributes to g1 in the bench map; each device adds one half of a loop g1 ⇄ g4 via g7.
-    edit(a, must(linkGoals(a.shown, g('g1'), g('g7'), asLinkId('z-from-a'))));
-    edit(b, must(linkGoals(b.shown, g('g7'), g('g4'), asLinkId('y-from-b'))));
-    settle([a, b], 0);
+    const [a, b] = closeCycleAtOnce();
     expect(a.binding.view.setAside.map((i) => [i.id, i.cause])).toEqual([['z-from-a', 'cycle']]);
     expect(exportMapJson(a.shown)).toBe(exportMapJson(b.shown));
     expect(b.binding.view.setAside).toEqual(a.binding.view.setAside);
+  });
+
+  it('resolving a set-aside link removes it on every device, as one undoable edit', () => {
+    const [a, b] = closeCycleAtOnce();
+    const [item] = b.binding.view.setAside;
+    const remove = item?.resolutions.find((r) => r.action === 'remove');
+    if (!item || !remove) throw new Error('a set-aside link with a remove resolution');
+    expect(b.binding.resolve(item, { action: 'keep-repaired', label: 'Keep' })).toBe(false);
+    expect(b.binding.resolve(item, remove)).toBe(true);
+    settle([a, b], 0);
+    for (const peer of [a, b]) {
+      expect(peer.binding.view.setAside).toEqual([]);
+      expect(peer.ydoc.getMap('links').has('z-from-a')).toBe(false);
+    }
+    expect(exportMapJson(a.shown)).toBe(exportMapJson(b.shown));
+    expect(b.binding.undo()).toBe(true);
+    settle([a, b], 0);
+    expect(a.binding.view.setAside.map((i) => i.id)).toEqual(['z-from-a']);
   });
 });

@@ -55,7 +55,7 @@ export function Toolbar({ map }: { map: MapInfo }) {
     <header className="cg-toolbar">
       <h1 className="cg-brand">
         <img src="/favicon.svg" alt="" />
-        Common Ground
+        <span className="cg-brand__name">Common Ground</span>
       </h1>
       <ActionButton id="maps" />
       <Suspense fallback={<span className="cg-toolbar__map">{map.name}</span>}>

@@ -23,6 +23,21 @@ describe('first screen', () => {
     await page.screenshot({ path: 'test-results/first-screen.png' });
   });
 
+  it('fits the header on one row at 1280 px, the product still named as the page heading', async () => {
+    const header = page.getByRole('banner');
+    const controls = header.getByRole('button');
+    const tops = new Set<number>();
+    for (const box of await Promise.all((await controls.all()).map((c) => c.boundingBox()))) {
+      if (box) tops.add(Math.round(box.y));
+      // A label that broke onto a second line makes its button taller than one line of text.
+      expect(box?.height ?? 0).toBeLessThan(40);
+    }
+    expect(tops.size).toBe(1);
+    await page
+      .getByRole('heading', { level: 1, name: 'Common Ground' })
+      .waitFor({ state: 'attached' });
+  });
+
   it('names the nearest common goal of two picked stakeholders, as the engine does', async () => {
     const [a, b] = [example.stakeholders[1], example.stakeholders[2]];
     if (!a || !b) throw new Error('example map needs stakeholders');

@@ -52,7 +52,10 @@ export function createRoomFollower(app: () => App): RoomFollower {
       if (!room || turn !== followed) return;
       const { startRoomSession } = await import('./rooms/session');
       if (turn !== followed || app().documentStore.getState().doc?.map.id !== mapId) return;
-      active = await startRoomSession(app(), toOpenRoom(room));
+      const session = await startRoomSession(app(), toOpenRoom(room));
+      // Another map was opened while this room was starting: it must not keep undo or the status.
+      if (turn === followed) active = session;
+      else session.stop();
     },
   };
 }

@@ -72,7 +72,13 @@ describe('workshop rooms', () => {
   it('shares a map on A; B opens the edit link and edits go both ways', async () => {
     await a.page.getByRole('banner').getByRole('button', { name: 'Share' }).click();
     const dialog = a.page.getByRole('dialog', { name: 'Share this map' });
-    await dialog.getByRole('textbox', { name: 'Relay address' }).fill(relay.url);
+    const address = dialog.getByRole('textbox', { name: 'Relay address' });
+    await address.fill(relay.url);
+    // Esc closes the dialog and keeps what was typed.
+    await a.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await a.page.getByRole('banner').getByRole('button', { name: 'Share' }).click();
+    expect(await address.inputValue()).toBe(relay.url);
     await dialog.getByRole('button', { name: 'Share as a room' }).click();
     const shared = a.page.getByRole('dialog', { name: 'Shared as a room' });
     links.edit = await shared.getByRole('textbox', { name: 'Edit link' }).inputValue();

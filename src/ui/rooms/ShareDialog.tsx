@@ -94,10 +94,15 @@ function SharedRoom({ room, onClose }: { room: OpenRoom; onClose: () => void }) 
   );
 }
 
+/** The relay address as typed, kept in the session's drafts through Esc and closing the dialog. */
+const RELAY_DRAFT = 'share/relay-address';
+
 function ShareForm({ onClose }: { onClose: () => void }) {
   const app = useApp();
   const fieldId = useId();
-  const [address, setAddress] = useState<string | null>(null);
+  const [address, setAddress] = useState<string | null>(
+    () => app.sessionStore.getState().drafts.get(RELAY_DRAFT) ?? null,
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [sharing, setSharing] = useState(false);
   useEffect(() => {
@@ -141,7 +146,11 @@ function ShareForm({ onClose }: { onClose: () => void }) {
           value={address ?? ''}
           disabled={address === null}
           aria-invalid={problem !== null}
-          onChange={(e) => setAddress(e.currentTarget.value)}
+          onChange={(e) => {
+            const typed = e.currentTarget.value;
+            setAddress(typed);
+            app.sessionStore.getState().setDraft(RELAY_DRAFT, typed);
+          }}
         />
       </div>
       {problem && (

@@ -77,6 +77,18 @@ export const oneClickResolutions = (item: SetAsideItem): readonly Resolution[] =
 export const selectRoom = (s: RoomData): OpenRoom | null => s.room;
 export const selectViewOnly = (s: RoomData): boolean => s.room?.role === 'view';
 
+/** How a device takes part in a workshop room. */
+export type ParticipantRole = 'facilitator' | 'participant' | 'viewer';
+
+/**
+ * The facilitator is the device the map was shared from (only it keeps the view link's secret);
+ * anyone else with the edit link is a participant, and a view-only link makes a viewer.
+ */
+export function participantRoleOf(room: OpenRoom): ParticipantRole {
+  if (room.role === 'view') return 'viewer';
+  return room.viewKey === undefined ? 'participant' : 'facilitator';
+}
+
 export function useRoomStore<T>(selector: (state: RoomState) => T): T {
   return useStore(useApp().roomStore, selector);
 }

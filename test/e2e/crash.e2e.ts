@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Goal, MapDocument } from '../../src/domain/model';
 import { generateMap, seeded } from '../bench/browser/generator';
@@ -56,6 +55,8 @@ let lastChecked = { revision: 0, title: mission.title };
 /** When the last kill was planned, and what the page knew just before it. */
 let lastPlan: CrashPlan = { trigger: 'timer', delayMs: 0 };
 let lastMoment: PageMoment = { writes: [], saveStatus: '' };
+/** What the last killed browser printed about its storage (see KillableBrowser.storageLog). */
+let killedStorageLog: readonly string[] = [];
 
 interface KillOutcome {
   readonly plan: CrashPlan;
@@ -127,9 +128,36 @@ function expectOldOrNew(big: StoredMap, title: string): KillOutcome {
   };
 }
 
+/**
+ * Why the big map is not stored, as far as the outside can tell: whether the whole database was
+ * made anew (the example map, which nothing edits, was created again), what Chromium said about
+ * its storage before and after the kill, and the free space where the profile lives.
+ */
+async function explainMissingMap(
+  stored: Map<string, StoredMap>,
+  { storageLog }: KillableBrowser,
+): Promise<string> {
+  const remade = [...untouched].filter(
+    ([id, map]) => stored.get(id)?.doc.map.createdAt !== map.doc.map.createdAt,
+  );
+  const { bavail, bsize } = await statfs(profile);
+  return [
+    `The big map is gone after kill ${outcomes.length + 1} (plan ${JSON.stringify(lastPlan)}).`,
+    remade.length > 0
+      ? 'The whole database was made anew: the example map was created again.'
+      : 'The example map is the one stored before: only the big map is missing.',
+    `Free space at the profile: ${Math.round((bavail * bsize) / 2 ** 20)} MB.`,
+    `Chromium on storage before the kill: ${killedStorageLog.join(' | ') || 'nothing'}.`,
+    `Chromium on storage after the restart: ${storageLog.join(' | ') || 'nothing'}.`,
+  ].join('\n');
+}
+
 /** Reads every stored map raw and checks it; returns the big map and its mission's title. */
-async function checkStoredMaps(page: Page): Promise<{ big: StoredMap; title: string }> {
-  const stored = validateStoredMaps(await readRawTables(page));
+async function checkStoredMaps(
+  browser: KillableBrowser,
+): Promise<{ big: StoredMap; title: string }> {
+  const stored = validateStoredMaps(await readRawTables(browser.page));
+  if (!stored.has(bigMap.map.id)) throw new Error(await explainMissingMap(stored, browser));
   expect([...stored.keys()].sort()).toEqual([...untouched.keys(), bigMap.map.id].sort());
   for (const [id, map] of untouched) expect(stored.get(id), `map ${id}`).toEqual(map);
   const big = stored.get(bigMap.map.id);
@@ -220,6 +248,7 @@ async function editAndKill(browser: AppBrowser, run: number): Promise<void> {
     },
   );
   await browser.kill();
+  killedStorageLog = [...browser.storageLog];
   running = null;
 }
 
@@ -240,7 +269,7 @@ describe(`crash safety: ${KILLS} kills of the browser while a ${GOALS}-goal map 
     untouched = example;
     await openMapFile(browser.page, bigMap);
     await waitUntilSaved(browser.page);
-    const { big, title } = await checkStoredMaps(browser.page);
+    const { big, title } = await checkStoredMaps(browser);
     expect(title).toBe(mission.title);
     lastChecked = { revision: big.revision, title };
     await expectAppShows(browser, title);
@@ -251,7 +280,7 @@ describe(`crash safety: ${KILLS} kills of the browser while a ${GOALS}-goal map 
     'restart %i: every map validates and holds the old or the new revision; then killed again',
     async (run) => {
       const browser = await startApp();
-      const { big, title } = await checkStoredMaps(browser.page);
+      const { big, title } = await checkStoredMaps(browser);
       outcomes.push(expectOldOrNew(big, title));
       lastChecked = { revision: big.revision, title };
       await expectAppShows(browser, title);
@@ -261,7 +290,7 @@ describe(`crash safety: ${KILLS} kills of the browser while a ${GOALS}-goal map 
 
   it('after the last kill every map validates and the app opens the big map', async () => {
     const browser = await startApp();
-    const { big, title } = await checkStoredMaps(browser.page);
+    const { big, title } = await checkStoredMaps(browser);
     outcomes.push(expectOldOrNew(big, title));
     await expectAppShows(browser, title);
     const count = (pick: (o: KillOutcome) => boolean) => outcomes.filter(pick).length;

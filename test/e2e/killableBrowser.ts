@@ -13,6 +13,11 @@ export interface KillableBrowser {
   /** The one tab, with its errors collected (see collectPageErrors). */
   readonly page: Page;
   readonly errors: string[];
+  /**
+   * What Chromium printed about its storage (IndexedDB, LevelDB, quota): empty on a good run, the
+   * first thing to read when a map goes missing after a kill.
+   */
+  readonly storageLog: string[];
   /** SIGKILLs every process of the browser and resolves once they are all gone. */
   kill(): Promise<void>;
 }
@@ -93,6 +98,20 @@ async function killGroup(child: ChildProcess, pgid: number): Promise<void> {
   }
 }
 
+const STORAGE_LINE = /indexed.?db|leveldb|quota|storage|corrupt|blob|evict/i;
+
+function collectStorageLog(child: ChildProcess): string[] {
+  const lines: string[] = [];
+  let rest = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const text = rest + chunk.toString();
+    const complete = text.split('\n');
+    rest = complete.pop() ?? '';
+    lines.push(...complete.filter((line) => STORAGE_LINE.test(line)));
+  });
+  return lines;
+}
+
 /**
  * Starts headless Chromium on `profileDir` in its own process group and connects over CDP.
  * `prepare` runs on its context before the first navigation (e.g. to add init scripts); it gets
@@ -117,6 +136,7 @@ export async function launchKillableBrowser<T>(
   const pgid = child.pid;
   if (pgid === undefined) throw new Error('Chromium did not start');
   const kill = () => killGroup(child, pgid);
+  const storageLog = collectStorageLog(child);
   try {
     const browser = await chromium.connectOverCDP(await devToolsUrl(child));
     const context = browser.contexts()[0];
@@ -124,7 +144,7 @@ export async function launchKillableBrowser<T>(
     const prepared = await prepare(context, () => sigkillGroup(pgid));
     const page = context.pages()[0] ?? (await context.newPage());
     const errors = await collectPageErrors(page);
-    return { browser, page, errors, kill, prepared };
+    return { browser, page, errors, storageLog, kill, prepared };
   } catch (error) {
     await kill();
     throw error;

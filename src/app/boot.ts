@@ -1,11 +1,12 @@
 import { createApp, type App } from '../store/app';
-import { ensureStarterMaps, needsStarterMaps } from '../db/repository';
+import { databaseStamp, ensureStarterMaps, needsStarterMaps } from '../db/repository';
 import { openDatabase } from '../db/schema';
 import { onUpgradeElsewhere } from '../db/watch';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
 import { isRoomFragment } from '../io/roomLink';
 import { reportFailure } from '../ui/reportFailure';
+import { databaseWasReset, pageStorage, STORAGE_RESET_TEXT } from './storageReset';
 
 /**
  * Boot order: open the database, make the app (its stores) on it, create the example map on first
@@ -16,13 +17,17 @@ export async function boot(): Promise<App> {
   const db = openDatabase();
   const app = createApp({ db });
   onUpgradeElsewhere(db, () => app.libraryStore.getState().suspendForUpgrade());
+  const firstRun = await needsStarterMaps(db);
+  const stamp = await databaseStamp(db, () => app.clock());
+  const reset = databaseWasReset(pageStorage(), stamp, firstRun);
   // The example company is code only the first run needs, so it loads only then.
-  if (await needsStarterMaps(db)) {
+  if (firstRun) {
     const { createExampleMap } = await import('../domain/exampleMap');
     await ensureStarterMaps(db, () => createExampleMap(app.clock()));
   }
   await recoverEditsLeftBehind(app);
   await app.libraryStore.getState().start();
+  if (reset) app.sessionStore.getState().showNotice({ kind: 'error', text: STORAGE_RESET_TEXT });
   requestPersistenceOnFirstEdit(app);
   const openRoom = () => openRoomFromAddress(app);
   openRoom();

@@ -107,6 +107,8 @@ export interface RoomUpdateRow {
 export type SettingRow =
   | { readonly key: 'lastOpenedMapId'; readonly value: string }
   | { readonly key: 'starterCreated'; readonly value: boolean }
+  /** When this database was made: tells it from one the browser discarded (app/storageReset.ts). */
+  | { readonly key: 'databaseStamp'; readonly value: string }
   /** The relay address last used to share a map, offered again next time. */
   | { readonly key: 'relayAddress'; readonly value: string };
 

@@ -289,3 +289,31 @@ describe('persistent storage', () => {
     }
   });
 });
+
+describe('a database the browser discarded', () => {
+  it('says the maps kept here are gone and how to bring them back, once', async () => {
+    const app = page.url();
+    // Away from the app, so that nothing holds the database open, as after a crash. Chromium asks
+    // a page that is not HTML for /favicon.ico, which the app does not have.
+    await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+    await page.goto(new URL('/manifest.webmanifest', app).href);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('common-ground');
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error ?? new Error('delete failed'));
+          request.onblocked = () => reject(new Error('the database is still open'));
+        }),
+    );
+    await page.goto(app);
+    const alert = page.getByRole('alert').filter({ hasText: 'reset the storage' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Import the files to bring them back');
+    await page.screenshot({ path: 'test-results/storage-reset.png' });
+    await node(mission).waitFor();
+    await page.reload();
+    await node(mission).waitFor();
+    expect(await alert.count()).toBe(0);
+  });
+});

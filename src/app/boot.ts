@@ -1,12 +1,11 @@
 import { createApp, type App } from '../store/app';
-import { databaseStamp, ensureStarterMaps, needsStarterMaps } from '../db/repository';
+import { ensureStarterMaps, needsStarterMaps } from '../db/repository';
 import { openDatabase } from '../db/schema';
 import { onUpgradeElsewhere } from '../db/watch';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
 import { isRoomFragment } from '../io/roomLink';
 import { reportFailure } from '../ui/reportFailure';
-import { databaseWasReset, pageStorage, STORAGE_RESET_TEXT } from './storageReset';
 
 /**
  * Boot order: open the database, make the app (its stores) on it, create the example map on first
@@ -18,21 +17,39 @@ export async function boot(): Promise<App> {
   const app = createApp({ db });
   onUpgradeElsewhere(db, () => app.libraryStore.getState().suspendForUpgrade());
   const firstRun = await needsStarterMaps(db);
-  const stamp = await databaseStamp(db, () => app.clock());
-  const reset = databaseWasReset(pageStorage(), stamp, firstRun);
-  // The example company is code only the first run needs, so it loads only then.
-  if (firstRun) {
-    const { createExampleMap } = await import('../domain/exampleMap');
-    await ensureStarterMaps(db, () => createExampleMap(app.clock()));
-  }
+  // The example company and the reset check are code only a new database needs, so they load
+  // only then; on other starts the database's stamp is remembered in the background.
+  const reset = firstRun ? await createStarterMaps(app) : false;
+  if (!firstRun) rememberDatabaseLater(app);
   await recoverEditsLeftBehind(app);
   await app.libraryStore.getState().start();
-  if (reset) app.sessionStore.getState().showNotice({ kind: 'error', text: STORAGE_RESET_TEXT });
+  if (reset) app.sessionStore.getState().showNotice({ kind: 'error', text: reset });
   requestPersistenceOnFirstEdit(app);
   const openRoom = () => openRoomFromAddress(app);
   openRoom();
   window.addEventListener('hashchange', openRoom);
   return app;
+}
+
+/**
+ * A new database: stores the example map, and says whether the browser replaced the database an
+ * earlier visit used (the text to tell the user, or false).
+ */
+async function createStarterMaps(app: App): Promise<string | false> {
+  const [{ createExampleMap }, storageReset] = await Promise.all([
+    import('../domain/exampleMap'),
+    import('./storageReset'),
+  ]);
+  await ensureStarterMaps(app.db, () => createExampleMap(app.clock()));
+  const reset = await storageReset.noteDatabase(app.db, app.clock, true);
+  return reset && storageReset.STORAGE_RESET_TEXT;
+}
+
+function rememberDatabaseLater(app: App): void {
+  import('./storageReset')
+    .then((m) => m.noteDatabase(app.db, app.clock, false))
+    // Only the notice after a later reset depends on it; the app works on without.
+    .catch(() => undefined);
 }
 
 /**

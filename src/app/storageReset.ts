@@ -7,6 +7,8 @@
  * are gone and how to bring them back instead of silently finding the example.
  */
 
+import type { CommonGroundDb } from '../db/schema';
+
 const MARK = 'common-ground.database-stamp';
 
 /** The part of `localStorage` this needs. */
@@ -20,9 +22,9 @@ export const STORAGE_RESET_TEXT =
   'This browser has reset the storage of Common Ground since you last used it: the maps kept on this device are gone, and the example map was made again. If you exported your maps, Import the files to bring them back.';
 
 /**
- * Called once per boot with the open database's stamp and whether it had no starter content yet
+ * Called on every start with the open database's stamp and whether it had no starter content yet
  * (a new database). True when localStorage remembers another database: the browser replaced the
- * one an earlier visit used. Keeps `stamp` for the next boot. Where localStorage cannot be used
+ * one an earlier visit used. Keeps `stamp` for the next start. Where localStorage cannot be used
  * (blocked by the browser's settings, or reset with the database), nothing can be told: false.
  */
 export function databaseWasReset(
@@ -40,8 +42,34 @@ export function databaseWasReset(
   }
 }
 
+/**
+ * The stamp this database was given when first opened (`makeStamp()` then, in a transaction, so
+ * two tabs opened at once agree on one).
+ */
+export function databaseStamp(db: CommonGroundDb, makeStamp: () => string): Promise<string> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get('databaseStamp');
+    if (row?.key === 'databaseStamp' && typeof row.value === 'string') return row.value;
+    const stamp = makeStamp();
+    await db.settings.put({ key: 'databaseStamp', value: stamp });
+    return stamp;
+  });
+}
+
+/**
+ * The open database's stamp (made now if it has none), checked against and kept in the page's
+ * localStorage: true when a new database replaced the one an earlier visit used.
+ */
+export async function noteDatabase(
+  db: CommonGroundDb,
+  clock: () => string,
+  newDatabase: boolean,
+): Promise<boolean> {
+  return databaseWasReset(pageStorage(), await databaseStamp(db, clock), newDatabase);
+}
+
 /** The page's localStorage, or null where the browser refuses it. */
-export function pageStorage(): MarkStorage | null {
+function pageStorage(): MarkStorage | null {
   try {
     return window.localStorage;
   } catch {

@@ -235,20 +235,6 @@ export async function setLastOpenedMapId(db: CommonGroundDb, id: MapId | null): 
   else await db.settings.put({ key: 'lastOpenedMapId', value: id });
 }
 
-/**
- * The stamp this database was given when first opened (`makeStamp()` then, in a transaction, so
- * two tabs opened at once agree on one).
- */
-export function databaseStamp(db: CommonGroundDb, makeStamp: () => string): Promise<string> {
-  return db.transaction('rw', db.settings, async () => {
-    const row = await db.settings.get('databaseStamp');
-    if (row?.key === 'databaseStamp' && typeof row.value === 'string') return row.value;
-    const stamp = makeStamp();
-    await db.settings.put({ key: 'databaseStamp', value: stamp });
-    return stamp;
-  });
-}
-
 /** True until the first run has created the starter content (ensureStarterMaps checks again). */
 export async function needsStarterMaps(db: CommonGroundDb): Promise<boolean> {
   return (await db.settings.get('starterCreated'))?.value !== true;

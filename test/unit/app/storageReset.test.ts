@@ -1,7 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { databaseWasReset, type MarkStorage } from '../../../src/app/storageReset';
-import { databaseStamp } from '../../../src/db/repository';
+import { databaseStamp, databaseWasReset, type MarkStorage } from '../../../src/app/storageReset';
 import { openDatabase } from '../../../src/db/schema';
 
 function memoryStorage(): MarkStorage & { readonly items: Map<string, string> } {

@@ -29,7 +29,7 @@ export interface KeyValueStorage {
   removeItem(key: string): void;
 }
 
-const pageStorage = (): KeyValueStorage | null => {
+export const pageStorage = (): KeyValueStorage | null => {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

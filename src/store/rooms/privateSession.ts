@@ -131,9 +131,14 @@ export function bindPrivatePerspectives(
       if (fresh.length > 0)
         state.announce(fresh.map((p) => `${nameOf(p)} has written theirs.`).join(' '));
     } else if (news.type === 'revealed') {
-      // The document's update came first on the same socket: what it holds is what was revealed.
-      state.dropRevealed(news.conflict, (party, text) =>
-        perspectiveIn(ydoc, news.conflict, party).includes(text),
+      // What the relay was sent is what it revealed (the document holds it too); a draft typed
+      // on since stays, and goes to the relay as a new private text.
+      state.dropRevealed(
+        news.conflict,
+        (party, text) =>
+          news.parties.includes(party) &&
+          (sent.get(draftKey(news.conflict, party))?.[2] === text ||
+            perspectiveIn(ydoc, news.conflict, party).includes(text)),
       );
       // The relay has forgotten them: nothing to withdraw.
       for (const party of news.parties) sent.delete(draftKey(news.conflict, party));

@@ -1,4 +1,4 @@
-import { pageStorage, type KeyValueStorage } from './leaveJournal';
+import type { KeyValueStorage } from './leaveJournal';
 
 /**
  * The private perspectives this device has written in a room and not yet seen revealed, kept in
@@ -7,6 +7,19 @@ import { pageStorage, type KeyValueStorage } from './leaveJournal';
  */
 
 const PREFIX = 'common-ground:private-perspectives:';
+
+/**
+ * This device's localStorage, or null where storage is switched off (reading it then throws). Not
+ * leaveJournal's: importing a first-screen module's function from here would make the first
+ * screen's bundle export it.
+ */
+function deviceStorage(): KeyValueStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 /** One draft: the conflict, the party it is written for, the text. */
 export type PrivateDraft = readonly [conflict: string, party: string, text: string];
@@ -17,7 +30,7 @@ const isDraft = (value: unknown): value is PrivateDraft =>
 /** The drafts kept for a room; none when storage is off or what is kept is not drafts. */
 export function readPrivateDrafts(
   roomId: string,
-  storage: KeyValueStorage | null = pageStorage(),
+  storage: KeyValueStorage | null = deviceStorage(),
 ): PrivateDraft[] {
   const kept = storage?.getItem(PREFIX + roomId);
   if (kept === null || kept === undefined) return [];
@@ -33,7 +46,7 @@ export function readPrivateDrafts(
 export function writePrivateDrafts(
   roomId: string,
   drafts: readonly PrivateDraft[],
-  storage: KeyValueStorage | null = pageStorage(),
+  storage: KeyValueStorage | null = deviceStorage(),
 ): boolean {
   if (!storage) return false;
   try {

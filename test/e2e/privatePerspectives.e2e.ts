@@ -196,7 +196,10 @@ describe('private perspectives, then the reveal', () => {
         .count(),
     ).toBe(0);
     expect(await axeViolations(a.page)).toEqual([]);
-    await editor(a.page).screenshot({ path: 'test-results/private-perspectives-written.png' });
+    await editor(a.page)
+      .getByRole('button', { name: 'Reveal perspectives' })
+      .scrollIntoViewIfNeeded();
+    await a.page.screenshot({ path: 'test-results/private-perspectives-written.png' });
   });
 
   it('the writer’s text is still there after a reload, and a relay restart loses nothing', async () => {

@@ -11,7 +11,6 @@ import { metaMap } from '../../rooms/roomShape';
 import { writeMapDocument } from '../../rooms/writeRoom';
 import type { App } from '../app';
 import type { OpenRoom, RoomData } from '../roomStore';
-import { bindPrivatePerspectives } from './privateSession';
 
 /**
  * The open map's room: a Y.Doc kept on this device (every update stored as it happens, so the map
@@ -201,6 +200,8 @@ export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSe
   const stopKeeping = keepUpdates(db, room.mapId, ydoc);
   const bound = bindStore(app, ydoc, asMapId(room.mapId));
   const provider = connect(app, room, ydoc);
+  // Its own chunk, so the first screen's list of lazy parts does not grow with it.
+  const { bindPrivatePerspectives } = await import('./privateSession');
   const stopPrivate = bindPrivatePerspectives(app, room, provider, ydoc);
   return {
     mapId: room.mapId,

@@ -29,7 +29,7 @@ export interface KeyValueStorage {
   removeItem(key: string): void;
 }
 
-export const pageStorage = (): KeyValueStorage | null => {
+const pageStorage = (): KeyValueStorage | null => {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

@@ -16,6 +16,10 @@ export interface RelayLimits {
   readonly maxDocumentBytes: number;
   /** Frames a socket may send for rooms it has not yet joined (they wait in memory until it has). */
   readonly maxPendingFrames: number;
+  /** Characters in one private perspective (a page or two of text). */
+  readonly maxPerspectiveChars: number;
+  /** Private perspectives a room may hold at once, waiting for their reveal. */
+  readonly maxPrivatePerspectives: number;
 }
 
 const MB = 1024 * 1024;
@@ -26,6 +30,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
   messageBurst: 400,
   maxDocumentBytes: 32 * MB,
   maxPendingFrames: 64,
+  maxPerspectiveChars: 20_000,
+  maxPrivatePerspectives: 200,
 };
 
 /** How the relay closes a connection, and why: codes in the 4000s are ours to define. */

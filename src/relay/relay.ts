@@ -6,7 +6,13 @@
  * process.
  */
 import { Redis } from '@hocuspocus/extension-redis';
-import { Server, type Connection, type Document, type Extension } from '@hocuspocus/server';
+import {
+  Server,
+  type Connection,
+  type Document,
+  type Extension,
+  type Hocuspocus,
+} from '@hocuspocus/server';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import {
@@ -19,6 +25,7 @@ import {
   type RelayLimits,
 } from './limits';
 import type { RelayLog } from './log';
+import { parsePerspectiveMessage, PrivatePerspectives } from './privatePerspectives';
 import { parseRoomCommand, type RoomCommand } from './roomCommand';
 import { openRoomStore, type RoomStore } from './roomStore';
 import { hashSecret, parseToken, ROOM_NAME, secretMatches, type Role } from './token';
@@ -61,11 +68,24 @@ function redisExtension(redisUrl: string, log: RelayLog): Redis {
   });
 }
 
+/** What onAuthenticate returned, as Hocuspocus hands it back to later hooks. */
+function isFacilitatorContext(context: unknown): boolean {
+  return (
+    typeof context === 'object' &&
+    context !== null &&
+    'facilitator' in context &&
+    context.facilitator === true
+  );
+}
+
 /** Everything the relay decides itself: who may join a room, what it may send, what is kept. */
 class RoomsExtension implements Extension {
   /** Run after the Redis extension, which stops a store on the relays that do not hold the lock. */
   readonly priority = 100;
   private readonly roles = new WeakMap<Connection, Role>();
+  /** Connections that proved both secrets: the device the map was shared from. */
+  private readonly facilitators = new WeakSet<Connection>();
+  private readonly perspectives: PrivatePerspectives;
   /** Encoded bytes per open room: its stored size plus the updates applied since. */
   private readonly sizes = new Map<string, number>();
   /** Rooms deleted while still open: nothing may write them back. */
@@ -76,14 +96,17 @@ class RoomsExtension implements Extension {
     private readonly limits: RelayLimits,
     private readonly log: RelayLog,
     private readonly overBudget: WeakSet<WebSocket>,
-  ) {}
+    hocuspocus: () => Hocuspocus,
+  ) {
+    this.perspectives = new PrivatePerspectives(store, limits, log, hocuspocus);
+  }
 
   async onAuthenticate(data: {
     documentName: string;
     token: string;
     connectionConfig: { readOnly: boolean };
     socketId: string;
-  }): Promise<void> {
+  }): Promise<{ facilitator: boolean }> {
     const room = data.documentName;
     const refuse = (refusal: Refusal): never => {
       this.log('refused', { room: ROOM_NAME.test(room) ? room : '-', reason: refusal.reason });
@@ -110,6 +133,12 @@ class RoomsExtension implements Extension {
     const hash = token.role === 'edit' ? meta.editHash : meta.viewHash;
     if (!secretMatches(token.secret, hash)) refuse(refusals.wrongSecret());
     data.connectionConfig.readOnly = token.role === 'view';
+    // Only the device the map was shared from keeps the view secret beside the edit secret.
+    const facilitator =
+      token.role === 'edit' &&
+      token.viewSecret !== undefined &&
+      secretMatches(token.viewSecret, meta.viewHash);
+    return { facilitator };
   }
 
   async onLoadDocument(data: { documentName: string; document: Document }): Promise<void> {
@@ -118,11 +147,16 @@ class RoomsExtension implements Extension {
     this.sizes.set(data.documentName, state?.length ?? 0);
   }
 
-  async connected(data: { documentName: string; connection: Connection }): Promise<void> {
+  async connected(data: {
+    documentName: string;
+    connection: Connection;
+    context: unknown;
+  }): Promise<void> {
     const role: Role = data.connection.readOnly ? 'view' : 'edit';
     this.roles.set(data.connection, role);
+    if (isFacilitatorContext(data.context)) this.facilitators.add(data.connection);
     this.log('joined', { room: data.documentName, role });
-    return Promise.resolve();
+    await this.perspectives.greet(data.documentName, data.connection);
   }
 
   async onDisconnect(data: { documentName: string; clientsCount: number }): Promise<void> {
@@ -189,6 +223,26 @@ class RoomsExtension implements Extension {
     document: Document;
     payload: string;
   }): Promise<void> {
+    const perspective = parsePerspectiveMessage(data.payload);
+    if (perspective === 'malformed') {
+      const refusal = refusals.malformed();
+      this.log('refused', { room: data.documentName, reason: refusal.reason });
+      data.connection.webSocket.close(refusal.code, refusal.reason);
+      return;
+    }
+    if (perspective !== undefined) {
+      await this.perspectives.handle(
+        perspective,
+        data.documentName,
+        data.document,
+        data.connection,
+        {
+          edit: this.roles.get(data.connection) === 'edit',
+          facilitator: this.facilitators.has(data.connection),
+        },
+      );
+      return;
+    }
     const command = parseRoomCommand(data.payload);
     if (command === undefined) return;
     const reply = (answer: object) => data.connection.sendStateless(JSON.stringify(answer));
@@ -280,7 +334,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const storeDelay = options.storeDelayMs ?? DEFAULT_STORE_DELAY_MS;
   const store = await openRoomStore(options.dataDir);
   const overBudget = new WeakSet<WebSocket>();
-  const rooms = new RoomsExtension(store, limits, log, overBudget);
+  // The server is made below; the rooms reach it only once messages arrive.
+  const rooms = new RoomsExtension(store, limits, log, overBudget, () => server.hocuspocus);
   const extensions: Extension[] = [rooms];
   if (options.redisUrl !== undefined) extensions.unshift(redisExtension(options.redisUrl, log));
 

@@ -1,6 +1,7 @@
 /**
- * Rooms on disk: per room a small JSON file with the two secret hashes and a file with the Yjs
- * state (one update that rebuilds the document). Every write goes to a temporary file that is
+ * Rooms on disk: per room a small JSON file with the two secret hashes, a file with the Yjs
+ * state (one update that rebuilds the document) and, while any wait for their reveal, a file with
+ * the room's private perspectives (privatePerspectives.ts). Every write goes to a temporary file that is
  * synced and then renamed over the old one, so a crash leaves the old file or the new one, never
  * half of either. Several relays sharing rooms through Redis share this directory too.
  */
@@ -26,6 +27,10 @@ export interface RoomStore {
   readonly replaceMeta: (room: string, meta: RoomMeta) => Promise<void>;
   readonly state: (room: string) => Promise<Uint8Array | undefined>;
   readonly saveState: (room: string, state: Uint8Array) => Promise<void>;
+  /** The private perspectives waiting for their reveal, as saved; undefined when none are. */
+  readonly privateTexts: (room: string) => Promise<Uint8Array | undefined>;
+  /** Replaces them; null removes the file (nothing is waiting any more). */
+  readonly savePrivateTexts: (room: string, bytes: Uint8Array | null) => Promise<void>;
   readonly remove: (room: string) => Promise<void>;
 }
 
@@ -60,6 +65,7 @@ export async function openRoomStore(dataDir: string): Promise<RoomStore> {
   await mkdir(dir, { recursive: true });
   const metaFile = (room: string) => join(dir, `${room}.room.json`);
   const stateFile = (room: string) => join(dir, `${room}.ydoc`);
+  const privateFile = (room: string) => join(dir, `${room}.private.json`);
 
   /** Writes bytes to a fresh temporary file and syncs them to disk; returns its path. */
   async function writeTemp(bytes: Uint8Array): Promise<string> {
@@ -111,16 +117,24 @@ export async function openRoomStore(dataDir: string): Promise<RoomStore> {
       }
       // A state left by a deletion that stopped half-way must not reappear in the new room.
       await unlinkIfPresent(stateFile(room));
+      await unlinkIfPresent(privateFile(room));
       await syncDir();
       return true;
     },
     replaceMeta: (room, meta) => replace(metaFile(room), encodeMeta(meta)),
     state: (room) => readOrUndefined(stateFile(room)),
     saveState: (room, state) => replace(stateFile(room), state),
+    privateTexts: (room) => readOrUndefined(privateFile(room)),
+    savePrivateTexts: async (room, bytes) => {
+      if (bytes !== null) return replace(privateFile(room), bytes);
+      await unlinkIfPresent(privateFile(room));
+      await syncDir();
+    },
     remove: async (room) => {
       // The hashes go first: from then on nobody can join, whatever happens to the state file.
       await unlinkIfPresent(metaFile(room));
       await unlinkIfPresent(stateFile(room));
+      await unlinkIfPresent(privateFile(room));
       await syncDir();
     },
   };

@@ -200,10 +200,14 @@ export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSe
   const stopKeeping = keepUpdates(db, room.mapId, ydoc);
   const bound = bindStore(app, ydoc, asMapId(room.mapId));
   const provider = connect(app, room, ydoc);
+  // Its own chunk, so the first screen's list of lazy parts does not grow with it.
+  const { bindPrivatePerspectives } = await import('./privateSession');
+  const stopPrivate = bindPrivatePerspectives(app, room, provider, ydoc);
   return {
     mapId: room.mapId,
     resolve: bound.resolve,
     stop() {
+      stopPrivate();
       provider.destroy();
       bound.stop();
       stopKeeping();

@@ -17,6 +17,8 @@ import { focusWhenShown } from '../../canvas/focusSoon';
 import { FIRST_PERSPECTIVE } from './conflictText';
 import { deleteConflict } from './deleteConflict';
 import { PartyCheckboxes } from './PartyCheckboxes';
+import { RoomPerspectives } from './PrivatePerspectives';
+import { selectRoom, useRoomStore } from '../../store/roomStore';
 import './conflicts.css';
 
 const STATUS_OPTIONS = CONFLICT_STATUSES.map((s: ConflictStatus) => ({
@@ -75,11 +77,14 @@ function AgreedGoal({
   );
 }
 
-/** Each party's view in their own words: one text per party, as the file format keeps it. */
+/**
+ * Each party's view in their own words: one text per party, as the file format keeps it. In a
+ * room they can be written privately first (RoomPerspectives).
+ */
 function Perspectives({ conflict, names, edit }: { conflict: Conflict; names: Names; edit: Edit }) {
-  return (
-    <fieldset className="cg-fieldset cg-perspectives">
-      <legend>Perspectives</legend>
+  const room = useRoomStore(selectRoom);
+  const shared = (
+    <>
       <p className="cg-hint">Each party in their own words: what I see, what I need.</p>
       {conflict.parties.map((p) => (
         <CommitField
@@ -90,6 +95,16 @@ function Perspectives({ conflict, names, edit }: { conflict: Conflict; names: Na
           onCommit={(text) => edit({ perspectives: { [p]: text } })}
         />
       ))}
+    </>
+  );
+  return (
+    <fieldset className="cg-fieldset cg-perspectives">
+      <legend>Perspectives</legend>
+      {room === null ? (
+        shared
+      ) : (
+        <RoomPerspectives conflict={conflict} names={names} room={room} shared={shared} />
+      )}
     </fieldset>
   );
 }

@@ -151,54 +151,16 @@ describe('alignment matrix', () => {
     }
   });
 
-  it('opens for 100 stakeholders on a 10,000-goal map and reports how long it took', async () => {
-    const big: MapDocument = layeredMap(10_000, seeded(10_000));
+  it('draws every pair for 100 stakeholders on a 1,000-goal map', async () => {
+    // How long it takes to open on 10,000 goals is measured in `npm run bench browser`.
+    const big: MapDocument = layeredMap(1_000, seeded(1_000));
     const { page } = await openExample({ width: 1920, height: 1080 });
     await openMapFile(page, big);
-    const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      await waitUntilQuiet(page);
-      times.push(await timeOpening(page));
-      // The first screenful is drawn at once, the other rows in the frames after it.
-      await expect
-        .poll(() => table(page).locator('td [role="button"]').count(), { timeout: 30_000 })
-        .toBe(100 * 99);
-      if (run === 0) await page.screenshot({ path: 'test-results/matrix-100-stakeholders.png' });
-      await page.getByRole('button', { name: 'Close' }).click();
-    }
-    const sorted = [...times].sort((x, y) => x - y);
-    console.log(
-      `Alignment matrix, 100 stakeholders, 10k goals, click to first paint: ${times.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${sorted[1]?.toFixed(0) ?? '?'})`,
-    );
+    await openMatrix(page);
+    // The first screenful is drawn at once, the other rows in the frames after it.
+    await expect
+      .poll(() => table(page).locator('td [role="button"]').count(), { timeout: 30_000 })
+      .toBe(100 * 99);
+    await page.screenshot({ path: 'test-results/matrix-100-stakeholders.png' });
   });
 });
-
-/** Waits until the page has run no long task for a second, e.g. after a big map's layout. */
-function waitUntilQuiet(page: Page): Promise<unknown> {
-  return page.evaluate(async () => {
-    let last = performance.now();
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) last = Math.max(last, e.startTime + e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-    const start = performance.now();
-    while (performance.now() - last < 1000 && performance.now() - start < 30_000) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  });
-}
-
-/** Milliseconds from clicking "Alignment matrix" until a frame showing the table has painted. */
-function timeOpening(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const button = [...document.querySelectorAll('button')].find(
-      (b) => b.textContent === 'Alignment matrix',
-    );
-    const start = performance.now();
-    button?.click();
-    while (!document.querySelector('table[aria-label="Alignment matrix"]')) {
-      await new Promise((r) => requestAnimationFrame(r));
-    }
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    return performance.now() - start;
-  });
-}

@@ -1,7 +1,7 @@
 /**
  * Browser benchmarks on the built app in headless Chromium, with a plain React Flow page showing
  * the same nodes measured in the same run: open-to-interactive for a 2,000-goal map, pan and drag
- * frame times, and main-thread long tasks while auto layout runs.
+ * frame times, main-thread long tasks while auto layout runs, and the alignment matrix's opening.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ import {
 import { buildApp, buildPlainPage, scratchDir, serve, type StaticServer } from './builds';
 import { findEmptyPane, framesWhileDragging, instrumentContext, type Point } from './frames';
 import { generateMap } from './generator';
+import { measureMatrixOpening, matrixTable } from './matrixOpen';
 import { GRAPH_FILE, type PlainGraph } from './plain/graph';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -35,11 +36,28 @@ interface Plan {
   /** Pan and drag alternate between the two pages this many times, so background load hits both. */
   readonly rounds: number;
   readonly reloads: number;
+  /** The alignment matrix is opened this many times on a map of `matrixGoals` with 100 people. */
+  readonly matrixGoals: number;
+  readonly matrixRuns: number;
 }
 
-const FULL: Plan = { goals: 2000, gestureMs: 2000, rounds: 2, reloads: 2 };
+const FULL: Plan = {
+  goals: 2000,
+  gestureMs: 2000,
+  rounds: 2,
+  reloads: 2,
+  matrixGoals: 10_000,
+  matrixRuns: 3,
+};
 /** Proves every step still works: a small map, each gesture and reload once, briefly. */
-const SMOKE: Plan = { goals: 500, gestureMs: 300, rounds: 1, reloads: 1 };
+const SMOKE: Plan = {
+  goals: 500,
+  gestureMs: 300,
+  rounds: 1,
+  reloads: 1,
+  matrixGoals: 500,
+  matrixRuns: 1,
+};
 /** The whole suite gives up after this, closing the browser and servers. */
 const DEADLINE_MS = 6 * 60_000;
 const FRAME_BUDGET_MS = 16.7;
@@ -285,10 +303,13 @@ export async function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
   const app = await serve(appDir);
   const plain = { ...(await serve(plainDir)), dir: plainDir };
   const browser = await launchBrowser();
+  const measureAll = async () => {
+    const figures = await measure(browser, app, plain, plan);
+    const matrix = await measureMatrixOpening(browser, app.url, plan.matrixGoals, plan.matrixRuns);
+    return [...tables(figures), matrixTable(matrix)];
+  };
   try {
-    return tables(
-      await withDeadline(measure(browser, app, plain, plan), DEADLINE_MS, 'the browser bench'),
-    );
+    return await withDeadline(measureAll(), DEADLINE_MS, 'the browser bench');
   } finally {
     await browser.close();
     await Promise.all([app.close(), plain.close()]);

@@ -98,7 +98,15 @@ export default defineConfig({
       output: {
         // Everything the first screen imports statically in one file: gzip compresses one file
         // better than a dozen small ones that lazily loaded parts happen to share.
-        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
+        // The importer stored maps are read through (src/db/storedMapReader.ts) is fetched at boot
+        // while the database opens: with what it needs (zod, the file format's rules) in one
+        // file too, rather than in the small chunks the import dialogs happen to share.
+        codeSplitting: {
+          groups: [
+            { name: 'first-screen', tags: ['$initial'] },
+            { name: 'stored-map-reader', test: /[\\/]src[\\/]io[\\/]json[\\/]importer\.ts$/ },
+          ],
+        },
       },
     },
   },

@@ -1,6 +1,7 @@
 import { createApp, type App } from '../store/app';
 import { ensureStarterMaps, needsStarterMaps } from '../db/repository';
 import { openDatabase } from '../db/schema';
+import { loadStoredMapReader } from '../db/storedMapReader';
 import { onUpgradeElsewhere } from '../db/watch';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
@@ -8,16 +9,18 @@ import { isRoomFragment } from '../io/roomLink';
 import { reportFailure } from '../ui/reportFailure';
 
 /**
- * Boot order: open the database, make the app (its stores) on it, create the example map on first
- * run, open the last map (or show the library when no map can be opened). Rendering waits for
+ * Boot order: open the database (and fetch the importer stored maps are read through), make the
+ * app (its stores) on it, create the example map on first run, open the last map (or show the library when no map can be opened). Rendering waits for
  * this, so the first screen never shows an empty canvas that then jumps.
  */
 export async function boot(): Promise<App> {
   const db = openDatabase();
   const app = createApp({ db });
   onUpgradeElsewhere(db, () => app.libraryStore.getState().suspendForUpgrade());
+  // Every stored map is read through the importer: its code arrives while the database opens.
+  const [firstRun] = await Promise.all([needsStarterMaps(db), loadStoredMapReader()]);
   // The example company is code only the first run needs, so it loads only then.
-  if (await needsStarterMaps(db)) {
+  if (firstRun) {
     const { createExampleMap } = await import('../domain/exampleMap');
     await ensureStarterMaps(db, () => createExampleMap(app.clock()));
   }

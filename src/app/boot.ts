@@ -5,7 +5,7 @@ import { loadStoredMapReader } from '../db/storedMapReader';
 import { onUpgradeElsewhere } from '../db/watch';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
-import { isRoomFragment } from '../io/roomLink';
+import { isRoomFragment } from '../io/roomFragment';
 import { reportFailure } from '../ui/reportFailure';
 
 /**

@@ -1,22 +1,25 @@
 import { createApp, type App } from '../store/app';
 import { ensureStarterMaps, needsStarterMaps } from '../db/repository';
 import { openDatabase } from '../db/schema';
+import { loadStoredMapReader } from '../db/storedMapReader';
 import { onUpgradeElsewhere } from '../db/watch';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
-import { isRoomFragment } from '../io/roomLink';
+import { isRoomFragment } from '../io/roomFragment';
 import { reportFailure } from '../ui/reportFailure';
 
 /**
- * Boot order: open the database, make the app (its stores) on it, create the example map on first
- * run, open the last map (or show the library when no map can be opened). Rendering waits for
- * this, so the first screen never shows an empty canvas that then jumps.
+ * Boot order: open the database (and fetch the importer stored maps are read through), make the
+ * app (its stores) on it, create the example map on first run, open the last map (or show the
+ * library when no map can be opened). Rendering waits for this, so the first screen never shows
+ * an empty canvas that then jumps.
  */
 export async function boot(): Promise<App> {
   const db = openDatabase();
   const app = createApp({ db });
   onUpgradeElsewhere(db, () => app.libraryStore.getState().suspendForUpgrade());
-  const firstRun = await needsStarterMaps(db);
+  // Every stored map is read through the importer: its code arrives while the database opens.
+  const [firstRun] = await Promise.all([needsStarterMaps(db), loadStoredMapReader()]);
   // The example company and the reset check are code only a new database needs, so they load
   // only then; on other starts the database's stamp is remembered in the background.
   const reset = firstRun ? await createStarterMaps(app) : false;

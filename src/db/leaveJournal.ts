@@ -1,6 +1,6 @@
 import type { MapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
-import { toFileObject } from '../io/json';
+import { toFileObject } from '../io/json/document';
 
 /**
  * The last resort for edits made just before a tab is closed or reloaded. An IndexedDB write

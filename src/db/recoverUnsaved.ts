@@ -1,11 +1,11 @@
 import { asMapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
 import { isSameContent } from '../domain/sameValue';
-import { importMapObject } from '../io/json';
 import { clearJournal, readJournal, type JournalEntry, type KeyValueStorage } from './leaveJournal';
-import { loadMap, saveMap } from './repository';
+import { loadMapInTransaction, saveMap } from './repository';
 import type { CommonGroundDb } from './schema';
 import { takeSnapshot } from './snapshots';
+import { loadStoredMapReader, readStoredMapNow } from './storedMapReader';
 import { mapTables } from './tables';
 
 /** What became of edits a tab left behind when it went away before saving them. */
@@ -20,7 +20,7 @@ export type Recovery =
   | { readonly kind: 'dropped'; readonly reason: string };
 
 function readEntry(entry: JournalEntry): MapDocument | null {
-  const imported = importMapObject(entry.file);
+  const imported = readStoredMapNow(entry.file);
   if (!imported.ok || imported.value.doc.map.id !== entry.mapId) return null;
   return imported.value.doc;
 }
@@ -32,7 +32,7 @@ function recoverEntry(
   doc: MapDocument,
 ): Promise<Recovery> {
   return db.transaction('rw', mapTables(db), async (): Promise<Recovery> => {
-    const stored = await loadMap(db, asMapId(entry.mapId));
+    const stored = await loadMapInTransaction(db, asMapId(entry.mapId));
     const name = doc.map.name;
     if (stored.status === 'missing') {
       return { kind: 'dropped', reason: `“${name}” was deleted before its last edits were saved` };
@@ -59,7 +59,9 @@ export async function recoverUnsavedEdits(
   storage?: KeyValueStorage | null,
 ): Promise<Recovery[]> {
   const recoveries: Recovery[] = [];
-  for (const { key, entry } of readJournal(storage)) {
+  const journal = readJournal(storage);
+  if (journal.length > 0) await loadStoredMapReader();
+  for (const { key, entry } of journal) {
     const doc = entry ? readEntry(entry) : null;
     const recovery: Recovery =
       entry && doc

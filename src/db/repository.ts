@@ -1,11 +1,12 @@
 import { asMapId, newId, type MapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
-import { importMapObject, toFileObject } from '../io/json';
+import { toFileObject } from '../io/json/document';
 import { problem, type ImportProblem } from '../io/problems';
 import { backupFieldsOf } from './backup';
 import { viewFieldsOf } from './mapView';
 import type { CommonGroundDb, DocumentRow, MapRow } from './schema';
 import { mapTables } from './tables';
+import { loadStoredMapReader, readStoredMapNow } from './storedMapReader';
 import {
   putBackSnapshots,
   removeSnapshots,
@@ -96,9 +97,18 @@ export async function readStoredFile(db: CommonGroundDb, id: MapId): Promise<unk
 
 /** Reads a stored map through the same validation and migrations as an imported file. */
 export async function loadMap(db: CommonGroundDb, id: MapId): Promise<LoadResult> {
+  await loadStoredMapReader();
+  return loadMapInTransaction(db, id);
+}
+
+/**
+ * `loadMap` inside a transaction, which must not wait for the importer's code: its caller
+ * awaited `loadStoredMapReader` before the transaction began.
+ */
+export async function loadMapInTransaction(db: CommonGroundDb, id: MapId): Promise<LoadResult> {
   const row = await db.documents.get(id);
   if (!row) return { status: 'missing', id };
-  const imported = importMapObject(row.file);
+  const imported = readStoredMapNow(row.file);
   if (!imported.ok) return { status: 'invalid', id, problems: imported.error };
   const { doc, warnings } = imported.value;
   if (doc.map.id !== id) {
@@ -147,14 +157,15 @@ export function createMap(db: CommonGroundDb, doc: MapDocument): Promise<SaveRes
 }
 
 /** Loads, changes and stores a map in one transaction, so no other write slips in between. */
-function updateStoredMap(
+async function updateStoredMap(
   db: CommonGroundDb,
   id: MapId,
   now: string,
   change: (doc: MapDocument) => MapDocument,
 ): Promise<MapActionResult> {
+  await loadStoredMapReader();
   return db.transaction('rw', mapTables(db), async (): Promise<MapActionResult> => {
-    const loaded = await loadMap(db, id);
+    const loaded = await loadMapInTransaction(db, id);
     if (loaded.status !== 'ok') return loaded;
     const next = change(loaded.doc);
     const expected = next.map.id === id ? loaded.revision : UNSAVED_REVISION;

@@ -1,6 +1,7 @@
 import type { MapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
-import { importMapObject, toFileObject } from '../io/json';
+import { toFileObject } from '../io/json/document';
+import { readStoredMap } from './storedMapReader';
 import type { ImportProblem } from '../io/problems';
 import { isPauseBefore, snapshotsToDrop } from './snapshotPolicy';
 import type {
@@ -158,7 +159,7 @@ export async function loadSnapshot(db: CommonGroundDb, id: number): Promise<Snap
     Promise.all([db.snapshots.get(id), db.snapshotFiles.get(id)]),
   );
   if (!snapshot || !content) return { status: 'missing', id };
-  const imported = importMapObject(content.file);
+  const imported = await readStoredMap(content.file);
   if (!imported.ok) return { status: 'damaged', id, problems: imported.error };
   return { status: 'ok', snapshot, doc: imported.value.doc };
 }

@@ -4,6 +4,7 @@
  * a request line, so no server (the app's host included) ever sees or logs the secret.
  */
 import { err, ok, type Result } from '../domain/result';
+import { fragmentParams } from './roomFragment';
 
 /** What a link lets its holder do: change the map, or only look at it. */
 export type RoomRole = 'edit' | 'view';
@@ -72,13 +73,9 @@ export function formatRoomLink(base: string, link: RoomLink): string {
   return `${base.replace(/#.*$/, '')}#${fragment.toString()}`;
 }
 
-/** Whether a page's fragment asks to open a room at all (it may still be a broken link). */
-export const isRoomFragment = (hash: string): boolean =>
-  new URLSearchParams(hash.replace(/^#/, '')).has('room');
-
 /** Reads a room link's fragment (`#room=…`); a broken link says which part is wrong. */
 export function parseRoomFragment(hash: string): Result<RoomLink, string> {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const params = fragmentParams(hash);
   const roomId = params.get('room') ?? '';
   const key = params.get('key') ?? '';
   const role = params.get('role') ?? 'edit';

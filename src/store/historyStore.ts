@@ -1,42 +1,16 @@
-import { createStore, useStore } from 'zustand';
 import type { SnapshotRow } from '../db/schema';
 import { listSnapshots, loadSnapshot, type SnapshotRead } from '../db/snapshots';
 import type { MapId } from '../domain/ids';
-import { problem, type ImportProblem } from '../io/problems';
+import { problem } from '../io/problems';
 import type { App } from './app';
-import { useApp } from './appContext';
+import type { SnapshotCheck } from './historyData';
 import { replaceOpenContent, type ReplacedContent } from './replaceContent';
 import { describeError } from '../domain/result';
 
-/**
- * The History panel's data: the open map's snapshots, each checked by the validating importer so
- * a damaged one is listed as such (and never offered for restore) instead of failing later.
+/*
+ * What fills the History panel's data (historyData.ts, made with the app): the open map's
+ * snapshots listed, each checked, and restored. Loaded with the panel, not the first screen.
  */
-
-export type SnapshotCheck =
-  | { readonly state: 'checking' }
-  | { readonly state: 'readable' }
-  | { readonly state: 'damaged'; readonly problems: readonly ImportProblem[] };
-
-export interface HistoryEntry {
-  readonly snapshot: SnapshotRow;
-  readonly check: SnapshotCheck;
-}
-
-export interface HistoryData {
-  readonly mapId: MapId | null;
-  /** Newest first; null while the list loads. */
-  readonly entries: readonly HistoryEntry[] | null;
-  /** Why the list could not be read. */
-  readonly failure: string | null;
-}
-
-export const createHistoryStore = () =>
-  createStore<HistoryData>()(() => ({ mapId: null, entries: null, failure: null }));
-
-export function useHistory<T>(selector: (state: HistoryData) => T): T {
-  return useStore(useApp().historyStore, selector);
-}
 
 function checkOf(read: SnapshotRead): SnapshotCheck {
   if (read.status === 'ok') return { state: 'readable' };

@@ -1,10 +1,8 @@
-import { createStore, useStore } from 'zustand';
 import { describeError, err, type Result } from '../domain/result';
-import type { ParsedGoalCsv } from '../io/csv/parse';
 import { problem, type ImportProblem } from '../io/problems';
-import type { MapFile, ReadFile } from '../io/importFile';
+import type { ReadFile } from '../io/importFile';
 import type { App } from './app';
-import { useApp } from './appContext';
+import type { ImportStep } from './importStepStore';
 
 /**
  * The import flow: read a file, show what it holds, then store it as a new map or apply it to the
@@ -18,24 +16,6 @@ export interface ImportSource {
   readonly name: string;
   readonly size: number;
   arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-export type ImportStep =
-  | { readonly step: 'idle' }
-  | { readonly step: 'reading'; readonly fileName: string }
-  | { readonly step: 'choose'; readonly fileName: string; readonly file: MapFile }
-  | { readonly step: 'csv'; readonly fileName: string; readonly csv: ParsedGoalCsv }
-  | { readonly step: 'storing'; readonly fileName: string }
-  | {
-      readonly step: 'failed';
-      readonly fileName: string;
-      readonly problems: readonly ImportProblem[];
-    };
-
-export const createImportStore = () => createStore<ImportStep>()(() => ({ step: 'idle' }));
-
-export function useImportStep<T>(selector: (step: ImportStep) => T): T {
-  return useStore(useApp().importStore, selector);
 }
 
 /** Counts each app's started imports, so a file read slowly cannot overwrite a later one's step. */

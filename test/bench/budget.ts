@@ -1,13 +1,12 @@
 /**
  * The first screen's budget (issue #10: 200 KB gzip of JavaScript and CSS; the mandated
- * libraries alone take about 152 KB of it). The first screen is over it today, so the build
- * fails on growth instead: `npm test` runs the bundle suite in its benchmark smoke run, and a
- * first screen past CEILING_KB fails it, naming what takes the space. Lower the ceiling with
- * every cut, down to the budget.
+ * libraries alone take about 152 KB of it). The build is held to a ceiling below it: `npm test`
+ * runs the bundle suite in its benchmark smoke run, and a first screen past CEILING_KB fails it,
+ * naming what takes the space. Lower the ceiling with every cut.
  */
 export const BUDGET_KB = 200;
-/** The first screen as measured on main on 2026-12-05 (207.3 KB), rounded up: it may not grow. */
-export const CEILING_KB = 207.5;
+/** The first screen as measured on 2026-12-05 (195.6 KB) plus 0.5 KB: it may not grow. */
+export const CEILING_KB = 196.1;
 
 export interface SizedPart {
   readonly name: string;

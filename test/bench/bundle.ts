@@ -17,6 +17,7 @@ const gzipSize = (data: Buffer | string): number => gzipSync(data, { level: 9 })
 
 interface ManifestEntry {
   readonly file: string;
+  readonly name?: string;
   readonly isEntry?: boolean;
   readonly imports?: readonly string[];
   readonly css?: readonly string[];
@@ -30,6 +31,7 @@ function isManifestEntry(v: unknown): v is ManifestEntry {
   const e: Record<string, unknown> = { ...v };
   return (
     typeof e['file'] === 'string' &&
+    (e['name'] === undefined || typeof e['name'] === 'string') &&
     (e['isEntry'] === undefined || typeof e['isEntry'] === 'boolean') &&
     (e['imports'] === undefined || isStringArray(e['imports'])) &&
     (e['css'] === undefined || isStringArray(e['css']))
@@ -63,14 +65,38 @@ function firstScreenFiles(manifest: ReadonlyMap<string, ManifestEntry>): Set<str
   return files;
 }
 
+/**
+ * Chunks boot imports itself while the database opens (vite.config.ts names them): the importer
+ * every stored map is read through. Not part of the first screen's script, but fetched before the
+ * first map is shown, so the table lists them apart from what loads on a click.
+ */
+const FETCHED_AT_BOOT = new Set(['stored-map-reader']);
+
+function bootFiles(manifest: ReadonlyMap<string, ManifestEntry>): Set<string> {
+  const files = [...manifest.values()]
+    .filter((e) => e.name !== undefined && FETCHED_AT_BOOT.has(e.name))
+    .map((e) => e.file);
+  if (files.length !== FETCHED_AT_BOOT.size) {
+    throw new Error(
+      `The build has no chunk for each of ${[...FETCHED_AT_BOOT].join(', ')}: were vite.config.ts's groups renamed?`,
+    );
+  }
+  return new Set(files);
+}
+
 interface Asset {
   readonly file: string;
   readonly raw: number;
   readonly gzip: number;
   readonly firstScreen: boolean;
+  readonly atBoot: boolean;
 }
 
-function listAssets(outDir: string, firstScreen: ReadonlySet<string>): Asset[] {
+function listAssets(
+  outDir: string,
+  firstScreen: ReadonlySet<string>,
+  atBoot: ReadonlySet<string>,
+): Asset[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
@@ -81,9 +107,16 @@ function listAssets(outDir: string, firstScreen: ReadonlySet<string>): Asset[] {
     .map((path) => {
       const file = relative(outDir, path);
       const data = readFileSync(path);
-      return { file, raw: data.length, gzip: gzipSize(data), firstScreen: firstScreen.has(file) };
+      const gzip = gzipSize(data);
+      const [first, boot] = [firstScreen.has(file), atBoot.has(file)];
+      return { file, raw: data.length, gzip, firstScreen: first, atBoot: boot };
     })
-    .sort((a, b) => Number(b.firstScreen) - Number(a.firstScreen) || b.gzip - a.gzip);
+    .sort(
+      (a, b) =>
+        Number(b.firstScreen) - Number(a.firstScreen) ||
+        Number(b.atBoot) - Number(a.atBoot) ||
+        b.gzip - a.gzip,
+    );
 }
 
 /** "react-dom", "@xyflow/system", "src/canvas", … for a module id. */
@@ -155,24 +188,31 @@ function packageTable(shares: ReturnType<typeof packageShares>): BenchTable {
 /** A smoke run measures the same: the build is the subject and has no smaller size. */
 export const run: Suite = async () => {
   const build = await buildApp();
-  const firstScreen = firstScreenFiles(readManifest(build.outDir));
-  const assets = listAssets(build.outDir, firstScreen);
+  const manifest = readManifest(build.outDir);
+  const assets = listAssets(build.outDir, firstScreenFiles(manifest), bootFiles(manifest));
   const first = assets.filter((a) => a.firstScreen);
   const firstGzip = first.reduce((sum, a) => sum + a.gzip, 0);
   const over = firstGzip / 1024 > BUDGET_KB;
   const rows = assets.map((a) => [
     a.file,
-    a.firstScreen ? 'yes' : 'on demand',
+    a.firstScreen ? 'yes' : a.atBoot ? 'at boot' : 'on demand',
     kb(a.raw),
     kb(a.gzip),
   ]);
-  const onDemand = assets.filter((a) => !a.firstScreen);
+  const atBoot = assets.filter((a) => a.atBoot);
+  const onDemand = assets.filter((a) => !a.firstScreen && !a.atBoot);
   rows.push(
     [
       'first screen total',
       over ? 'OVER BUDGET' : 'within budget',
       kb(first.reduce((sum, a) => sum + a.raw, 0)),
       `${kb(firstGzip)} / ${BUDGET_KB}`,
+    ],
+    [
+      'fetched at boot total',
+      `${atBoot.length} files`,
+      kb(atBoot.reduce((sum, a) => sum + a.raw, 0)),
+      kb(atBoot.reduce((sum, a) => sum + a.gzip, 0)),
     ],
     [
       'on demand total',
@@ -185,7 +225,7 @@ export const run: Suite = async () => {
     title: 'Bundle: production build (vite build)',
     columns: ['file', 'first screen', 'raw KB', 'gzip KB'],
     rows,
-    note: `gzip level 9 (node:zlib). First screen = the entry chunk, its static imports and their CSS (from the Vite manifest); the layout worker and lazily imported chunks load on demand. Budget: ${BUDGET_KB} KB gzip.`,
+    note: `gzip level 9 (node:zlib). First screen = the entry chunk, its static imports and their CSS (from the Vite manifest); boot fetches the importer stored maps are read through while the database opens; the layout worker and lazily imported chunks load on demand. Budget: ${BUDGET_KB} KB gzip.`,
   };
   const { modules, shares } = firstScreenModules(build, assets);
   const parts = [
@@ -203,7 +243,7 @@ export const run: Suite = async () => {
     rows: [
       ...(problem ?? 'Within budget.').split('\n').map((line) => [line]),
       [
-        `Ceiling the build fails past: ${CEILING_KB} KB (the size on main; lowered with every cut).`,
+        `Ceiling the build fails past: ${CEILING_KB} KB (the size measured, plus 0.5 KB; lowered with every cut).`,
       ],
     ],
   };

@@ -4,14 +4,8 @@ import type { MapDocument } from '../../domain/model';
 import { useApp } from '../../store/appContext';
 import { formatProblem } from '../../io/problems';
 import { selectDoc, useDocumentStore } from '../../store/documentStore';
-import {
-  loadHistory,
-  restoreSnapshot,
-  useHistory,
-  type HistoryData,
-  type HistoryEntry,
-  type RestoreOutcome,
-} from '../../store/historyStore';
+import { useHistory, type HistoryData, type HistoryEntry } from '../../store/historyData';
+import { loadHistory, restoreSnapshot, type RestoreOutcome } from '../../store/historyStore';
 import { Dialog } from '../Dialog';
 import { describeAgo, describeCounts, formatEditedAt } from '../library/describeMap';
 import { describeSize } from '../describeSize';

@@ -1,7 +1,8 @@
 import { useApp } from '../../store/appContext';
 import type { App } from '../../store/app';
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { closeImport, startImport, useImportStep } from '../../store/importSteps';
+import { useImportStep } from '../../store/importStepStore';
+import { closeImport, startImport } from '../../store/importSteps';
 import './importExport.css';
 import { lazyPart } from '../lazyPart';
 

@@ -31,9 +31,9 @@ describe('overBudget (the first screen’s guard in npm test)', () => {
     );
   });
 
-  it('holds the build to its ceiling until the first screen is back within the budget', () => {
+  it('holds the build to its ceiling, which the cuts brought within the budget', () => {
     const screen = [{ name: 'index.js', gzip: CEILING_KB * KB }];
-    expect(CEILING_KB).toBeGreaterThanOrEqual(BUDGET_KB);
+    expect(CEILING_KB).toBeLessThanOrEqual(BUDGET_KB);
     expect(overBudget(screen, [], [], CEILING_KB)).toBeNull();
     expect(
       overBudget([{ name: 'index.js', gzip: CEILING_KB * KB + 1 }], [], [], CEILING_KB),

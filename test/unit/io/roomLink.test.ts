@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   checkRelayAddress,
   formatRoomLink,
-  isRoomFragment,
   newRoomId,
   newRoomSecret,
   parseRoomFragment,
   type RoomLink,
 } from '../../../src/io/roomLink';
+import { isRoomFragment } from '../../../src/io/roomFragment';
 
 const fill = (value: number) => (bytes: Uint8Array) => bytes.fill(value);
 

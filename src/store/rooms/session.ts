@@ -11,6 +11,7 @@ import { metaMap } from '../../rooms/roomShape';
 import { writeMapDocument } from '../../rooms/writeRoom';
 import type { App } from '../app';
 import type { OpenRoom, RoomData } from '../roomStore';
+import { startPresence } from './presence';
 
 /**
  * The open map's room: a Y.Doc kept on this device (every update stored as it happens, so the map
@@ -200,10 +201,13 @@ export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSe
   const stopKeeping = keepUpdates(db, room.mapId, ydoc);
   const bound = bindStore(app, ydoc, asMapId(room.mapId));
   const provider = connect(app, room, ydoc);
+  const presence = provider.awareness ? startPresence(app, room, provider.awareness) : null;
+  roomStore.getState().update({ presence: presence?.handle ?? null });
   return {
     mapId: room.mapId,
     resolve: bound.resolve,
     stop() {
+      presence?.stop();
       provider.destroy();
       bound.stop();
       stopKeeping();

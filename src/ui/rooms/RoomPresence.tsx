@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useStore as useZustand } from 'zustand';
 import {
@@ -22,8 +22,21 @@ const selectViewport = (s: ReactFlowState): Viewport => ({
   y: s.transform[1],
   zoom: s.transform[2],
 });
-const sameViewport = (a: Viewport, b: Viewport) =>
-  Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1 && Math.abs(a.zoom / b.zoom - 1) < 1e-3;
+
+/** A colour as it is read out: its name from the palette, or its code for one from elsewhere. */
+const colorName = (color: string) =>
+  COLOR_NAMES[PRESENCE_COLORS.indexOf(color)] ?? `colour ${color}`;
+
+function Swatch({ color }: { color: string }) {
+  return (
+    <span
+      className="cg-swatch"
+      role="img"
+      aria-label={colorName(color)}
+      style={{ background: color }}
+    />
+  );
+}
 
 function usePresence<T>(presence: PresenceHandle, select: (s: PresenceView) => T): T {
   return useZustand(presence.store, select);
@@ -63,15 +76,19 @@ function usePublishPointer(presence: PresenceHandle): void {
   }, [domNode, presence, screenToFlowPosition, getInternalNode]);
 }
 
+/** Where a press or a wheel moves the view: the map's background, the minimap, the zoom buttons. */
+const MOVES_VIEW = '.react-flow__pane, .react-flow__minimap, .react-flow__controls';
+
 /**
  * Sends the part of the map this screen shows; while following, shows the followed person's part
- * fitted to this screen, and any move of this device's own (pan, zoom, the minimap) stops it.
- * In workshop mode the walk frames itself on each screen, so the view is not followed there.
+ * fitted to this screen. A move of this device's own (a drag or wheel on the map, the minimap, the
+ * zoom buttons) stops following; the camera's own moves (framing a conflict) do not. In workshop
+ * mode the walk frames itself on each screen, so the view is not followed there.
  */
 function useViewSync(presence: PresenceHandle, walking: boolean): void {
   const api = useStoreApi();
+  const domNode = useStore((s) => s.domNode);
   const { setViewport } = useReactFlow();
-  const expected = useRef<Viewport | null>(null);
   useEffect(() => {
     const publish = (s: ReactFlowState) => {
       if (s.width > 0 && s.height > 0)
@@ -79,30 +96,30 @@ function useViewSync(presence: PresenceHandle, walking: boolean): void {
     };
     publish(api.getState());
     return api.subscribe((s, prev) => {
-      if (s.transform === prev.transform && s.width === prev.width && s.height === prev.height)
-        return;
-      publish(s);
-      const { following } = presence.store.getState();
-      if (following === null || walking || !expected.current) return;
-      if (!sameViewport(selectViewport(s), expected.current)) {
-        expected.current = null;
-        presence.ownMove('moved the map');
-      }
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height)
+        publish(s);
     });
-  }, [api, presence, walking]);
+  }, [api, presence]);
+  useEffect(() => {
+    if (!domNode || walking) return;
+    const own = (e: Event) => {
+      if (e.target instanceof Element && e.target.closest(MOVES_VIEW))
+        presence.ownMove('moved the map');
+    };
+    const events = ['wheel', 'pointerdown', 'click'] as const;
+    for (const name of events) domNode.addEventListener(name, own, { capture: true });
+    return () => {
+      for (const name of events) domNode.removeEventListener(name, own, { capture: true });
+    };
+  }, [domNode, presence, walking]);
   const leaderView = usePresence(presence, (s) =>
     s.following === null ? null : (s.peers.find((p) => p.id === s.following)?.view ?? null),
   );
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   useEffect(() => {
-    if (!leaderView || walking || width === 0 || height === 0) {
-      expected.current = null;
-      return;
-    }
-    const target = fitBounds(leaderView, { width, height }, ZOOM_LIMITS);
-    expected.current = target;
-    void setViewport(target);
+    if (!leaderView || walking || width === 0 || height === 0) return;
+    void setViewport(fitBounds(leaderView, { width, height }, ZOOM_LIMITS));
   }, [leaderView, walking, width, height, setViewport]);
 }
 
@@ -223,9 +240,9 @@ function OwnProfile({ presence }: { presence: PresenceHandle }) {
         onChange={(e) => save(e.target.value)}
         style={{ borderLeftColor: color }}
       >
-        {PRESENCE_COLORS.map((c, i) => (
+        {PRESENCE_COLORS.map((c) => (
           <option key={c} value={c}>
-            {COLOR_NAMES[i] ?? c}
+            {colorName(c)}
           </option>
         ))}
       </select>
@@ -239,12 +256,12 @@ function InThisRoom({ presence }: { presence: PresenceHandle }) {
   const headingId = useId();
   const following = view.peers.find((p) => p.id === view.following);
   return (
-    <Panel position="top-right" className="nowheel nopan nodrag cg-presence">
+    <Panel position="bottom-left" className="nowheel nopan nodrag cg-presence">
       <section aria-labelledby={headingId}>
         <h2 id={headingId}>In this room</h2>
         <ul className="cg-presence__people">
           <li>
-            <span className="cg-swatch" style={{ background: view.color }} aria-hidden="true" />
+            <Swatch color={view.color} />
             <span className="cg-presence__name">{view.name} (you)</span>
             <span className="cg-presence__role">
               {describePerson(view, view.peers, view.selfId)}
@@ -252,7 +269,7 @@ function InThisRoom({ presence }: { presence: PresenceHandle }) {
           </li>
           {view.peers.map((peer) => (
             <li key={peer.id}>
-              <span className="cg-swatch" style={{ background: peer.color }} aria-hidden="true" />
+              <Swatch color={peer.color} />
               <span className="cg-presence__name">{peer.name}</span>
               <span className="cg-presence__role">
                 {describePerson(peer, view.peers, view.selfId)}

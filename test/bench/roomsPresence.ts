@@ -7,6 +7,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { sendOwnAwarenessOnly } from '../../src/store/rooms/ownAwareness';
 import { connect, createToken, editToken, newRoom, waitFor } from '../relay/harness';
 import { ms, percentile, type BenchTable } from './table';
 
@@ -46,6 +47,8 @@ function broadcastPresencePeer(url: string, room: string): PresencePeer {
 
 function relayPresencePeer(url: string, room: string, token: string): PresencePeer {
   const client = connect(url, room, token);
+  // As the app does (src/store/rooms/session.ts).
+  sendOwnAwarenessOnly(client.provider);
   const { awareness } = client.provider;
   if (!awareness) throw new Error('the provider has no awareness');
   return { awareness, ready: () => client.provider.isSynced, close: () => client.destroy() };

@@ -12,6 +12,7 @@ import { writeMapDocument } from '../../rooms/writeRoom';
 import type { App } from '../app';
 import type { OpenRoom, RoomData } from '../roomStore';
 import { startPresence } from './presence';
+import { sendOwnAwarenessOnly } from './ownAwareness';
 
 /**
  * The open map's room: a Y.Doc kept on this device (every update stored as it happens, so the map
@@ -201,6 +202,7 @@ export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSe
   const stopKeeping = keepUpdates(db, room.mapId, ydoc);
   const bound = bindStore(app, ydoc, asMapId(room.mapId));
   const provider = connect(app, room, ydoc);
+  sendOwnAwarenessOnly(provider);
   const presence = provider.awareness ? startPresence(app, room, provider.awareness) : null;
   roomStore.getState().update({ presence: presence?.handle ?? null });
   return {

@@ -123,50 +123,14 @@ export function parsePresence(state: unknown): Presence | null {
   };
 }
 
-/** A viewport as React Flow takes it: screen = flow × zoom + (x, y). */
-export interface Viewport {
-  readonly x: number;
-  readonly y: number;
-  readonly zoom: number;
-}
-
-/**
- * The viewport that shows all of `bounds` on a screen of `width` × `height`, as large as fits and
- * centred: the followed person's visible area, whatever the shape of either screen.
- */
-export function fitBounds(
-  bounds: FlowBounds,
-  screen: { readonly width: number; readonly height: number },
-  limits: { readonly minZoom: number; readonly maxZoom: number },
-): Viewport {
-  const fits = Math.min(screen.width / bounds.width, screen.height / bounds.height);
-  const zoom = Math.min(limits.maxZoom, Math.max(limits.minZoom, fits));
-  const cx = bounds.x + bounds.width / 2;
-  const cy = bounds.y + bounds.height / 2;
-  return { x: screen.width / 2 - cx * zoom, y: screen.height / 2 - cy * zoom, zoom };
-}
-
-/** The flow area a viewport shows on a screen of that size. */
-export function visibleBounds(
-  viewport: Viewport,
-  screen: { readonly width: number; readonly height: number },
-): FlowBounds {
-  return {
-    x: (0 - viewport.x) / viewport.zoom,
-    y: (0 - viewport.y) / viewport.zoom,
-    width: screen.width / viewport.zoom,
-    height: screen.height / viewport.zoom,
-  };
-}
-
-/** The colours offered for a person in a room (readable with white text, distinct from each other). */
-export const PRESENCE_COLORS: readonly string[] = [
-  '#c92a2a',
-  '#a61e4d',
-  '#862e9c',
-  '#5f3dc4',
-  '#1864ab',
-  '#0b7285',
-  '#2b8a3e',
-  '#a04a00',
+/** The colours offered for a person in a room, with their names as read out (white text reads on each). */
+export const PRESENCE_COLORS: readonly { readonly value: string; readonly name: string }[] = [
+  { value: '#c92a2a', name: 'Red' },
+  { value: '#a61e4d', name: 'Raspberry' },
+  { value: '#862e9c', name: 'Grape' },
+  { value: '#5f3dc4', name: 'Violet' },
+  { value: '#1864ab', name: 'Blue' },
+  { value: '#0b7285', name: 'Teal' },
+  { value: '#2b8a3e', name: 'Green' },
+  { value: '#a04a00', name: 'Orange' },
 ];

@@ -51,6 +51,8 @@ export interface PresenceView {
 
 export interface PresenceHandle {
   readonly store: StoreApi<PresenceView>;
+  /** The colours a person may choose, with their names. */
+  readonly colors: typeof PRESENCE_COLORS;
   pointer(at: FlowPoint | null): void;
   view(bounds: FlowBounds): void;
   follow(id: number): void;
@@ -121,7 +123,7 @@ export function startPresence(
   const store = createStore<PresenceView>()(() => ({
     selfId,
     name: kept?.name ?? `${ROLE_NAMES[role]} ${String(selfId % 1000)}`,
-    color: kept?.color ?? PRESENCE_COLORS[selfId % PRESENCE_COLORS.length] ?? '#1864ab',
+    color: kept?.color ?? PRESENCE_COLORS[selfId % PRESENCE_COLORS.length]?.value ?? '#1864ab',
     role,
     named: kept !== null,
     peers: [],
@@ -251,6 +253,7 @@ export function startPresence(
 
   const handle: PresenceHandle = {
     store,
+    colors: PRESENCE_COLORS,
     pointer: sendPointer,
     view: sendView,
     follow(id) {

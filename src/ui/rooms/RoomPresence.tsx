@@ -1,20 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useStore as useZustand } from 'zustand';
-import {
-  fitBounds,
-  PRESENCE_COLORS,
-  visibleBounds,
-  type FlowBounds,
-  type Viewport,
-} from '../../domain/presence';
+import { fitBounds, visibleBounds, type Viewport } from '../../domain/followView';
+import type { FlowBounds } from '../../domain/presence';
 import type { Peer, PresenceHandle, PresenceView } from '../../store/rooms/presence';
 import { selectWorkshopActive, useWorkshopStore } from '../../store/workshopStore';
 import './presence.css';
 
 /** The canvas's zoom limits (MapCanvas), so a followed view is fitted within them. */
 const ZOOM_LIMITS = { minZoom: 0.05, maxZoom: 2.5 };
-const COLOR_NAMES = ['Red', 'Raspberry', 'Grape', 'Violet', 'Blue', 'Teal', 'Green', 'Orange'];
 const ROLE_LABELS = { facilitator: 'facilitator', participant: 'participant', viewer: 'viewer' };
 
 const selectViewport = (s: ReactFlowState): Viewport => ({
@@ -24,15 +18,15 @@ const selectViewport = (s: ReactFlowState): Viewport => ({
 });
 
 /** A colour as it is read out: its name from the palette, or its code for one from elsewhere. */
-const colorName = (color: string) =>
-  COLOR_NAMES[PRESENCE_COLORS.indexOf(color)] ?? `colour ${color}`;
+const colorName = (presence: PresenceHandle, color: string) =>
+  presence.colors.find((c) => c.value === color)?.name ?? `colour ${color}`;
 
-function Swatch({ color }: { color: string }) {
+function Swatch({ presence, color }: { presence: PresenceHandle; color: string }) {
   return (
     <span
       className="cg-swatch"
       role="img"
-      aria-label={colorName(color)}
+      aria-label={colorName(presence, color)}
       style={{ background: color }}
     />
   );
@@ -240,9 +234,9 @@ function OwnProfile({ presence }: { presence: PresenceHandle }) {
         onChange={(e) => save(e.target.value)}
         style={{ borderLeftColor: color }}
       >
-        {PRESENCE_COLORS.map((c) => (
-          <option key={c} value={c}>
-            {colorName(c)}
+        {presence.colors.map(({ value, name }) => (
+          <option key={value} value={value}>
+            {name}
           </option>
         ))}
       </select>
@@ -261,7 +255,7 @@ function InThisRoom({ presence }: { presence: PresenceHandle }) {
         <h2 id={headingId}>In this room</h2>
         <ul className="cg-presence__people">
           <li>
-            <Swatch color={view.color} />
+            <Swatch presence={presence} color={view.color} />
             <span className="cg-presence__name">{view.name} (you)</span>
             <span className="cg-presence__role">
               {describePerson(view, view.peers, view.selfId)}
@@ -269,7 +263,7 @@ function InThisRoom({ presence }: { presence: PresenceHandle }) {
           </li>
           {view.peers.map((peer) => (
             <li key={peer.id}>
-              <Swatch color={peer.color} />
+              <Swatch presence={presence} color={peer.color} />
               <span className="cg-presence__name">{peer.name}</span>
               <span className="cg-presence__role">
                 {describePerson(peer, view.peers, view.selfId)}

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  cleanName,
-  fitBounds,
-  parsePresence,
-  visibleBounds,
-  type FlowBounds,
-} from '../../../src/domain/presence';
+import { fitBounds, visibleBounds } from '../../../src/domain/followView';
+import { cleanName, parsePresence, type FlowBounds } from '../../../src/domain/presence';
 
 const valid = {
   name: 'Dana',

@@ -12,6 +12,7 @@ import { EditorActions } from '../ui/actions/EditorActions';
 import { CanvasToolbar } from '../ui/editor/CanvasToolbar';
 import { lazyPart, preloadIdleParts } from '../ui/lazyPart';
 import { NoticeBar } from '../ui/NoticeBar';
+import { PresenceSlot } from '../ui/rooms/PresenceSlot';
 import { StorageAlertSlot } from '../ui/storage/StorageAlertSlot';
 import { Toolbar } from '../ui/Toolbar';
 import { useCommonGroundView } from '../ui/commonGround/useCommonGroundView';
@@ -142,7 +143,9 @@ function Workspace({ doc }: { doc: MapDocument }) {
     <main className="cg-workspace">
       <div className="cg-canvas" id={CANVAS_ID} tabIndex={-1}>
         <CanvasToolbar doc={doc} />
-        <MapCanvas doc={doc} highlight={highlight ?? person.highlight} />
+        <MapCanvas doc={doc} highlight={highlight ?? person.highlight}>
+          <PresenceSlot />
+        </MapCanvas>
       </div>
       <aside className="cg-panel" aria-label="Side panel" id={SIDE_PANEL_ID} tabIndex={-1}>
         <a className="cg-skip cg-skip--back" href={`#${CANVAS_ID}`}>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -55,6 +55,8 @@ export interface MapCanvasProps {
    * their paths (workshop mode frames the whole walk from its first step).
    */
   readonly frame?: readonly string[] | null;
+  /** Drawn over the map inside React Flow (a room's presence). */
+  readonly children?: ReactNode;
 }
 
 /** A selection change of an edge, naming the record it draws (the session selects records). */
@@ -136,7 +138,7 @@ function useFlowElements(
  * React Flow's own change events are translated into commands (drags, links) or session state
  * (selection) and never kept as a second copy of the map.
  */
-export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvasProps) {
+export function MapCanvas({ doc, highlight, readOnly = false, frame, children }: MapCanvasProps) {
   const app = useApp();
   const { ready, positions } = useAutoLayout(doc);
   const [dragging, setDragging] = useState(NO_DRAG);
@@ -208,6 +210,7 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame }: MapCanvas
             />
             <CanvasViewSource />
             <ZoomedTitleSize />
+            {children}
             <Background gap={24} color="#e3e7ec" />
             {!readOnly && (
               <Controls showInteractive={false} showFitView={false}>

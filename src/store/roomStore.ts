@@ -2,6 +2,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import { useApp } from './appContext';
 import type { Resolution, SetAsideItem } from '../domain/repair';
 import type { RoomRole } from '../io/roomLink';
+import type { PresenceHandle } from './rooms/presence';
 
 /**
  * The open map's room, as the toolbar and the Share dialog show it. Part of the first screen and
@@ -41,6 +42,8 @@ export interface RoomData {
    * another device, a record whose goal was deleted elsewhere), listed in Map health until settled.
    */
   readonly setAside: readonly SetAsideItem[];
+  /** Who else is in the room and where they look (rooms/presence.ts); null without a room. */
+  readonly presence: PresenceHandle | null;
 }
 
 export interface RoomState extends RoomData {
@@ -57,6 +60,7 @@ const NO_ROOM: RoomData = {
   canUndo: false,
   canRedo: false,
   setAside: [],
+  presence: null,
 };
 
 export function createRoomStore(): StoreApi<RoomState> {

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import type { MapInfo } from '../domain/model';
 import { ActionButton } from './actions/EditorActions';
 import { lazyPart } from './lazyPart';
-import { RoomStatus } from './rooms/RoomStatus';
+import { RoomStatusSlot } from './rooms/PresenceSlot';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
 
 // The name shows at once as text and becomes editable when the fields' code arrives.
@@ -65,7 +65,7 @@ export function Toolbar({ map }: { map: MapInfo }) {
       <ActionButton id="alignment" />
       <ActionButton id="health" />
       <div className="cg-toolbar__spacer" />
-      <RoomStatus />
+      <RoomStatusSlot />
       <SaveIndicator />
       <Suspense fallback={null}>
         <ImportControls />

@@ -14,6 +14,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connect, createToken, editToken, newRoom, waitFor, type Client } from '../relay/harness';
 import { spawnRelay, stopRelay, type RelayProcess } from '../relay/relayProcess';
+import { measurePresence } from './roomsPresence';
 import { ms, percentile, type BenchTable, type SuiteOptions } from './table';
 
 const LATENCY_TARGET_MS = 50;
@@ -238,6 +239,12 @@ export async function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
       return performance.now() - started;
     });
     const joinP95 = percentile(joinTimes, 95);
+    const presence = await measurePresence(
+      { url: relay.url, pid: pidOf(relay) },
+      { url: baseline.url, pid: pidOf(baseline) },
+      (pid) => usage(pid).cpuSeconds,
+      smoke,
+    );
     return [
       {
         title: 'Rooms: edit-to-visible-on-peer latency on loopback, relay CPU and memory',
@@ -275,6 +282,7 @@ export async function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
         ],
         note: `Time from opening the connection to having all ${goals} goals (a fresh peer each time). Encoded state: ${Y.encodeStateAsUpdate(doc).length} bytes.`,
       },
+      presence,
     ];
   } finally {
     await stopRelay(relay, 'SIGTERM');

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type AxeCore from 'axe-core';
 import { revealNode, screenshotOnFailure } from './browser';
 import { setUpBrowser } from './launch';
+import { startRelay } from '../../src/relay/relay';
 
 /** axe-core's own build, injected into the page as a script (the app never ships it). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), {
@@ -196,6 +200,31 @@ describe('axe-core finds no violations', () => {
     await button('Agree on the shared goal').waitFor();
     await expectNoViolations('workshop mode, paths met');
     await page.keyboard.press('Escape');
+  });
+
+  it('with the map shared: the In this room list, in the editor and in workshop mode', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cg-axe-room-'));
+    const relay = await startRelay({ port: 0, dataDir, log: () => undefined });
+    try {
+      await page.getByRole('banner').getByRole('button', { name: 'Share' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Share this map' });
+      await dialog.getByRole('textbox', { name: 'Relay address' }).fill(relay.url);
+      await dialog.getByRole('button', { name: 'Share as a room' }).click();
+      await page
+        .getByRole('dialog', { name: 'Shared as a room' })
+        .getByRole('button', { name: 'Done' })
+        .click();
+      await page.getByRole('region', { name: 'In this room' }).waitFor();
+      await expectNoViolations('in this room');
+      await button('Workshop mode').click();
+      await page.getByRole('main', { name: 'Workshop mode' }).waitFor();
+      await page.getByRole('region', { name: 'In this room' }).waitFor();
+      await expectNoViolations('in this room, workshop mode');
+      await page.keyboard.press('Escape');
+    } finally {
+      await relay.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('in the library and on a new empty map', async () => {

@@ -11,6 +11,8 @@ import { metaMap } from '../../rooms/roomShape';
 import { writeMapDocument } from '../../rooms/writeRoom';
 import type { App } from '../app';
 import type { OpenRoom, RoomData } from '../roomStore';
+import { startPresence } from './presence';
+import { sendOwnAwarenessOnly } from './ownAwareness';
 
 /**
  * The open map's room: a Y.Doc kept on this device (every update stored as it happens, so the map
@@ -203,11 +205,15 @@ export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSe
   // Its own chunk, so the first screen's list of lazy parts does not grow with it.
   const { bindPrivatePerspectives } = await import('./privateSession');
   const stopPrivate = bindPrivatePerspectives(app, room, provider, ydoc);
+  sendOwnAwarenessOnly(provider);
+  const presence = provider.awareness ? startPresence(app, room, provider.awareness) : null;
+  roomStore.getState().update({ presence: presence?.handle ?? null });
   return {
     mapId: room.mapId,
     resolve: bound.resolve,
     stop() {
       stopPrivate();
+      presence?.stop();
       provider.destroy();
       bound.stop();
       stopKeeping();

@@ -10,6 +10,7 @@ import { selectWorkshopStep, useWorkshopStore } from '../../store/workshopStore'
 import { headline, namesOf, type Names } from '../explain';
 import { leaveWorkshop, useWorkshopKeys, WORKSHOP_KEYS_HINT } from './useWorkshopKeys';
 import { StorageAlertSlot } from '../storage/StorageAlertSlot';
+import { PresenceSlot } from '../rooms/PresenceSlot';
 import { AgreeButton, WorkshopCapture } from './WorkshopCapture';
 import './workshop.css';
 
@@ -96,7 +97,9 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
   return (
     <div className="cg-workshop" role="main" aria-label="Workshop mode">
       <div className="cg-workshop__canvas">
-        <MapCanvas doc={doc} highlight={highlight} frame={framed} readOnly />
+        <MapCanvas doc={doc} highlight={highlight} frame={framed} readOnly>
+          <PresenceSlot />
+        </MapCanvas>
       </div>
       <aside className="cg-workshop__panel" aria-label="Walk up the tree">
         {/* The walk and the capture scroll when they run long; the actions below never do, so

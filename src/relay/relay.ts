@@ -20,7 +20,7 @@ import {
 } from './limits';
 import type { RelayLog } from './log';
 import { parseRoomCommand, type RoomCommand } from './roomCommand';
-import { openRoomStore, type RoomStore } from './roomStore';
+import { openRoomStore, type RoomMeta, type RoomStore } from './roomStore';
 import { hashSecret, parseToken, ROOM_NAME, secretMatches, type Role } from './token';
 
 export interface RelayOptions {
@@ -98,6 +98,7 @@ class RoomsExtension implements Extension {
         v: 1 as const,
         editHash: hashSecret(token.secret),
         viewHash: hashSecret(token.viewSecret),
+        ...(token.ownerSecret === undefined ? {} : { ownerHash: hashSecret(token.ownerSecret) }),
         created: new Date().toISOString(),
       };
       if (await this.store.create(room, created)) {
@@ -197,12 +198,21 @@ class RoomsExtension implements Extension {
       reply({ type: 'refused', reason: 'view-only' });
       return;
     }
-    await this.runCommand(command, data.documentName, data.document, data.connection);
+    const meta = await this.store.meta(data.documentName);
+    if (meta === undefined) return;
+    if (meta.ownerHash !== undefined && !secretMatches(command.owner ?? '', meta.ownerHash)) {
+      this.log('refused', { room: data.documentName, reason: 'not-owner' });
+      reply({ type: 'refused', reason: 'not-owner' });
+      return;
+    }
+    // Said before the command runs: deleting the room closes the sender's connection too.
     reply({ type: 'done', command: command.type });
+    await this.runCommand(command, meta, data.documentName, data.document, data.connection);
   }
 
   private async runCommand(
     command: RoomCommand,
+    meta: RoomMeta,
     room: string,
     document: Document,
     sender: Connection,
@@ -214,8 +224,6 @@ class RoomsExtension implements Extension {
       this.closeAll(document, refusals.roomDeleted(), () => true);
       return;
     }
-    const meta = await this.store.meta(room);
-    if (meta === undefined) return;
     const hash = hashSecret(command.secret);
     await this.store.replaceMeta(
       room,

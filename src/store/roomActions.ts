@@ -4,6 +4,7 @@ import type { MapId } from '../domain/ids';
 import type { Resolution, SetAsideItem } from '../domain/repair';
 import type { App } from './app';
 import type { OpenRoom } from './roomStore';
+import type { OwnerCommand } from './rooms/ownerCommand';
 import type { RoomSession } from './rooms/session';
 
 /**
@@ -12,13 +13,14 @@ import type { RoomSession } from './rooms/session';
  * joining and leaving live in rooms/links.ts, loaded with the Share dialog or a room link.
  */
 
-const toOpenRoom = ({ mapId, roomId, relay, role, key, viewKey }: RoomRow): OpenRoom => ({
+const toOpenRoom = ({ mapId, roomId, relay, role, key, viewKey, ownerKey }: RoomRow): OpenRoom => ({
   mapId,
   roomId,
   relay,
   role,
   key,
   ...(viewKey === undefined ? {} : { viewKey }),
+  ...(ownerKey === undefined ? {} : { ownerKey }),
 });
 
 /** Starts and stops the room of the map the editor shows; one per app. */
@@ -29,6 +31,8 @@ export interface RoomFollower {
   stop(): void;
   /** Settles a set-aside item of the open map's room (see RoomSession.resolve). */
   resolve(item: SetAsideItem, resolution: Resolution): void;
+  /** Asks the relay, as the room's owner, to rotate a secret or delete the open map's room. */
+  ownerCommand(command: OwnerCommand): Promise<void>;
 }
 
 export function createRoomFollower(app: () => App): RoomFollower {
@@ -43,6 +47,9 @@ export function createRoomFollower(app: () => App): RoomFollower {
     stop,
     resolve(item, resolution) {
       active?.resolve(item, resolution);
+    },
+    ownerCommand(command) {
+      return active?.ownerCommand(command) ?? Promise.reject(new Error('The map is not shared.'));
     },
     async follow(mapId) {
       stop();

@@ -20,6 +20,8 @@ export interface OpenRoom {
   readonly key: string;
   /** Only where the map was shared from: the view link's secret. */
   readonly viewKey?: string;
+  /** Only where the map was shared from: the secret that lets it rotate or delete the room. */
+  readonly ownerKey?: string;
 }
 
 export interface RoomData {

@@ -146,6 +146,30 @@ describe('workshop rooms', () => {
     await roomHealth(a.page).waitFor({ state: 'detached', timeout: 20_000 });
     expect([...pageErrors(a), ...pageErrors(b)]).toEqual([]);
   });
+
+  it('the owner gives the room new secrets (B is told plainly, the new link works), then deletes it', async () => {
+    await a.page.getByRole('banner').getByRole('button', { name: 'Share' }).click();
+    const shared = a.page.getByRole('dialog', { name: 'Shared as a room' });
+    await shared.getByRole('button', { name: 'Change the room’s secret' }).click();
+    await shared
+      .getByRole('status')
+      .getByText(/The room has new secrets/)
+      .waitFor();
+    const edit = await shared.getByRole('textbox', { name: 'Edit link' }).inputValue();
+    expect(edit).not.toBe(links.edit);
+    await b.page.getByText(/The room’s owner changed its secret/).waitFor({ timeout: 20_000 });
+    await b.page.goto(edit);
+    await waitForStatus(b.page, /^Connected$/);
+
+    await shared.getByRole('button', { name: 'Delete the room' }).click();
+    const confirm = shared.getByRole('group', { name: /Delete this room for everyone\?/ });
+    await confirm.getByRole('button', { name: 'Delete the room for everyone' }).click();
+    await a.page.getByText(/The room was deleted on the relay/).waitFor();
+    await shared.waitFor({ state: 'hidden' });
+    expect(await roomStatus(a.page).count()).toBe(0);
+    await waitForStatus(b.page, /^The room was deleted by its owner/);
+    expect([...pageErrors(a), ...pageErrors(b)]).toEqual([]);
+  });
 });
 
 /** Links `child` under `parent` from the child's details. */

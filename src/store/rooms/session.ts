@@ -10,6 +10,7 @@ import { RoomBinding, type RoomView } from '../../rooms/roomBinding';
 import { metaMap } from '../../rooms/roomShape';
 import { writeMapDocument } from '../../rooms/writeRoom';
 import type { App } from '../app';
+import { sendOwnerCommand, type OwnerCommand } from './ownerCommand';
 import type { OpenRoom, RoomData } from '../roomStore';
 
 /**
@@ -23,6 +24,8 @@ export interface RoomSession {
   stop(): void;
   /** Settles one of the room's set-aside items with one of its resolutions. */
   resolve(item: SetAsideItem, resolution: Resolution): void;
+  /** Sends an owner's command to the relay; resolves once the relay has taken it. */
+  ownerCommand(command: OwnerCommand): Promise<void>;
 }
 
 /** After this long without the relay, "Reconnecting" becomes "Offline". */
@@ -35,6 +38,7 @@ export function roomToken(room: OpenRoom): string {
     role: room.role,
     secret: room.key,
     ...(room.viewKey === undefined ? {} : { viewSecret: room.viewKey }),
+    ...(room.ownerKey === undefined ? {} : { ownerSecret: room.ownerKey }),
   });
 }
 
@@ -168,7 +172,8 @@ function connect(app: App, room: OpenRoom, ydoc: Y.Doc): HocuspocusProvider {
     url: room.relay,
     name: room.roomId,
     document: ydoc,
-    token: roomToken(room),
+    // Read at each (re)connection: the owner may have rotated the secret since.
+    token: () => roomToken(roomStore.getState().room ?? room),
     onStatus: ({ status }) => {
       clearTimeout(offlineTimer);
       if (status === WebSocketStatus.Connected) return;
@@ -203,6 +208,8 @@ export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSe
   return {
     mapId: room.mapId,
     resolve: bound.resolve,
+    ownerCommand: (command) =>
+      sendOwnerCommand(provider, roomStore.getState().room ?? room, command),
     stop() {
       provider.destroy();
       bound.stop();

@@ -30,7 +30,7 @@ export interface RoomFollower {
   /** Stops the open map's room (leaving it, or another map opens); what is kept here stays. */
   stop(): void;
   /** Settles a set-aside item of the open map's room (see RoomSession.resolve). */
-  resolve(item: SetAsideItem, resolution: Resolution): void;
+  resolve(item: SetAsideItem, resolution: Resolution, attachTo?: string): void;
   /** Asks the relay, as the room's owner, to rotate a secret or delete the open map's room. */
   ownerCommand(command: OwnerCommand): Promise<void>;
 }
@@ -45,8 +45,8 @@ export function createRoomFollower(app: () => App): RoomFollower {
   };
   return {
     stop,
-    resolve(item, resolution) {
-      active?.resolve(item, resolution);
+    resolve(item, resolution, attachTo) {
+      active?.resolve(item, resolution, attachTo);
     },
     ownerCommand(command) {
       return active?.ownerCommand(command) ?? Promise.reject(new Error('The map is not shared.'));

@@ -23,7 +23,7 @@ export interface RoomSession {
   /** Stops talking to the relay and to the store; what is kept on this device stays. */
   stop(): void;
   /** Settles one of the room's set-aside items with one of its resolutions. */
-  resolve(item: SetAsideItem, resolution: Resolution): void;
+  resolve(item: SetAsideItem, resolution: Resolution, attachTo?: string): void;
   /** Sends an owner's command to the relay; resolves once the relay has taken it. */
   ownerCommand(command: OwnerCommand): Promise<void>;
 }
@@ -84,7 +84,7 @@ export const roomPlaceholder = (mapId: MapId) =>
 /** The store's map and the room, in step both ways, and the room's own undo. */
 export interface StoreBinding {
   /** Settles a set-aside item (one undoable edit of this device). */
-  readonly resolve: (item: SetAsideItem, resolution: Resolution) => void;
+  readonly resolve: (item: SetAsideItem, resolution: Resolution, attachTo?: string) => void;
   stop(): void;
 }
 
@@ -144,7 +144,7 @@ export function bindStore(app: App, ydoc: Y.Doc, mapId: MapId): StoreBinding {
   show(binding.view);
   showUndo();
   return {
-    resolve: (item, resolution) => own(() => binding.resolve(item, resolution)),
+    resolve: (item, resolution, attachTo) => own(() => binding.resolve(item, resolution, attachTo)),
     stop() {
       stopped = true;
       unsubscribe();

@@ -5,6 +5,7 @@ import { problem, type ImportProblem } from '../io/problems';
 import { backupFieldsOf } from './backup';
 import { viewFieldsOf } from './mapView';
 import type { CommonGroundDb, DocumentRow, MapRow } from './schema';
+import { putBackRoom, removeRoomOf, type RemovedRoom } from './rooms';
 import { mapTables } from './tables';
 import {
   putBackSnapshots,
@@ -56,6 +57,8 @@ export interface DeletedMap {
   readonly document: DocumentRow | null;
   /** Its version history, so that undoing the delete brings that back too. */
   readonly snapshots: readonly StoredSnapshot[];
+  /** Its room on this device, when it was shared: undoing the delete rejoins it. */
+  readonly room: RemovedRoom | null;
 }
 
 /** The revision of a map that has never been stored: createMap expects it. */
@@ -200,7 +203,7 @@ export function renameMap(
 export function deleteMap(db: CommonGroundDb, id: MapId): Promise<DeletedMap | null> {
   return db.transaction(
     'rw',
-    [...mapTables(db), db.settings],
+    [...mapTables(db), db.settings, db.rooms, db.roomUpdates],
     async (): Promise<DeletedMap | null> => {
       const summary = await db.maps.get(id);
       const document = await db.documents.get(id);
@@ -208,18 +211,20 @@ export function deleteMap(db: CommonGroundDb, id: MapId): Promise<DeletedMap | n
       await db.maps.delete(id);
       await db.documents.delete(id);
       const snapshots = await removeSnapshots(db, id);
+      const room = await removeRoomOf(db, id);
       if ((await getLastOpenedMapId(db)) === id) await setLastOpenedMapId(db, null);
-      return { summary: toSummary(summary), document: document ?? null, snapshots };
+      return { summary: toSummary(summary), document: document ?? null, snapshots, room };
     },
   );
 }
 
 /** Undoes deleteMap: puts back the library entry, the document and its history as they were. */
 export function restoreMap(db: CommonGroundDb, deleted: DeletedMap): Promise<void> {
-  return db.transaction('rw', mapTables(db), async () => {
+  return db.transaction('rw', [...mapTables(db), db.rooms, db.roomUpdates], async () => {
     await db.maps.put(deleted.summary);
     if (deleted.document) await db.documents.put(deleted.document);
     await putBackSnapshots(db, deleted.snapshots);
+    if (deleted.room) await putBackRoom(db, deleted.room);
   });
 }
 

@@ -192,6 +192,8 @@ function connect(app: App, room: OpenRoom, ydoc: Y.Doc): HocuspocusProvider {
     onClose: ({ event }) => {
       end(event.reason);
     },
+    // A session stopped (another map, a newer link for this room) must not mark the next offline.
+    onDestroy: () => clearTimeout(offlineTimer),
   });
   return provider;
 }

@@ -70,6 +70,8 @@ class RoomsExtension implements Extension {
   private readonly sizes = new Map<string, number>();
   /** Rooms deleted while still open: nothing may write them back. */
   private readonly deleted = new Set<string>();
+  /** Per room, the owner's command under way (and those queued behind it). */
+  private readonly commands = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: RoomStore,
@@ -192,6 +194,24 @@ class RoomsExtension implements Extension {
   }): Promise<void> {
     const command = parseRoomCommand(data.payload);
     if (command === undefined) return;
+    const room = data.documentName;
+    // One command at a time per room: each reads the room's hashes and writes them back, and two
+    // rotations sent back to back must not each write over the other's new secret.
+    const previous = this.commands.get(room) ?? Promise.resolve();
+    const next = previous.then(() => this.command(command, data));
+    const queued = next.catch(() => undefined);
+    this.commands.set(room, queued);
+    try {
+      await next;
+    } finally {
+      if (this.commands.get(room) === queued) this.commands.delete(room);
+    }
+  }
+
+  private async command(
+    command: RoomCommand,
+    data: { connection: Connection; documentName: string; document: Document },
+  ): Promise<void> {
     const reply = (answer: object) => data.connection.sendStateless(JSON.stringify(answer));
     if (this.roles.get(data.connection) !== 'edit') {
       this.log('refused', { room: data.documentName, reason: 'view-only-command' });
@@ -205,9 +225,11 @@ class RoomsExtension implements Extension {
       reply({ type: 'refused', reason: 'not-owner' });
       return;
     }
-    // Said before the command runs: deleting the room closes the sender's connection too.
-    reply({ type: 'done', command: command.type });
+    const done = () => reply({ type: 'done', command: command.type });
+    // Deleting the room closes the sender's connection too: said before, not after.
+    if (command.type === 'delete-room') done();
     await this.runCommand(command, meta, data.documentName, data.document, data.connection);
+    if (command.type !== 'delete-room') done();
   }
 
   private async runCommand(

@@ -177,16 +177,25 @@ describe('the relay', { timeout: 20_000 }, () => {
     );
     await waitFor('three refusals', () => peer.stateless.length === 3);
     expect(peer.stateless).toEqual([notOwner, notOwner, notOwner]);
-    const edit = freshSecret();
-    owner.provider.sendStateless(
-      JSON.stringify({ type: 'rotate-secret', role: 'edit', secret: edit, owner: ownerSecret }),
-    );
+    // Both secrets at once, back to back: neither rotation may undo the other.
+    const [edit, view] = [freshSecret(), freshSecret()];
+    for (const [role, secret] of [
+      ['edit', edit],
+      ['view', view],
+    ])
+      owner.provider.sendStateless(
+        JSON.stringify({ type: 'rotate-secret', role, secret, owner: ownerSecret }),
+      );
     await waitFor('the peer to be told', () => peer.closes.includes('secret-rotated'));
+    await waitFor('both rotations', () => owner.stateless.length === 2);
     const rejoined = open(relay.url, secrets.room, editToken({ ...secrets, edit }));
     await waitFor('the new edit link to sync', synced(rejoined));
+    const viewer = open(relay.url, secrets.room, viewToken({ ...secrets, view }));
+    await waitFor('the new view link to sync', synced(viewer));
     owner.provider.sendStateless(JSON.stringify({ type: 'delete-room', owner: ownerSecret }));
     await waitFor('the owner to be told', () => owner.closes.includes('room-deleted'));
     expect(owner.stateless).toEqual([
+      JSON.stringify({ type: 'done', command: 'rotate-secret' }),
       JSON.stringify({ type: 'done', command: 'rotate-secret' }),
       JSON.stringify({ type: 'done', command: 'delete-room' }),
     ]);

@@ -157,7 +157,12 @@ export function bindStore(app: App, ydoc: Y.Doc, mapId: MapId): StoreBinding {
 /** The relay's connection, shown in the toolbar; a refusal for good stops reconnecting. */
 function connect(app: App, room: OpenRoom, ydoc: Y.Doc): HocuspocusProvider {
   const { roomStore } = app;
-  const update = (partial: Partial<RoomData>) => roomStore.getState().update(partial);
+  // A stopped session (another map, a newer link for this room) must not speak for the next
+  // one: its socket's late close or its offline timer would overwrite the new room's status.
+  let destroyed = false;
+  const update = (partial: Partial<RoomData>) => {
+    if (!destroyed) roomStore.getState().update(partial);
+  };
   let offlineTimer: ReturnType<typeof setTimeout> | undefined;
   let provider: HocuspocusProvider | null = null;
   const end = (reason: string) => {
@@ -192,8 +197,10 @@ function connect(app: App, room: OpenRoom, ydoc: Y.Doc): HocuspocusProvider {
     onClose: ({ event }) => {
       end(event.reason);
     },
-    // A session stopped (another map, a newer link for this room) must not mark the next offline.
-    onDestroy: () => clearTimeout(offlineTimer),
+    onDestroy: () => {
+      destroyed = true;
+      clearTimeout(offlineTimer);
+    },
   });
   return provider;
 }

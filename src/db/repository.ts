@@ -4,8 +4,8 @@ import { importMapObject, toFileObject } from '../io/json';
 import { problem, type ImportProblem } from '../io/problems';
 import { backupFieldsOf } from './backup';
 import { viewFieldsOf } from './mapView';
-import type { CommonGroundDb, DocumentRow, MapRow } from './schema';
-import { putBackRoom, removeRoomOf, type RemovedRoom } from './rooms';
+import type { CommonGroundDb, DocumentRow, MapRow, RoomRow, RoomUpdateRow } from './schema';
+import { removeRoom } from './rooms';
 import { mapTables } from './tables';
 import {
   putBackSnapshots,
@@ -57,8 +57,9 @@ export interface DeletedMap {
   readonly document: DocumentRow | null;
   /** Its version history, so that undoing the delete brings that back too. */
   readonly snapshots: readonly StoredSnapshot[];
-  /** Its room on this device, when it was shared: undoing the delete rejoins it. */
-  readonly room: RemovedRoom | null;
+  /** Its room on this device, when it was shared, and the room's updates kept here. */
+  readonly room: RoomRow | undefined;
+  readonly roomUpdates: readonly RoomUpdateRow[];
 }
 
 /** The revision of a map that has never been stored: createMap expects it. */
@@ -211,9 +212,17 @@ export function deleteMap(db: CommonGroundDb, id: MapId): Promise<DeletedMap | n
       await db.maps.delete(id);
       await db.documents.delete(id);
       const snapshots = await removeSnapshots(db, id);
-      const room = await removeRoomOf(db, id);
+      const room = await db.rooms.get(id);
+      const roomUpdates = await db.roomUpdates.where({ mapId: id }).toArray();
+      await removeRoom(db, id);
       if ((await getLastOpenedMapId(db)) === id) await setLastOpenedMapId(db, null);
-      return { summary: toSummary(summary), document: document ?? null, snapshots, room };
+      return {
+        summary: toSummary(summary),
+        document: document ?? null,
+        snapshots,
+        room,
+        roomUpdates,
+      };
     },
   );
 }
@@ -224,7 +233,9 @@ export function restoreMap(db: CommonGroundDb, deleted: DeletedMap): Promise<voi
     await db.maps.put(deleted.summary);
     if (deleted.document) await db.documents.put(deleted.document);
     await putBackSnapshots(db, deleted.snapshots);
-    if (deleted.room) await putBackRoom(db, deleted.room);
+    // Undoing the delete of a shared map rejoins its room.
+    if (deleted.room) await db.rooms.put(deleted.room);
+    await db.roomUpdates.bulkPut([...deleted.roomUpdates]);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { CommonGroundDb, RoomRow, RoomUpdateRow } from './schema';
+import type { CommonGroundDb, RoomRow } from './schema';
 
 /**
  * Rooms on this device: which maps are shared, and the Yjs updates of each room's document kept
@@ -22,30 +22,6 @@ export async function removeRoom(db: CommonGroundDb, mapId: string): Promise<voi
     await db.rooms.delete(mapId);
     await db.roomUpdates.where('mapId').equals(mapId).delete();
   });
-}
-
-/** A deleted map's room on this device, as removeRoomOf returned it for an undo. */
-export interface RemovedRoom {
-  readonly room: RoomRow;
-  readonly updates: readonly RoomUpdateRow[];
-}
-
-/**
- * Removes a map's room row and its kept updates (inside deleteMap's transaction) and returns them
- * for an undo; null when the map was not shared.
- */
-export async function removeRoomOf(db: CommonGroundDb, mapId: string): Promise<RemovedRoom | null> {
-  const room = await db.rooms.get(mapId);
-  if (!room) return null;
-  const updates = await db.roomUpdates.where('mapId').equals(mapId).toArray();
-  await removeRoom(db, mapId);
-  return { room, updates };
-}
-
-/** Puts back what removeRoomOf returned, updates under their ids (inside restoreMap's transaction). */
-export async function putBackRoom(db: CommonGroundDb, removed: RemovedRoom): Promise<void> {
-  await db.rooms.put(removed.room);
-  await db.roomUpdates.bulkPut([...removed.updates]);
 }
 
 export async function appendRoomUpdate(

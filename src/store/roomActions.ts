@@ -1,10 +1,7 @@
 import { getRoom } from '../db/rooms';
-import type { RoomRow } from '../db/schema';
 import type { MapId } from '../domain/ids';
 import type { Resolution, SetAsideItem } from '../domain/repair';
 import type { App } from './app';
-import type { OpenRoom } from './roomStore';
-import type { OwnerCommand } from './rooms/ownerCommand';
 import type { RoomSession } from './rooms/session';
 
 /**
@@ -12,16 +9,6 @@ import type { RoomSession } from './rooms/session';
  * imported only then: a map that is not shared opens no connection and loads none of it. Sharing,
  * joining and leaving live in rooms/links.ts, loaded with the Share dialog or a room link.
  */
-
-const toOpenRoom = ({ mapId, roomId, relay, role, key, viewKey, ownerKey }: RoomRow): OpenRoom => ({
-  mapId,
-  roomId,
-  relay,
-  role,
-  key,
-  ...(viewKey === undefined ? {} : { viewKey }),
-  ...(ownerKey === undefined ? {} : { ownerKey }),
-});
 
 /** Starts and stops the room of the map the editor shows; one per app. */
 export interface RoomFollower {
@@ -31,8 +18,8 @@ export interface RoomFollower {
   stop(): void;
   /** Settles a set-aside item of the open map's room (see RoomSession.resolve). */
   resolve(item: SetAsideItem, resolution: Resolution, attachTo?: string): void;
-  /** Asks the relay, as the room's owner, to rotate a secret or delete the open map's room. */
-  ownerCommand(command: OwnerCommand): Promise<void>;
+  /** The open map's room session, for what only its Share dialog does (rooms/owner.ts). */
+  session(): RoomSession | null;
 }
 
 export function createRoomFollower(app: () => App): RoomFollower {
@@ -48,9 +35,7 @@ export function createRoomFollower(app: () => App): RoomFollower {
     resolve(item, resolution, attachTo) {
       active?.resolve(item, resolution, attachTo);
     },
-    ownerCommand(command) {
-      return active?.ownerCommand(command) ?? Promise.reject(new Error('The map is not shared.'));
-    },
+    session: () => active,
     async follow(mapId) {
       stop();
       const turn = ++followed;
@@ -59,7 +44,7 @@ export function createRoomFollower(app: () => App): RoomFollower {
       if (!room || turn !== followed) return;
       const { startRoomSession } = await import('./rooms/session');
       if (turn !== followed || app().documentStore.getState().doc?.map.id !== mapId) return;
-      const session = await startRoomSession(app(), toOpenRoom(room));
+      const session = await startRoomSession(app(), room);
       // Another map was opened while this room was starting: it must not keep undo or the status.
       if (turn === followed) active = session;
       else session.stop();

@@ -3,6 +3,7 @@ import { newRoomSecret } from '../../io/roomLink';
 import type { App } from '../app';
 import { participantRoleOf, type OpenRoom } from '../roomStore';
 import { random } from './links';
+import type { OwnerCommand } from './ownerCommand';
 
 /**
  * What only the device that shared a map can do to its room: give it new secrets (every link
@@ -14,6 +15,12 @@ function ownRoom(app: App): OpenRoom {
   if (!room || participantRoleOf(room) !== 'facilitator')
     throw new Error('Only the device that shared the map can change its room.');
   return room;
+}
+
+function send(app: App, command: OwnerCommand): Promise<void> {
+  const session = app.roomFollower.session();
+  if (!session) return Promise.reject(new Error('The map is not shared.'));
+  return session.ownerCommand(command);
 }
 
 /** Keeps the room's new secret here: this device's next connection and its links use it. */
@@ -31,11 +38,11 @@ async function keep(app: App, room: OpenRoom): Promise<void> {
 export async function rotateRoomSecrets(app: App): Promise<void> {
   const room = ownRoom(app);
   const key = newRoomSecret(random);
-  await app.roomFollower.ownerCommand({ type: 'rotate-secret', role: 'edit', secret: key });
+  await send(app, { type: 'rotate-secret', role: 'edit', secret: key });
   const withKey: OpenRoom = { ...room, key };
   await keep(app, withKey);
   const viewKey = newRoomSecret(random);
-  await app.roomFollower.ownerCommand({ type: 'rotate-secret', role: 'view', secret: viewKey });
+  await send(app, { type: 'rotate-secret', role: 'view', secret: viewKey });
   await keep(app, { ...withKey, viewKey });
 }
 
@@ -45,7 +52,7 @@ export async function rotateRoomSecrets(app: App): Promise<void> {
  */
 export async function deleteOwnRoom(app: App): Promise<void> {
   const room = ownRoom(app);
-  await app.roomFollower.ownerCommand({ type: 'delete-room' });
+  await send(app, { type: 'delete-room' });
   app.roomFollower.stop();
   await removeRoom(app.db, room.mapId);
   app.sessionStore.getState().showNotice({

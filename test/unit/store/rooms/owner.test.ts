@@ -6,6 +6,7 @@ import { createApp, type App } from '../../../../src/store/app';
 import type { OpenRoom } from '../../../../src/store/roomStore';
 import { deleteOwnRoom, rotateRoomSecrets } from '../../../../src/store/rooms/owner';
 import { readAnswer, type OwnerCommand } from '../../../../src/store/rooms/ownerCommand';
+import type { RoomSession } from '../../../../src/store/rooms/session';
 
 const shared: OpenRoom = {
   mapId: 'm-owner',
@@ -28,7 +29,14 @@ async function appIn(room: OpenRoom, answer: (command: OwnerCommand) => Promise<
   apps.push(app);
   await putRoom(app.db, room);
   app.roomStore.getState().update({ room, connection: 'connected' });
-  const sent = vi.spyOn(app.roomFollower, 'ownerCommand').mockImplementation(answer);
+  const sent = vi.fn(answer);
+  const session: RoomSession = {
+    mapId: room.mapId,
+    stop: () => undefined,
+    resolve: () => undefined,
+    ownerCommand: sent,
+  };
+  vi.spyOn(app.roomFollower, 'session').mockReturnValue(session);
   return { app, sent };
 }
 

@@ -4,7 +4,8 @@ import { toFileObject } from '../io/json/document';
 import { problem, type ImportProblem } from '../io/problems';
 import { backupFieldsOf } from './backup';
 import { viewFieldsOf } from './mapView';
-import type { CommonGroundDb, DocumentRow, MapRow } from './schema';
+import type { CommonGroundDb, DocumentRow, MapRow, RoomRow, RoomUpdateRow } from './schema';
+import { removeRoom } from './rooms';
 import { mapTables } from './tables';
 import { loadStoredMapReader, readStoredMapNow } from './storedMapReader';
 import {
@@ -57,6 +58,9 @@ export interface DeletedMap {
   readonly document: DocumentRow | null;
   /** Its version history, so that undoing the delete brings that back too. */
   readonly snapshots: readonly StoredSnapshot[];
+  /** Its room on this device, when it was shared, and the room's updates kept here. */
+  readonly room: RoomRow | undefined;
+  readonly roomUpdates: readonly RoomUpdateRow[];
 }
 
 /** The revision of a map that has never been stored: createMap expects it. */
@@ -211,7 +215,7 @@ export function renameMap(
 export function deleteMap(db: CommonGroundDb, id: MapId): Promise<DeletedMap | null> {
   return db.transaction(
     'rw',
-    [...mapTables(db), db.settings],
+    [...mapTables(db), db.settings, db.rooms, db.roomUpdates],
     async (): Promise<DeletedMap | null> => {
       const summary = await db.maps.get(id);
       const document = await db.documents.get(id);
@@ -219,18 +223,30 @@ export function deleteMap(db: CommonGroundDb, id: MapId): Promise<DeletedMap | n
       await db.maps.delete(id);
       await db.documents.delete(id);
       const snapshots = await removeSnapshots(db, id);
+      const room = await db.rooms.get(id);
+      const roomUpdates = await db.roomUpdates.where({ mapId: id }).toArray();
+      await removeRoom(db, id);
       if ((await getLastOpenedMapId(db)) === id) await setLastOpenedMapId(db, null);
-      return { summary: toSummary(summary), document: document ?? null, snapshots };
+      return {
+        summary: toSummary(summary),
+        document: document ?? null,
+        snapshots,
+        room,
+        roomUpdates,
+      };
     },
   );
 }
 
 /** Undoes deleteMap: puts back the library entry, the document and its history as they were. */
 export function restoreMap(db: CommonGroundDb, deleted: DeletedMap): Promise<void> {
-  return db.transaction('rw', mapTables(db), async () => {
+  return db.transaction('rw', [...mapTables(db), db.rooms, db.roomUpdates], async () => {
     await db.maps.put(deleted.summary);
     if (deleted.document) await db.documents.put(deleted.document);
     await putBackSnapshots(db, deleted.snapshots);
+    // Undoing the delete of a shared map rejoins its room.
+    if (deleted.room) await db.rooms.put(deleted.room);
+    await db.roomUpdates.bulkPut([...deleted.roomUpdates]);
   });
 }
 

@@ -91,6 +91,11 @@ export interface RoomRow {
   readonly key: string;
   /** Only on the device that shared the map: the view secret, so it can show the view link again. */
   readonly viewKey?: string;
+  /**
+   * Only on the device that shared the map, and in no link: the secret the relay asks for before
+   * it rotates the room's secrets or deletes it. Rooms shared before it existed have none.
+   */
+  readonly ownerKey?: string;
 }
 
 /**

@@ -27,7 +27,7 @@ import {
 import type { RelayLog } from './log';
 import { parsePerspectiveMessage, PrivatePerspectives } from './privatePerspectives';
 import { parseRoomCommand, type RoomCommand } from './roomCommand';
-import { openRoomStore, type RoomStore } from './roomStore';
+import { openRoomStore, type RoomMeta, type RoomStore } from './roomStore';
 import { hashSecret, parseToken, ROOM_NAME, secretMatches, type Role } from './token';
 
 export interface RelayOptions {
@@ -90,6 +90,8 @@ class RoomsExtension implements Extension {
   private readonly sizes = new Map<string, number>();
   /** Rooms deleted while still open: nothing may write them back. */
   private readonly deleted = new Set<string>();
+  /** Per room, the owner's command under way (and those queued behind it). */
+  private readonly commands = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: RoomStore,
@@ -121,6 +123,7 @@ class RoomsExtension implements Extension {
         v: 1 as const,
         editHash: hashSecret(token.secret),
         viewHash: hashSecret(token.viewSecret),
+        ...(token.ownerSecret === undefined ? {} : { ownerHash: hashSecret(token.ownerSecret) }),
         created: new Date().toISOString(),
       };
       if (await this.store.create(room, created)) {
@@ -245,18 +248,47 @@ class RoomsExtension implements Extension {
     }
     const command = parseRoomCommand(data.payload);
     if (command === undefined) return;
+    const room = data.documentName;
+    // One command at a time per room: each reads the room's hashes and writes them back, and two
+    // rotations sent back to back must not each write over the other's new secret.
+    const previous = this.commands.get(room) ?? Promise.resolve();
+    const next = previous.then(() => this.command(command, data));
+    const queued = next.catch(() => undefined);
+    this.commands.set(room, queued);
+    try {
+      await next;
+    } finally {
+      if (this.commands.get(room) === queued) this.commands.delete(room);
+    }
+  }
+
+  private async command(
+    command: RoomCommand,
+    data: { connection: Connection; documentName: string; document: Document },
+  ): Promise<void> {
     const reply = (answer: object) => data.connection.sendStateless(JSON.stringify(answer));
     if (this.roles.get(data.connection) !== 'edit') {
       this.log('refused', { room: data.documentName, reason: 'view-only-command' });
       reply({ type: 'refused', reason: 'view-only' });
       return;
     }
-    await this.runCommand(command, data.documentName, data.document, data.connection);
-    reply({ type: 'done', command: command.type });
+    const meta = await this.store.meta(data.documentName);
+    if (meta === undefined) return;
+    if (meta.ownerHash !== undefined && !secretMatches(command.owner ?? '', meta.ownerHash)) {
+      this.log('refused', { room: data.documentName, reason: 'not-owner' });
+      reply({ type: 'refused', reason: 'not-owner' });
+      return;
+    }
+    const done = () => reply({ type: 'done', command: command.type });
+    // Deleting the room closes the sender's connection too: said before, not after.
+    if (command.type === 'delete-room') done();
+    await this.runCommand(command, meta, data.documentName, data.document, data.connection);
+    if (command.type !== 'delete-room') done();
   }
 
   private async runCommand(
     command: RoomCommand,
+    meta: RoomMeta,
     room: string,
     document: Document,
     sender: Connection,
@@ -268,8 +300,6 @@ class RoomsExtension implements Extension {
       this.closeAll(document, refusals.roomDeleted(), () => true);
       return;
     }
-    const meta = await this.store.meta(room);
-    if (meta === undefined) return;
     const hash = hashSecret(command.secret);
     await this.store.replaceMeta(
       room,

@@ -1,5 +1,5 @@
 /**
- * Rooms on disk: per room a small JSON file with the two secret hashes, a file with the Yjs
+ * Rooms on disk: per room a small JSON file with the secret hashes, a file with the Yjs
  * state (one update that rebuilds the document) and, while any wait for their reveal, a file with
  * the room's private perspectives (privatePerspectives.ts). Every write goes to a temporary file that is
  * synced and then renamed over the old one, so a crash leaves the old file or the new one, never
@@ -14,6 +14,11 @@ const roomMetaSchema = z.strictObject({
   v: z.literal(1),
   editHash: z.string().regex(/^[0-9a-f]{64}$/),
   viewHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Rooms created before owners had a secret of their own have none: the edit secret rules. */
+  ownerHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   created: z.string(),
 });
 

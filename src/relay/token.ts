@@ -5,6 +5,10 @@
  *   {"v":1,"role":"edit","secret":"<edit secret>"}                          join to edit
  *   {"v":1,"role":"view","secret":"<view secret>"}                          join to view only
  *   {"v":1,"role":"edit","secret":"<edit secret>","viewSecret":"<view>"}    join, or create the room
+ *   {"v":1,"role":"edit","secret":"…","viewSecret":"…","ownerSecret":"<owner>"}  …with an owner
+ *
+ * The owner secret stays on the device that shared the map (it is in no link): a room created with
+ * one takes its rotate-secret and delete-room commands only with it (roomCommand.ts).
  *
  * Secrets are random strings the sharer makes (≥ 128 bits, base64url); they travel in the link's
  * fragment and in this token only. The relay stores a SHA-256 of each (a random secret needs no
@@ -37,6 +41,7 @@ const tokenSchema = z.discriminatedUnion('role', [
     role: z.literal('edit'),
     secret: secretSchema,
     viewSecret: secretSchema.optional(),
+    ownerSecret: secretSchema.optional(),
   }),
   z.strictObject({ v: z.literal(TOKEN_VERSION), role: z.literal('view'), secret: secretSchema }),
 ]);

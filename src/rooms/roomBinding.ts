@@ -3,6 +3,7 @@ import { isSameContent } from '../domain/sameValue';
 import type { MapDocument } from '../domain/model';
 import { repairMapDocument, type Resolution, type SetAsideItem } from '../domain/repair';
 import { RoomReader } from './readRoom';
+import { writeResolution } from './resolveRoom';
 import { listMap, metaMap, ROOM_LISTS } from './roomShape';
 import { writeEdit } from './writeRoom';
 
@@ -119,15 +120,16 @@ export class RoomBinding {
   }
 
   /**
-   * Settles a set-aside item with one of its resolutions, as one undoable edit of this device;
-   * false (nothing written) for a resolution this binding cannot carry out: only `remove` so far.
+   * Settles a set-aside item with one of its resolutions (`attachTo`: the goal or person a
+   * reattach points the record at), as one undoable edit of this device; false, nothing written,
+   * when it cannot be settled that way (see resolveRoom.ts).
    */
-  resolve(item: SetAsideItem, resolution: Resolution): boolean {
-    if (resolution.action !== 'remove' || item.list === 'map') return false;
-    const records = listMap(this.ydoc, item.list);
-    if (!records.has(item.id)) return false;
-    this.ydoc.transact(() => records.delete(item.id), this);
-    return true;
+  resolve(item: SetAsideItem, resolution: Resolution, attachTo?: string): boolean {
+    let wrote = false;
+    this.ydoc.transact(() => {
+      wrote = writeResolution(this.ydoc, this.current.doc, item, resolution, attachTo);
+    }, this);
+    return wrote;
   }
 
   destroy(): void {

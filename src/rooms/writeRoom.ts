@@ -104,7 +104,7 @@ function writePerspectives(record: YRecord, before: unknown, after: unknown): vo
 }
 
 /** Y.Map refuses an object without Object's prototype (a record a file built): copy it. */
-const storable = (value: unknown): unknown =>
+export const storable = (value: unknown): unknown =>
   isObject(value) && !Array.isArray(value) ? { ...value } : value;
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;

@@ -1,9 +1,7 @@
 import { getRoom } from '../db/rooms';
-import type { RoomRow } from '../db/schema';
 import type { MapId } from '../domain/ids';
 import type { Resolution, SetAsideItem } from '../domain/repair';
 import type { App } from './app';
-import type { OpenRoom } from './roomStore';
 import type { RoomSession } from './rooms/session';
 
 /**
@@ -12,15 +10,6 @@ import type { RoomSession } from './rooms/session';
  * joining and leaving live in rooms/links.ts, loaded with the Share dialog or a room link.
  */
 
-const toOpenRoom = ({ mapId, roomId, relay, role, key, viewKey }: RoomRow): OpenRoom => ({
-  mapId,
-  roomId,
-  relay,
-  role,
-  key,
-  ...(viewKey === undefined ? {} : { viewKey }),
-});
-
 /** Starts and stops the room of the map the editor shows; one per app. */
 export interface RoomFollower {
   /** Follows the map the editor opened: starts its room if it is shared, stops the previous one. */
@@ -28,7 +17,9 @@ export interface RoomFollower {
   /** Stops the open map's room (leaving it, or another map opens); what is kept here stays. */
   stop(): void;
   /** Settles a set-aside item of the open map's room (see RoomSession.resolve). */
-  resolve(item: SetAsideItem, resolution: Resolution): void;
+  resolve(item: SetAsideItem, resolution: Resolution, attachTo?: string): void;
+  /** The open map's room session, for what only its Share dialog does (rooms/owner.ts). */
+  session(): RoomSession | null;
 }
 
 export function createRoomFollower(app: () => App): RoomFollower {
@@ -41,9 +32,10 @@ export function createRoomFollower(app: () => App): RoomFollower {
   };
   return {
     stop,
-    resolve(item, resolution) {
-      active?.resolve(item, resolution);
+    resolve(item, resolution, attachTo) {
+      active?.resolve(item, resolution, attachTo);
     },
+    session: () => active,
     async follow(mapId) {
       stop();
       const turn = ++followed;
@@ -52,7 +44,7 @@ export function createRoomFollower(app: () => App): RoomFollower {
       if (!room || turn !== followed) return;
       const { startRoomSession } = await import('./rooms/session');
       if (turn !== followed || app().documentStore.getState().doc?.map.id !== mapId) return;
-      const session = await startRoomSession(app(), toOpenRoom(room));
+      const session = await startRoomSession(app(), room);
       // Another map was opened while this room was starting: it must not keep undo or the status.
       if (turn === followed) active = session;
       else session.stop();

@@ -21,6 +21,8 @@ export interface OpenRoom {
   readonly key: string;
   /** Only where the map was shared from: the view link's secret. */
   readonly viewKey?: string;
+  /** Only where the map was shared from: the secret that lets it rotate or delete the room. */
+  readonly ownerKey?: string;
 }
 
 export interface RoomData {
@@ -72,11 +74,12 @@ export function createRoomStore(): StoreApi<RoomState> {
 }
 
 /**
- * The resolutions a room settles with one click (RoomBinding.resolve): removing the record. The
- * others (keep as repaired, attach elsewhere) are done by editing the map.
+ * The resolutions a room settles with one click (RoomBinding.resolve): remove, keep as repaired,
+ * attach to a goal or person chosen. Only the map's own details, written badly on another device,
+ * are settled by editing them.
  */
 export const oneClickResolutions = (item: SetAsideItem): readonly Resolution[] =>
-  item.list === 'map' ? [] : item.resolutions.filter((r) => r.action === 'remove');
+  item.list === 'map' ? [] : item.resolutions;
 
 export const selectRoom = (s: RoomData): OpenRoom | null => s.room;
 export const selectViewOnly = (s: RoomData): boolean => s.room?.role === 'view';

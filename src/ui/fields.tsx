@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lockedProps, useViewOnlyNote } from './viewOnly';
 import './fields.css';
 
 /**
@@ -27,6 +28,7 @@ export function CommitField({
   inputRef?: (element: HTMLInputElement | HTMLTextAreaElement | null) => void;
 }) {
   const id = useId();
+  const viewOnly = useViewOnlyNote();
   const [draft, setDraft] = useState<string | null>(null);
   // Refs, not state: Escape commits and then blurs in the same tick, and that blur (or an unmount)
   // must see the draft as already committed rather than commit it twice.
@@ -69,6 +71,8 @@ export function CommitField({
     onBlur: commit,
     onKeyDown,
     ref: inputRef,
+    readOnly: viewOnly !== null,
+    'aria-describedby': viewOnly ?? undefined,
   };
   return (
     <div className={className}>
@@ -93,6 +97,7 @@ export function SelectField<T extends string>({
   onChange: (next: T) => void;
 }) {
   const id = useId();
+  const viewOnly = useViewOnlyNote();
   return (
     <div className="cg-field">
       <label htmlFor={id}>{label}</label>
@@ -101,8 +106,9 @@ export function SelectField<T extends string>({
         value={value}
         onChange={(e) => {
           const next = options.find((o) => o.value === e.target.value);
-          if (next) onChange(next.value);
+          if (next && viewOnly === null) onChange(next.value);
         }}
+        {...lockedProps(viewOnly)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -138,5 +144,28 @@ export function NumberField({
       value={value === null ? '' : String(value)}
       onCommit={(text) => onCommit(parseOptionalNumber(text))}
     />
+  );
+}
+
+/** A button that changes the map: inert, but focusable and described, in a view-only map. */
+export function EditButton({
+  onClick,
+  danger = false,
+  children,
+}: {
+  onClick: () => void;
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  const viewOnly = useViewOnlyNote();
+  return (
+    <button
+      type="button"
+      className={danger ? 'cg-button cg-button--danger' : 'cg-button'}
+      onClick={onClick}
+      {...lockedProps(viewOnly)}
+    >
+      {children}
+    </button>
   );
 }

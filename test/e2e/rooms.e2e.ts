@@ -106,6 +106,23 @@ describe('workshop rooms', () => {
     expect(await c.page.getByRole('button', { name: 'Add goal' }).isDisabled()).toBe(true);
     await retitle(a.page, 'Objective edited on B', 'Objective seen by C');
     await seesGoal(c.page, 'Objective seen by C');
+    // Its details are read-only, not refused: focusable, read out, and said why.
+    await c.page.getByRole('group', { name: 'Objective seen by C', exact: true }).click();
+    const title = c.page.getByRole('textbox', { name: 'Title' });
+    await title.focus();
+    expect(await title.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await title.isEditable()).toBe(false);
+    expect(await title.inputValue()).toBe('Objective seen by C');
+    const why = await title.evaluate(
+      (e) => document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(why).toMatch(/^View only: this map was opened with a view link/);
+    const remove = c.page.getByRole('button', { name: 'Delete goal' });
+    expect(await remove.getAttribute('aria-disabled')).toBe('true');
+    await remove.focus();
+    await remove.press('Enter');
+    await c.page.screenshot({ path: 'test-results/rooms-view-only-inspector.png' });
+    await seesGoal(c.page, 'Objective seen by C');
 
     const wrong = links.edit.replace(/key=[^&]+/, `key=${'x'.repeat(32)}`);
     const d = await openApp(browser, { load: false });
@@ -144,6 +161,31 @@ describe('workshop rooms', () => {
     await roomHealth(a.page).screenshot({ path: 'test-results/rooms-set-aside.png' });
     await roomHealth(b.page).getByRole('button', { name: 'Remove the link' }).click();
     await roomHealth(a.page).waitFor({ state: 'detached', timeout: 20_000 });
+    expect([...pageErrors(a), ...pageErrors(b)]).toEqual([]);
+  });
+
+  it('the owner gives the room new secrets (B is told plainly, the new link works), then deletes it', async () => {
+    await a.page.getByRole('banner').getByRole('button', { name: 'Share' }).click();
+    const shared = a.page.getByRole('dialog', { name: 'Shared as a room' });
+    await shared.getByRole('button', { name: 'Change the room’s secret' }).click();
+    await shared
+      .getByRole('status')
+      .getByText(/The room has new secrets/)
+      .waitFor();
+    const edit = await shared.getByRole('textbox', { name: 'Edit link' }).inputValue();
+    expect(edit).not.toBe(links.edit);
+    await b.page.getByText(/The room’s owner changed its secret/).waitFor({ timeout: 20_000 });
+    await b.page.goto(edit);
+    await waitForStatus(b.page, /^Connected$/);
+
+    await shared.getByRole('button', { name: 'Delete the room' }).click();
+    const confirm = shared.getByRole('group', { name: /Delete this room for everyone\?/ });
+    await shared.screenshot({ path: 'test-results/rooms-owner.png' });
+    await confirm.getByRole('button', { name: 'Delete the room for everyone' }).click();
+    await a.page.getByText(/The room was deleted on the relay/).waitFor();
+    await shared.waitFor({ state: 'hidden' });
+    expect(await roomStatus(a.page).count()).toBe(0);
+    await waitForStatus(b.page, /^The room was deleted by its owner/);
     expect([...pageErrors(a), ...pageErrors(b)]).toEqual([]);
   });
 });

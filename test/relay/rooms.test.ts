@@ -155,6 +155,52 @@ describe('the relay', { timeout: 20_000 }, () => {
     await waitFor('the room to be gone', () => again.refusals.includes('room-not-found'));
   });
 
+  it('a room created with an owner secret takes rotate and delete only with it', async () => {
+    const secrets = room();
+    const ownerSecret = freshSecret();
+    const ownerToken = JSON.stringify({
+      v: 1,
+      role: 'edit',
+      secret: secrets.edit,
+      viewSecret: secrets.view,
+      ownerSecret,
+    });
+    const owner = open(relay.url, secrets.room, ownerToken);
+    await waitFor('the owner to sync', synced(owner));
+    const peer = open(relay.url, secrets.room, editToken(secrets));
+    await waitFor('the peer to sync', synced(peer));
+    const notOwner = JSON.stringify({ type: 'refused', reason: 'not-owner' });
+    peer.provider.sendStateless(JSON.stringify({ type: 'delete-room' }));
+    peer.provider.sendStateless(JSON.stringify({ type: 'delete-room', owner: secrets.edit }));
+    peer.provider.sendStateless(
+      JSON.stringify({ type: 'rotate-secret', role: 'edit', secret: freshSecret() }),
+    );
+    await waitFor('three refusals', () => peer.stateless.length === 3);
+    expect(peer.stateless).toEqual([notOwner, notOwner, notOwner]);
+    // Both secrets at once, back to back: neither rotation may undo the other.
+    const [edit, view] = [freshSecret(), freshSecret()];
+    for (const [role, secret] of [
+      ['edit', edit],
+      ['view', view],
+    ])
+      owner.provider.sendStateless(
+        JSON.stringify({ type: 'rotate-secret', role, secret, owner: ownerSecret }),
+      );
+    await waitFor('the peer to be told', () => peer.closes.includes('secret-rotated'));
+    await waitFor('both rotations', () => owner.stateless.length === 2);
+    const rejoined = open(relay.url, secrets.room, editToken({ ...secrets, edit }));
+    await waitFor('the new edit link to sync', synced(rejoined));
+    const viewer = open(relay.url, secrets.room, viewToken({ ...secrets, view }));
+    await waitFor('the new view link to sync', synced(viewer));
+    owner.provider.sendStateless(JSON.stringify({ type: 'delete-room', owner: ownerSecret }));
+    await waitFor('the owner to be told', () => owner.closes.includes('room-deleted'));
+    expect(owner.stateless).toEqual([
+      JSON.stringify({ type: 'done', command: 'rotate-secret' }),
+      JSON.stringify({ type: 'done', command: 'rotate-secret' }),
+      JSON.stringify({ type: 'done', command: 'delete-room' }),
+    ]);
+  });
+
   it('never writes a secret or a token to its log', () => {
     const log = JSON.stringify(relay.logs);
     expect(relay.logs.length).toBeGreaterThan(10);

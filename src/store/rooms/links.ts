@@ -31,7 +31,7 @@ export async function relayAddressToOffer(app: App): Promise<string> {
   return (await getRelayAddress(app.db)) ?? configuredRelay();
 }
 
-const random = (bytes: Uint8Array) => {
+export const random = (bytes: Uint8Array) => {
   crypto.getRandomValues(bytes);
 };
 
@@ -47,6 +47,7 @@ export async function shareOpenMap(app: App, relay: string): Promise<void> {
     role: 'edit',
     key: newRoomSecret(random),
     viewKey: newRoomSecret(random),
+    ownerKey: newRoomSecret(random),
   });
   await setRelayAddress(db, relay);
   await app.roomFollower.follow(doc.map.id);
@@ -68,6 +69,9 @@ async function storeRoomMap(app: App, link: RoomLink): Promise<MapId> {
   if (known) {
     // A newer link for the same room (an edit link after a view one, a new key) replaces the old.
     await putRoom(db, { ...known, relay: link.relay, role: link.role, key: link.key });
+    // Open already (its old key refused after the owner rotated it): reconnect with the new one.
+    if (app.roomStore.getState().room?.mapId === known.mapId)
+      await app.roomFollower.follow(asMapId(known.mapId));
     return asMapId(known.mapId);
   }
   const { fetchRoomMap } = await import('./join');

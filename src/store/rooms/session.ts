@@ -10,6 +10,7 @@ import { RoomBinding, type RoomView } from '../../rooms/roomBinding';
 import { metaMap } from '../../rooms/roomShape';
 import { writeMapDocument } from '../../rooms/writeRoom';
 import type { App } from '../app';
+import { sendOwnerCommand, type OwnerCommand } from './ownerCommand';
 import type { OpenRoom, RoomData } from '../roomStore';
 import { startPresence } from './presence';
 import { sendOwnAwarenessOnly } from './ownAwareness';
@@ -24,7 +25,9 @@ export interface RoomSession {
   /** Stops talking to the relay and to the store; what is kept on this device stays. */
   stop(): void;
   /** Settles one of the room's set-aside items with one of its resolutions. */
-  resolve(item: SetAsideItem, resolution: Resolution): void;
+  resolve(item: SetAsideItem, resolution: Resolution, attachTo?: string): void;
+  /** Sends an owner's command to the relay; resolves once the relay has taken it. */
+  ownerCommand(command: OwnerCommand): Promise<void>;
 }
 
 /** After this long without the relay, "Reconnecting" becomes "Offline". */
@@ -37,6 +40,7 @@ export function roomToken(room: OpenRoom): string {
     role: room.role,
     secret: room.key,
     ...(room.viewKey === undefined ? {} : { viewSecret: room.viewKey }),
+    ...(room.ownerKey === undefined ? {} : { ownerSecret: room.ownerKey }),
   });
 }
 
@@ -82,7 +86,7 @@ export const roomPlaceholder = (mapId: MapId) =>
 /** The store's map and the room, in step both ways, and the room's own undo. */
 export interface StoreBinding {
   /** Settles a set-aside item (one undoable edit of this device). */
-  readonly resolve: (item: SetAsideItem, resolution: Resolution) => void;
+  readonly resolve: (item: SetAsideItem, resolution: Resolution, attachTo?: string) => void;
   stop(): void;
 }
 
@@ -142,7 +146,7 @@ export function bindStore(app: App, ydoc: Y.Doc, mapId: MapId): StoreBinding {
   show(binding.view);
   showUndo();
   return {
-    resolve: (item, resolution) => own(() => binding.resolve(item, resolution)),
+    resolve: (item, resolution, attachTo) => own(() => binding.resolve(item, resolution, attachTo)),
     stop() {
       stopped = true;
       unsubscribe();
@@ -155,7 +159,12 @@ export function bindStore(app: App, ydoc: Y.Doc, mapId: MapId): StoreBinding {
 /** The relay's connection, shown in the toolbar; a refusal for good stops reconnecting. */
 function connect(app: App, room: OpenRoom, ydoc: Y.Doc): HocuspocusProvider {
   const { roomStore } = app;
-  const update = (partial: Partial<RoomData>) => roomStore.getState().update(partial);
+  // A stopped session (another map, a newer link for this room) must not speak for the next
+  // one: its socket's late close or its offline timer would overwrite the new room's status.
+  let destroyed = false;
+  const update = (partial: Partial<RoomData>) => {
+    if (!destroyed) roomStore.getState().update(partial);
+  };
   let offlineTimer: ReturnType<typeof setTimeout> | undefined;
   let provider: HocuspocusProvider | null = null;
   const end = (reason: string) => {
@@ -170,7 +179,8 @@ function connect(app: App, room: OpenRoom, ydoc: Y.Doc): HocuspocusProvider {
     url: room.relay,
     name: room.roomId,
     document: ydoc,
-    token: roomToken(room),
+    // Read at each (re)connection: the owner may have rotated the secret since.
+    token: () => roomToken(roomStore.getState().room ?? room),
     onStatus: ({ status }) => {
       clearTimeout(offlineTimer);
       if (status === WebSocketStatus.Connected) return;
@@ -188,6 +198,10 @@ function connect(app: App, room: OpenRoom, ydoc: Y.Doc): HocuspocusProvider {
     },
     onClose: ({ event }) => {
       end(event.reason);
+    },
+    onDestroy: () => {
+      destroyed = true;
+      clearTimeout(offlineTimer);
     },
   });
   return provider;
@@ -211,6 +225,8 @@ export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSe
   return {
     mapId: room.mapId,
     resolve: bound.resolve,
+    ownerCommand: (command) =>
+      sendOwnerCommand(provider, roomStore.getState().room ?? room, command),
     stop() {
       stopPrivate();
       presence?.stop();

@@ -11,7 +11,7 @@ import {
 } from '../../domain/model';
 import { GoalPicker } from './GoalPicker';
 import { applyEdit } from '../../store/applyEdit';
-import { CommitField, NumberField, SelectField } from '../fields';
+import { CommitField, EditButton, NumberField, SelectField } from '../fields';
 import { OwnerField } from './PeopleFields';
 import { TradeOffsSection } from './TradeOffsSection';
 import { useRequestedFocus } from './useRequestedFocus';
@@ -149,13 +149,9 @@ export function GoalInspector({ goal, doc }: { goal: Goal; doc: MapDocument }) {
       <ContributesTo goal={goal} doc={doc} />
       <OwnerField goal={goal} doc={doc} />
       <TradeOffsSection goal={goal} doc={doc} />
-      <button
-        type="button"
-        className="cg-button cg-button--danger"
-        onClick={() => applyEdit(app, (doc) => removeGoal(doc, goal.id))}
-      >
+      <EditButton danger onClick={() => applyEdit(app, (doc) => removeGoal(doc, goal.id))}>
         Delete goal
-      </button>
+      </EditButton>
     </section>
   );
 }

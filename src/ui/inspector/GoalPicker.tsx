@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { GoalId } from '../../domain/ids';
 import type { Goal } from '../../domain/model';
 import { useDraft } from '../../store/sessionStore';
+import { lockedProps, useViewOnlyNote } from '../viewOnly';
 
 const LIST_ROWS = 5;
 
@@ -28,6 +29,7 @@ export function GoalPicker({
   children?: ReactNode;
 }) {
   const [findId, listId] = [useId(), useId()];
+  const viewOnly = useViewOnlyNote();
   const [query, setQuery] = useDraft(`${draftKey}/search`);
   const [picked, setPicked] = useState<string | null>(null);
   const q = query.trim().toLowerCase();
@@ -46,6 +48,8 @@ export function GoalPicker({
         <input
           id={findId}
           type="search"
+          readOnly={viewOnly !== null}
+          aria-describedby={viewOnly ?? undefined}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -67,6 +71,7 @@ export function GoalPicker({
           size={Math.max(2, Math.min(LIST_ROWS, shown.length))}
           value={chosen?.id ?? ''}
           onChange={(e) => setPicked(e.target.value)}
+          {...lockedProps(viewOnly)}
         >
           {shown.map((g) => (
             <option key={g.id} value={g.id}>
@@ -77,7 +82,13 @@ export function GoalPicker({
       </div>
       {shown.length === 0 && <p className="cg-hint">No goal matches “{query}”.</p>}
       {children}
-      <button type="button" className="cg-button" disabled={!chosen} onClick={pick}>
+      <button
+        type="button"
+        className="cg-button"
+        disabled={!chosen}
+        onClick={pick}
+        {...lockedProps(viewOnly)}
+      >
         {action}
       </button>
     </fieldset>

@@ -2,7 +2,7 @@ import { useApp } from '../../store/appContext';
 import { removeIncentive, updateIncentive } from '../../domain/commands';
 import { type Incentive, type MapDocument } from '../../domain/model';
 import { applyEdit } from '../../store/applyEdit';
-import { CommitField, NumberField, SelectField } from '../fields';
+import { CommitField, EditButton, NumberField, SelectField } from '../fields';
 import { INCENTIVE_KIND_OPTIONS } from './incentiveKinds';
 
 /** One tie from a person to a goal: how it binds them, how much, and what they say about it. */
@@ -44,13 +44,9 @@ export function IncentiveInspector({ incentive, doc }: { incentive: Incentive; d
         multiline
         onCommit={(note) => applyEdit(app, (d) => updateIncentive(d, incentive.id, { note }))}
       />
-      <button
-        type="button"
-        className="cg-button cg-button--danger"
-        onClick={() => applyEdit(app, (d) => removeIncentive(d, incentive.id))}
-      >
+      <EditButton danger onClick={() => applyEdit(app, (d) => removeIncentive(d, incentive.id))}>
         Delete incentive
-      </button>
+      </EditButton>
     </section>
   );
 }

@@ -1,10 +1,13 @@
 import { useApp } from '../../store/appContext';
-import { Suspense } from 'react';
+import { Suspense, useId } from 'react';
 import type { MapDocument } from '../../domain/model';
 import { deleteSelection } from '../../store/deleteSelection';
 import type { SelectedRecord } from '../../store/selection';
+import { selectReadOnly, useDocumentStore } from '../../store/documentStore';
 import { selectSelection, useSessionStore } from '../../store/sessionStore';
+import { EditButton } from '../fields';
 import { lazyPart } from '../lazyPart';
+import { ViewOnlyNote } from '../viewOnly';
 
 // Shown once something is selected; fetched when the browser is idle after the first screen.
 const GoalInspector = lazyPart(async () => (await import('./GoalInspector')).GoalInspector, {
@@ -53,7 +56,7 @@ function Details({ doc, record }: { doc: MapDocument; record: SelectedRecord }) 
 }
 
 /** Details of what is selected: one record editable in place, or a summary of many. */
-export function Inspector({ doc }: { doc: MapDocument }) {
+function Selected({ doc }: { doc: MapDocument }) {
   const app = useApp();
   const selection = useSessionStore(selectSelection);
   const [first] = selection;
@@ -63,13 +66,9 @@ export function Inspector({ doc }: { doc: MapDocument }) {
       <section aria-label="Selection" className="cg-inspector">
         <h2>{selection.length} selected</h2>
         <p className="cg-hint">Drag any of them to move them together.</p>
-        <button
-          type="button"
-          className="cg-button cg-button--danger"
-          onClick={() => deleteSelection(app)}
-        >
+        <EditButton danger onClick={() => deleteSelection(app)}>
           Delete selected
-        </button>
+        </EditButton>
       </section>
     );
   }
@@ -77,5 +76,26 @@ export function Inspector({ doc }: { doc: MapDocument }) {
     <Suspense fallback={null}>
       <Details doc={doc} record={first} />
     </Suspense>
+  );
+}
+
+/**
+ * The inspector; in a view-only map its fields and edit controls are read-only (still focusable
+ * and read out), each described by one sentence that says why.
+ */
+export function Inspector({ doc }: { doc: MapDocument }) {
+  const viewOnly = useDocumentStore(selectReadOnly);
+  const noteId = useId();
+  const hasSelection = useSessionStore((s) => selectSelection(s).length > 0);
+  return (
+    <ViewOnlyNote.Provider value={viewOnly ? noteId : null}>
+      {viewOnly && hasSelection && (
+        <p id={noteId} className="cg-hint cg-view-only-note">
+          View only: this map was opened with a view link, so its details can be read here but not
+          changed.
+        </p>
+      )}
+      <Selected doc={doc} />
+    </ViewOnlyNote.Provider>
   );
 }

@@ -2,6 +2,7 @@ import { useApp } from '../../store/appContext';
 import { unlinkGoals } from '../../domain/commands';
 import type { Link, MapDocument } from '../../domain/model';
 import { applyEdit } from '../../store/applyEdit';
+import { EditButton } from '../fields';
 
 /** A "contributes to" link: what it joins, and a way to undo it. */
 export function LinkInspector({ link, doc }: { link: Link; doc: MapDocument }) {
@@ -13,13 +14,9 @@ export function LinkInspector({ link, doc }: { link: Link; doc: MapDocument }) {
       <p>
         “{title(link.from)}” contributes to “{title(link.to)}”.
       </p>
-      <button
-        type="button"
-        className="cg-button cg-button--danger"
-        onClick={() => applyEdit(app, (d) => unlinkGoals(d, { linkId: link.id }))}
-      >
+      <EditButton danger onClick={() => applyEdit(app, (d) => unlinkGoals(d, { linkId: link.id }))}>
         Unlink
-      </button>
+      </EditButton>
     </section>
   );
 }

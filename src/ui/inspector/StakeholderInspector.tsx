@@ -8,7 +8,8 @@ import {
 } from '../../domain/commands';
 import { type IncentiveKind, type MapDocument, type Stakeholder } from '../../domain/model';
 import { applyEdit } from '../../store/applyEdit';
-import { CommitField, SelectField } from '../fields';
+import { CommitField, EditButton, SelectField } from '../fields';
+import { lockedProps, useViewOnlyNote } from '../viewOnly';
 import { GoalPicker } from './GoalPicker';
 import { INCENTIVE_KIND_OPTIONS } from './incentiveKinds';
 import { ReportsToField } from './PeopleFields';
@@ -18,6 +19,7 @@ import './inspector.css';
 function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
   const app = useApp();
   const id = useId();
+  const viewOnly = useViewOnlyNote();
   return (
     <div className="cg-field">
       <label htmlFor={id}>Colour</label>
@@ -27,8 +29,10 @@ function ColourField({ stakeholder }: { stakeholder: Stakeholder }) {
         value={stakeholder.color}
         onChange={(e) => {
           const color = e.target.value;
-          applyEdit(app, (doc) => updateStakeholder(doc, stakeholder.id, { color }));
+          if (viewOnly === null)
+            applyEdit(app, (doc) => updateStakeholder(doc, stakeholder.id, { color }));
         }}
+        {...lockedProps(viewOnly)}
       />
     </div>
   );
@@ -136,13 +140,12 @@ export function StakeholderInspector({
         onCommit={edit('notes')}
       />
       <HeldIncentives stakeholder={stakeholder} doc={doc} />
-      <button
-        type="button"
-        className="cg-button cg-button--danger"
+      <EditButton
+        danger
         onClick={() => applyEdit(app, (d) => removeStakeholder(d, stakeholder.id))}
       >
         Delete stakeholder
-      </button>
+      </EditButton>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { GoalId } from '../../domain/ids';
 import type { MapDocument, TradeOff } from '../../domain/model';
 import { useApp } from '../../store/appContext';
 import { applyEdit } from '../../store/applyEdit';
-import { CommitField } from '../fields';
+import { CommitField, EditButton } from '../fields';
 
 /** One trade-off: the two goals it sets against each other, why, and a way to delete it. */
 export function TradeOffInspector({ tradeOff, doc }: { tradeOff: TradeOff; doc: MapDocument }) {
@@ -31,13 +31,9 @@ export function TradeOffInspector({ tradeOff, doc }: { tradeOff: TradeOff; doc: 
         multiline
         onCommit={(note) => applyEdit(app, (d) => updateTradeOff(d, tradeOff.id, note))}
       />
-      <button
-        type="button"
-        className="cg-button cg-button--danger"
-        onClick={() => applyEdit(app, (d) => removeTradeOff(d, tradeOff.id))}
-      >
+      <EditButton danger onClick={() => applyEdit(app, (d) => removeTradeOff(d, tradeOff.id))}>
         Delete trade-off
-      </button>
+      </EditButton>
     </section>
   );
 }

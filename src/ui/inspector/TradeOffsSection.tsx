@@ -5,6 +5,7 @@ import type { Goal, MapDocument } from '../../domain/model';
 import { useApp } from '../../store/appContext';
 import { useDraft } from '../../store/sessionStore';
 import { applyEdit } from '../../store/applyEdit';
+import { useViewOnlyNote } from '../viewOnly';
 import { GoalPicker } from './GoalPicker';
 
 /**
@@ -48,6 +49,7 @@ export function TradeOffsSection({ goal, doc }: { goal: Goal; doc: MapDocument }
 function NewTradeOff({ goal, doc }: { goal: Goal; doc: MapDocument }) {
   const app = useApp();
   const noteId = useId();
+  const viewOnly = useViewOnlyNote();
   const draftKey = `trade-off/${goal.id}`;
   const [note, setNote] = useDraft(`${draftKey}/note`);
   const candidates = doc.goals.filter((g) => g.id !== goal.id && !findTradeOff(doc, goal.id, g.id));
@@ -71,6 +73,8 @@ function NewTradeOff({ goal, doc }: { goal: Goal; doc: MapDocument }) {
         <input
           id={noteId}
           type="text"
+          readOnly={viewOnly !== null}
+          aria-describedby={viewOnly ?? undefined}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           onKeyDown={(e) => {

@@ -2,9 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { formatRoomLink, checkRelayAddress, type RoomLink } from '../../io/roomLink';
 import { leaveRoom, relayAddressToOffer, shareOpenMap } from '../../store/rooms/links';
 import { useApp } from '../../store/appContext';
-import { useRoomStore, type OpenRoom } from '../../store/roomStore';
+import { participantRoleOf, useRoomStore, type OpenRoom } from '../../store/roomStore';
 import { Dialog } from '../Dialog';
 import { reportFailure } from '../reportFailure';
+import { OwnerActions } from './OwnerActions';
 import { describeRoomStatus } from './roomText';
 import './rooms.css';
 
@@ -74,6 +75,7 @@ function SharedRoom({ room, onClose }: { room: OpenRoom; onClose: () => void }) 
         Anyone with a link can open the room, so send it only to the people in it. The relay passes
         edits on and keeps the room: it can read the map.
       </p>
+      {participantRoleOf(room) === 'facilitator' && <OwnerActions onDeleted={onClose} />}
       <div className="cg-modal__actions">
         <button
           type="button"

@@ -10,7 +10,9 @@ import {
   removeRoom,
   setRelayAddress,
 } from '../../../src/db/rooms';
-import { listMaps } from '../../../src/db/repository';
+import { createMap, deleteMap, listMaps, restoreMap } from '../../../src/db/repository';
+import { asMapId } from '../../../src/domain/ids';
+import { createEmptyMap } from '../../../src/domain/factories';
 import { openDatabase } from '../../../src/db/schema';
 
 const ROOM = {
@@ -58,6 +60,27 @@ describe('rooms on this device (schema version 3)', () => {
     expect(await findRoomById(db, 'room-0001')).toBeUndefined();
     expect(await readRoomState(db, 'm1', concat)).toBeNull();
     expect(await readRoomState(db, 'other', concat)).toEqual(Uint8Array.of(9));
+  });
+
+  it('deleting a shared map removes its room and kept updates; undo brings them back', async () => {
+    const db = openDatabase('rooms-delete', new IDBFactory(), IDBKeyRange);
+    const doc = createEmptyMap('Shared', '2026-01-01T00:00:00.000Z', asMapId('m1'));
+    expect((await createMap(db, doc)).status).toBe('saved');
+    await putRoom(db, ROOM);
+    for (const byte of [1, 2]) await appendRoomUpdate(db, 'm1', Uint8Array.of(byte));
+    await putRoom(db, { ...ROOM, mapId: 'other', roomId: 'room-0002' });
+    await appendRoomUpdate(db, 'other', Uint8Array.of(9));
+
+    const deleted = await deleteMap(db, asMapId('m1'));
+    expect(await findRoomById(db, 'room-0001')).toBeUndefined();
+    expect(await db.roomUpdates.where('mapId').equals('m1').count()).toBe(0);
+    expect(await findRoomById(db, 'room-0002')).toBeDefined();
+    expect(await readRoomState(db, 'other', concat)).toEqual(Uint8Array.of(9));
+
+    if (!deleted) throw new Error('nothing deleted');
+    await restoreMap(db, deleted);
+    expect(await findRoomById(db, 'room-0001')).toEqual(ROOM);
+    expect(await readRoomState(db, 'm1', concat)).toEqual(Uint8Array.of(1, 2));
   });
 
   it('remembers the relay address last shared through', async () => {

@@ -212,6 +212,12 @@ describe('presence in a room', () => {
     }
     await cy.page.waitForTimeout(600);
     await cy.page.screenshot({ path: 'test-results/presence-follower-walk.png' });
+    // The shared goal is revealed: the facilitator may agree on it, a viewer may change nothing.
+    const agree = (page: Page) => page.getByRole('button', { name: 'Agree on the shared goal' });
+    await agree(ada.page).waitFor();
+    expect(await agree(cy.page).count()).toBe(0);
+    const notes = stage(cy.page).getByRole('textbox', { name: 'Notes' });
+    expect(await notes.getAttribute('readonly')).not.toBeNull();
 
     // Bea walks back on her own: she stops following and can rejoin.
     await bea.page.keyboard.press('ArrowLeft');

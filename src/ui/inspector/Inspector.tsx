@@ -1,13 +1,12 @@
 import { useApp } from '../../store/appContext';
-import { Suspense, useId } from 'react';
+import { Suspense } from 'react';
 import type { MapDocument } from '../../domain/model';
 import { deleteSelection } from '../../store/deleteSelection';
 import type { SelectedRecord } from '../../store/selection';
-import { selectReadOnly, useDocumentStore } from '../../store/documentStore';
 import { selectSelection, useSessionStore } from '../../store/sessionStore';
 import { EditButton } from '../fields';
 import { lazyPart } from '../lazyPart';
-import { ViewOnlyNote } from '../viewOnly';
+import { ViewOnlyArea } from '../ViewOnlyArea';
 
 // Shown once something is selected; fetched when the browser is idle after the first screen.
 const GoalInspector = lazyPart(async () => (await import('./GoalInspector')).GoalInspector, {
@@ -84,18 +83,10 @@ function Selected({ doc }: { doc: MapDocument }) {
  * and read out), each described by one sentence that says why.
  */
 export function Inspector({ doc }: { doc: MapDocument }) {
-  const viewOnly = useDocumentStore(selectReadOnly);
-  const noteId = useId();
   const hasSelection = useSessionStore((s) => selectSelection(s).length > 0);
   return (
-    <ViewOnlyNote.Provider value={viewOnly ? noteId : null}>
-      {viewOnly && hasSelection && (
-        <p id={noteId} className="cg-hint cg-view-only-note">
-          View only: this map was opened with a view link, so its details can be read here but not
-          changed.
-        </p>
-      )}
+    <ViewOnlyArea explain={hasSelection}>
       <Selected doc={doc} />
-    </ViewOnlyNote.Provider>
+    </ViewOnlyArea>
   );
 }

@@ -5,7 +5,9 @@ import type { Conflict, MapDocument } from '../../domain/model';
 import type { App } from '../../store/app';
 import { useApp } from '../../store/appContext';
 import { applyEdit } from '../../store/applyEdit';
+import { selectReadOnly, useDocumentStore } from '../../store/documentStore';
 import { CommitField, SelectField } from '../fields';
+import { ViewOnlyArea } from '../ViewOnlyArea';
 
 const NO_GOAL = '';
 
@@ -18,7 +20,8 @@ function setAgreedGoal(app: App, doc: MapDocument, conflict: Conflict, value: st
 
 /**
  * Makes the revealed nearest common goal the agreed one. It sits in the panel's action bar,
- * always on screen, and is gone once used; focus moves to the notes, what is left to write.
+ * always on screen, and is gone once used; focus moves to the notes, what is left to write. A
+ * device with a view link has nothing to agree with.
  */
 export function AgreeButton({
   conflict,
@@ -32,7 +35,8 @@ export function AgreeButton({
   notesRef: RefObject<NotesField>;
 }) {
   const app = useApp();
-  if (!revealed || conflict.agreedGoalId === revealed) return null;
+  const viewOnly = useDocumentStore(selectReadOnly);
+  if (viewOnly || !revealed || conflict.agreedGoalId === revealed) return null;
   return (
     <button
       type="button"
@@ -69,39 +73,45 @@ export function WorkshopCapture({
   return (
     <section className="cg-workshop__capture" aria-label="Capture the agreement">
       <h2>What the room agrees</h2>
-      {conflict.parties.map((party) => (
+      <ViewOnlyArea>
+        {conflict.parties.map((party) => (
+          <CommitField
+            key={`${conflict.id}-${party}`}
+            label={`${nameOf(party)}’s perspective`}
+            value={
+              Object.hasOwn(conflict.perspectives, party)
+                ? (conflict.perspectives[party] ?? '')
+                : ''
+            }
+            multiline
+            onCommit={(text) =>
+              applyEdit(app, (d) =>
+                updateConflict(d, conflict.id, {
+                  perspectives: { ...conflict.perspectives, [party]: text },
+                }),
+              )
+            }
+          />
+        ))}
+        <SelectField
+          label="Agreed goal"
+          value={conflict.agreedGoalId ?? NO_GOAL}
+          options={goalOptions}
+          onChange={(value) => setAgreedGoal(app, doc, conflict, value)}
+        />
         <CommitField
-          key={`${conflict.id}-${party}`}
-          label={`${nameOf(party)}’s perspective`}
-          value={
-            Object.hasOwn(conflict.perspectives, party) ? (conflict.perspectives[party] ?? '') : ''
-          }
+          key={`${conflict.id}-notes`}
+          label="Notes"
+          value={conflict.notes}
           multiline
+          inputRef={(element) => {
+            notesRef.current = element;
+          }}
           onCommit={(text) =>
-            applyEdit(app, (d) =>
-              updateConflict(d, conflict.id, {
-                perspectives: { ...conflict.perspectives, [party]: text },
-              }),
-            )
+            applyEdit(app, (d) => updateConflict(d, conflict.id, { notes: text }))
           }
         />
-      ))}
-      <SelectField
-        label="Agreed goal"
-        value={conflict.agreedGoalId ?? NO_GOAL}
-        options={goalOptions}
-        onChange={(value) => setAgreedGoal(app, doc, conflict, value)}
-      />
-      <CommitField
-        key={`${conflict.id}-notes`}
-        label="Notes"
-        value={conflict.notes}
-        multiline
-        inputRef={(element) => {
-          notesRef.current = element;
-        }}
-        onCommit={(text) => applyEdit(app, (d) => updateConflict(d, conflict.id, { notes: text }))}
-      />
+      </ViewOnlyArea>
     </section>
   );
 }

@@ -77,29 +77,39 @@ describe('camera', () => {
     expect(errors).toEqual([]);
   });
 
-  for (const { id } of example.conflicts) {
-    it(`frames every party of "${id}" with titles of ${MIN_TITLE_PX} px or more in workshop mode at 1280×720`, async () => {
-      const { conflict, goals, parties } = conflictFrame(id);
-      const { page, errors } = await newAppPage(browser, WORKSHOP_SCREEN);
-      await page.goto(inject('baseUrl'));
-      await page.getByRole('button', { name: 'Conflicts', exact: true }).click();
-      await page.getByRole('button', { name: `Open conflict: ${conflict.title}` }).click();
-      await page.getByRole('button', { name: 'Workshop mode' }).click();
-      const canvas = page.getByRole('main', { name: 'Workshop mode' }).getByRole('application');
-      await page.getByRole('complementary', { name: 'Walk up the tree' }).waitFor();
-      await page.getByRole('group').first().waitFor();
-      await settled(page);
-      await page.screenshot({ path: `test-results/camera-workshop-${id}.png` });
-      for (const party of parties) {
-        expect(await onScreen(node(page, nameOf(party)), canvas), nameOf(party)).toBe(true);
-      }
-      for (const goal of goals) {
-        const title = titleOf(goal);
-        expect(await onScreen(node(page, title), canvas), title).toBe(true);
-        const px = await titlePixels(node(page, title), title);
-        expect(px, title).toBeGreaterThanOrEqual(MIN_TITLE_PX);
-      }
-      expect(errors).toEqual([]);
+  describe('workshop mode at 1280×720', () => {
+    // One page for every conflict: each test enters workshop mode and leaves it again.
+    let opened: Awaited<ReturnType<typeof newAppPage>>;
+    beforeAll(async () => {
+      opened = await newAppPage(browser, WORKSHOP_SCREEN);
+      await opened.page.goto(inject('baseUrl'));
     });
-  }
+
+    for (const { id } of example.conflicts) {
+      it(`frames every party of "${id}" with titles of ${MIN_TITLE_PX} px or more`, async () => {
+        const { conflict, goals, parties } = conflictFrame(id);
+        const { page, errors } = opened;
+        await page.getByRole('button', { name: 'Conflicts', exact: true }).click();
+        await page.getByRole('button', { name: `Open conflict: ${conflict.title}` }).click();
+        await page.getByRole('button', { name: 'Workshop mode' }).click();
+        const canvas = page.getByRole('main', { name: 'Workshop mode' }).getByRole('application');
+        await page.getByRole('complementary', { name: 'Walk up the tree' }).waitFor();
+        await page.getByRole('group').first().waitFor();
+        await settled(page);
+        await page.screenshot({ path: `test-results/camera-workshop-${id}.png` });
+        for (const party of parties) {
+          expect(await onScreen(node(page, nameOf(party)), canvas), nameOf(party)).toBe(true);
+        }
+        for (const goal of goals) {
+          const title = titleOf(goal);
+          expect(await onScreen(node(page, title), canvas), title).toBe(true);
+          const px = await titlePixels(node(page, title), title);
+          expect(px, title).toBeGreaterThanOrEqual(MIN_TITLE_PX);
+        }
+        expect(errors).toEqual([]);
+        await page.getByRole('button', { name: 'Leave workshop mode' }).click();
+        await page.getByRole('main', { name: 'Workshop mode' }).waitFor({ state: 'detached' });
+      });
+    }
+  });
 });

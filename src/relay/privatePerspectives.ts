@@ -107,6 +107,13 @@ function conflictRecord(doc: Y.Doc, conflict: string): Y.Map<unknown> | undefine
   return record instanceof Y.Map ? (record as Y.Map<unknown>) : undefined;
 }
 
+/** The party's perspective in the conflict as the room's document holds it ('' for none). */
+function perspectiveIn(doc: Y.Doc, conflict: string, party: string): string {
+  const stored = conflictRecord(doc, conflict)?.get(PERSPECTIVES);
+  const text: unknown = stored instanceof Y.Map ? stored.get(party) : undefined;
+  return typeof text === 'string' ? text : '';
+}
+
 /** A perspective already in the document stays: the revealed text follows it. */
 function joined(before: unknown, text: string): string {
   if (typeof before !== 'string' || before.trim() === '') return text;
@@ -183,7 +190,7 @@ export class PrivatePerspectives {
         ? 'not-facilitator'
         : await this.inTurn(room, () =>
             message.type === 'write-perspective'
-              ? this.write(room, document, message)
+              ? this.write(room, document, connection, message)
               : this.reveal(room, document, message.conflict),
           );
     if (refusal === undefined) reply({ type: 'done', command: message.type });
@@ -194,10 +201,19 @@ export class PrivatePerspectives {
   private async write(
     room: string,
     document: Document,
+    connection: Connection,
     { conflict, party, text }: Extract<PerspectiveMessage, { type: 'write-perspective' }>,
   ): Promise<string | undefined> {
     if (text.length > this.limits.maxPerspectiveChars)
       return `perspective-too-long: at most ${this.limits.maxPerspectiveChars} characters`;
+    // A device back from a lost connection sends its draft again; once revealed (the reveal may
+    // have run while it was away), the text is not held a second time, and the device hears so.
+    if (text !== '' && perspectiveIn(document, conflict, party).includes(text)) {
+      connection.sendStateless(
+        JSON.stringify({ type: 'perspectives-revealed', conflict, parties: [party] }),
+      );
+      return undefined;
+    }
     const texts = await this.texts(room);
     const parties = texts.get(conflict) ?? new Map<string, string>();
     if (text === '') parties.delete(party);

@@ -39,8 +39,19 @@ let a: Device;
 let b: Device;
 let c: Device;
 
-const startRoomRelay = (port: number) =>
-  startRelay({ port, dataDir, storeDelayMs: 50, log: () => undefined });
+/** Devices that joined the relay started last: its status line may still say Connected before. */
+let joined = 0;
+const startRoomRelay = (port: number) => {
+  joined = 0;
+  return startRelay({
+    port,
+    dataDir,
+    storeDelayMs: 50,
+    log: (event) => {
+      if (event === 'joined') joined += 1;
+    },
+  });
+};
 
 async function device(): Promise<Device> {
   // bypassCSP only lets axe's script in (the app's policy forbids inline scripts).
@@ -214,6 +225,7 @@ describe('private perspectives, then the reveal', () => {
     const { port } = relay;
     await relay.close();
     relay = await startRoomRelay(port);
+    await expect.poll(() => joined, { timeout: 20_000 }).toBe(3);
     await Promise.all([a, b, c].map((d) => waitForConnected(d.page)));
     await written(c.page, sales).waitFor();
     await written(c.page, cfo).waitFor();

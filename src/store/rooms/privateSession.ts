@@ -85,6 +85,11 @@ export function bindPrivatePerspectives(
 
   /** What the relay was last sent for each draft, since the connection was last made. */
   const sent = new Map<string, PrivateDraft>();
+  /**
+   * What the relay was last sent for each draft over any connection of this session: what a
+   * reveal takes from the relay, even when the revealed document has not arrived yet.
+   */
+  const held = new Map<string, string>();
   const flush = () => {
     if (!provider.isSynced) return;
     const drafts = store.getState().drafts;
@@ -95,10 +100,12 @@ export function bindPrivatePerspectives(
       if (sent.get(key)?.[2] === text) continue;
       send({ type: 'write-perspective', conflict, party, text });
       sent.set(key, [conflict, party, text]);
+      held.set(key, text);
     }
     for (const [key, [conflict, party]] of [...sent].filter(([k]) => !current.has(k))) {
       send({ type: 'write-perspective', conflict, party, text: '' });
       sent.delete(key);
+      held.delete(key);
     }
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -131,17 +138,21 @@ export function bindPrivatePerspectives(
       if (fresh.length > 0)
         state.announce(fresh.map((p) => `${nameOf(p)} has written theirs.`).join(' '));
     } else if (news.type === 'revealed') {
-      // What the relay was sent is what it revealed (the document holds it too); a draft typed
-      // on since stays, and goes to the relay as a new private text.
+      // What the relay was sent is what it revealed (the document holds it too, though its update
+      // may arrive after this news); a draft typed on since stays, and goes to the relay as a new
+      // private text.
       state.dropRevealed(
         news.conflict,
         (party, text) =>
           news.parties.includes(party) &&
-          (sent.get(draftKey(news.conflict, party))?.[2] === text ||
+          (held.get(draftKey(news.conflict, party)) === text ||
             perspectiveIn(ydoc, news.conflict, party).includes(text)),
       );
       // The relay has forgotten them: nothing to withdraw.
-      for (const party of news.parties) sent.delete(draftKey(news.conflict, party));
+      for (const party of news.parties) {
+        sent.delete(draftKey(news.conflict, party));
+        held.delete(draftKey(news.conflict, party));
+      }
       state.setPrivateMode(news.conflict, false);
       state.announce(
         `Perspectives revealed on “${titleOf(news.conflict)}”: ${news.parties.map(nameOf).join(', ')}.`,

@@ -145,6 +145,18 @@ describe('presence in a room', () => {
     }
   });
 
+  it('folds the list to its heading and opens it again, as left after a reload', async () => {
+    const toggle = room(cy.page).getByRole('button', { name: 'In this room (3)' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await room(cy.page).getByRole('listitem').count()).toBe(0);
+    await cy.page.reload();
+    await room(cy.page).waitFor({ timeout: 20_000 });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.press('Enter');
+    await room(cy.page).getByRole('listitem').filter({ hasText: 'Ada' }).waitFor();
+  });
+
   it('shows a pointer to the others on the same goal, in the pointer’s name', async () => {
     const goal = ada.page.getByRole('group', { name: mission, exact: true });
     const box = await goal.boundingBox();

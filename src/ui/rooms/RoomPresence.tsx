@@ -244,72 +244,117 @@ function OwnProfile({ presence }: { presence: PresenceHandle }) {
   );
 }
 
-/** The `In this room` list: everyone here, whom they follow, and following by keyboard. */
+/** Whether the `In this room` list is open; kept on the device, so it stays as left. */
+const LIST_OPEN_KEY = 'common-ground.presence-list-open';
+
+function useListOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => readSetting(LIST_OPEN_KEY) !== 'false');
+  const change = (next: boolean) => {
+    setOpen(next);
+    writeSetting(LIST_OPEN_KEY, String(next));
+  };
+  return [open, change];
+}
+
+function readSetting(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeSetting(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Where the browser refuses localStorage, the list is open again next time.
+  }
+}
+
+/**
+ * The `In this room` list: everyone here, whom they follow, and following by keyboard. It folds
+ * down to its heading (on a 1280×720 projector it would cover the people's boxes in the corner);
+ * notices and announcements still show and are read out while it is folded.
+ */
 function InThisRoom({ presence }: { presence: PresenceHandle }) {
   const view = usePresence(presence, (s) => s);
-  const headingId = useId();
+  const bodyId = useId();
+  const [open, setOpen] = useListOpen();
   const following = view.peers.find((p) => p.id === view.following);
   return (
     <Panel position="bottom-left" className="nowheel nopan nodrag cg-presence">
-      <section aria-labelledby={headingId}>
-        <h2 id={headingId}>In this room</h2>
-        <ul className="cg-presence__people">
-          <li>
-            <Swatch presence={presence} color={view.color} />
-            <span className="cg-presence__name">{view.name} (you)</span>
-            <span className="cg-presence__role">
-              {describePerson(view, view.peers, view.selfId)}
-            </span>
-          </li>
-          {view.peers.map((peer) => (
-            <li key={peer.id}>
-              <Swatch presence={presence} color={peer.color} />
-              <span className="cg-presence__name">{peer.name}</span>
+      <section aria-label="In this room">
+        <h2>
+          <button
+            type="button"
+            className="cg-presence__toggle"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            onClick={() => setOpen(!open)}
+          >
+            In this room ({view.peers.length + 1})
+          </button>
+        </h2>
+        <div id={bodyId} hidden={!open}>
+          <ul className="cg-presence__people">
+            <li>
+              <Swatch presence={presence} color={view.color} />
+              <span className="cg-presence__name">{view.name} (you)</span>
               <span className="cg-presence__role">
-                {describePerson(peer, view.peers, view.selfId)}
+                {describePerson(view, view.peers, view.selfId)}
               </span>
-              {view.following === peer.id ? (
-                <button
-                  type="button"
-                  className="cg-button"
-                  onClick={() => presence.stopFollowing()}
-                >
-                  Stop following
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="cg-button"
-                  onClick={() => presence.follow(peer.id)}
-                >
-                  Follow {peer.name}
-                </button>
-              )}
             </li>
-          ))}
-        </ul>
-        {view.role === 'facilitator' && (
-          <div className="cg-presence__lead">
-            <button type="button" className="cg-button" onClick={() => presence.bringEveryone()}>
-              Bring everyone to me
-            </button>
-            <button
-              type="button"
-              className="cg-button"
-              aria-pressed={view.laser}
-              onClick={() => presence.setLaser(!view.laser)}
-            >
-              Laser pointer
-            </button>
-          </div>
-        )}
-        {following && <p className="cg-presence__following">You follow {following.name}.</p>}
+            {view.peers.map((peer) => (
+              <li key={peer.id}>
+                <Swatch presence={presence} color={peer.color} />
+                <span className="cg-presence__name">{peer.name}</span>
+                <span className="cg-presence__role">
+                  {describePerson(peer, view.peers, view.selfId)}
+                </span>
+                {view.following === peer.id ? (
+                  <button
+                    type="button"
+                    className="cg-button"
+                    onClick={() => presence.stopFollowing()}
+                  >
+                    Stop following
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="cg-button"
+                    onClick={() => presence.follow(peer.id)}
+                  >
+                    Follow {peer.name}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {view.role === 'facilitator' && (
+            <div className="cg-presence__lead">
+              <button type="button" className="cg-button" onClick={() => presence.bringEveryone()}>
+                Bring everyone to me
+              </button>
+              <button
+                type="button"
+                className="cg-button"
+                aria-pressed={view.laser}
+                onClick={() => presence.setLaser(!view.laser)}
+              >
+                Laser pointer
+              </button>
+            </div>
+          )}
+          {following && <p className="cg-presence__following">You follow {following.name}.</p>}
+          <OwnProfile presence={presence} />
+        </div>
         {view.notice && (
           <p className="cg-presence__notice" role="note">
             {view.notice}
           </p>
         )}
-        <OwnProfile presence={presence} />
         <p className="cg-visually-hidden" aria-live="polite">
           {view.announcement}
         </p>

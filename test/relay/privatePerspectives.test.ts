@@ -141,6 +141,27 @@ describe('private perspectives on the relay', { timeout: 20_000 }, () => {
     expect(Buffer.from(state ?? new Uint8Array()).toString('latin1')).toContain(DANA);
   });
 
+  it('does not hold again a text sent once more after its reveal, and tells the sender', async () => {
+    const { facilitator, participant, viewer } = await workshop();
+    write(participant, 'c1', 'dana', DANA);
+    await waitFor('written', written(viewer, 'c1', ['dana']));
+    reveal(facilitator, 'c1');
+    await waitFor('the reveal', () => perspective(participant.doc, 'c1', 'dana') === DANA);
+    // As a device back from a lost connection sends its draft again.
+    participant.stateless.length = 0;
+    write(participant, 'c1', 'dana', DANA);
+    await waitFor(
+      'the sender told',
+      answered(participant, { type: 'perspectives-revealed', conflict: 'c1', parties: ['dana'] }),
+    );
+    await waitFor(
+      'the answer',
+      answered(participant, { type: 'done', command: 'write-perspective' }),
+    );
+    expect(participant.stateless.join('\n')).not.toContain('perspectives-written');
+    expect(perspective(viewer.doc, 'c1', 'dana')).toBe(DANA);
+  });
+
   it('lets neither a participant reveal nor a viewer write or reveal', async () => {
     const { participant, viewer } = await workshop();
     write(participant, 'c1', 'dana', DANA);

@@ -17,6 +17,7 @@
 import type { Connection, Document, Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { conflictRecord, perspectiveOf, PERSPECTIVES } from '../rooms/roomShape';
 import type { RelayLimits } from './limits';
 import type { RelayLog } from './log';
 import type { RoomStore } from './roomStore';
@@ -96,22 +97,6 @@ export function statusMessage(texts: Texts): string {
   for (const [conflict, parties] of texts)
     Object.defineProperty(written, conflict, { value: [...parties.keys()], enumerable: true });
   return JSON.stringify({ type: 'perspectives-written', written });
-}
-
-/** The room's document as src/rooms/roomShape.ts lays it out: conflicts by id, perspectives by party. */
-const CONFLICTS = 'conflicts';
-const PERSPECTIVES = 'perspectives';
-
-function conflictRecord(doc: Y.Doc, conflict: string): Y.Map<unknown> | undefined {
-  const record = doc.getMap<unknown>(CONFLICTS).get(conflict);
-  return record instanceof Y.Map ? (record as Y.Map<unknown>) : undefined;
-}
-
-/** The party's perspective in the conflict as the room's document holds it ('' for none). */
-function perspectiveIn(doc: Y.Doc, conflict: string, party: string): string {
-  const stored = conflictRecord(doc, conflict)?.get(PERSPECTIVES);
-  const text: unknown = stored instanceof Y.Map ? stored.get(party) : undefined;
-  return typeof text === 'string' ? text : '';
 }
 
 /** A perspective already in the document stays: the revealed text follows it. */
@@ -208,7 +193,7 @@ export class PrivatePerspectives {
       return `perspective-too-long: at most ${this.limits.maxPerspectiveChars} characters`;
     // A device back from a lost connection sends its draft again; once revealed (the reveal may
     // have run while it was away), the text is not held a second time, and the device hears so.
-    if (text !== '' && perspectiveIn(document, conflict, party).includes(text)) {
+    if (text !== '' && perspectiveOf(document, conflict, party).includes(text)) {
       connection.sendStateless(
         JSON.stringify({ type: 'perspectives-revealed', conflict, parties: [party] }),
       );

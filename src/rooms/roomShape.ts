@@ -36,3 +36,16 @@ export type YRecord = Y.Map<unknown>;
 export const listMap = (ydoc: Y.Doc, list: RecordList): Y.Map<unknown> => ydoc.getMap(list);
 
 export const metaMap = (ydoc: Y.Doc): Y.Map<unknown> => ydoc.getMap(META);
+
+/** A conflict's record in the room's document, if it is there. */
+export function conflictRecord(ydoc: Y.Doc, conflict: string): YRecord | undefined {
+  const record = listMap(ydoc, 'conflicts').get(conflict);
+  return record instanceof Y.Map ? (record as YRecord) : undefined;
+}
+
+/** A party's perspective on a conflict as the room's document holds it ('' for none). */
+export function perspectiveOf(ydoc: Y.Doc, conflict: string, party: string): string {
+  const perspectives = conflictRecord(ydoc, conflict)?.get(PERSPECTIVES);
+  const text: unknown = perspectives instanceof Y.Map ? perspectives.get(party) : undefined;
+  return typeof text === 'string' ? text : '';
+}

@@ -1,6 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { listMap, PERSPECTIVES } from '../../rooms/roomShape';
+import { perspectiveOf } from '../../rooms/roomShape';
 import type { PrivateDraft } from '../../db/privateDrafts';
 import type { App } from '../app';
 import { privatePerspectivesOf } from '../privatePerspectives';
@@ -54,14 +54,6 @@ function readNews(payload: string): News | undefined {
   )
     return { type: 'refused', command: json.command, reason: json.reason };
   return undefined;
-}
-
-/** The text the room's document holds for a party's perspective ('' when none). */
-function perspectiveIn(ydoc: Y.Doc, conflict: string, party: string): string {
-  const record = listMap(ydoc, 'conflicts').get(conflict);
-  const perspectives: unknown = record instanceof Y.Map ? record.get(PERSPECTIVES) : undefined;
-  const text: unknown = perspectives instanceof Y.Map ? perspectives.get(party) : undefined;
-  return typeof text === 'string' ? text : '';
 }
 
 const draftKey = (conflict: string, party: string) => JSON.stringify([conflict, party]);
@@ -122,7 +114,7 @@ export function bindPrivatePerspectives(
       store
         .getState()
         .dropRevealed(conflict, (party, text) =>
-          perspectiveIn(ydoc, conflict, party).includes(text),
+          perspectiveOf(ydoc, conflict, party).includes(text),
         );
     flush();
   };
@@ -146,7 +138,7 @@ export function bindPrivatePerspectives(
         (party, text) =>
           news.parties.includes(party) &&
           (held.get(draftKey(news.conflict, party)) === text ||
-            perspectiveIn(ydoc, news.conflict, party).includes(text)),
+            perspectiveOf(ydoc, news.conflict, party).includes(text)),
       );
       // The relay has forgotten them: nothing to withdraw.
       for (const party of news.parties) {

@@ -150,6 +150,7 @@ describe('presence in a room', () => {
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await room(cy.page).getByRole('listitem').count()).toBe(0);
+    await cy.page.screenshot({ path: 'test-results/presence-list-folded.png' });
     await cy.page.reload();
     await room(cy.page).waitFor({ timeout: 20_000 });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { buildGoalIndex, findCommonGround } from '../../src/domain/engine';
+import { expectHeaderOnOneRow } from './headerFits';
 import { setUpAppPage } from './launch';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
@@ -24,15 +25,7 @@ describe('first screen', () => {
   });
 
   it('fits the header on one row at 1280 px, the product still named as the page heading', async () => {
-    const header = page.getByRole('banner');
-    const controls = header.getByRole('button');
-    const tops = new Set<number>();
-    for (const box of await Promise.all((await controls.all()).map((c) => c.boundingBox()))) {
-      if (box) tops.add(Math.round(box.y));
-      // A label that broke onto a second line makes its button taller than one line of text.
-      expect(box?.height ?? 0).toBeLessThan(40);
-    }
-    expect(tops.size).toBe(1);
+    await expectHeaderOnOneRow(page);
     await page
       .getByRole('heading', { level: 1, name: 'Common Ground' })
       .waitFor({ state: 'attached' });

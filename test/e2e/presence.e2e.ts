@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type Relay } from '../../src/relay/relay';
 import { example, expectedWalk } from './exampleWalks';
 import { screenshotOnFailure } from './browser';
+import { expectHeaderOnOneRow } from './headerFits';
 import { openApp, setUpBrowser, showsNode, type OpenedApp } from './launch';
 
 /*
@@ -151,6 +152,8 @@ describe('presence in a room', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await room(cy.page).getByRole('listitem').count()).toBe(0);
     await cy.page.screenshot({ path: 'test-results/presence-list-folded.png' });
+    // A view-only device's header holds the most (View only, the room's status): still one row.
+    await expectHeaderOnOneRow(cy.page);
     await cy.page.reload();
     await room(cy.page).waitFor({ timeout: 20_000 });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');

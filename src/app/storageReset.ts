@@ -7,6 +7,7 @@
  * are gone and how to bring them back instead of silently finding the example.
  */
 
+import { deviceStorage } from '../db/deviceStorage';
 import type { CommonGroundDb } from '../db/schema';
 
 const MARK = 'common-ground.database-stamp';
@@ -65,14 +66,5 @@ export async function noteDatabase(
   clock: () => string,
   newDatabase: boolean,
 ): Promise<boolean> {
-  return databaseWasReset(pageStorage(), await databaseStamp(db, clock), newDatabase);
-}
-
-/** The page's localStorage, or null where the browser refuses it. */
-function pageStorage(): MarkStorage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
+  return databaseWasReset(deviceStorage(), await databaseStamp(db, clock), newDatabase);
 }

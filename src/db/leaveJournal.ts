@@ -1,6 +1,7 @@
 import type { MapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
 import { toFileObject } from '../io/json/document';
+import { deviceStorage } from './deviceStorage';
 
 /**
  * The last resort for edits made just before a tab is closed or reloaded. An IndexedDB write
@@ -20,24 +21,6 @@ export interface JournalEntry {
   readonly file: unknown;
 }
 
-/** The parts of Web Storage the journal uses (tests pass their own). */
-export interface KeyValueStorage {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-const pageStorage = (): KeyValueStorage | null => {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    // Storage can be switched off (privacy settings): then there is no last resort.
-    return null;
-  }
-};
-
 /** A tab's own key for a map, so two tabs leaving at once do not overwrite each other's entry. */
 export const journalKey = (mapId: MapId, tabId: string): string => `${PREFIX}${mapId}:${tabId}`;
 
@@ -46,7 +29,7 @@ export function writeJournal(
   key: string,
   doc: MapDocument,
   baseRevision: number,
-  storage = pageStorage(),
+  storage = deviceStorage(),
 ): boolean {
   if (!storage) return false;
   try {
@@ -58,7 +41,7 @@ export function writeJournal(
   }
 }
 
-export function clearJournal(key: string, storage = pageStorage()): void {
+export function clearJournal(key: string, storage = deviceStorage()): void {
   storage?.removeItem(key);
 }
 
@@ -79,7 +62,7 @@ function parseEntry(key: string, text: string | null): JournalEntry | null {
 
 /** Every entry tabs left behind; unreadable ones are listed as null so they can be removed. */
 export function readJournal(
-  storage = pageStorage(),
+  storage = deviceStorage(),
 ): { readonly key: string; readonly entry: JournalEntry | null }[] {
   if (!storage) return [];
   const keys: string[] = [];

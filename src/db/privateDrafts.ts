@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from './leaveJournal';
+import { deviceStorage, type KeyValueStorage } from './deviceStorage';
 
 /**
  * The private perspectives this device has written in a room and not yet seen revealed, kept in
@@ -7,19 +7,6 @@ import type { KeyValueStorage } from './leaveJournal';
  */
 
 const PREFIX = 'common-ground:private-perspectives:';
-
-/**
- * This device's localStorage, or null where storage is switched off (reading it then throws). Not
- * leaveJournal's: importing a first-screen module's function from here would make the first
- * screen's bundle export it.
- */
-function deviceStorage(): KeyValueStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** One draft: the conflict, the party it is written for, the text. */
 export type PrivateDraft = readonly [conflict: string, party: string, text: string];

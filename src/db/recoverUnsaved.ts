@@ -1,7 +1,8 @@
 import { asMapId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
 import { isSameContent } from '../domain/sameValue';
-import { clearJournal, readJournal, type JournalEntry, type KeyValueStorage } from './leaveJournal';
+import type { KeyValueStorage } from './deviceStorage';
+import { clearJournal, readJournal, type JournalEntry } from './leaveJournal';
 import { loadMapInTransaction, saveMap } from './repository';
 import type { CommonGroundDb } from './schema';
 import { takeSnapshot } from './snapshots';

@@ -12,6 +12,7 @@ import {
   type PresenceRole,
   type WalkShown,
 } from '../../domain/presence';
+import { keepDeviceSetting, readDeviceSetting } from '../../db/deviceStorage';
 import type { App } from '../app';
 import { participantRoleOf, type OpenRoom } from '../roomStore';
 import { throttle } from './throttle';
@@ -71,7 +72,7 @@ interface Profile {
 
 function readProfile(): Profile | null {
   try {
-    const raw: unknown = JSON.parse(localStorage.getItem(PROFILE_KEY) ?? 'null');
+    const raw: unknown = JSON.parse(readDeviceSetting(PROFILE_KEY) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return null;
     const name = cleanName('name' in raw ? raw.name : '');
     const color = 'color' in raw ? raw.color : '';
@@ -81,13 +82,16 @@ function readProfile(): Profile | null {
   }
 }
 
-function keepProfile(profile: Profile): void {
-  try {
-    localStorage.setItem(PROFILE_KEY, JSON.stringify(profile));
-  } catch {
-    // Storage refused: the name still shows for this visit.
-  }
-}
+/** Where storage is refused, the name still shows for this visit. */
+const keepProfile = (profile: Profile) => keepDeviceSetting(PROFILE_KEY, JSON.stringify(profile));
+
+const LIST_OPEN_KEY = 'common-ground.presence-list-open';
+
+/** Whether `In this room` was left open (it is, unless folded; and where storage is refused). */
+export const readListOpen = (): boolean => readDeviceSetting(LIST_OPEN_KEY) !== 'false';
+
+export const keepListOpen = (open: boolean): boolean =>
+  keepDeviceSetting(LIST_OPEN_KEY, String(open));
 
 const ROLE_NAMES: Record<PresenceRole, string> = {
   facilitator: 'Facilitator',

@@ -3,7 +3,13 @@ import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState } from 
 import { useStore as useZustand } from 'zustand';
 import { fitBounds, visibleBounds, type Viewport } from '../../domain/followView';
 import type { FlowBounds } from '../../domain/presence';
-import type { Peer, PresenceHandle, PresenceView } from '../../store/rooms/presence';
+import {
+  keepListOpen,
+  readListOpen,
+  type Peer,
+  type PresenceHandle,
+  type PresenceView,
+} from '../../store/rooms/presence';
 import { selectWorkshopActive, useWorkshopStore } from '../../store/workshopStore';
 import './presence.css';
 
@@ -245,31 +251,13 @@ function OwnProfile({ presence }: { presence: PresenceHandle }) {
 }
 
 /** Whether the `In this room` list is open; kept on the device, so it stays as left. */
-const LIST_OPEN_KEY = 'common-ground.presence-list-open';
-
 function useListOpen(): [boolean, (open: boolean) => void] {
-  const [open, setOpen] = useState(() => readSetting(LIST_OPEN_KEY) !== 'false');
+  const [open, setOpen] = useState(readListOpen);
   const change = (next: boolean) => {
     setOpen(next);
-    writeSetting(LIST_OPEN_KEY, String(next));
+    keepListOpen(next);
   };
   return [open, change];
-}
-
-function readSetting(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writeSetting(key: string, value: string): void {
-  try {
-    window.localStorage.setItem(key, value);
-  } catch {
-    // Where the browser refuses localStorage, the list is open again next time.
-  }
 }
 
 /**

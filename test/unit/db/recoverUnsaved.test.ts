@@ -1,11 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  journalKey,
-  readJournal,
-  writeJournal,
-  type KeyValueStorage,
-} from '../../../src/db/leaveJournal';
+import type { KeyValueStorage } from '../../../src/db/deviceStorage';
+import { journalKey, readJournal, writeJournal } from '../../../src/db/leaveJournal';
 import { recoverUnsavedEdits } from '../../../src/db/recoverUnsaved';
 import { createMap, loadMap, saveMap } from '../../../src/db/repository';
 import { openDatabase, type CommonGroundDb } from '../../../src/db/schema';

@@ -3,10 +3,35 @@ import { lockedProps, useViewOnlyNote } from './viewOnly';
 import './fields.css';
 
 /**
+ * Commits what a field holds when the page is hidden or goes away (a reload, a closed tab), where
+ * no blur comes. The listeners capture, so they run before the map session's own (a capturing
+ * listener at the target runs first): the commit is in the map the session then keeps.
+ */
+export function useCommitOnLeave(commit: () => void): void {
+  const latest = useRef(commit);
+  useEffect(() => {
+    latest.current = commit;
+  });
+  useEffect(() => {
+    const onLeave = () => latest.current();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') onLeave();
+    };
+    window.addEventListener('pagehide', onLeave, true);
+    document.addEventListener('visibilitychange', onVisibility, true);
+    return () => {
+      window.removeEventListener('pagehide', onLeave, true);
+      document.removeEventListener('visibilitychange', onVisibility, true);
+    };
+  }, []);
+}
+
+/**
  * A labelled text input that edits a draft and commits it on Enter, blur or Escape, so one edit is
  * one undo step rather than one per keystroke. Nothing typed is lost: Escape commits the draft and
- * then leaves the field (a screen may give Escape more meaning, e.g. workshop mode leaves), and a
- * field that disappears with a draft in it (the selection changed, the mode ended) commits it too.
+ * then leaves the field (a screen may give Escape more meaning, e.g. workshop mode leaves), a field
+ * that disappears with a draft in it (the selection changed, the mode ended) commits it too, and
+ * so does a page that is reloaded or closed while the field still has focus.
  */
 export function CommitField({
   label,
@@ -52,6 +77,7 @@ export function CommitField({
     setDraft(null);
     if (text !== null && text !== value) onCommit(text);
   };
+  useCommitOnLeave(commit);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
       e.preventDefault();

@@ -54,7 +54,7 @@ describe('Escape keeps what was typed', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('still has every text after a reload', async () => {
+  it('still has every text after a reload, even one still being typed', async () => {
     await expect
       .poll(() => page.getByRole('status', { name: 'Save status' }).textContent())
       .toBe('All changes saved');
@@ -65,5 +65,13 @@ describe('Escape keeps what was typed', () => {
       const field = capture().getByRole('textbox', { name: label, exact: true });
       expect(await field.inputValue()).toBe(`Typed into ${label} in the workshop`);
     }
+    await page.keyboard.press('Escape');
+
+    // Still in the field, no Enter, no blur: the reload itself keeps it.
+    const notes = editor().getByRole('textbox', { name: 'Notes', exact: true });
+    await notes.fill('Typed, and the page reloaded while still in the field');
+    await page.reload();
+    await openConflict('Typed into Title in the editor');
+    expect(await notes.inputValue()).toBe('Typed, and the page reloaded while still in the field');
   });
 });

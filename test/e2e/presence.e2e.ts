@@ -159,6 +159,15 @@ describe('presence in a room', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.press('Enter');
     await room(cy.page).getByRole('listitem').filter({ hasText: 'Ada' }).waitFor();
+
+    // A name typed and not yet saved (no Enter, still in the field) survives a reload.
+    await room(cy.page).getByRole('textbox', { name: 'Your name' }).fill('Cyd');
+    await cy.page.reload();
+    await room(cy.page).waitFor({ timeout: 20_000 });
+    expect(await room(cy.page).getByRole('textbox', { name: 'Your name' }).inputValue()).toBe(
+      'Cyd',
+    );
+    await room(ada.page).getByRole('listitem').filter({ hasText: 'Cyd' }).waitFor();
   });
 
   it('shows a pointer to the others on the same goal, in the pointer’s name', async () => {

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCommitOnLeave } from '../fields';
 
 /**
  * The map name as an inline text field. Nothing typed is dropped: Enter, Escape, leaving the
- * field, or the field going away (the library closed) all save the name as typed, the way every
+ * field, the field going away (the library closed) or the page going away all save the name as typed, the way every
  * `CommitField` keeps its draft. `onDone` runs exactly once, whichever way the edit ends.
  */
 export function RenameField({
@@ -40,6 +41,7 @@ export function RenameField({
   const finish = () => {
     if (save()) onDone();
   };
+  useCommitOnLeave(finish);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' || e.key === 'Escape') {
       e.preventDefault();

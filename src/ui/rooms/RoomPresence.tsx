@@ -11,6 +11,7 @@ import {
   type PresenceView,
 } from '../../store/rooms/presence';
 import { selectWorkshopActive, useWorkshopStore } from '../../store/workshopStore';
+import { useCommitOnLeave } from '../fields';
 import './presence.css';
 
 /** The canvas's zoom limits (MapCanvas), so a followed view is fitted within them. */
@@ -219,6 +220,10 @@ function OwnProfile({ presence }: { presence: PresenceHandle }) {
   const [typed, setTyped] = useState(name);
   const id = useId();
   const save = (nextColor = color) => presence.setProfile(typed, nextColor);
+  // A name typed and not yet saved is kept when the page is reloaded or closed.
+  useCommitOnLeave(() => {
+    if (typed !== name) save();
+  });
   return (
     <div className="cg-presence__self">
       {!named && <p className="cg-presence__ask">Choose the name the others see.</p>}

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import type { MapInfo } from '../domain/model';
 import { ActionButton } from './actions/EditorActions';
+import { useEarlyDrops } from './importExport/earlyDrop';
 import { lazyPart } from './lazyPart';
 import { RoomStatusSlot } from './rooms/PresenceSlot';
 import { selectSaveStatus, useSessionStore, type SessionData } from '../store/sessionStore';
@@ -51,6 +52,7 @@ function SaveIndicator() {
 
 /** Top bar: the product, the open map and whether everything is saved. */
 export function Toolbar({ map }: { map: MapInfo }) {
+  useEarlyDrops();
   return (
     <header className="cg-toolbar">
       <h1 className="cg-brand">

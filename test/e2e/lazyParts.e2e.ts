@@ -72,4 +72,50 @@ describe('parts of the editor that load on demand', () => {
     expect(slow.errors).toEqual([]);
     await slow.page.context().close();
   });
+
+  it('open a file dropped before the import controls arrived, once they do', async () => {
+    const slow = await newAppPage(browser);
+    let arrive: (() => void) | undefined;
+    const held = new Promise<void>((resolve) => (arrive = resolve));
+    await slow.page.route(/\/ImportControls-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await slow.page.goto(inject('baseUrl'));
+    await slow.page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
+    // Cancelled, the drag and the drop: a browser opens a dropped file in place of the app unless
+    // the page cancels both.
+    const cancelled = await slow.page.evaluate((name) => {
+      const file = {
+        format: 'common-ground',
+        version: 2,
+        map: {
+          id: 'm-early',
+          name,
+          description: '',
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+        },
+        goals: [{ id: 'g1', title: 'Dropped early', kind: 'mission' }],
+        links: [],
+        stakeholders: [],
+        incentives: [],
+        conflicts: [],
+      };
+      const data = new DataTransfer();
+      data.items.add(new File([JSON.stringify(file)], 'early.json', { type: 'application/json' }));
+      return ['dragover', 'drop'].map(
+        (type) =>
+          !document.body.dispatchEvent(
+            new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+          ),
+      );
+    }, 'Dropped before the controls');
+    expect(cancelled).toEqual([true, true]);
+    expect(await slow.page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+    arrive?.();
+    await slow.page.getByRole('dialog', { name: 'Import "Dropped before the controls"' }).waitFor();
+    expect(slow.errors).toEqual([]);
+    await slow.page.context().close();
+  });
 });

@@ -5,6 +5,7 @@ import { useImportStep } from '../../store/importStepStore';
 import { closeImport, startImport } from '../../store/importSteps';
 import './importExport.css';
 import { lazyPart } from '../lazyPart';
+import { carriesFiles, takeOverDrops } from './earlyDrop';
 
 // The dialogs (and the CSV preview's planner) load with the first import, not the first screen.
 const ImportDialog = lazyPart(async () => (await import('./ImportDialog')).ImportDialog, {
@@ -12,9 +13,6 @@ const ImportDialog = lazyPart(async () => (await import('./ImportDialog')).Impor
 });
 
 const ACCEPTED = '.json,.png,.csv,application/json,image/png,text/csv';
-
-const carriesFiles = (event: DragEvent): boolean =>
-  event.dataTransfer?.types.includes('Files') ?? false;
 
 /**
  * Whether files are being dragged over the window. dragenter/dragleave fire for every child
@@ -70,6 +68,10 @@ export function ImportControls() {
   const app = useApp();
   const input = useRef<HTMLInputElement>(null);
   const dragging = useFileDrag((file) => importFile(app, file));
+  useEffect(() => {
+    const droppedEarlier = takeOverDrops();
+    if (droppedEarlier) importFile(app, droppedEarlier);
+  }, [app]);
   const importing = useImportStep((s) => s.step !== 'idle');
   return (
     <>

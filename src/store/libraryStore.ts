@@ -207,10 +207,30 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
         if (error) notify('error', error.message);
         await open.flush();
       } else {
+        const before = get().maps.find((m) => m.summary.id === id)?.summary.name;
         const renamed = await renameStoredMap(app().db, id, name, app().clock());
         if (renamed.status === 'invalid') reportUnopenable(id, renamed.problems);
+        else if (before !== undefined && before !== name) offerUndoRename(id, before, name);
       }
       await refresh();
+    }
+
+    /**
+     * A map that is not open has no undo history of its own: the notice is the way back. It puts
+     * the name back only while the map still has the name given here.
+     */
+    function offerUndoRename(id: MapId, before: string, after: string): void {
+      const undo = async () => {
+        const now = get().maps.find((m) => m.summary.id === id)?.summary.name;
+        if (now === after) await renameMap(id, before);
+      };
+      app()
+        .sessionStore.getState()
+        .showNotice({
+          kind: 'info',
+          text: `Renamed “${before}” to “${after}”.`,
+          action: { label: 'Undo rename', run: () => void undo() },
+        });
     }
 
     async function duplicateMap(id: MapId): Promise<void> {

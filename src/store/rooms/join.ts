@@ -20,8 +20,8 @@ export interface FetchedRoom {
  * The room's map as every device shows it: repaired, under this device's id for it. What the
  * repair sets aside stays in the room, listed in Map health once the map is open.
  */
-function roomMap(ydoc: Y.Doc, room: OpenRoom): MapDocument {
-  const local = roomPlaceholder(asMapId(room.mapId));
+function roomMap(ydoc: Y.Doc, room: OpenRoom, now: string): MapDocument {
+  const local = roomPlaceholder(asMapId(room.mapId), now);
   const binding = new RoomBinding(ydoc, { local, onChange: () => undefined });
   const { doc } = binding.view;
   binding.destroy();
@@ -33,7 +33,7 @@ function roomMap(ydoc: Y.Doc, room: OpenRoom): MapDocument {
  * tell the person (a wrong key, a deleted room, a relay that does not answer). The connection
  * closes either way: the room's session opens its own once the map is stored.
  */
-export async function fetchRoomMap(room: OpenRoom): Promise<FetchedRoom> {
+export async function fetchRoomMap(room: OpenRoom, clock: () => string): Promise<FetchedRoom> {
   const ydoc = new Y.Doc();
   let settle: { resolve: (room: FetchedRoom) => void; reject: (error: Error) => void } | null =
     null;
@@ -65,7 +65,7 @@ export async function fetchRoomMap(room: OpenRoom): Promise<FetchedRoom> {
         fail('This room is empty: its map was not shared from anywhere yet.');
         return;
       }
-      settle?.resolve({ doc: roomMap(ydoc, room), state: Y.encodeStateAsUpdate(ydoc) });
+      settle?.resolve({ doc: roomMap(ydoc, room, clock()), state: Y.encodeStateAsUpdate(ydoc) });
     },
   });
   try {

@@ -77,7 +77,7 @@ async function storeRoomMap(app: App, link: RoomLink): Promise<MapId> {
   const { fetchRoomMap } = await import('./join');
   // A fresh id: the room's map may be one this device already has a copy of (the example map).
   const mapId = asMapId(newId('m'));
-  const fetched = await fetchRoomMap({ ...link, mapId });
+  const fetched = await fetchRoomMap({ ...link, mapId }, app.clock);
   const saved = await storeNewMap(db, fetched.doc);
   if (saved.status !== 'saved') throw new Error(`Map ${mapId} already exists.`);
   await appendRoomUpdate(db, mapId, fetched.state);

@@ -80,8 +80,8 @@ function keepUpdates(db: CommonGroundDb, mapId: string, ydoc: Y.Doc): () => void
 }
 
 /** Stands in for the map's own fields until the room's arrive (they replace it, id aside). */
-export const roomPlaceholder = (mapId: MapId) =>
-  createEmptyMap('Shared map', new Date().toISOString(), mapId);
+export const roomPlaceholder = (mapId: MapId, now: string) =>
+  createEmptyMap('Shared map', now, mapId);
 
 /** The store's map and the room, in step both ways, and the room's own undo. */
 export interface StoreBinding {
@@ -115,7 +115,7 @@ export function bindStore(app: App, ydoc: Y.Doc, mapId: MapId): StoreBinding {
   };
   let stopped = false;
   const binding = new RoomBinding(ydoc, {
-    local: current ?? roomPlaceholder(mapId),
+    local: current ?? roomPlaceholder(mapId, app.clock()),
     // A repair of this device's own edit arrives while the store is still setting that edit:
     // shown right after, so it never lands in the store's own history (it is paused around sets,
     // and a nested set would resume it early).

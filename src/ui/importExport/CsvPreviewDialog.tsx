@@ -106,8 +106,8 @@ export function CsvPreviewDialog({
   const doc = useDocumentStore(selectDoc);
   const [target, setTarget] = useState<Target>('new');
   const preview = useMemo(
-    () => previewCsv(csv, target === 'current' ? doc : null, new Date().toISOString()),
-    [csv, target, doc],
+    () => previewCsv(csv, target === 'current' ? doc : null, app.clock()),
+    [app, csv, target, doc],
   );
   const onImport = () => {
     if (target === 'new') void importCsvAsNewMap(app);

@@ -181,12 +181,19 @@ async function updateStoredMap(
   });
 }
 
-/** Copies a map under a new id, named "<name> (copy)". */
-export function duplicateMap(
+/** Copies a map under a new id, named "<name> (copy)", shown as the original is (orientation). */
+export async function duplicateMap(
   db: CommonGroundDb,
   id: MapId,
   now = new Date().toISOString(),
 ): Promise<MapActionResult> {
+  const view = viewFieldsOf(await db.maps.get(id));
+  const copied = await copyUnderNewId(db, id, now);
+  if (copied.status === 'ok') await db.maps.update(copied.summary.id, view);
+  return copied;
+}
+
+function copyUnderNewId(db: CommonGroundDb, id: MapId, now: string): Promise<MapActionResult> {
   return updateStoredMap(db, id, now, (doc) => ({
     ...doc,
     map: {

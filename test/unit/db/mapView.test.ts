@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getOrientation, setOrientation } from '../../../src/db/mapView';
-import { deleteMap, loadMap, restoreMap, saveMap } from '../../../src/db/repository';
+import { deleteMap, duplicateMap, loadMap, restoreMap, saveMap } from '../../../src/db/repository';
 import { openDatabase, type CommonGroundDb } from '../../../src/db/schema';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { toFileObject } from '../../../src/io/json';
@@ -33,6 +33,15 @@ describe('a map’s orientation on this device', () => {
     expect(JSON.stringify(stored?.file)).not.toContain('leftRight');
     expect(stored?.file).toEqual(toFileObject({ ...doc, map: { ...doc.map, name: 'Renamed' } }));
     expect((await loadMap(db, id)).status).toBe('ok');
+  });
+
+  it('goes with a copy of the map', async () => {
+    await saveMap(db, doc);
+    await setOrientation(db, id, 'leftRight');
+    const copied = await duplicateMap(db, id, T0);
+    if (copied.status !== 'ok') throw new Error(copied.status);
+    expect(copied.summary.id).not.toBe(id);
+    expect(await getOrientation(db, copied.summary.id)).toBe('leftRight');
   });
 
   it('reads a row that says something else as top-down', async () => {

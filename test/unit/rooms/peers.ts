@@ -78,6 +78,13 @@ export function makePeers(start: MapDocument, count: number): Peer[] {
   return peers;
 }
 
+/** A record's Y.Map in `peer`'s copy of the room (deleted or not). */
+export function record(peer: Peer, list: string, id: string): Y.Map<unknown> {
+  const stored = peer.ydoc.getMap(list).get(id);
+  if (!(stored instanceof Y.Map)) throw new Error(`${list} ${id} in the room`);
+  return stored as Y.Map<unknown>;
+}
+
 /** One local edit on `peer`: the binding writes it, the peer shows it. */
 export function edit(peer: Peer, after: MapDocument): void {
   const before = peer.shown;

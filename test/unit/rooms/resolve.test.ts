@@ -13,7 +13,7 @@ import { asConflictId, asGoalId, asIncentiveId, asStakeholderId } from '../../..
 import type { MapDocument } from '../../../src/domain/model';
 import type { Resolution, SetAsideItem } from '../../../src/domain/repair';
 import { exportMapJson } from '../../../src/io/json';
-import { edit, makePeers, settle, type Peer } from './peers';
+import { edit, makePeers, record, settle, type Peer } from './peers';
 
 /*
  * Every one-click resolution of a set-aside item, settled on one device: every device ends with
@@ -68,12 +68,6 @@ function expectUndoable(who: Peer, other: Peer, item: SetAsideItem): void {
   settle([who, other], 0);
   expect(other.binding.view.setAside).toEqual([]);
 }
-
-const record = (peer: Peer, list: string, id: string) => {
-  const stored = peer.ydoc.getMap(list).get(id);
-  if (!(stored instanceof Y.Map)) throw new Error(`${list} ${id} in the room`);
-  return stored;
-};
 
 /** A: Sam is removed. B, at once: Sam owns "Grow ARR". */
 const ownerRemoved = () =>

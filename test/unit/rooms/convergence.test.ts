@@ -2,8 +2,8 @@
  * Convergence: 2–4 devices in one room apply random commands (the real domain commands, through
  * their bindings), undo their own edits, go offline and come back, and receive each other's
  * updates late and in any order. Once everything is delivered, every device shows the same map,
- * it keeps every invariant, and every record someone added and nobody removed is on it or named
- * in the set-aside list. `CONVERGENCE_RUNS` and `CONVERGENCE_SEED` run a longer hunt
+ * it keeps every invariant, every record someone added and nobody removed is on it or named
+ * in the set-aside list, and so is every record changed on one device while another deleted it. `CONVERGENCE_RUNS` and `CONVERGENCE_SEED` run a longer hunt
  * (`npm run test:convergence`).
  */
 import fc from 'fast-check';
@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../../src/domain/invariants';
 import { exportMapJson } from '../../../src/io/json';
 import { contextOf, goalSteps, peopleSteps, type Step } from '../domain/commandSteps';
-import { arbMapDocumentV2 } from './arbitraries';
+import {
+  arbEditWhileDeleted,
+  arbMapDocumentV2,
+  deleteRecord,
+  editField,
+  type EditWhileDeleted,
+} from './arbitraries';
 import { deliver, edit, makePeers, recordIds, removedIds, settle, type Peer } from './peers';
 
 /** `npm test` runs a fixed seeded slice; a hunt with no seed given picks one and says which. */
@@ -23,6 +29,7 @@ if (process.env.CONVERGENCE_RUNS) console.log(`convergence: ${RUNS} runs, seed $
 
 type Action =
   | { readonly kind: 'edit'; readonly peer: number; readonly step: Step }
+  | { readonly kind: 'edit-while-deleted'; readonly peer: number; readonly at: EditWhileDeleted }
   | { readonly kind: 'undo' | 'redo' | 'toggle'; readonly peer: number }
   | { readonly kind: 'deliver'; readonly peer: number; readonly pick: number };
 
@@ -36,6 +43,14 @@ const arbAction: fc.Arbitrary<Action> = fc.oneof(
       step: fc.oneof(...goalSteps, ...peopleSteps),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('edit-while-deleted' as const),
+      peer: arbPeer,
+      at: arbEditWhileDeleted,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), peer: arbPeer }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('redo' as const), peer: arbPeer }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('toggle' as const), peer: arbPeer }) },
@@ -45,9 +60,21 @@ const arbAction: fc.Arbitrary<Action> = fc.oneof(
   },
 );
 
-function run(peers: readonly Peer[], action: Action, at: number, added: Set<string>): void {
+/** What the devices did, for the checks once everything is delivered. */
+interface Log {
+  /** Ids of records an edit added. */
+  readonly added: Set<string>;
+  /** Each record a device took off its own map (an edit, an undo or a redo), and when. */
+  readonly removals: { readonly id: string; readonly at: number }[];
+  readonly undos: { readonly peer: Peer; readonly at: number }[];
+  /** Field edits made on a record another device was deleting at the same moment. */
+  readonly editsWhileDeleted: { readonly id: string; readonly editor: Peer; readonly at: number }[];
+}
+
+function run(peers: readonly Peer[], action: Action, at: number, log: Log): void {
   const peer = peers[action.peer % peers.length];
   if (peer === undefined) return;
+  const before = peer.shown;
   switch (action.kind) {
     case 'deliver':
       deliver(peer, action.pick);
@@ -56,21 +83,54 @@ function run(peers: readonly Peer[], action: Action, at: number, added: Set<stri
       peer.online = !peer.online;
       return;
     case 'undo':
-      peer.binding.undo();
-      return;
+      if (peer.binding.undo()) log.undos.push({ peer, at });
+      break;
     case 'redo':
       peer.binding.redo();
-      return;
+      break;
     case 'edit': {
-      const before = peer.shown;
-      const side = `p${action.peer % peers.length}-`;
-      const result = action.step.run(before, contextOf(before, at, side));
+      const result = action.step.run(
+        before,
+        contextOf(before, at, `p${action.peer % peers.length}-`),
+      );
       if (!result.ok) return;
       // Ids on the edited map that were not on it before: what this edit added.
-      for (const id of removedIds(result.value, before)) added.add(id);
+      for (const id of removedIds(result.value, before)) log.added.add(id);
       edit(peer, result.value);
+      break;
     }
+    case 'edit-while-deleted':
+      editWhileDeleted(peers, action, at, log);
+      return;
   }
+  for (const id of removedIds(before, peer.shown)) log.removals.push({ id, at });
+}
+
+/** One device deletes a record while another, not having heard of it, changes a field of it. */
+function editWhileDeleted(
+  peers: readonly Peer[],
+  action: Extract<Action, { kind: 'edit-while-deleted' }>,
+  at: number,
+  log: Log,
+): void {
+  const { deleter: d, editor: e, record, edited } = action.at;
+  const deleter = peers[d % peers.length];
+  const editor = peers[(d + 1 + (e % (peers.length - 1))) % peers.length];
+  if (deleter === undefined || editor === undefined) return;
+  const before = deleter.shown;
+  const deleted = deleteRecord(before, record);
+  if (!deleted?.ok) return;
+  const gone = removedIds(before, deleted.value);
+  const onEditor = recordIds(editor.shown);
+  const choices = gone.filter((id) => onEditor.has(id));
+  const id = choices[edited % Math.max(choices.length, 1)];
+  if (id === undefined) return;
+  const changed = editField(editor.shown, id, `changed at ${at} while deleted`);
+  if (!changed?.ok) return;
+  edit(deleter, deleted.value);
+  edit(editor, changed.value);
+  for (const removed of gone) log.removals.push({ id: removed, at });
+  log.editsWhileDeleted.push({ id, editor, at });
 }
 
 describe('a room converges', () => {
@@ -83,8 +143,8 @@ describe('a room converges', () => {
         fc.nat(),
         (start, count, actions, pick) => {
           const peers = makePeers(start, count);
-          const added = new Set<string>();
-          actions.forEach((action, i) => run(peers, action, i, added));
+          const log: Log = { added: new Set(), removals: [], undos: [], editsWhileDeleted: [] };
+          actions.forEach((action, i) => run(peers, action, i, log));
           settle(peers, pick);
           const [first, ...others] = peers;
           if (first === undefined) return;
@@ -101,9 +161,17 @@ describe('a room converges', () => {
           const removed = new Set(peers.flatMap((p) => [...p.removed]));
           const kept = recordIds(view.doc);
           const named = new Set(view.setAside.map((item) => item.id));
-          for (const id of added) {
+          for (const id of log.added) {
             if (!removed.has(id))
               expect(kept.has(id) || named.has(id), `${id} was lost`).toBe(true);
+          }
+          // A change made while its record was deleted elsewhere is on the map or named, unless
+          // its device undid something since, or someone took the record off their map later.
+          for (const { id, editor, at } of log.editsWhileDeleted) {
+            const undone = log.undos.some((u) => u.peer === editor && u.at > at);
+            const removedLater = log.removals.some((r) => r.id === id && r.at > at);
+            if (!undone && !removedLater)
+              expect(kept.has(id) || named.has(id), `the change to ${id} was lost`).toBe(true);
           }
         },
       ),

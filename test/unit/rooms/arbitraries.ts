@@ -4,11 +4,13 @@
  */
 import fc from 'fast-check';
 import {
+  addTradeOff,
   removeConflict,
   removeGoal,
   removeIncentive,
   removeStakeholder,
   removeTradeOff,
+  setReportsTo,
   updateConflict,
   updateGoal,
   updateIncentive,
@@ -26,6 +28,7 @@ import {
 } from '../../../src/domain/ids';
 import type { MapDocument, Position } from '../../../src/domain/model';
 import { arbMapDocument } from '../domain/arbitraries';
+import { arbStep } from '../domain/commandSteps';
 
 const arbText = fc.string({ maxLength: 12 });
 const arbPosition: fc.Arbitrary<Position | null> = fc.option(
@@ -138,3 +141,30 @@ export function editField(doc: MapDocument, id: string, text: string): CommandRe
   if (doc.tradeOffs.some((r) => r.id === id)) return updateTradeOff(doc, asTradeOffId(id), text);
   return undefined;
 }
+
+const arbNumber = fc.nat({ max: 40 });
+
+/** Trade-offs drawn, noted and removed, on goals picked by number (wrapping around). */
+export const tradeOffSteps = [
+  arbStep(2, 'addTradeOff', fc.tuple(arbNumber, arbNumber, arbText), (doc, [a, b, note], at) =>
+    addTradeOff(doc, { id: asTradeOffId(at.fresh('trade')), a: at.goal(a), b: at.goal(b), note }),
+  ),
+  arbStep(1, 'updateTradeOff', fc.tuple(arbNumber, arbText), (doc, [n, note], at) =>
+    updateTradeOff(doc, asTradeOffId(at.pick(doc.tradeOffs, n)), note),
+  ),
+  arbStep(1, 'removeTradeOff', arbNumber, (doc, n, at) =>
+    removeTradeOff(doc, asTradeOffId(at.pick(doc.tradeOffs, n))),
+  ),
+];
+
+/** Reporting lines set and taken away: two devices at once can make a loop or two managers. */
+export const reportingSteps = [
+  arbStep(2, 'setReportsTo', fc.tuple(arbNumber, fc.option(arbNumber)), (doc, [n, m], at) =>
+    setReportsTo(
+      doc,
+      at.party(n),
+      m === null ? null : at.party(m),
+      asReportingLineId(at.fresh('line')),
+    ),
+  ),
+];

@@ -1,10 +1,11 @@
 /**
  * Convergence: 2–4 devices in one room apply random commands (the real domain commands, through
- * their bindings), undo their own edits, go offline and come back, and receive each other's
+ * their bindings, trade-offs and reporting lines included), settle set-aside items with their
+ * one-click resolutions, undo their own edits, go offline and come back, and receive each other's
  * updates late and in any order. Once everything is delivered, every device shows the same map,
  * it keeps every invariant, every record someone added and nobody removed is on it or named
- * in the set-aside list, and so is every record changed on one device while another deleted it. `CONVERGENCE_RUNS` and `CONVERGENCE_SEED` run a longer hunt
- * (`npm run test:convergence`).
+ * in the set-aside list, and so is every record changed on one device while another deleted it.
+ * `CONVERGENCE_RUNS` and `CONVERGENCE_SEED` run a longer hunt (`npm run test:convergence`).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ import {
   arbMapDocumentV2,
   deleteRecord,
   editField,
+  reportingSteps,
+  tradeOffSteps,
   type EditWhileDeleted,
 } from './arbitraries';
 import { deliver, edit, makePeers, recordIds, removedIds, settle, type Peer } from './peers';
@@ -30,17 +33,27 @@ if (process.env.CONVERGENCE_RUNS) console.log(`convergence: ${RUNS} runs, seed $
 type Action =
   | { readonly kind: 'edit'; readonly peer: number; readonly step: Step }
   | { readonly kind: 'edit-while-deleted'; readonly peer: number; readonly at: EditWhileDeleted }
+  | { readonly kind: 'resolve'; readonly peer: number; readonly choice: ResolveChoice }
   | { readonly kind: 'undo' | 'redo' | 'toggle'; readonly peer: number }
   | { readonly kind: 'deliver'; readonly peer: number; readonly pick: number };
 
 const arbPeer = fc.nat(3);
+const arbResolveChoice = fc.record({ item: fc.nat(), resolution: fc.nat(), target: fc.nat() });
 const arbAction: fc.Arbitrary<Action> = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant('edit' as const),
       peer: arbPeer,
-      step: fc.oneof(...goalSteps, ...peopleSteps),
+      step: fc.oneof(...goalSteps, ...peopleSteps, ...tradeOffSteps, ...reportingSteps),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('resolve' as const),
+      peer: arbPeer,
+      choice: arbResolveChoice,
     }),
   },
   {
@@ -102,8 +115,33 @@ function run(peers: readonly Peer[], action: Action, at: number, log: Log): void
     case 'edit-while-deleted':
       editWhileDeleted(peers, action, at, log);
       return;
+    case 'resolve':
+      resolve(peer, action.choice, at, log);
+      break;
   }
   for (const id of removedIds(before, peer.shown)) log.removals.push({ id, at });
+}
+
+/** Which set-aside item a device settles, how, and (to reattach it) to which goal or person. */
+interface ResolveChoice {
+  readonly item: number;
+  readonly resolution: number;
+  readonly target: number;
+}
+
+/** One click in Map health on a set-aside item, as the device lists it now. */
+function resolve(peer: Peer, choice: ResolveChoice, at: number, log: Log): void {
+  const { setAside, doc } = peer.binding.view;
+  const item = setAside[choice.item % Math.max(setAside.length, 1)];
+  const resolution = item?.resolutions[choice.resolution % item.resolutions.length];
+  if (item === undefined || resolution === undefined) return;
+  const targets =
+    resolution.action !== 'reattach' ? [] : resolution.to === 'goal' ? doc.goals : doc.stakeholders;
+  const target = targets[choice.target % Math.max(targets.length, 1)]?.id;
+  if (!peer.binding.resolve(item, resolution, target) || resolution.action !== 'remove') return;
+  // A set-aside record is not on the map this device shows: removing it is said here.
+  peer.removed.add(item.id);
+  log.removals.push({ id: item.id, at });
 }
 
 /** One device deletes a record while another, not having heard of it, changes a field of it. */
@@ -141,10 +179,17 @@ describe('a room converges', () => {
         fc.integer({ min: 2, max: 4 }),
         fc.array(arbAction, { maxLength: 40 }),
         fc.nat(),
-        (start, count, actions, pick) => {
+        fc.array(fc.record({ peer: arbPeer, choice: arbResolveChoice }), { maxLength: 3 }),
+        (start, count, actions, pick, clicks) => {
           const peers = makePeers(start, count);
           const log: Log = { added: new Set(), removals: [], undos: [], editsWhileDeleted: [] };
           actions.forEach((action, i) => run(peers, action, i, log));
+          settle(peers, pick);
+          // Once everyone has heard of everything, some set-aside items are settled and heard of.
+          clicks.forEach(({ peer, choice }, i) => {
+            const clicking = peers[peer % peers.length];
+            if (clicking) resolve(clicking, choice, actions.length + i, log);
+          });
           settle(peers, pick);
           const [first, ...others] = peers;
           if (first === undefined) return;

@@ -171,6 +171,17 @@ describe('a record deleted on one device while another changed it', () => {
     expect(exportMapJson(b.shown)).toBe(exportMapJson(deleted));
   });
 
+  it('a device joining later reads the same file as the map without the deleted records', () => {
+    const [a] = makePeers(start, 1);
+    if (!a) throw new Error('a peer');
+    edit(a, must(removeGoal(a.shown, nrr)));
+    const joined = new Y.Doc();
+    Y.applyUpdate(joined, Y.encodeStateAsUpdate(a.ydoc));
+    const { doc, setAside } = readMapDocument(joined, start.map);
+    expect(setAside).toEqual([]);
+    expect(exportMapJson(doc)).toBe(exportMapJson(must(removeGoal(start, nrr))));
+  });
+
   it('deleted on two devices at once and undone on one: it stays deleted', () => {
     const [a, b] = apart(
       start,

@@ -22,6 +22,7 @@ import { repairConflict, repairIncentives, repairReportingLines } from './repair
 export {
   KEEP_REPAIRED,
   REMOVE,
+  RESTORE,
   type RepairCause,
   type Resolution,
   type SetAsideItem,

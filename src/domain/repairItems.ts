@@ -9,6 +9,8 @@ export type Resolution =
   | { readonly action: 'remove'; readonly label: string }
   /** Store the record as the repaired view shows it (owner cleared, missing party dropped). */
   | { readonly action: 'keep-repaired'; readonly label: string }
+  /** Bring back a record deleted on one device, with what another changed in it meanwhile. */
+  | { readonly action: 'restore'; readonly label: string }
   /** Point `field` at another goal or person the person chooses. */
   | {
       readonly action: 'reattach';
@@ -18,9 +20,10 @@ export type Resolution =
     };
 
 /**
- * Why an item is set aside. The first five are this file's rules; the last two are found where
- * records arrive from other devices (a room): a record that breaks its own rules, and a party's
- * perspective written while that party was being taken off the conflict.
+ * Why an item is set aside. The first five are this file's rules; the last three are found where
+ * records arrive from other devices (a room): a record that breaks its own rules, a party's
+ * perspective written while that party was being taken off the conflict, and a record changed on
+ * one device while another deleted it.
  */
 export type RepairCause =
   | 'missing-reference'
@@ -29,7 +32,8 @@ export type RepairCause =
   | 'cycle'
   | 'reporting-loop'
   | 'unreadable'
-  | 'detached-text';
+  | 'detached-text'
+  | 'deleted-while-edited';
 
 /** One record the repaired view leaves out (or shows repaired), and why. */
 export interface SetAsideItem {
@@ -49,6 +53,7 @@ export const REMOVE = (what: string): Resolution => ({
   label: `Remove the ${what}`,
 });
 export const KEEP_REPAIRED = (label: string): Resolution => ({ action: 'keep-repaired', label });
+export const RESTORE = (label: string): Resolution => ({ action: 'restore', label });
 export const REATTACH = (field: string, to: 'goal' | 'stakeholder', label: string): Resolution => ({
   action: 'reattach',
   field,

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { RecordList } from '../domain/merge';
 import { perspectivesRecord, type MapDocument, type MapInfo } from '../domain/model';
 import { KEEP_REPAIRED, REMOVE, type SetAsideItem } from '../domain/repair';
+import { byId } from '../domain/repairItems';
 import {
   CURRENT_VERSION,
   fileToDocument,
@@ -13,7 +14,9 @@ import {
   type MapFile,
 } from '../io/json';
 import { orderOf } from './writeRoom';
-import { listMap, metaMap, ROOM_LISTS } from './roomShape';
+import { deletedWhileEdited } from './deletedItems';
+import { isDeleted, listMap, metaMap, ROOM_LISTS } from './roomShape';
+import { editedAfterDelete, type Edited } from './tombstones';
 import type { Result } from '../domain/result';
 
 /**
@@ -40,10 +43,19 @@ const CHECKS: { readonly [L in RoomList]: Check<FileRecords[L]> } = {
   reportingLines: (data, at) => validateRecord(RECORD_SCHEMAS.reportingLines, data, at),
 };
 
-/** A record as last read: its place and checked fields, or why it is set aside. */
+/**
+ * A record as last read: its place and checked fields, why it is set aside, or what was changed
+ * in it where its delete was not yet seen (named when the map is read, with the names then).
+ */
 type Entry<T> =
   | { readonly ok: true; readonly order: number; readonly id: string; readonly record: T }
-  | { readonly ok: false; readonly item: SetAsideItem };
+  | { readonly ok: false; readonly item: SetAsideItem }
+  | {
+      readonly ok: 'deleted';
+      readonly list: RoomList;
+      readonly id: string;
+      readonly edited: readonly Edited[];
+    };
 
 type Cache = { [L in RoomList]: Map<string, Entry<FileRecords[L]>> };
 
@@ -83,11 +95,15 @@ export class RoomReader {
     const listed = <L extends RoomList>(list: L): FileRecords[L][] => {
       const entries: Entry<FileRecords[L]>[] = [...this.cache[list].values()];
       const good: Extract<Entry<FileRecords[L]>, { ok: true }>[] = [];
+      const bad: SetAsideItem[] = [];
       for (const entry of entries) {
-        if (entry.ok) good.push(entry);
-        else setAside.push(entry.item);
+        if (entry.ok === true) good.push(entry);
+        else if (entry.ok === false) bad.push(entry.item);
+        else bad.push(deletedWhileEdited(this.ydoc, entry.list, entry.id, entry.edited));
       }
-      good.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      // By id: records reach each device's cache in a different order.
+      setAside.push(...bad.sort(byId));
+      good.sort((a, b) => a.order - b.order || byId(a, b));
       return good.map((entry) => entry.record);
     };
     const file: MapFile = {
@@ -111,6 +127,10 @@ export function readMapDocument(ydoc: Y.Doc, fallback: MapInfo): ReadMap {
   return new RoomReader(ydoc).read(fallback);
 }
 
+/**
+ * A record deleted on one device is not on the map and never reaches the file or its checks; one
+ * changed on a device that had not seen the delete is set aside, naming what was changed.
+ */
 function refreshEntries<L extends RoomList>(
   entries: Map<string, Entry<FileRecords[L]>>,
   list: L,
@@ -119,9 +139,20 @@ function refreshEntries<L extends RoomList>(
 ): void {
   for (const id of ids) {
     const stored = records.get(id);
-    if (stored === undefined) entries.delete(id);
-    else entries.set(id, readEntry(list, id, stored));
+    const entry = stored === undefined ? undefined : entryOf(list, id, stored);
+    if (entry === undefined) entries.delete(id);
+    else entries.set(id, entry);
   }
+}
+
+function entryOf<L extends RoomList>(
+  list: L,
+  id: string,
+  stored: unknown,
+): Entry<FileRecords[L]> | undefined {
+  if (!(stored instanceof Y.Map) || !isDeleted(stored)) return readEntry(list, id, stored);
+  const edited = editedAfterDelete(stored);
+  return edited.length === 0 ? undefined : { ok: 'deleted', list, id, edited };
 }
 
 function readEntry<L extends RoomList>(

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { MapDocument } from '../domain/model';
 import type { Resolution, SetAsideItem } from '../domain/repair';
 import { field } from '../domain/sameValue';
-import { listMap, ORDER, PERSPECTIVES } from './roomShape';
+import { isDeleted, listMap, ORDER, PERSPECTIVES } from './roomShape';
+import { clearDeleted, editedAfterDelete, markDeleted } from './tombstones';
 import { storable } from './writeRoom';
 
 /**
@@ -10,7 +11,8 @@ import { storable } from './writeRoom';
  * edit of this device). Each resolution is written as plain field changes, so every device ends
  * with the same map whatever else happened meanwhile:
  *
- * - remove: the record goes;
+ * - remove: the record goes (marked deleted, rooms/tombstones.ts);
+ * - restore: a record deleted on one device while another changed it comes back, with the change;
  * - keep-repaired: the fields that named what is gone take the repaired view's value (no owner,
  *   the party taken off with their perspective, no agreed goal), and a perspective typed for
  *   someone no longer a party is discarded; other fields are left as they are;
@@ -29,10 +31,15 @@ export function writeResolution(
   const records = listMap(ydoc, item.list);
   const stored = records.get(item.id);
   if (!(stored instanceof Y.Map)) return false;
+  // Only a change its delete did not see is settled on a deleted record; the rest went with it.
+  const deletedWhileEdited = isDeleted(stored) && editedAfterDelete(stored).length > 0;
+  if (deletedWhileEdited !== (item.cause === 'deleted-while-edited')) return false;
   switch (resolution.action) {
     case 'remove':
-      records.delete(item.id);
+      markDeleted(stored, ydoc.clientID);
       return true;
+    case 'restore':
+      return clearDeleted(stored);
     case 'keep-repaired':
       return item.cause === 'detached-text'
         ? discardDetachedText(stored, item.involves)

@@ -27,6 +27,16 @@ export const META = 'meta';
  */
 export const ORDER = '@order';
 
+/**
+ * A deleted record keeps its Y.Map with a mark per deleting device, `@deleted:<client>`
+ * (rooms/tombstones.ts says why); a marked record is not on the map.
+ */
+export const DELETED = '@deleted:';
+
+export const isDeleteMark = (key: string): boolean => key.startsWith(DELETED);
+
+export const isDeleted = (record: YRecord): boolean => [...record.keys()].some(isDeleteMark);
+
 /** The conflict field held as a nested Y.Map keyed by party. */
 export const PERSPECTIVES = 'perspectives';
 
@@ -37,10 +47,10 @@ export const listMap = (ydoc: Y.Doc, list: RecordList): Y.Map<unknown> => ydoc.g
 
 export const metaMap = (ydoc: Y.Doc): Y.Map<unknown> => ydoc.getMap(META);
 
-/** A conflict's record in the room's document, if it is there. */
+/** A conflict's record in the room's document, if it is there (and not deleted). */
 export function conflictRecord(ydoc: Y.Doc, conflict: string): YRecord | undefined {
   const record = listMap(ydoc, 'conflicts').get(conflict);
-  return record instanceof Y.Map ? (record as YRecord) : undefined;
+  return record instanceof Y.Map && !isDeleted(record) ? (record as YRecord) : undefined;
 }
 
 /** A party's perspective on a conflict as the room's document holds it ('' for none). */

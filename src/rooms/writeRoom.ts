@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { MapDocument } from '../domain/model';
 import { field, sameValue } from '../domain/sameValue';
 import { listMap, metaMap, ORDER, PERSPECTIVES, ROOM_LISTS, type YRecord } from './roomShape';
+import { markDeleted } from './tombstones';
 
 /**
  * Writing a map into a room's Y.Doc: the whole map once, when a room is made, then each local edit
@@ -26,8 +27,11 @@ export function writeMapDocument(ydoc: Y.Doc, doc: MapDocument, origin: unknown 
 
 /**
  * Writes what changed from `before` to `after` (one edit on this device) in one transaction with
- * `origin`. `before` is the map as this device showed it; a record the edit changed that another
- * device removed meanwhile is written back whole: an edit is never dropped for a delete.
+ * `origin`. `before` is the map as this device showed it. A record the edit deletes keeps its
+ * Y.Map, marked deleted (rooms/tombstones.ts). A record the edit changed that another device
+ * deleted meanwhile gets the changed fields, which that delete did not see, so the record is set
+ * aside with their name; one an older room removed outright is written back whole: an edit is
+ * never dropped for a delete.
  */
 export function writeEdit(
   ydoc: Y.Doc,
@@ -37,7 +41,9 @@ export function writeEdit(
 ): void {
   ydoc.transact(() => {
     if (before.map !== after.map) writeFields(metaMap(ydoc), before.map, after.map, false);
-    for (const list of ROOM_LISTS) editList(listMap(ydoc, list), before[list], after[list]);
+    for (const list of ROOM_LISTS) {
+      editList(listMap(ydoc, list), before[list], after[list], ydoc.clientID);
+    }
   }, origin);
 }
 
@@ -45,11 +51,15 @@ function editList(
   records: Y.Map<unknown>,
   before: readonly AnyRecord[],
   after: readonly AnyRecord[],
+  client: number,
 ): void {
   if (before === after) return;
   const beforeById = new Map(before.map((r) => [r.id, r]));
   const kept = new Set(after.map((r) => r.id));
-  for (const record of before) if (!kept.has(record.id)) records.delete(record.id);
+  for (const record of before) {
+    const stored = records.get(record.id);
+    if (!kept.has(record.id) && stored instanceof Y.Map) markDeleted(stored, client);
+  }
   for (const record of after) {
     const old = beforeById.get(record.id);
     if (old === record) continue;

@@ -6,8 +6,11 @@
 import * as Y from 'yjs';
 import { repairMapDocument } from '../../src/domain/repair';
 import { exportMapJson, importMapJson } from '../../src/io/json';
+import { removeGoal } from '../../src/domain/commands';
+import type { MapDocument } from '../../src/domain/model';
 import { readMapDocument } from '../../src/rooms/readRoom';
-import { writeMapDocument } from '../../src/rooms/writeRoom';
+import { listMap, ROOM_LISTS } from '../../src/rooms/roomShape';
+import { writeEdit, writeMapDocument } from '../../src/rooms/writeRoom';
 import { bigMap } from './json';
 import { ms, percentile, samplerFor } from './table';
 import type { BenchTable, SuiteOptions } from './table';
@@ -52,6 +55,7 @@ export function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
     ]);
   }
   return Promise.resolve([
+    tombstoneTable(options),
     {
       title: 'Rooms: a shared map in a Y.Doc, written and joined',
       columns: [
@@ -72,4 +76,68 @@ export function run(options: SuiteOptions = {}): Promise<BenchTable[]> {
         'JSON file. write = writeMapDocument into an empty Y.Doc. ratio = join / baseline.',
     },
   ]);
+}
+
+/**
+ * What deleted records leave in a room's document: a deleted record keeps its Y.Map, marked
+ * (rooms/tombstones.ts). Each goal is deleted as its own edit (with its link and incentives),
+ * leaves first. Baseline in the same run: the same records removed from their lists outright,
+ * as rooms did before (Yjs keeps a few bytes of every removed entry either way).
+ */
+function tombstoneTable(options: SuiteOptions): BenchTable {
+  const deletes = options.smoke ? 50 : 1_000;
+  const start = bigMap(deletes + 100);
+  const marked = new Y.Doc();
+  const removed = new Y.Doc();
+  writeMapDocument(marked, start);
+  writeMapDocument(removed, start);
+  const size = (ydoc: Y.Doc) => Y.encodeStateAsUpdate(ydoc).length;
+  const before = size(marked);
+  let doc: MapDocument = start;
+  for (let i = start.goals.length - 1; i >= start.goals.length - deletes; i--) {
+    const goal = doc.goals[i];
+    const result = goal && removeGoal(doc, goal.id);
+    if (!result?.ok) throw new Error(`goal ${i} could not be deleted`);
+    writeEdit(marked, doc, result.value, 'bench');
+    const after = result.value;
+    removed.transact(() => {
+      for (const list of ROOM_LISTS) {
+        const kept = new Set(after[list].map((r) => r.id));
+        for (const r of doc[list]) if (!kept.has(r.id)) listMap(removed, list).delete(r.id);
+      }
+    });
+    doc = after;
+  }
+  if (exportMapJson(readMapDocument(marked, start.map).doc) !== exportMapJson(doc))
+    throw new Error('the marked document does not read back as the map after the deletes');
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  const perDelete = (bytes: number) => ((bytes - before) / deletes).toFixed(0);
+  return {
+    title: 'Rooms: what deleted records leave in the document',
+    columns: [
+      'goals deleted',
+      'Y state KB before',
+      'marked KB after',
+      'marked B per delete',
+      'baseline KB after',
+      'baseline B per delete',
+      'kept B per delete',
+    ],
+    rows: [
+      [
+        deletes.toLocaleString('en'),
+        kb(before),
+        kb(size(marked)),
+        perDelete(size(marked)),
+        kb(size(removed)),
+        perDelete(size(removed)),
+        ((size(marked) - size(removed)) / deletes).toFixed(0),
+      ],
+    ],
+    note:
+      `A map of ${start.goals.length.toLocaleString('en')} goals; each delete one edit (the goal, ` +
+      'its link and incentives). marked = as rooms delete now (the Y.Map kept with a delete ' +
+      'mark); baseline = the same records removed from their lists outright; kept = marked − ' +
+      'baseline, what a delete now leaves that it did not before.',
+  };
 }

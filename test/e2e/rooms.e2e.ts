@@ -164,6 +164,28 @@ describe('workshop rooms', () => {
     expect([...pageErrors(a), ...pageErrors(b)]).toEqual([]);
   });
 
+  it('a goal deleted on A while B renames it: named on both, Map health keeps it with the edit', async () => {
+    const { port } = relay;
+    await relay.close();
+    await waitForStatus(b.page, /^(Reconnecting…|Offline — changes kept on this device)/);
+    await a.page.getByRole('group', { name: 'Logo churn', exact: true }).click();
+    await a.page.getByRole('button', { name: 'Delete goal' }).click();
+    await retitle(b.page, 'Logo churn', 'Logo churn, renamed on B');
+    relay = await startRoomRelay(port);
+    await waitForStatus(a.page, /^Connected$/);
+    await waitForStatus(b.page, /^Connected$/);
+    const [onA, onB] = await Promise.all([setAsideItem(a.page), setAsideItem(b.page)]);
+    expect(onA).toBe(
+      'Set aside in the room: The goal "Logo churn, renamed on B" was deleted on one device while another changed its title.',
+    );
+    expect(onB).toBe(onA);
+    await roomHealth(a.page).screenshot({ path: 'test-results/rooms-deleted-while-edited.png' });
+    await roomHealth(a.page).getByRole('button', { name: 'Keep it with the edit' }).click();
+    await seesGoal(a.page, 'Logo churn, renamed on B');
+    await roomHealth(b.page).waitFor({ state: 'detached', timeout: 20_000 });
+    expect([...pageErrors(a), ...pageErrors(b)]).toEqual([]);
+  });
+
   it('the owner gives the room new secrets (B is told plainly, the new link works), then deletes it', async () => {
     await a.page.getByRole('banner').getByRole('button', { name: 'Share' }).click();
     const shared = a.page.getByRole('dialog', { name: 'Shared as a room' });

@@ -69,7 +69,7 @@ export interface Step {
 }
 
 /** A weighted random step: `args` are shown in a counterexample, `run` applies the command. */
-const arbStep = <T>(
+export const arbStep = <T>(
   weight: number,
   name: string,
   arbArgs: fc.Arbitrary<T>,

@@ -3,8 +3,12 @@
  * by a network that buffers every update per receiver, so a test can deliver them late, in any
  * order, or not until a peer reconnects.
  */
+import { expect } from 'vitest';
 import * as Y from 'yjs';
+import type { CommandResult } from '../../../src/domain/commands';
 import type { MapDocument } from '../../../src/domain/model';
+import type { SetAsideItem } from '../../../src/domain/repair';
+import { exportMapJson } from '../../../src/io/json';
 import { RoomBinding, type RoomView } from '../../../src/rooms/roomBinding';
 import { writeMapDocument } from '../../../src/rooms/writeRoom';
 
@@ -78,6 +82,13 @@ export function makePeers(start: MapDocument, count: number): Peer[] {
   return peers;
 }
 
+/** A record's Y.Map in `peer`'s copy of the room (deleted or not). */
+export function record(peer: Peer, list: string, id: string): Y.Map<unknown> {
+  const stored = peer.ydoc.getMap(list).get(id);
+  if (!(stored instanceof Y.Map)) throw new Error(`${list} ${id} in the room`);
+  return stored as Y.Map<unknown>;
+}
+
 /** One local edit on `peer`: the binding writes it, the peer shows it. */
 export function edit(peer: Peer, after: MapDocument): void {
   const before = peer.shown;
@@ -100,4 +111,51 @@ export function settle(peers: readonly Peer[], pick: number): void {
   while (peers.some((p) => p.inbox.length > 0)) {
     for (const peer of peers) deliver(peer, step++);
   }
+}
+
+/** The document a command made; throws its refusal (a test that expects the command to work). */
+export function must(result: CommandResult): MapDocument {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** Two devices that each make one edit while apart, then hear from each other. */
+export function apart(
+  start: MapDocument,
+  onA: (doc: MapDocument) => CommandResult,
+  onB: (doc: MapDocument) => CommandResult,
+): readonly [Peer, Peer] {
+  const [a, b] = makePeers(start, 2);
+  if (!a || !b) throw new Error('two peers');
+  edit(a, must(onA(a.shown)));
+  edit(b, must(onB(b.shown)));
+  settle([a, b], 0);
+  return [a, b];
+}
+
+/** The one item `peer` lists as set aside. */
+export function only(peer: Peer): SetAsideItem {
+  const [item, ...more] = peer.binding.view.setAside;
+  if (!item || more.length > 0)
+    throw new Error(`one set-aside item, not ${peer.binding.view.setAside.length}`);
+  return item;
+}
+
+/** Both devices show the same map as their bindings' view, and the same set-aside list. */
+export function expectSame(a: Peer, b: Peer): void {
+  expect(exportMapJson(a.shown)).toBe(exportMapJson(b.shown));
+  expect(exportMapJson(a.binding.view.doc)).toBe(exportMapJson(a.shown));
+  expect(b.binding.view.setAside).toEqual(a.binding.view.setAside);
+}
+
+/** Undo on `who` brings `item` back on both devices; redo settles it again. */
+export function expectUndoable(who: Peer, other: Peer, item: SetAsideItem): void {
+  expect(who.binding.undo()).toBe(true);
+  settle([who, other], 0);
+  expect(other.binding.view.setAside).toEqual([item]);
+  expectSame(who, other);
+  expect(who.binding.redo()).toBe(true);
+  settle([who, other], 0);
+  expect(other.binding.view.setAside).toEqual([]);
+  expectSame(who, other);
 }

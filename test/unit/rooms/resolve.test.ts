@@ -7,13 +7,11 @@ import {
   updateConflict,
   updateGoal,
 } from '../../../src/domain/commands';
-import type { CommandResult } from '../../../src/domain/commands/errors';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asConflictId, asGoalId, asIncentiveId, asStakeholderId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
 import type { Resolution, SetAsideItem } from '../../../src/domain/repair';
-import { exportMapJson } from '../../../src/io/json';
-import { edit, makePeers, settle, type Peer } from './peers';
+import { apart, expectSame, expectUndoable, only, record, settle } from './peers';
 
 /*
  * Every one-click resolution of a set-aside item, settled on one device: every device ends with
@@ -24,60 +22,16 @@ const start: MapDocument = createExampleMap('2026-01-01T00:00:00.000Z');
 const person = asStakeholderId;
 const conflict = asConflictId;
 
-function must(result: CommandResult): MapDocument {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
-/** Two devices that each make one edit while apart, then hear from each other. */
-function apart(onA: (doc: MapDocument) => CommandResult, onB: (doc: MapDocument) => CommandResult) {
-  const [a, b] = makePeers(start, 2);
-  if (!a || !b) throw new Error('two peers');
-  edit(a, must(onA(a.shown)));
-  edit(b, must(onB(b.shown)));
-  settle([a, b], 0);
-  return [a, b] as const;
-}
-
-function only(peer: Peer): SetAsideItem {
-  const [item, ...more] = peer.binding.view.setAside;
-  if (!item || more.length > 0)
-    throw new Error(`one set-aside item, not ${peer.binding.view.setAside.length}`);
-  return item;
-}
-
 function resolution(item: SetAsideItem, action: Resolution['action']): Resolution {
   const found = item.resolutions.find((r) => r.action === action);
   if (!found) throw new Error(`no ${action} for ${item.message}`);
   return found;
 }
 
-/** Both devices show the same map and the same set-aside list. */
-function expectSame(a: Peer, b: Peer): void {
-  expect(exportMapJson(a.shown)).toBe(exportMapJson(b.shown));
-  expect(b.binding.view.setAside).toEqual(a.binding.view.setAside);
-}
-
-/** Undo on `who` brings `item` back on both devices; redo settles it again. */
-function expectUndoable(who: Peer, other: Peer, item: SetAsideItem): void {
-  expect(who.binding.undo()).toBe(true);
-  settle([who, other], 0);
-  expect(other.binding.view.setAside).toEqual([item]);
-  expectSame(who, other);
-  expect(who.binding.redo()).toBe(true);
-  settle([who, other], 0);
-  expect(other.binding.view.setAside).toEqual([]);
-}
-
-const record = (peer: Peer, list: string, id: string) => {
-  const stored = peer.ydoc.getMap(list).get(id);
-  if (!(stored instanceof Y.Map)) throw new Error(`${list} ${id} in the room`);
-  return stored;
-};
-
 /** A: Sam is removed. B, at once: Sam owns "Grow ARR". */
 const ownerRemoved = () =>
   apart(
+    start,
     (doc) => removeStakeholder(doc, person('s-head-cs')),
     (doc) => updateGoal(doc, asGoalId('g-grow-arr'), { owner: person('s-head-cs') }),
   );
@@ -111,6 +65,7 @@ describe('settling set-aside items in a room', () => {
 
   it('a party removed elsewhere: "Take them off the parties" drops them and their text', () => {
     const [a, b] = apart(
+      start,
       (doc) => removeStakeholder(doc, person('s-cto')),
       (doc) =>
         updateConflict(doc, conflict('c-discounting'), {
@@ -135,6 +90,7 @@ describe('settling set-aside items in a room', () => {
 
   it('text typed for someone taken off the parties elsewhere: "Discard the text", undoable', () => {
     const [a, b] = apart(
+      start,
       (doc) =>
         updateConflict(doc, conflict('c-enterprise-sso'), {
           perspectives: { [person('s-cto')]: 'Typed while being taken off.' },
@@ -157,6 +113,7 @@ describe('settling set-aside items in a room', () => {
   it('an agreed goal deleted elsewhere: left without one, or another goal chosen', () => {
     const deleted = () =>
       apart(
+        start,
         (doc) => removeGoal(doc, asGoalId('g-retain')),
         (doc) =>
           updateConflict(doc, conflict('c-discounting'), { agreedGoalId: asGoalId('g-retain') }),
@@ -180,6 +137,7 @@ describe('settling set-aside items in a room', () => {
   it('an incentive added on a goal deleted elsewhere: attached to another goal everywhere', () => {
     const added = asIncentiveId('i-added-on-b');
     const [a, b] = apart(
+      start,
       (doc) => removeGoal(doc, asGoalId('g-retain')),
       (doc) =>
         addIncentive(doc, {

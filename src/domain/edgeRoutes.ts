@@ -183,7 +183,7 @@ const SEARCH_MARGIN = 400;
 /** Cost of a bend, in px of length: fewer bends read better than a slightly shorter line. */
 const BEND_COST = 60;
 /** Steps the full search may take before the edge is drawn the plain way. */
-const MAX_STEPS = 30_000;
+const MAX_STEPS = 120_000;
 /** Work all detours and searches of one routing may do together, so a huge map stays quick. */
 const TOTAL_STEPS = 250_000;
 const TOTAL_TRIES = 50_000;
@@ -194,48 +194,112 @@ const MAX_POINTS = 400_000;
 interface Budget {
   steps: number;
   tries: number;
+  /** The full search's cost and back-pointer tables, kept from one search to the next. */
+  best: Float64Array;
+  previous: Int32Array;
 }
 
-/** A binary min-heap of [cost, state] pairs. */
+/** A binary min-heap of states by cost, in two flat arrays (no pair allocated per push). */
 class Heap {
-  private readonly items: [number, number][] = [];
+  private readonly costs: number[] = [];
+  private readonly states: number[] = [];
   get size(): number {
-    return this.items.length;
+    return this.costs.length;
   }
   push(cost: number, state: number): void {
-    const a = this.items;
-    a.push([cost, state]);
-    for (let i = a.length - 1; i > 0;) {
+    const [c, s] = [this.costs, this.states];
+    let i = c.length;
+    c.push(cost);
+    s.push(state);
+    while (i > 0) {
       const up = (i - 1) >> 1;
-      const [x, y] = [a[i], a[up]];
-      if (!x || !y || y[0] <= x[0]) break;
-      [a[i], a[up]] = [y, x];
+      const upCost = c[up] ?? 0;
+      if (upCost <= cost) break;
+      c[i] = upCost;
+      s[i] = s[up] ?? 0;
       i = up;
     }
+    c[i] = cost;
+    s[i] = state;
   }
-  pop(): [number, number] | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      for (let i = 0; ;) {
-        const [l, r] = [2 * i + 1, 2 * i + 2];
-        let m = i;
-        if ((a[l]?.[0] ?? Infinity) < (a[m]?.[0] ?? Infinity)) m = l;
-        if ((a[r]?.[0] ?? Infinity) < (a[m]?.[0] ?? Infinity)) m = r;
-        if (m === i) break;
-        const [x, y] = [a[i], a[m]];
-        if (!x || !y) break;
-        [a[i], a[m]] = [y, x];
-        i = m;
-      }
+  /** The cheapest state (the heap must not be empty). */
+  pop(): number {
+    const [c, s] = [this.costs, this.states];
+    const top = s[0] ?? 0;
+    const lastCost = c.pop() ?? 0;
+    const lastState = s.pop() ?? 0;
+    const n = c.length;
+    if (n === 0) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const m = r < n && (c[r] ?? 0) < (c[l] ?? 0) ? r : l;
+      if ((c[m] ?? 0) >= lastCost) break;
+      c[i] = c[m] ?? 0;
+      s[i] = s[m] ?? 0;
+      i = m;
     }
+    c[i] = lastCost;
+    s[i] = lastState;
     return top;
   }
 }
 
 const sortedUnique = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+
+/** Index of the first value in ascending `sorted` that is >= v (or > v when `strict`). */
+function firstAtLeast(sorted: readonly number[], v: number, strict = false): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sorted[mid] ?? 0;
+    if (x < v || (strict && x === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Which unit steps of the search grid enter a box (as segmentEntersRect sees it): `across[i*ny+j]`
+ * for the step from (xs[i], ys[j]) to (xs[i+1], ys[j]), `down[i*ny+j]` for the step to (xs[i],
+ * ys[j+1]). Marked box by box over the grid lines inside it, so the search tests none itself.
+ */
+function blockedSteps(xs: readonly number[], ys: readonly number[], boxes: readonly Rect[]) {
+  const [nx, ny] = [xs.length, ys.length];
+  const across = new Uint8Array(nx * ny);
+  const down = new Uint8Array(nx * ny);
+  const inset = 2;
+  for (const r of boxes) {
+    const [x0, x1] = [r.x + inset, r.x + r.width - inset];
+    const [y0, y1] = [r.y + inset, r.y + r.height - inset];
+    if (x0 >= x1 || y0 >= y1) continue;
+    // Steps along a line inside the box's closed span that overlap its open span elsewise.
+    const [jIn, jOut] = [firstAtLeast(ys, y0), firstAtLeast(ys, y1, true)];
+    const [iFrom, iTo] = [Math.max(0, firstAtLeast(xs, x0, true) - 1), firstAtLeast(xs, x1)];
+    for (let j = jIn; j < jOut; j++) {
+      for (let i = iFrom; i < Math.min(iTo, nx - 1); i++) across[i * ny + j] = 1;
+    }
+    const [iIn, iOut] = [firstAtLeast(xs, x0), firstAtLeast(xs, x1, true)];
+    const [jFrom, jTo] = [Math.max(0, firstAtLeast(ys, y0, true) - 1), firstAtLeast(ys, y1)];
+    for (let i = iIn; i < iOut; i++) {
+      for (let j = jFrom; j < Math.min(jTo, ny - 1); j++) down[i * ny + j] = 1;
+    }
+  }
+  return { across, down };
+}
+
+/** The search's tables for `size` states, grown when needed and reset. */
+function tables(budget: Budget, size: number): { best: Float64Array; previous: Int32Array } {
+  if (budget.best.length < size) {
+    budget.best = new Float64Array(size);
+    budget.previous = new Int32Array(size);
+  }
+  budget.best.fill(Infinity, 0, size);
+  budget.previous.fill(-1, 0, size);
+  return budget;
+}
 
 /**
  * The full search for the rare edge no simple detour clears: the shortest orthogonal path, with
@@ -267,45 +331,45 @@ function searchRoute(from: Rect, to: Rect, grid: RectGrid<Rect>, budget: Budget)
   ]);
   const [nx, ny] = [xs.length, ys.length];
   if (nx * ny > MAX_POINTS) return null;
-  const obstacles = new RectGrid(nearby.filter((r) => r !== from && r !== to));
+  const { across, down } = blockedSteps(
+    xs,
+    ys,
+    nearby.filter((r) => r !== from && r !== to),
+  );
   const at = (i: number, j: number): Point => ({ x: xs[i] ?? 0, y: ys[j] ?? 0 });
   const goal = xs.indexOf(last.x) * ny + ys.indexOf(last.y);
   const source = xs.indexOf(first.x) * ny + ys.indexOf(first.y);
   // A state is a grid point and the direction it was entered in (0–3; 4 at the start).
-  const best = new Float64Array(nx * ny * 5).fill(Infinity);
-  const previous = new Int32Array(nx * ny * 5).fill(-1);
+  const { best, previous } = tables(budget, nx * ny * 5);
   const heap = new Heap();
-  const h = (p: number) =>
-    Math.abs((xs[Math.floor(p / ny)] ?? 0) - last.x) + Math.abs((ys[p % ny] ?? 0) - last.y);
+  const h = (i: number, j: number) =>
+    Math.abs((xs[i] ?? 0) - last.x) + Math.abs((ys[j] ?? 0) - last.y);
   best[source * 5 + 4] = 0;
-  heap.push(h(source), source * 5 + 4);
-  const steps: readonly (readonly [number, number])[] = [
-    [1, 0],
-    [-1, 0],
-    [0, 1],
-    [0, -1],
-  ];
+  heap.push(h(Math.floor(source / ny), source % ny), source * 5 + 4);
   for (let count = 0; heap.size > 0 && count < MAX_STEPS && budget.steps > 0; count++) {
     budget.steps--;
-    const [, state] = heap.pop() ?? [0, 0];
+    const state = heap.pop();
     const [p, dir] = [Math.floor(state / 5), state % 5];
     if (p === goal) return unwind(state, previous, at, ny, start, end);
     const [i, j] = [Math.floor(p / ny), p % ny];
     const cost = best[state] ?? Infinity;
-    steps.forEach(([di, dj], d) => {
-      const [a, b] = [i + di, j + dj];
-      if (a < 0 || b < 0 || a >= nx || b >= ny) return;
-      const [u, v] = [at(i, j), at(a, b)];
-      if (obstacles.some(segmentBounds(u, v), (r) => segmentEntersRect(u, v, r))) return;
+    for (let d = 0; d < 4; d++) {
+      // 0: right, 1: left, 2: down, 3: up; a step is open when no box blocks it.
+      const [a, b] =
+        d === 0 ? [i + 1, j] : d === 1 ? [i - 1, j] : d === 2 ? [i, j + 1] : [i, j - 1];
+      if (a < 0 || b < 0 || a >= nx || b >= ny) continue;
+      const blocked =
+        d === 0 ? across[p] : d === 1 ? across[a * ny + j] : d === 2 ? down[p] : down[i * ny + b];
+      if (blocked) continue;
       const q = a * ny + b;
-      const next =
-        cost + Math.abs(u.x - v.x) + Math.abs(u.y - v.y) + (dir !== 4 && dir !== d ? BEND_COST : 0);
+      const length = Math.abs((xs[i] ?? 0) - (xs[a] ?? 0)) + Math.abs((ys[j] ?? 0) - (ys[b] ?? 0));
+      const next = cost + length + (dir !== 4 && dir !== d ? BEND_COST : 0);
       if (next < (best[q * 5 + d] ?? Infinity)) {
         best[q * 5 + d] = next;
         previous[q * 5 + d] = state;
-        heap.push(next + h(q), q * 5 + d);
+        heap.push(next + h(a, b), q * 5 + d);
       }
-    });
+    }
   }
   return null;
 }
@@ -363,7 +427,12 @@ function routeUpwards(
   known: LinkRoutes,
 ): (readonly Point[] | null)[] {
   const grid = new RectGrid<Rect>(boxes.values());
-  const budget: Budget = { steps: TOTAL_STEPS, tries: TOTAL_TRIES };
+  const budget: Budget = {
+    steps: TOTAL_STEPS,
+    tries: TOTAL_TRIES,
+    best: new Float64Array(0),
+    previous: new Int32Array(0),
+  };
   return edges.map(({ from, to }) => {
     const [a, b] = [boxes.get(from), boxes.get(to)];
     if (!a || !b) return null;

@@ -73,6 +73,22 @@ function boxesOf(input: LayoutInput): Box[] {
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** No route passes through a box other than the two its edge joins. */
+function expectAround(
+  boxes: ReadonlyMap<string, Box>,
+  edges: readonly { readonly from: string; readonly to: string }[],
+  routes: readonly (readonly { x: number; y: number }[] | null)[],
+): void {
+  edges.forEach((edge, k) => {
+    const route = routes[k] ?? [];
+    for (const [id, box] of boxes) {
+      if (id === edge.from || id === edge.to) continue;
+      const through = route.some((b, i) => i > 0 && segmentEntersRect(route[i - 1] ?? b, b, box));
+      expect(through, `${edge.from}→${edge.to} through ${id}`).toBe(false);
+    }
+  });
+}
+
 describe.each(['topDown', 'leftRight'] as const)('computeLayout properties (%s)', (orientation) => {
   const maps = mapsIn(orientation);
 
@@ -136,25 +152,32 @@ describe.each(['topDown', 'leftRight'] as const)('computeLayout properties (%s)'
     );
   });
 
+  const unpinned = maps.map((input) => ({
+    ...input,
+    goals: input.goals.map((g) => ({ ...g, pinned: null })),
+  }));
+
   it('routes every "contributes to" link around the boxes it does not end at', () => {
-    const unpinned = maps.map((input) => ({
-      ...input,
-      goals: input.goals.map((g) => ({ ...g, pinned: null })),
-    }));
     fc.assert(
       fc.property(unpinned, (input) => {
         const boxes = new Map(boxesOf(input).map((b) => [b.id, b]));
-        const routes = routeEdges(boxes, input.links, {}, orientation);
-        input.links.forEach((link, k) => {
-          const route = routes[k] ?? [];
-          for (const [id, box] of boxes) {
-            if (id === link.from || id === link.to) continue;
-            const through = route.some(
-              (b, i) => i > 0 && segmentEntersRect(route[i - 1] ?? b, b, box),
-            );
-            expect(through, `${link.from}→${link.to} through ${id}`).toBe(false);
-          }
-        });
+        expectAround(boxes, input.links, routeEdges(boxes, input.links, {}, orientation));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("routes every person's ties around the boxes they do not end at", () => {
+    fc.assert(
+      fc.property(unpinned, (input) => {
+        const boxes = new Map(boxesOf(input).map((b) => [b.id, b]));
+        // As the canvas does: the ties of the person selected, routed together.
+        for (const person of input.stakeholders) {
+          const ties = input.incentives
+            .filter((i) => i.stakeholderId === person.id)
+            .map((i) => ({ from: i.stakeholderId, to: i.goalId }));
+          expectAround(boxes, ties, routeEdges(boxes, ties, {}, orientation));
+        }
       }),
       { numRuns: 100 },
     );

@@ -135,37 +135,89 @@ function detour(start: Point, end: Point, x1: number, y1: number, y2: number): P
   ];
 }
 
-const byDistance = (values: Iterable<number>, from: number, to: number) =>
-  [...new Set(values)].sort(
-    (a, b) => Math.abs(a - from) + Math.abs(a - to) - (Math.abs(b - from) + Math.abs(b - to)),
-  );
+/**
+ * The lines a detour may run along, over the whole map, sorted and without repeats: just beside
+ * every box (`xs`), and mid-way in the gaps above and below every box (`ys`). Found once per
+ * routing, so an edge's candidates are a slice of them rather than a sort of its own.
+ */
+interface GapLines {
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+}
+
+function gapLines(boxes: Iterable<Rect>): GapLines {
+  const [xs, ys]: [number[], number[]] = [[], []];
+  for (const r of boxes) {
+    xs.push(r.x - CLEARANCE, r.x + r.width + CLEARANCE);
+    ys.push(r.y - BUS, r.y + r.height + BUS);
+  }
+  return { xs: new Float64Array(xs).sort(), ys: new Float64Array(ys).sort() };
+}
+
+/**
+ * Up to `count` distinct x values for a detour's upright run, nearest first to the span between
+ * the two ends (by |x − from| + |x − to|: the ends and the lines between them first, left to
+ * right, then outwards, the left first on a tie), no further than `margin` beyond the span.
+ */
+function nearestColumns(
+  lines: Float64Array,
+  from: number,
+  to: number,
+  margin: number,
+  count: number,
+) {
+  const [lo, hi] = [Math.min(from, to), Math.max(from, to)];
+  const out: number[] = [];
+  const take = (v: number) => {
+    if (out[out.length - 1] !== v && out.length < count) out.push(v);
+  };
+  let left = firstAtLeast(lines, lo, true) - 1;
+  let right = firstAtLeast(lines, hi);
+  take(lo);
+  for (let i = left + 1; i < right; i++) take(lines[i] ?? lo);
+  take(hi);
+  let [lastLeft, lastRight] = [lo, hi];
+  for (;;) {
+    const l = left >= 0 && lo - (lines[left] ?? 0) <= margin ? (lines[left] ?? 0) : -Infinity;
+    const r =
+      right < lines.length && (lines[right] ?? 0) - hi <= margin ? (lines[right] ?? 0) : Infinity;
+    if (out.length >= count || (l === -Infinity && r === Infinity)) return out;
+    if (lo - l <= r - hi) {
+      if (l !== lastLeft) out.push(l);
+      [lastLeft, left] = [l, left - 1];
+    } else {
+      if (r !== lastRight) out.push(r);
+      [lastRight, right] = [r, right + 1];
+    }
+  }
+}
+
+/** The `count` highest gap lines at or above `y`, `y` itself first. */
+function rowsAbove(lines: Float64Array, y: number, count: number): number[] {
+  const out = [y];
+  for (let i = firstAtLeast(lines, y) - 1; i >= 0 && out.length < count; i--) {
+    const v = lines[i] ?? y;
+    if (v !== out[out.length - 1]) out.push(v);
+  }
+  return out;
+}
 
 /**
  * A route for an edge the org-chart route cannot draw without crossing a box (a second parent,
  * a person's tie): the shortest clear detour through the gaps beside nearby boxes, trying turns
  * just above the source and just below the target, then other gaps. Null when none is found.
  */
-function findDetour(from: Rect, to: Rect, grid: RectGrid<Rect>, budget: Budget): Point[] | null {
+function findDetour(
+  from: Rect,
+  to: Rect,
+  grid: RectGrid<Rect>,
+  lines: GapLines,
+  budget: Budget,
+): Point[] | null {
   if (budget.tries <= 0) return null;
   const [start, end] = [topCentre(from), bottomCentre(to)];
-  const margin = 2 * CELL;
-  const region = segmentBounds(
-    { x: Math.min(start.x, end.x) - margin, y: Math.min(start.y, end.y) - BUS },
-    { x: Math.max(start.x, end.x) + margin, y: Math.max(start.y, end.y) + BUS },
-  );
-  const nearby = [...grid.near(region)];
-  const xs = byDistance(
-    [start.x, end.x, ...nearby.flatMap((r) => [r.x - CLEARANCE, r.x + r.width + CLEARANCE])],
-    start.x,
-    end.x,
-  );
-  const y1s = byDistance(
-    [start.y - BUS, ...nearby.flatMap((r) => [r.y - BUS, r.y + r.height + BUS])].filter(
-      (y) => y <= start.y - BUS,
-    ),
-    start.y,
-    start.y,
-  ).slice(0, 6);
+  const xs = nearestColumns(lines.xs, start.x, end.x, 2 * CELL, MAX_TRIES);
+  const y1s = rowsAbove(lines.ys, start.y - BUS, 6);
   const y2 = end.y + BUS;
   let tries = 0;
   for (const y1 of y1s) {
@@ -250,7 +302,7 @@ class Heap {
 const sortedUnique = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
 
 /** Index of the first value in ascending `sorted` that is >= v (or > v when `strict`). */
-function firstAtLeast(sorted: readonly number[], v: number, strict = false): number {
+function firstAtLeast(sorted: ArrayLike<number>, v: number, strict = false): number {
   let [lo, hi] = [0, sorted.length];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -427,6 +479,7 @@ function routeUpwards(
   known: LinkRoutes,
 ): (readonly Point[] | null)[] {
   const grid = new RectGrid<Rect>(boxes.values());
+  const lines = gapLines(boxes.values());
   const budget: Budget = {
     steps: TOTAL_STEPS,
     tries: TOTAL_TRIES,
@@ -440,7 +493,7 @@ function routeUpwards(
     if (found && joins(found, a, b)) return found;
     const plain = orgChartRoute(a, b);
     if (isClear(plain, grid, [a, b])) return plain;
-    return findDetour(a, b, grid, budget) ?? searchRoute(a, b, grid, budget) ?? plain;
+    return findDetour(a, b, grid, lines, budget) ?? searchRoute(a, b, grid, budget) ?? plain;
   });
 }
 

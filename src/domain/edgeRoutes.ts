@@ -173,9 +173,11 @@ function nearestColumns(
   };
   let left = firstAtLeast(lines, lo, true) - 1;
   let right = firstAtLeast(lines, hi);
-  take(lo);
-  for (let i = left + 1; i < right; i++) take(lines[i] ?? lo);
-  take(hi);
+  // Inside the span, from the target's end: the upright run then climbs beside the target and
+  // the long run across stays low, on the line the source's other edges share.
+  const inside = [lo, ...lines.subarray(left + 1, right), hi];
+  if (to >= from) inside.reverse();
+  inside.forEach(take);
   let [lastLeft, lastRight] = [lo, hi];
   for (;;) {
     const l = left >= 0 && lo - (lines[left] ?? 0) <= margin ? (lines[left] ?? 0) : -Infinity;
@@ -207,14 +209,14 @@ function rowsAbove(lines: Float64Array, y: number, count: number): number[] {
  * a person's tie): the shortest clear detour through the gaps beside nearby boxes, trying turns
  * just above the source and just below the target, then other gaps. Null when none is found.
  */
-function findDetour(
+function* detours(
   from: Rect,
   to: Rect,
   grid: RectGrid<Rect>,
   lines: GapLines,
   budget: Budget,
-): Point[] | null {
-  if (budget.tries <= 0) return null;
+): Generator<Point[], void> {
+  if (budget.tries <= 0) return;
   const [start, end] = [topCentre(from), bottomCentre(to)];
   const xs = nearestColumns(lines.xs, start.x, end.x, 2 * CELL, MAX_TRIES);
   const y1s = rowsAbove(lines.ys, start.y - BUS, 6);
@@ -222,12 +224,78 @@ function findDetour(
   let tries = 0;
   for (const y1 of y1s) {
     for (const x1 of xs) {
-      if (++tries > MAX_TRIES || --budget.tries < 0) return null;
+      if (++tries > MAX_TRIES || --budget.tries < 0) return;
       const path = detour(start, end, x1, y1, y2);
-      if (isClear(path, grid, [from, to])) return path;
+      if (isClear(path, grid, [from, to])) yield path;
     }
   }
-  return null;
+}
+
+/** Clear detours weighed for crossing fewest lines, when there are lines to keep clear of. */
+const CHOICES = 16;
+
+/** A segment of a drawn line, bucketed by its bounds. */
+interface LineSegment extends Rect {
+  readonly a: Point;
+  readonly b: Point;
+}
+
+const turn = (o: Point, a: Point, b: Point) =>
+  (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+
+/** Counts where a path crosses drawn lines (each one's ends strictly on both sides of the other). */
+class Crossings {
+  private readonly grid: RectGrid<LineSegment>;
+
+  constructor(routes: readonly (readonly Point[])[]) {
+    const segments: LineSegment[] = [];
+    for (const route of routes) {
+      for (let i = 1; i < route.length; i++) {
+        const [a, b] = [route[i - 1], route[i]];
+        if (a && b) segments.push({ ...segmentBounds(a, b), a, b });
+      }
+    }
+    this.grid = new RectGrid(segments);
+  }
+
+  of(path: readonly Point[]): number {
+    let count = 0;
+    for (let i = 1; i < path.length; i++) {
+      const [a, b] = [path[i - 1], path[i]];
+      if (!a || !b) continue;
+      for (const s of this.grid.near(segmentBounds(a, b))) {
+        if (turn(a, b, s.a) * turn(a, b, s.b) < 0 && turn(s.a, s.b, a) * turn(s.a, s.b, b) < 0) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+}
+
+const pathLength = (path: readonly Point[]) =>
+  path.reduce((sum, p, i) => {
+    const q = path[i - 1] ?? p;
+    return sum + Math.abs(p.x - q.x) + Math.abs(p.y - q.y);
+  }, 0);
+
+function* startingWith<T>(first: T, rest: Iterable<T>): Generator<T, void> {
+  yield first;
+  yield* rest;
+}
+
+/** Of the routes given, the one crossing the fewest lines, the shortest of those; null: none. */
+function fewestCrossings(routes: Iterable<Point[]>, crossings: Crossings): Point[] | null {
+  let [best, bestCount, bestLength] = [null as Point[] | null, Infinity, Infinity];
+  let seen = 0;
+  for (const route of routes) {
+    const [count, length] = [crossings.of(route), pathLength(route)];
+    if (count < bestCount || (count === bestCount && length < bestLength)) {
+      [best, bestCount, bestLength] = [route, count, length];
+    }
+    if (bestCount === 0 || ++seen >= CHOICES) break;
+  }
+  return best;
 }
 
 /** Room around an edge's two ends that the full search may use. */
@@ -452,7 +520,9 @@ function unwind(
  * Routes for edges from a box up to another (a goal to a goal it contributes to, a person to a
  * goal they hold), by their ends' ids: the org-chart route where it is clear, else a detour
  * around the boxes in the way, else the org-chart route anyway. A route in `known` (found
- * before, e.g. by the layout worker) is kept while its ends have not moved. Pure; linear in
+ * before, e.g. by the layout worker) is kept while its ends have not moved. With lines to keep
+ * clear of (a person's ties: the links' routes), of the clear routes the first few found the one
+ * crossing the fewest of those lines is drawn. Pure; linear in
  * edges, with a bounded search for the few edges that need a detour. Left to right, edges run
  * from a box's left side to the right side of the one before it: the same routing on the
  * transposed picture, transposed back.
@@ -462,13 +532,15 @@ export function routeEdges(
   edges: readonly { readonly from: string; readonly to: string }[],
   known: LinkRoutes = {},
   orientation: Orientation = 'topDown',
+  keepClearOf: readonly (readonly Point[])[] = [],
 ): (readonly Point[] | null)[] {
-  if (orientation === 'topDown') return routeUpwards(boxes, edges, known);
+  if (orientation === 'topDown') return routeUpwards(boxes, edges, known, keepClearOf);
   const transposed = new Map([...boxes].map(([id, r]) => [id, transposeRect(r)] as const));
   const knownThere = Object.fromEntries(
     Object.entries(known).map(([key, route]) => [key, route.map(transposePoint)] as const),
   );
-  return routeUpwards(transposed, edges, knownThere).map(
+  const clearOfThere = keepClearOf.map((route) => route.map(transposePoint));
+  return routeUpwards(transposed, edges, knownThere, clearOfThere).map(
     (route) => route?.map(transposePoint) ?? null,
   );
 }
@@ -477,8 +549,10 @@ function routeUpwards(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly { readonly from: string; readonly to: string }[],
   known: LinkRoutes,
+  keepClearOf: readonly (readonly Point[])[],
 ): (readonly Point[] | null)[] {
   const grid = new RectGrid<Rect>(boxes.values());
+  const crossings = keepClearOf.length > 0 ? new Crossings(keepClearOf) : null;
   const lines = gapLines(boxes.values());
   const budget: Budget = {
     steps: TOTAL_STEPS,
@@ -492,8 +566,13 @@ function routeUpwards(
     const found = known[routeKey(from, to)];
     if (found && joins(found, a, b)) return found;
     const plain = orgChartRoute(a, b);
-    if (isClear(plain, grid, [a, b])) return plain;
-    return findDetour(a, b, grid, lines, budget) ?? searchRoute(a, b, grid, budget) ?? plain;
+    const clear = isClear(plain, grid, [a, b]);
+    if (clear && (!crossings || crossings.of(plain) === 0)) return plain;
+    const ways = detours(a, b, grid, lines, budget);
+    const detour = crossings
+      ? fewestCrossings(clear ? startingWith(plain, ways) : ways, crossings)
+      : (ways.next().value ?? null);
+    return detour ?? searchRoute(a, b, grid, budget) ?? plain;
   });
 }
 

@@ -60,12 +60,14 @@ function ourLayout(input: LayoutInput) {
  * Routes for every person's tie, as drawn when each is shown: the canvas routes the ties of the
  * person (or goal, or parties) selected, one routing per selection, so here one per person.
  */
-function ourTies(boxes: ReadonlyMap<string, Rect>, input: LayoutInput) {
+function ourTies(laidOut: ReturnType<typeof ourLayout>, input: LayoutInput) {
+  const { boxes } = laidOut;
+  const links = laidOut.links.flatMap((route) => (route ? [route] : []));
   const routes = new Map<string, ReturnType<typeof routeEdges>>();
   for (const person of input.stakeholders) {
     const held = input.incentives.filter((i) => i.stakeholderId === person.id);
     const edges = held.map((i) => ({ from: i.stakeholderId, to: i.goalId }));
-    routes.set(person.id, routeEdges(boxes, edges, {}, input.orientation));
+    routes.set(person.id, routeEdges(boxes, edges, {}, input.orientation, links));
   }
   const next = new Map<string, number>();
   return input.incentives.map((i) => {
@@ -84,7 +86,7 @@ interface Timing {
 /** Our layout's row for the map drawn in one orientation; `elkMs` is ELK's time on the map. */
 async function ourRow(label: string, input: LayoutInput, timing: Timing, elkMs: number) {
   const ours = await timed(timing, () => ourLayout(input));
-  const ties = await timed(timing, () => ourTies(ours.value.boxes, input));
+  const ties = await timed(timing, () => ourTies(ours.value, input));
   const drawing = ourDrawing(input, ours.value, ties.value);
   return qualityRow(label, drawing, { run: ours.ms, ties: ties.ms, elk: elkMs }, false);
 }

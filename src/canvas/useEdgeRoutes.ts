@@ -60,6 +60,9 @@ export function useEdgeRoutes(
       }),
     [doc.links, stored],
   );
+  // Each tie crosses as few of the links' routes as it can; one list while the links stay, so
+  // the routing buckets their segments once, not on every selection.
+  const linkLines = useMemo(() => linkRoutes.map(([, route]) => route), [linkRoutes]);
   const shownTies = edges
     .filter((e) => e.type === 'routed' && !e.hidden && e.data?.kind)
     .map((e) => e.id)
@@ -69,10 +72,10 @@ export function useEdgeRoutes(
     const ties = doc.incentives
       .filter((i) => shown.has(edgeId('incentive', i.id)))
       .map((i) => ({ id: edgeId('incentive', i.id), from: i.stakeholderId, to: i.goalId }));
-    // Each tie crosses as few of the links' routes as it can.
-    const links = linkRoutes.map(([, route]) => route);
-    return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties, orientation, links);
-  }, [doc, positions, shownTies, orientation, linkRoutes]);
+    return ties.length === 0
+      ? []
+      : routesById(boxesOf(doc, positions), ties, orientation, linkLines);
+  }, [doc, positions, shownTies, orientation, linkLines]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
 }
 

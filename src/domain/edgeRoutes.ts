@@ -530,6 +530,29 @@ function unwind(
 }
 
 /**
+ * The lines to keep clear of, bucketed for counting crossings (in the top-down picture the
+ * routing works in), kept per list: the canvas routes each selection's ties against the same
+ * links' routes, and bucketing 2,000 links' routes each time was most of a selection's routing.
+ * A list passed in is never changed afterwards (every caller builds a new one).
+ */
+const bucketed = new WeakMap<readonly (readonly Point[])[], Map<Orientation, Crossings>>();
+
+function crossingsOf(
+  lines: readonly (readonly Point[])[],
+  orientation: Orientation,
+): Crossings | null {
+  if (lines.length === 0) return null;
+  const byOrientation = bucketed.get(lines) ?? new Map<Orientation, Crossings>();
+  bucketed.set(lines, byOrientation);
+  const known = byOrientation.get(orientation);
+  if (known) return known;
+  const there = orientation === 'topDown' ? lines : lines.map((l) => l.map(transposePoint));
+  const made = new Crossings(there);
+  byOrientation.set(orientation, made);
+  return made;
+}
+
+/**
  * Routes for edges from a box up to another (a goal to a goal it contributes to, a person to a
  * goal they hold), by their ends' ids: the org-chart route where it is clear, else a detour
  * around the boxes in the way, else the org-chart route anyway. A route in `known` (found
@@ -547,13 +570,13 @@ export function routeEdges(
   orientation: Orientation = 'topDown',
   keepClearOf: readonly (readonly Point[])[] = [],
 ): (readonly Point[] | null)[] {
-  if (orientation === 'topDown') return routeUpwards(boxes, edges, known, keepClearOf);
+  const crossings = crossingsOf(keepClearOf, orientation);
+  if (orientation === 'topDown') return routeUpwards(boxes, edges, known, crossings);
   const transposed = new Map([...boxes].map(([id, r]) => [id, transposeRect(r)] as const));
   const knownThere = Object.fromEntries(
     Object.entries(known).map(([key, route]) => [key, route.map(transposePoint)] as const),
   );
-  const clearOfThere = keepClearOf.map((route) => route.map(transposePoint));
-  return routeUpwards(transposed, edges, knownThere, clearOfThere).map(
+  return routeUpwards(transposed, edges, knownThere, crossings).map(
     (route) => route?.map(transposePoint) ?? null,
   );
 }
@@ -562,10 +585,9 @@ function routeUpwards(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly { readonly from: string; readonly to: string }[],
   known: LinkRoutes,
-  keepClearOf: readonly (readonly Point[])[],
+  crossings: Crossings | null,
 ): (readonly Point[] | null)[] {
   const grid = new RectGrid<Rect>(boxes.values());
-  const crossings = keepClearOf.length > 0 ? new Crossings(keepClearOf) : null;
   const lines = gapLines(boxes.values());
   const budget: Budget = {
     steps: TOTAL_STEPS,

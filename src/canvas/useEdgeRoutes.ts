@@ -31,8 +31,9 @@ function routesById(
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly { readonly id: string; readonly from: string; readonly to: string }[],
   orientation: Orientation,
+  keepClearOf: readonly (readonly Point[])[],
 ): [string, Point[]][] {
-  const routes = routeEdges(boxes, edges, {}, orientation);
+  const routes = routeEdges(boxes, edges, {}, orientation, keepClearOf);
   return edges.flatMap((e, i) => {
     const route = routes[i];
     return route ? [[e.id, route] as [string, Point[]]] : [];
@@ -41,7 +42,8 @@ function routesById(
 
 /**
  * Routes for the edges drawn: every "contributes to" link as the layout worker routed it, and
- * the ties shown right now, routed here when that set changes (a few at a time).
+ * the ties shown right now, routed here when that set changes (a few at a time), each crossing
+ * as few links as it can.
  */
 export function useEdgeRoutes(
   doc: MapDocument,
@@ -58,6 +60,9 @@ export function useEdgeRoutes(
       }),
     [doc.links, stored],
   );
+  // Each tie crosses as few of the links' routes as it can; one list while the links stay, so
+  // the routing buckets their segments once, not on every selection.
+  const linkLines = useMemo(() => linkRoutes.map(([, route]) => route), [linkRoutes]);
   const shownTies = edges
     .filter((e) => e.type === 'routed' && !e.hidden && e.data?.kind)
     .map((e) => e.id)
@@ -67,8 +72,10 @@ export function useEdgeRoutes(
     const ties = doc.incentives
       .filter((i) => shown.has(edgeId('incentive', i.id)))
       .map((i) => ({ id: edgeId('incentive', i.id), from: i.stakeholderId, to: i.goalId }));
-    return ties.length === 0 ? [] : routesById(boxesOf(doc, positions), ties, orientation);
-  }, [doc, positions, shownTies, orientation]);
+    return ties.length === 0
+      ? []
+      : routesById(boxesOf(doc, positions), ties, orientation, linkLines);
+  }, [doc, positions, shownTies, orientation, linkLines]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
 }
 

@@ -35,15 +35,23 @@ function placePeople(
   return { positions, bottom: y + rowHeight + MARGIN };
 }
 
-/** Mean centre x of the goals each person holds. */
-function heldCentres(input: LayoutInput, graph: LayoutGraph, tree: TreePlacement) {
+/** Each tie as the person's id and the index of the goal held, found once for every row width. */
+type Holdings = readonly (readonly [string, number])[];
+
+function holdingsOf(input: LayoutInput, graph: LayoutGraph): Holdings {
   const at = new Map(graph.ids.map((id, v) => [id, v]));
-  const sums = new Map<string, [number, number]>();
-  for (const i of input.incentives) {
+  return input.incentives.flatMap((i) => {
     const v = at.get(i.goalId);
-    if (v === undefined) continue;
-    const [sum, count] = sums.get(i.stakeholderId) ?? [0, 0];
-    sums.set(i.stakeholderId, [sum + (tree.x[v] ?? 0) + (graph.width[v] ?? 0) / 2, count + 1]);
+    return v === undefined ? [] : [[i.stakeholderId, v] as const];
+  });
+}
+
+/** Mean centre x of the goals each person holds. */
+function heldCentres(holdings: Holdings, graph: LayoutGraph, tree: TreePlacement) {
+  const sums = new Map<string, [number, number]>();
+  for (const [person, v] of holdings) {
+    const [sum, count] = sums.get(person) ?? [0, 0];
+    sums.set(person, [sum + (tree.x[v] ?? 0) + (graph.width[v] ?? 0) / 2, count + 1]);
   }
   return new Map([...sums].map(([id, [sum, count]]) => [id, sum / count]));
 }
@@ -57,13 +65,14 @@ interface Candidate {
 function candidate(
   input: LayoutInput,
   graph: LayoutGraph,
+  holdings: Holdings,
   rowWidth: number,
   aspect: number,
 ): Candidate {
   const tree = placeTree(graph, rowWidth);
   // People the user placed stay where put (pins); the band holds only the others.
   const unplaced = input.stakeholders.filter((s) => !s.pinned);
-  const people = placePeople(unplaced, heldCentres(input, graph, tree), tree);
+  const people = placePeople(unplaced, heldCentres(holdings, graph, tree), tree);
   const height = unplaced.length > 0 ? people.bottom : tree.height;
   return { tree, people: people.positions, zoom: Math.min(aspect / tree.width, 1 / height) };
 }
@@ -77,10 +86,11 @@ function bestFit(input: LayoutInput, graph: LayoutGraph, aspect: number): Candid
   let total = 0;
   for (const w of graph.width) [widest, total] = [Math.max(widest, w), total + w + GAP_X];
   const [low, high] = [Math.max(1, widest), Math.max(widest, total)];
-  let best = candidate(input, graph, high, aspect);
+  const holdings = holdingsOf(input, graph);
+  let best = candidate(input, graph, holdings, high, aspect);
   for (let k = ROW_WIDTH_STEPS - 1; k >= 0; k--) {
     const rowWidth = low * (high / low) ** (k / ROW_WIDTH_STEPS);
-    const next = candidate(input, graph, rowWidth, aspect);
+    const next = candidate(input, graph, holdings, rowWidth, aspect);
     if (next.zoom > best.zoom * 1.0001) best = next;
   }
   return best;

@@ -52,9 +52,10 @@ function routesFor(
   boxes: NodeBoxes,
   edges: readonly { readonly from: string; readonly to: string }[],
   { known, orientation }: Routing = {},
+  keepClearOf: readonly (readonly Point[])[] = [],
 ): (readonly Point[] | null)[] {
   const all = new Map<string, Box>([...boxes.goals, ...boxes.stakeholders]);
-  return routeEdges(all, edges, known, orientation);
+  return routeEdges(all, edges, known, orientation, keepClearOf);
 }
 
 /**
@@ -104,15 +105,18 @@ export function drawIncentives<E extends XmlElement<E>>(
   doc: MapDocument,
   boxes: NodeBoxes,
   emphasis: Emphasis,
-  orientation?: Orientation,
+  routing: Routing = {},
 ): E {
   const layer = svgElement(xml, 'g', { class: 'cg-incentives' });
   const colorOf = new Map(doc.stakeholders.map((s) => [s.id, safeColor(s.color, COLORS.edge)]));
   const shown = doc.incentives.filter((i) => emphasis.isParty(i.stakeholderId));
+  // As on the canvas: each tie crosses as few of the links' routes as it can.
+  const links = shown.length === 0 ? [] : routesFor(boxes, doc.links, routing);
   const routes = routesFor(
     boxes,
     shown.map((i) => ({ from: i.stakeholderId, to: i.goalId })),
-    { orientation },
+    { orientation: routing.orientation },
+    links.flatMap((route) => (route ? [route] : [])),
   );
   shown.forEach((incentive, k) => {
     const route = routes[k];

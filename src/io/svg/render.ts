@@ -69,7 +69,7 @@ export function renderMapSvg<E extends XmlElement<E>>(
   const routing = { known: options.linkRoutes, orientation: options.orientation };
   root.appendChild(drawLinks(xml, doc, boxes, emphasis, arrowMarkers(xml, defs), routing));
   root.appendChild(drawTradeOffs(xml, doc, boxes, emphasis));
-  root.appendChild(drawIncentives(xml, doc, boxes, emphasis, routing.orientation));
+  root.appendChild(drawIncentives(xml, doc, boxes, emphasis, routing));
   const nodes = svgElement(xml, 'g', { class: 'cg-nodes' });
   const holders = holderColors(doc);
   for (const goal of doc.goals) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE, type LayoutInput, type LayoutNodeInput } from '../../../src/domain/layoutTypes';
-import { routeEdges, routeKey, segmentEntersRect } from '../../../src/domain/edgeRoutes';
+import { routeEdges, routeKey, segmentEntersRect, type Rect } from '../../../src/domain/edgeRoutes';
 import { computeLayout } from '../../../src/layout/layout';
 import { placeNewNodes } from '../../../src/layout/placement';
 import type { Orientation } from '../../../src/domain/orientation';
@@ -73,6 +73,47 @@ function boxesOf(input: LayoutInput): Box[] {
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+type Route = readonly { readonly x: number; readonly y: number }[];
+
+/** The links' routes, as the layout worker hands them to the canvas. */
+function linkRoutes(boxes: ReadonlyMap<string, Box>, input: LayoutInput): Route[] {
+  return routeEdges(boxes, input.links, {}, input.orientation).flatMap((r) => (r ? [r] : []));
+}
+
+/** Points where the route crosses one of the lines (each one's ends strictly on both sides). */
+function crossingCount(route: Route, lines: readonly Route[]): number {
+  const turn = (o: Route[number], a: Route[number], b: Route[number]) =>
+    (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+  let count = 0;
+  route.forEach((b, i) => {
+    const a = route[i - 1];
+    if (!a) return;
+    for (const line of lines) {
+      line.forEach((d, k) => {
+        const c = line[k - 1];
+        if (c && turn(a, b, c) * turn(a, b, d) < 0 && turn(c, d, a) * turn(c, d, b) < 0) count++;
+      });
+    }
+  });
+  return count;
+}
+
+/** No route passes through a box other than the two its edge joins. */
+function expectAround(
+  boxes: ReadonlyMap<string, Rect>,
+  edges: readonly { readonly from: string; readonly to: string }[],
+  routes: readonly (readonly { x: number; y: number }[] | null)[],
+): void {
+  edges.forEach((edge, k) => {
+    const route = routes[k] ?? [];
+    for (const [id, box] of boxes) {
+      if (id === edge.from || id === edge.to) continue;
+      const through = route.some((b, i) => i > 0 && segmentEntersRect(route[i - 1] ?? b, b, box));
+      expect(through, `${edge.from}→${edge.to} through ${id}`).toBe(false);
+    }
+  });
+}
+
 describe.each(['topDown', 'leftRight'] as const)('computeLayout properties (%s)', (orientation) => {
   const maps = mapsIn(orientation);
 
@@ -136,27 +177,53 @@ describe.each(['topDown', 'leftRight'] as const)('computeLayout properties (%s)'
     );
   });
 
+  const unpinned = maps.map((input) => ({
+    ...input,
+    goals: input.goals.map((g) => ({ ...g, pinned: null })),
+  }));
+
   it('routes every "contributes to" link around the boxes it does not end at', () => {
-    const unpinned = maps.map((input) => ({
-      ...input,
-      goals: input.goals.map((g) => ({ ...g, pinned: null })),
-    }));
     fc.assert(
       fc.property(unpinned, (input) => {
         const boxes = new Map(boxesOf(input).map((b) => [b.id, b]));
-        const routes = routeEdges(boxes, input.links, {}, orientation);
-        input.links.forEach((link, k) => {
-          const route = routes[k] ?? [];
-          for (const [id, box] of boxes) {
-            if (id === link.from || id === link.to) continue;
-            const through = route.some(
-              (b, i) => i > 0 && segmentEntersRect(route[i - 1] ?? b, b, box),
-            );
-            expect(through, `${link.from}→${link.to} through ${id}`).toBe(false);
-          }
-        });
+        expectAround(boxes, input.links, routeEdges(boxes, input.links, {}, orientation));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("routes every person's ties around the boxes they do not end at", () => {
+    fc.assert(
+      fc.property(unpinned, (input) => {
+        const boxes = new Map(boxesOf(input).map((b) => [b.id, b]));
+        const links = linkRoutes(boxes, input);
+        // As the canvas does: the ties of the person selected, routed together.
+        for (const person of input.stakeholders) {
+          const ties = input.incentives
+            .filter((i) => i.stakeholderId === person.id)
+            .map((i) => ({ from: i.stakeholderId, to: i.goalId }));
+          expectAround(boxes, ties, routeEdges(boxes, ties, {}, orientation, links));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('routes a tie across no more links than the first clear route it finds', () => {
+    fc.assert(
+      fc.property(unpinned, (input) => {
+        const boxes = new Map(boxesOf(input).map((b) => [b.id, b]));
+        const links = linkRoutes(boxes, input);
+        for (const i of input.incentives) {
+          const tie = [{ from: i.stakeholderId, to: i.goalId }];
+          const [chosen] = routeEdges(boxes, tie, {}, orientation, links);
+          const [first] = routeEdges(boxes, tie, {}, orientation);
+          expect(crossingCount(chosen ?? [], links)).toBeLessThanOrEqual(
+            crossingCount(first ?? [], links),
+          );
+        }
+      }),
+      { numRuns: 50 },
     );
   });
 
@@ -207,5 +274,22 @@ describe('routeEdges', () => {
     expect(routeEdges(boxes, [{ from: 'c', to: 'p' }], known)[0]).toBe(known[routeKey('c', 'p')]);
     boxes.set('c', { ...child, x: 300 });
     expect(routeEdges(boxes, [{ from: 'c', to: 'p' }], known)[0]?.[0]).toEqual({ x: 400, y: 200 });
+  });
+
+  it('draws a tie around a link it would cross when there is a clear way that crosses none', () => {
+    const boxes = new Map([
+      ['goal', { x: 0, y: 0, width: 200, height: 80 }],
+      ['person', { x: 10, y: 400, width: 180, height: 60 }],
+    ]);
+    const link = [
+      { x: 50, y: 200 },
+      { x: 150, y: 200 },
+    ];
+    const tie = [{ from: 'person', to: 'goal' }];
+    const [straight] = routeEdges(boxes, tie);
+    const [around] = routeEdges(boxes, tie, {}, 'topDown', [link]);
+    expect(crossingCount(straight ?? [], [link])).toBe(1);
+    expect(crossingCount(around ?? [], [link])).toBe(0);
+    expectAround(boxes, tie, [around ?? null]);
   });
 });

@@ -7,6 +7,7 @@ import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
 import { isRoomFragment } from '../io/roomFragment';
 import { reportFailure } from '../ui/reportFailure';
+import { firstMapShown } from './firstMap';
 
 /**
  * Boot order: open the database (and fetch the importer stored maps are read through), make the
@@ -73,13 +74,14 @@ function openRoomFromAddress(app: App): void {
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 /**
- * After the first render: the service worker that keeps the app working offline. Only the build
- * has one (the dev server serves no sw.js), and its code loads on demand so the first screen does
- * not wait for it.
+ * Once the first map is drawn: the service worker that keeps the app working offline. Only the
+ * build has one (the dev server serves no sw.js). Its code, and on a first visit the copy of every
+ * file it keeps, load after the first map, so the map does not share the network with them.
  */
 export function startServiceWorker(app: App): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  import('./serviceWorker')
+  firstMapShown(app)
+    .then(() => import('./serviceWorker'))
     .then(({ registerServiceWorker }) =>
       registerServiceWorker({
         container: navigator.serviceWorker,

@@ -17,6 +17,8 @@ import { StorageAlertSlot } from '../ui/storage/StorageAlertSlot';
 import { Toolbar } from '../ui/Toolbar';
 import { useCommonGroundView } from '../ui/commonGround/useCommonGroundView';
 import { selectWorkshopActive, useWorkshopStore } from '../store/workshopStore';
+import { useApp } from '../store/appContext';
+import { firstMapShown } from './firstMap';
 
 /*
  * Screens a session may never open load on demand, which keeps them out of the JavaScript the
@@ -138,7 +140,11 @@ function AlignmentMatrix({ doc }: { doc: MapDocument }) {
 function Workspace({ doc }: { doc: MapDocument }) {
   const { result, highlight } = useCommonGroundView(doc);
   const person = useStakeholderView(doc);
-  useEffect(preloadIdleParts, []);
+  const app = useApp();
+  // The editor's parts are fetched once the map is drawn, not while it waits for its layout.
+  useEffect(() => {
+    void firstMapShown(app).then(preloadIdleParts);
+  }, [app]);
   return (
     <main className="cg-workspace">
       <div className="cg-canvas" id={CANVAS_ID} tabIndex={-1}>

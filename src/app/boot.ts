@@ -7,11 +7,12 @@ import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
 import { isRoomFragment } from '../io/roomFragment';
 import { reportFailure } from '../ui/reportFailure';
+import { firstMapShown } from './firstMap';
 
 /**
  * Boot order: open the database (and fetch the importer stored maps are read through), make the
  * app (its stores) on it, create the example map on first run, open the last map (or show the
- * library when no map can be opened). Rendering waits for this, so the first screen never shows
+ * library when no map can be opened); the database's stamp is kept meanwhile. Rendering waits for this, so the first screen never shows
  * an empty canvas that then jumps.
  */
 export async function boot(): Promise<App> {
@@ -20,13 +21,11 @@ export async function boot(): Promise<App> {
   onUpgradeElsewhere(db, () => app.libraryStore.getState().suspendForUpgrade());
   // Every stored map is read through the importer: its code arrives while the database opens.
   const [firstRun] = await Promise.all([needsStarterMaps(db), loadStoredMapReader()]);
-  // The example company and the reset check are code only a new database needs, so they load
-  // only then; on other starts the database's stamp is remembered in the background.
-  const reset = firstRun ? await createStarterMaps(app) : false;
-  if (!firstRun) rememberDatabaseLater(app);
+  // The example company is code only a new database needs, so it loads only then.
+  if (firstRun) await createStarterMaps(app);
+  rememberDatabase(app, firstRun);
   await recoverEditsLeftBehind(app);
   await app.libraryStore.getState().start();
-  if (reset) app.sessionStore.getState().showNotice({ kind: 'error', text: reset });
   requestPersistenceOnFirstEdit(app);
   const openRoom = () => openRoomFromAddress(app);
   openRoom();
@@ -34,24 +33,24 @@ export async function boot(): Promise<App> {
   return app;
 }
 
-/**
- * A new database: stores the example map, and says whether the browser replaced the database an
- * earlier visit used (the text to tell the user, or false).
- */
-async function createStarterMaps(app: App): Promise<string | false> {
-  const [{ createExampleMap }, storageReset] = await Promise.all([
-    import('../domain/exampleMap'),
-    import('./storageReset'),
-  ]);
+/** A new database: stores the example map. */
+async function createStarterMaps(app: App): Promise<void> {
+  const { createExampleMap } = await import('../domain/exampleMap');
   await ensureStarterMaps(app.db, () => createExampleMap(app.clock()));
-  const reset = await storageReset.noteDatabase(app.db, app.clock, true);
-  return reset && storageReset.STORAGE_RESET_TEXT;
 }
 
-function rememberDatabaseLater(app: App): void {
+/**
+ * Keeps the database's stamp, and tells the user when the browser replaced the database an
+ * earlier visit used. Not on the way to the first map (its code and its transaction follow it):
+ * the notice shows a moment after the example map, and the app works on without it.
+ */
+function rememberDatabase(app: App, newDatabase: boolean): void {
   import('./storageReset')
-    .then((m) => m.noteDatabase(app.db, app.clock, false))
-    // Only the notice after a later reset depends on it; the app works on without.
+    .then(async ({ noteDatabase, STORAGE_RESET_TEXT }) => {
+      if (await noteDatabase(app.db, app.clock, newDatabase)) {
+        app.sessionStore.getState().showNotice({ kind: 'error', text: STORAGE_RESET_TEXT });
+      }
+    })
     .catch(() => undefined);
 }
 
@@ -75,13 +74,14 @@ function openRoomFromAddress(app: App): void {
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 /**
- * After the first render: the service worker that keeps the app working offline. Only the build
- * has one (the dev server serves no sw.js), and its code loads on demand so the first screen does
- * not wait for it.
+ * Once the first map is drawn: the service worker that keeps the app working offline. Only the
+ * build has one (the dev server serves no sw.js). Its code, and on a first visit the copy of every
+ * file it keeps, load after the first map, so the map does not share the network with them.
  */
 export function startServiceWorker(app: App): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  import('./serviceWorker')
+  firstMapShown(app)
+    .then(() => import('./serviceWorker'))
     .then(({ registerServiceWorker }) =>
       registerServiceWorker({
         container: navigator.serviceWorker,

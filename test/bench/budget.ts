@@ -1,12 +1,17 @@
 /**
- * The first screen's budget (issue #10: 200 KB gzip of JavaScript and CSS; the mandated
- * libraries alone take about 152 KB of it). The build is held to a ceiling below it: `npm test`
- * runs the bundle suite in its benchmark smoke run, and a first screen past CEILING_KB fails it,
- * naming what takes the space. Lower the ceiling with every cut.
+ * The budget of what a first visit downloads before the first map shows (issue #10: 200 KB gzip
+ * of JavaScript and CSS; the mandated libraries alone take about 152 KB of it): the first screen
+ * and every chunk the first map waits on (test/bench/firstMap.ts). The build is held to a ceiling:
+ * `npm test` runs the bundle suite in its benchmark smoke run, and a first map that waits on more
+ * than CEILING_KB fails it, naming what takes the space. Lower the ceiling with every cut.
  */
 export const BUDGET_KB = 200;
-/** The first screen as measured on 2026-12-05 (195.6 KB) plus 0.5 KB: it may not grow. */
-export const CEILING_KB = 196.1;
+/**
+ * What the first map of a first visit waits on as measured on 2026-12-05 (215.9 KB: the first
+ * screen 195.7, the stored-map reader 11.4, the layout worker 5.1, the example map 3.7) plus
+ * 0.5 KB: it may not grow. Over the budget still; each cut lowers it.
+ */
+export const CEILING_KB = 216.4;
 
 export interface SizedPart {
   readonly name: string;
@@ -23,8 +28,8 @@ const largest = (parts: readonly SizedPart[], count: number): string =>
     .join(', ');
 
 /**
- * Null within budget; otherwise what to look at: the first screen's files, its largest packages
- * and its largest modules of our own code (where a new static import usually shows up).
+ * Null within budget; otherwise what to look at: the files the first map waits on, their largest
+ * packages and largest modules of our own code (where a new static import usually shows up).
  */
 export function overBudget(
   files: readonly SizedPart[],
@@ -35,10 +40,10 @@ export function overBudget(
   const total = files.reduce((sum, f) => sum + f.gzip, 0);
   if (total <= budgetKb * 1024) return null;
   return [
-    `The first screen is ${kb(total)} KB gzip, ${kb(total - budgetKb * 1024)} KB over its ${budgetKb} KB budget.`,
+    `The first map of a first visit waits on ${kb(total)} KB gzip, ${kb(total - budgetKb * 1024)} KB over its ${budgetKb} KB budget.`,
     `Files: ${largest(files, files.length)}.`,
     `Largest packages: ${largest(packages, 8)}.`,
     `Largest modules of our own: ${largest(ownModules, 12)}.`,
-    'Move what the first screen does not show behind lazyPart (src/ui/lazyPart.ts).',
+    'Move what the first map does not need behind lazyPart (src/ui/lazyPart.ts) or out of boot.',
   ].join('\n');
 }

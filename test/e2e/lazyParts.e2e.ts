@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
+import { FIRST_MAP_CHUNKS, firstMapChunkOf } from '../bench/firstMap';
 import { newAppPage, screenshotOnFailure } from './browser';
 import { createExampleMap } from '../../src/domain/exampleMap';
 import { setUpAppPage, showsNode } from './launch';
@@ -116,6 +117,35 @@ describe('parts of the editor that load on demand', () => {
     arrive?.();
     await slow.page.getByRole('dialog', { name: 'Import "Dropped before the controls"' }).waitFor();
     expect(slow.errors).toEqual([]);
+    await slow.page.context().close();
+  });
+
+  it('are not needed for the first map: a first visit draws it with only what the bundle budget counts', async () => {
+    const base = inject('baseUrl');
+    // The first screen: what index.html names. The bundle suite counts these and the chunks of
+    // test/bench/firstMap.ts against the budget; every other script and stylesheet is held back.
+    const indexHtml = await (await fetch(base)).text();
+    const firstScreen = new Set(indexHtml.match(/\/assets\/[^"']+\.(?:js|css)/g));
+    const counted: string[] = [];
+    const held: Route[] = [];
+    const slow = await newAppPage(browser);
+    await slow.page.route(/\.(js|css)$/, async (route) => {
+      const { pathname } = new URL(route.request().url());
+      if (!firstScreen.has(pathname) && firstMapChunkOf(pathname) === undefined) held.push(route);
+      else {
+        counted.push(pathname);
+        await route.continue();
+      }
+    });
+    await slow.page.goto(base);
+    await slow.page.getByRole('group', { name: mission?.title ?? '' }).waitFor();
+    // …each chunk counted beside the first screen was fetched on the way.
+    expect(new Set(counted.map((path) => firstMapChunkOf(path)?.name))).toEqual(
+      new Set([undefined, ...FIRST_MAP_CHUNKS.map((chunk) => chunk.name)]),
+    );
+    // Something was held back, so a file the map came to wait on would have failed this test.
+    expect(held.length).toBeGreaterThan(0);
+    await Promise.all(held.map((route) => route.continue()));
     await slow.page.context().close();
   });
 });

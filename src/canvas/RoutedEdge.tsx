@@ -1,6 +1,6 @@
 import { createContext, memo, useContext } from 'react';
 import { BaseEdge, getSmoothStepPath, Position, type EdgeProps } from '@xyflow/react';
-import { pathMiddle, type Point } from '../domain/edgeRoutes';
+import { pathMiddle, type Point } from '../domain/routeGeometry';
 
 /** Routes by edge id, computed from the laid-out positions (see useEdgeRoutes). */
 export const EdgeRoutesContext = createContext<ReadonlyMap<string, readonly Point[]>>(new Map());

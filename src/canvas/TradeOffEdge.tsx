@@ -1,6 +1,6 @@
 import { createContext, memo, useContext } from 'react';
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import type { Rect } from '../domain/edgeRoutes';
+import type { Rect } from '../domain/routeGeometry';
 import {
   curveBetween,
   curveJoins,

@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import type { Edge } from '@xyflow/react';
-import { routeEdges, routeKey, type Point, type Rect } from '../domain/edgeRoutes';
+import { routeKey, type Point, type Rect } from '../domain/routeGeometry';
 import { tradeOffCurves, type TradeOffCurve } from '../domain/tradeOffGeometry';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
@@ -27,7 +27,36 @@ function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect
   return boxes;
 }
 
+type Routing = typeof import('../domain/edgeRoutes');
+let routing: Routing | undefined;
+
+/**
+ * The routing code: not part of the first screen, which draws the links as the layout worker
+ * routed them. Fetched once the map is drawn and the browser is idle, so that the first person
+ * selected shows their ties at once, or right away when ties are shown before. Undefined until
+ * it is here (ties are drawn plainly meanwhile, and if it cannot be fetched).
+ */
+function useRouting(drawn: boolean, needed: boolean): Routing | undefined {
+  const [, arrived] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (routing || !(drawn || needed)) return undefined;
+    const load = () =>
+      void import('../domain/edgeRoutes').then((loaded) => {
+        routing = loaded;
+        arrived();
+      }, arrived);
+    if (needed || typeof requestIdleCallback !== 'function') {
+      load();
+      return undefined;
+    }
+    const idle = requestIdleCallback(load, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [drawn, needed]);
+  return routing;
+}
+
 function routesById(
+  { routeEdges }: Routing,
   boxes: ReadonlyMap<string, Rect>,
   edges: readonly { readonly id: string; readonly from: string; readonly to: string }[],
   orientation: Orientation,
@@ -67,15 +96,17 @@ export function useEdgeRoutes(
     .filter((e) => e.type === 'routed' && !e.hidden && e.data?.kind)
     .map((e) => e.id)
     .join('|');
+  const drawn = useMemo(() => Object.keys(positions).length > 0, [positions]);
+  const loaded = useRouting(drawn, shownTies !== '');
   const tieRoutes = useMemo(() => {
     const shown = new Set(shownTies.split('|'));
     const ties = doc.incentives
       .filter((i) => shown.has(edgeId('incentive', i.id)))
       .map((i) => ({ id: edgeId('incentive', i.id), from: i.stakeholderId, to: i.goalId }));
-    return ties.length === 0
+    return ties.length === 0 || !loaded
       ? []
-      : routesById(boxesOf(doc, positions), ties, orientation, linkLines);
-  }, [doc, positions, shownTies, orientation, linkLines]);
+      : routesById(loaded, boxesOf(doc, positions), ties, orientation, linkLines);
+  }, [loaded, doc, positions, shownTies, orientation, linkLines]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
 }
 

@@ -1,4 +1,4 @@
-import { RectGrid, segmentEntersRect, type Point, type Rect } from './edgeRoutes';
+import { RectGrid, segmentEntersRect, type Point, type Rect } from './routeGeometry';
 
 /**
  * Where a trade-off is drawn, on the canvas and in the SVG/PNG export alike: a dashed curve from

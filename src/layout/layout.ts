@@ -1,4 +1,5 @@
-import { routeEdges, routeKey, type LinkRoutes, type Rect } from '../domain/edgeRoutes';
+import { routeEdges } from '../domain/edgeRoutes';
+import { routeKey, type LinkRoutes, type Rect } from '../domain/routeGeometry';
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
 import { buildLayoutGraph, type LayoutGraph } from './layoutGraph';
 import { clearPinned, type PlacedBox } from './layoutPins';

@@ -1,4 +1,4 @@
-import type { LinkRoutes } from '../domain/edgeRoutes';
+import type { LinkRoutes } from '../domain/routeGeometry';
 import type { LayoutInput, LayoutPositions } from '../domain/layoutTypes';
 import { computeLayout, routeLinks } from './layout';
 

@@ -1,6 +1,6 @@
 import { createStore, useStore } from 'zustand';
 import { useApp } from './appContext';
-import type { LinkRoutes } from '../domain/edgeRoutes';
+import type { LinkRoutes } from '../domain/routeGeometry';
 import type { LayoutPositions } from '../domain/layoutTypes';
 
 /**

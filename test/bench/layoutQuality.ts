@@ -13,7 +13,8 @@ import { createExampleMap } from '../../src/domain/exampleMap';
 import type { LayoutInput, LayoutPositions } from '../../src/domain/layoutTypes';
 import type { MapDocument } from '../../src/domain/model';
 import { computeLayout } from '../../src/layout/layout';
-import { RectGrid, routeEdges, segmentEntersRect } from '../../src/domain/edgeRoutes';
+import { routeEdges } from '../../src/domain/edgeRoutes';
+import { RectGrid, segmentEntersRect } from '../../src/domain/routeGeometry';
 import { generateMap } from './browser/generator';
 import { ms, percentile, type BenchTable, type SuiteOptions } from './table';
 

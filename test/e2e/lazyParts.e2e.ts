@@ -34,7 +34,19 @@ describe('parts of the editor that load on demand', () => {
     await expect.poll(() => fetched.some((f) => f.includes('/ConflictsPanel-'))).toBe(true);
     // The goal's details are declared inside the inspector, itself fetched when idle.
     await expect.poll(() => fetched.some((f) => f.includes('/GoalInspector-'))).toBe(true);
-    await page.waitForLoadState('networkidle');
+    // Parts declared by a part just fetched wait for the next idle moment, up to two seconds on a
+    // busy machine: done once nothing new came for longer than that.
+    let seen = -1;
+    await expect
+      .poll(
+        () => {
+          const quiet = seen === fetched.length;
+          seen = fetched.length;
+          return quiet;
+        },
+        { interval: 2500, timeout: 30_000 },
+      )
+      .toBe(true);
   });
 
   it('then open without fetching anything', async () => {

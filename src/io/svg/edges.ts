@@ -1,7 +1,8 @@
 import type { MapDocument } from '../../domain/model';
 import type { Orientation } from '../../domain/orientation';
 import { formatNumber, safeColor, type XmlDocument, type XmlElement } from '../xml';
-import { routeEdges, type LinkRoutes, type Point } from '../../domain/edgeRoutes';
+import { routeEdges } from '../../domain/edgeRoutes';
+import { type LinkRoutes, type Point } from '../../domain/routeGeometry';
 import { TRADE_OFF_LOOK, tradeOffCurves, tradeOffPath } from '../../domain/tradeOffGeometry';
 import { routePath, type Box, type NodeBoxes } from './geometry';
 import { svgElement, svgText } from './nodes';

@@ -1,7 +1,7 @@
 import type { GoalId, StakeholderId } from '../../domain/ids';
 import { NODE_SIZE, type LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
-import { pathMiddle, type Point } from '../../domain/edgeRoutes';
+import { pathMiddle, type Point } from '../../domain/routeGeometry';
 import { formatNumber } from '../xml';
 
 /** A rectangle in flow coordinates (the canvas's own units, 1 unit = 1 px at zoom 1). */

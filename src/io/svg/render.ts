@@ -1,4 +1,4 @@
-import type { LinkRoutes } from '../../domain/edgeRoutes';
+import type { LinkRoutes } from '../../domain/routeGeometry';
 import type { LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
 import type { Orientation } from '../../domain/orientation';

@@ -2,7 +2,7 @@
  * Picture exports, loaded on demand with the image dialog (not on the first screen): they pull in
  * the SVG renderer and the PNG chunk writer.
  */
-import type { LinkRoutes } from '../../domain/edgeRoutes';
+import type { LinkRoutes } from '../../domain/routeGeometry';
 import type { LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
 import type { Orientation } from '../../domain/orientation';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toLayoutInput } from '../../../src/canvas/layoutInput';
-import { RectGrid, type Rect } from '../../../src/domain/edgeRoutes';
+import { RectGrid, type Rect } from '../../../src/domain/routeGeometry';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import {
   curveBetween,

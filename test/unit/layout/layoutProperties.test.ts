@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE, type LayoutInput, type LayoutNodeInput } from '../../../src/domain/layoutTypes';
-import { routeEdges, routeKey, segmentEntersRect, type Rect } from '../../../src/domain/edgeRoutes';
+import { routeEdges } from '../../../src/domain/edgeRoutes';
+import { routeKey, segmentEntersRect, type Rect } from '../../../src/domain/routeGeometry';
 import { computeLayout } from '../../../src/layout/layout';
 import { placeNewNodes } from '../../../src/layout/placement';
 import type { Orientation } from '../../../src/domain/orientation';

@@ -3,7 +3,7 @@ import { toLayoutInput } from '../../../src/canvas/layoutInput';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import type { LayoutInput } from '../../../src/domain/layoutTypes';
 import { computeLayout, routeLinks } from '../../../src/layout/layout';
-import { routeKey } from '../../../src/domain/edgeRoutes';
+import { routeKey } from '../../../src/domain/routeGeometry';
 
 const doc = createExampleMap('2026-01-01T00:00:00.000Z');
 const topDown = toLayoutInput(doc);

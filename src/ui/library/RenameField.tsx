@@ -3,7 +3,7 @@ import { useCommitOnLeave } from '../fields';
 
 /**
  * The map name as an inline text field. Nothing typed is dropped: Enter, Escape, leaving the
- * field, the field going away (the library closed) or the page going away all save the name as typed, the way every
+ * field, the field going away (the library closed) or the tab being hidden all save the name as typed, the way every
  * `CommitField` keeps its draft. `onDone` runs exactly once, whichever way the edit ends.
  */
 export function RenameField({
@@ -41,7 +41,12 @@ export function RenameField({
   const finish = () => {
     if (save()) onDone();
   };
-  useCommitOnLeave(finish);
+  // A hidden tab keeps the name typed so far, and the edit goes on. (A reload in the middle of a
+  // rename still loses it: the write starts as the page goes away, and the browser drops it.)
+  useCommitOnLeave(() => {
+    const { draft: typed, name: before, onSave: store } = latest.current;
+    if (!finished.current && typed.trim() !== '' && typed.trim() !== before) store(typed);
+  });
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' || e.key === 'Escape') {
       e.preventDefault();

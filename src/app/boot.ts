@@ -12,8 +12,8 @@ import { firstMapShown } from './firstMap';
 /**
  * Boot order: open the database (and fetch the importer stored maps are read through), make the
  * app (its stores) on it, create the example map on first run, open the last map (or show the
- * library when no map can be opened); the database's stamp is kept meanwhile. Rendering waits for this, so the first screen never shows
- * an empty canvas that then jumps.
+ * library when no map can be opened); the database's stamp is kept meanwhile. Rendering waits
+ * for this, so the first screen never shows an empty canvas that then jumps.
  */
 export async function boot(): Promise<App> {
   const db = openDatabase();

@@ -7,16 +7,13 @@
  * are gone and how to bring them back instead of silently finding the example.
  */
 
-import { deviceStorage } from '../db/deviceStorage';
+import { deviceStorage, type KeyValueStorage } from '../db/deviceStorage';
 import type { CommonGroundDb } from '../db/schema';
 
 const MARK = 'common-ground.database-stamp';
 
-/** The part of `localStorage` this needs. */
-export interface MarkStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
+/** The part of this device's storage this needs. */
+export type MarkStorage = Pick<KeyValueStorage, 'getItem' | 'setItem'>;
 
 /** What the user reads when their stored maps are gone. */
 export const STORAGE_RESET_TEXT =

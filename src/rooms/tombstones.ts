@@ -19,7 +19,10 @@ import { DELETED, isDeleteMark, ORDER, PERSPECTIVES, type YRecord } from './room
 /** Keys that are the room's bookkeeping, not something a person edited. */
 const isBookkeeping = (key: string): boolean => key === ORDER || isDeleteMark(key);
 
-/** The record's Y.Map entries as they stand: key and the entry that holds its value. */
+/**
+ * The record's Y.Map entries as they stand: key and the entry that holds its value. Only `_map`
+ * (in Yjs's typings) gives each key's Item, whose id says which device wrote it and when.
+ */
 function liveEntries(map: Y.Map<unknown>): [string, Y.Item][] {
   return [...map._map].filter(([, item]) => !item.deleted);
 }

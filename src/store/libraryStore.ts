@@ -220,10 +220,12 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
      * the name back only while the map still has the name given here.
      */
     function offerUndoRename(id: MapId, before: string, after: string): void {
-      const undo = async () => {
-        const now = get().maps.find((m) => m.summary.id === id)?.summary.name;
-        if (now === after) await renameMap(id, before);
-      };
+      // Queued like every library action, so it never runs in the middle of another.
+      const undo = () =>
+        exclusive('Could not rename the map', async () => {
+          const now = get().maps.find((m) => m.summary.id === id)?.summary.name;
+          if (now === after) await renameMap(id, before);
+        });
       app()
         .sessionStore.getState()
         .showNotice({

@@ -104,11 +104,17 @@ export default defineConfig({
         // better than a dozen small ones that lazily loaded parts happen to share.
         // The importer stored maps are read through (src/db/storedMapReader.ts) is fetched at boot
         // while the database opens: with what it needs (zod, the file format's rules) in one
-        // file too, rather than in the small chunks the import dialogs happen to share.
+        // file too, rather than in the small chunks the import dialogs happen to share. The same
+        // holds for the database's code (src/app/boot.ts loads it).
         codeSplitting: {
           groups: [
             { name: 'first-screen', tags: ['$initial'] },
             { name: 'stored-map-reader', test: /[\\/]src[\\/]io[\\/]json[\\/]importer\.ts$/ },
+            // Dexie and the schema: boot loads them apart, after a first visit's first map.
+            {
+              name: 'database',
+              test: /[\\/]src[\\/]db[\\/]schema\.ts$|[\\/]node_modules[\\/]dexie[\\/]/,
+            },
           ],
         },
       },

@@ -1,8 +1,11 @@
 import { createApp, type App } from '../store/app';
-import { ensureStarterMaps, needsStarterMaps } from '../db/repository';
-import { openDatabase } from '../db/schema';
+import { claimStarterMaps, ensureStarterMaps, needsStarterMaps } from '../db/repository';
+import { DEFAULT_DATABASE_NAME, isNewDatabase } from '../db/newDatabase';
+import type { CommonGroundDb } from '../db/schema';
 import { loadStoredMapReader } from '../db/storedMapReader';
 import { onUpgradeElsewhere } from '../db/watch';
+import type { MapDocument } from '../domain/model';
+import { describeError } from '../domain/result';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
 import { isRoomFragment } from '../io/roomFragment';
@@ -10,22 +13,31 @@ import { reportFailure } from '../ui/reportFailure';
 import { firstMapShown } from './firstMap';
 
 /**
- * Boot order: open the database (and fetch the importer stored maps are read through), make the
- * app (its stores) on it, create the example map on first run, open the last map (or show the
- * library when no map can be opened); the database's stamp is kept meanwhile. Rendering waits
- * for this, so the first screen never shows an empty canvas that then jumps.
+ * Boot order. A return visit opens the database (and fetches the importer stored maps are read
+ * through), makes the app (its stores) on it, and opens the last map, or shows the library when
+ * no map can be opened. A first visit (no database yet) draws the example map at once and opens
+ * storage only once it is drawn: Dexie, the importer and the database's first transactions are
+ * not on the way of the first map a new user sees. Rendering waits for boot, so the first screen
+ * never shows an empty canvas that then jumps.
  */
 export async function boot(): Promise<App> {
-  const db = openDatabase();
+  const firstVisit = await isNewDatabase(DEFAULT_DATABASE_NAME);
+  let ready: (db: CommonGroundDb) => void = () => undefined;
+  let failed: (error: unknown) => void = () => undefined;
+  const db = new Promise<CommonGroundDb>((resolve, reject) => {
+    [ready, failed] = [resolve, reject];
+  });
   const app = createApp({ db });
-  onUpgradeElsewhere(db, () => app.libraryStore.getState().suspendForUpgrade());
-  // Every stored map is read through the importer: its code arrives while the database opens.
-  const [firstRun] = await Promise.all([needsStarterMaps(db), loadStoredMapReader()]);
-  // The example company is code only a new database needs, so it loads only then.
-  if (firstRun) await createStarterMaps(app);
-  rememberDatabase(app, firstRun);
-  await recoverEditsLeftBehind(app);
-  await app.libraryStore.getState().start();
+  db.then(
+    (open) => onUpgradeElsewhere(open, () => app.libraryStore.getState().suspendForUpgrade()),
+    () => undefined,
+  );
+  if (firstVisit) await showExampleFirst(app, ready, failed);
+  else {
+    const open = await loadDatabase();
+    ready(open);
+    await openLastMap(app, open);
+  }
   requestPersistenceOnFirstEdit(app);
   const openRoom = () => openRoomFromAddress(app);
   openRoom();
@@ -33,10 +45,74 @@ export async function boot(): Promise<App> {
   return app;
 }
 
-/** A new database: stores the example map. */
-async function createStarterMaps(app: App): Promise<void> {
+/** Dexie and the schema, loaded apart from the first screen, and the database opened on them. */
+async function loadDatabase(): Promise<CommonGroundDb> {
+  const { openDatabase } = await import('../db/schema');
+  return openDatabase();
+}
+
+/** What follows the database's opening on either path, before a map opens from it. */
+function openedDatabase(app: App, db: CommonGroundDb, newDatabase: boolean): Promise<void> {
+  rememberDatabase(app, db, newDatabase);
+  return recoverEditsLeftBehind(app, db);
+}
+
+/** A return visit: storage first, then the last map (made the example first if it never was). */
+async function openLastMap(app: App, db: CommonGroundDb): Promise<void> {
+  // Every stored map is read through the importer: its code arrives while the database opens.
+  const [firstRun] = await Promise.all([needsStarterMaps(db), loadStoredMapReader()]);
+  if (firstRun) {
+    const example = await createExample(app);
+    await ensureStarterMaps(db, () => example);
+  }
+  await openedDatabase(app, db, firstRun);
+  await app.libraryStore.getState().start();
+}
+
+/**
+ * A first visit: the example map is shown before any storage code loads. Once it is drawn, the
+ * database opens and the editor stores the example as it is on screen (edits made meanwhile
+ * kept); only then is the app's database (`ready`) handed to what waits for it, so every later
+ * write (an orientation, a rename in the library) finds the example stored.
+ */
+async function showExampleFirst(
+  app: App,
+  ready: (db: CommonGroundDb) => void,
+  failed: (error: unknown) => void,
+): Promise<void> {
+  const example = await createExample(app);
+  let opened: CommonGroundDb | null = null;
+  const openStorage = async (): Promise<CommonGroundDb> => {
+    await firstMapShown(app);
+    try {
+      const [db] = await Promise.all([loadDatabase(), loadStoredMapReader()]);
+      await claimStarterMaps(db, example.map.id);
+      await openedDatabase(app, db, true);
+      opened = db;
+      return db;
+    } catch (error) {
+      failed(error);
+      // Nothing on screen is kept: said where a failed save is said, and it stays until reload.
+      app.sessionStore.getState().setStorageAlert({
+        kind: 'write-failed',
+        message: `Common Ground could not open its local storage: ${describeError(error)}`,
+        quota: false,
+      });
+      throw error;
+    }
+  };
+  void app.libraryStore
+    .getState()
+    .startFirstVisit(example, openStorage)
+    .then(() => {
+      if (opened) ready(opened);
+    });
+}
+
+/** The example company: code only a first run needs, so it loads only then. */
+async function createExample(app: App): Promise<MapDocument> {
   const { createExampleMap } = await import('../domain/exampleMap');
-  await ensureStarterMaps(app.db, () => createExampleMap(app.clock()));
+  return createExampleMap(app.clock());
 }
 
 /**
@@ -44,10 +120,10 @@ async function createStarterMaps(app: App): Promise<void> {
  * earlier visit used. Not on the way to the first map (its code and its transaction follow it):
  * the notice shows a moment after the example map, and the app works on without it.
  */
-function rememberDatabase(app: App, newDatabase: boolean): void {
+function rememberDatabase(app: App, db: CommonGroundDb, newDatabase: boolean): void {
   import('./storageReset')
     .then(async ({ noteDatabase, STORAGE_RESET_TEXT }) => {
-      if (await noteDatabase(app.db, app.clock, newDatabase)) {
+      if (await noteDatabase(db, app.clock, newDatabase)) {
         app.sessionStore.getState().showNotice({ kind: 'error', text: STORAGE_RESET_TEXT });
       }
     })

@@ -3,7 +3,7 @@ import type { MapDocument } from '../domain/model';
 import { isSameContent } from '../domain/sameValue';
 import type { KeyValueStorage } from './deviceStorage';
 import { clearJournal, readJournal, type JournalEntry } from './leaveJournal';
-import { loadMapInTransaction, saveMap } from './repository';
+import { loadMapInTransaction, saveMap, UNSAVED_REVISION } from './repository';
 import type { CommonGroundDb } from './schema';
 import { takeSnapshot } from './snapshots';
 import { loadStoredMapReader, readStoredMapNow } from './storedMapReader';
@@ -35,6 +35,11 @@ function recoverEntry(
   return db.transaction('rw', mapTables(db), async (): Promise<Recovery> => {
     const stored = await loadMapInTransaction(db, asMapId(entry.mapId));
     const name = doc.map.name;
+    if (stored.status === 'missing' && entry.baseRevision === UNSAVED_REVISION) {
+      // Never stored at all (a first visit's example whose first save did not land): stored now.
+      await saveMap(db, doc, UNSAVED_REVISION);
+      return { kind: 'stored', mapName: name };
+    }
     if (stored.status === 'missing') {
       return { kind: 'dropped', reason: `“${name}” was deleted before its last edits were saved` };
     }

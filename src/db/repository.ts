@@ -275,6 +275,19 @@ export async function needsStarterMaps(db: CommonGroundDb): Promise<boolean> {
 }
 
 /**
+ * A first visit, once storage opens: the example it shows is the map to open, and starter
+ * content counts as made, so no later start makes the example again. The example itself is
+ * stored by the editor's first save of it (see libraryStore's openFirst).
+ */
+export function claimStarterMaps(db: CommonGroundDb, exampleId: MapId): Promise<void> {
+  return db.transaction('rw', db.settings, async () => {
+    if (!(await needsStarterMaps(db))) return;
+    await setLastOpenedMapId(db, exampleId);
+    await db.settings.put({ key: 'starterCreated', value: true });
+  });
+}
+
+/**
  * First run: stores the example map and opens it next. Runs once per database, ever: once the
  * flag is set, a user who deleted the example does not get it back on the next start.
  * Returns the id of the example created now, or null when starter content was created before.

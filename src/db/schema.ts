@@ -1,5 +1,6 @@
-import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import { Dexie, liveQuery, type DexieOptions, type EntityTable, type Observable } from 'dexie';
 import type { Orientation } from '../domain/orientation';
+import { DEFAULT_DATABASE_NAME } from './newDatabase';
 
 /** How many of each record a map holds, shown in the library without loading the map. */
 export interface MapCounts {
@@ -119,9 +120,11 @@ export type SettingRow =
 
 export type SettingKey = SettingRow['key'];
 
-export const DEFAULT_DATABASE_NAME = 'common-ground';
-
-/** The one declaration of the IndexedDB schema. New versions are added below, never edited. */
+/**
+ * The one declaration of the IndexedDB schema. New versions are added below, never edited. The
+ * only module that imports Dexie's code: boot loads it apart from the first screen (a first visit
+ * draws its first map without it), and everything else reaches Dexie through the database.
+ */
 export class CommonGroundDb extends Dexie {
   maps!: EntityTable<MapRow, 'id'>;
   documents!: EntityTable<DocumentRow, 'id'>;
@@ -148,6 +151,11 @@ export class CommonGroundDb extends Dexie {
       rooms: 'mapId, roomId',
       roomUpdates: '++id, mapId',
     });
+  }
+
+  /** Dexie's live query: `query` again whenever a tab of this origin commits what it read. */
+  live<T>(query: () => Promise<T>): Observable<T> {
+    return liveQuery(query);
   }
 }
 

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import type { MapId } from '../domain/ids';
 import { listMaps, type MapSummary } from './repository';
 import type { CommonGroundDb } from './schema';
@@ -17,12 +16,14 @@ export function watchStoredRevision(
   onRevision: (revision: number | null) => void,
   onError: (error: unknown) => void,
 ): Unwatch {
-  const subscription = liveQuery(() => db.maps.get(id)).subscribe({
-    next: (row) => {
-      onRevision(row?.revision ?? null);
-    },
-    error: onError,
-  });
+  const subscription = db
+    .live(() => db.maps.get(id))
+    .subscribe({
+      next: (row) => {
+        onRevision(row?.revision ?? null);
+      },
+      error: onError,
+    });
   return () => {
     subscription.unsubscribe();
   };
@@ -34,7 +35,7 @@ export function watchLibrary(
   onMaps: (maps: MapSummary[]) => void,
   onError: (error: unknown) => void,
 ): Unwatch {
-  const subscription = liveQuery(() => listMaps(db)).subscribe({ next: onMaps, error: onError });
+  const subscription = db.live(() => listMaps(db)).subscribe({ next: onMaps, error: onError });
   return () => {
     subscription.unsubscribe();
   };

@@ -24,7 +24,11 @@ import { createWorkshopStore, type WorkshopState } from './workshopStore';
  * test (or a second app in one page) builds a fresh app instead of resetting modules.
  */
 export interface App {
-  readonly db: CommonGroundDb;
+  /**
+   * The database, once open. On a first visit it opens after the first map is drawn (Dexie's
+   * code is not on that map's way; see app/boot.ts), so everything that stores waits for it.
+   */
+  readonly db: Promise<CommonGroundDb>;
   /** This page load, among the tabs that may leave unsaved edits behind (see db/leaveJournal.ts). */
   readonly tabId: string;
   /** The ISO time edits and stored rows are stamped with. */
@@ -49,7 +53,7 @@ export interface App {
 }
 
 export interface AppOptions {
-  readonly db: CommonGroundDb;
+  readonly db: CommonGroundDb | Promise<CommonGroundDb>;
   readonly clock?: () => string;
   /** The browser's storage manager (navigator.storage when left out). */
   readonly storage?: StorageManagerLike;
@@ -61,7 +65,7 @@ export function createApp({
   storage,
 }: AppOptions): App {
   const app: App = {
-    db,
+    db: Promise.resolve(db),
     tabId: newId('tab'),
     clock,
     documentStore: createDocumentStore({ now: clock }),

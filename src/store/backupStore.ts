@@ -54,7 +54,7 @@ export async function refreshBackupReminder(
   nowMs = Date.parse(app.clock()),
 ): Promise<void> {
   try {
-    const status = await getBackupStatus(app.db, mapId);
+    const status = await getBackupStatus(await app.db, mapId);
     app.backupStore.setState({ mapId, remind: needsBackupReminder(status, nowMs) });
   } catch {
     // Kept as it was; see above.
@@ -66,12 +66,12 @@ export async function refreshBackupReminder(
  * suggests another export: the safe way to be wrong, so the failure is not reported.
  */
 export async function noteExported(app: App, mapId: MapId, now = app.clock()): Promise<void> {
-  await recordExport(app.db, mapId, now).catch(() => undefined);
+  await recordExport(await app.db, mapId, now).catch(() => undefined);
   await refreshBackupReminder(app, mapId, Date.parse(now));
 }
 
 /** "Not now": hidden at once; if the time cannot be stored, it comes back after the next save. */
 export async function remindLater(app: App, mapId: MapId, now = app.clock()): Promise<void> {
   app.backupStore.setState({ mapId, remind: false });
-  await snoozeBackupReminder(app.db, mapId, now).catch(() => undefined);
+  await snoozeBackupReminder(await app.db, mapId, now).catch(() => undefined);
 }

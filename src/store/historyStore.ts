@@ -32,9 +32,10 @@ export async function loadHistory(app: App, mapId: MapId): Promise<void> {
   const run = (latestLoads.get(app) ?? 0) + 1;
   latestLoads.set(app, run);
   const isLatest = () => latestLoads.get(app) === run;
-  const { db, historyStore } = app;
+  const { historyStore } = app;
   historyStore.setState({ mapId, entries: null, failure: null });
   try {
+    const db = await app.db;
     const rows = await listSnapshots(db, mapId);
     if (!isLatest()) return;
     historyStore.setState({
@@ -52,7 +53,7 @@ export async function loadHistory(app: App, mapId: MapId): Promise<void> {
 
 /** One snapshot's content, validated, for a preview. */
 export async function readSnapshot(app: App, id: number): Promise<SnapshotRead> {
-  const read = await loadSnapshot(app.db, id);
+  const read = await loadSnapshot(await app.db, id);
   setCheck(app, id, checkOf(read));
   return read;
 }

@@ -20,7 +20,7 @@ async function storeAsNewMap(
   doc: MapDocument,
 ): Promise<Result<ImportedIntoLibrary, ImportProblem[]>> {
   try {
-    return await importIntoLibrary(app.db, doc);
+    return await importIntoLibrary(await app.db, doc);
   } catch (error) {
     const reason = `could not store the map (${describeError(error)}); nothing was changed`;
     return err([problem('', reason)]);

@@ -10,7 +10,9 @@ import {
   renameMap as renameStoredMap,
   readStoredFile,
   restoreMap,
+  UNSAVED_REVISION,
 } from '../db/repository';
+import type { CommonGroundDb } from '../db/schema';
 import { watchLibrary } from '../db/watch';
 import { renameMap as renameCommand } from '../domain/commands';
 import type { MapId } from '../domain/ids';
@@ -69,7 +71,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
     }
 
     async function refresh(): Promise<void> {
-      showListing(await listMaps(app().db));
+      showListing(await listMaps(await app().db));
     }
 
     /** Remembers why a map cannot be opened and says so; the stored map is never overwritten. */
@@ -93,11 +95,15 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
      */
     async function openDocument(doc: MapDocument, revision: number) {
       await session?.close();
-      session = openMapSession(app(), doc, revision);
+      session = openMapSession(app(), await app().db, { doc, revision });
       set({ openMapId: doc.map.id, view: 'editor' });
+      followRoom(doc.map.id);
+    }
+
+    function followRoom(id: MapId): void {
       // A shared map works offline as well: its room connects when it can and never holds up opening.
       app()
-        .roomFollower.follow(doc.map.id)
+        .roomFollower.follow(id)
         .catch((error: unknown) => {
           notify('error', `The room of this map could not be started: ${describeError(error)}`);
         });
@@ -109,7 +115,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
         set({ view: 'editor' });
         return true;
       }
-      const loaded = await loadMap(app().db, id);
+      const loaded = await loadMap(await app().db, id);
       checkedRevisions.set(id, loaded.status === 'ok' ? loaded.revision : -1);
       if (loaded.status !== 'ok') {
         reportUnopenable(id, problemsOf(loaded));
@@ -141,7 +147,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
         const { id, revision } = summary;
         if (id === get().openMapId || checkedRevisions.get(id) === revision) continue;
         checkedRevisions.set(id, revision);
-        const loaded = await loadMap(app().db, id);
+        const loaded = await loadMap(await app().db, id);
         if (loaded.status === 'ok') problemsById.delete(id);
         else if (!problemsById.has(id)) reportUnopenable(id, problemsOf(loaded));
       }
@@ -153,10 +159,10 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
         : [problem('', 'Its contents are missing from storage.')];
 
     /** Lists the library live: what other tabs create, rename or delete shows up here at once. */
-    function watchMaps(): void {
+    function watchMaps(db: CommonGroundDb): void {
       unwatch?.();
       unwatch = watchLibrary(
-        app().db,
+        db,
         (summaries) => {
           showListing(summaries);
           void checkStoredMaps().catch(() => undefined);
@@ -168,7 +174,8 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
 
     /** The last-opened map, else the newest map that opens; with none, the library stays. */
     async function start(): Promise<void> {
-      const last = await getLastOpenedMapId(app().db);
+      const db = await app().db;
+      const last = await getLastOpenedMapId(db);
       await refresh();
       const listed = get().maps.map((m) => m.summary.id);
       const candidates = [
@@ -178,11 +185,38 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
       for (const id of candidates) {
         if (await openStored(id)) break;
       }
-      watchMaps();
+      watchMaps(db);
+    }
+
+    /** A first visit shows its example map at once, before storage opens (see openFirst). */
+    function showFirst(example: MapDocument): void {
+      app().documentStore.getState().openDocument(example);
+      // A map new to this device has no view stored: it is drawn top-down without reading one.
+      app().mapViewStore.getState().showNew(example.map.id);
+      // Not stored until storage opens and the first save lands: said so meanwhile.
+      app().sessionStore.getState().setSaveStatus({ state: 'pending' });
+      set({ openMapId: example.map.id, view: 'editor' });
+    }
+
+    /**
+     * Once storage is open (`db`: the app's own waits for this), the example a first visit shows
+     * becomes the open map as it is on screen (edited meanwhile or not, its undo history and
+     * selection kept), and is stored at once by the editor's save, with the retries, alert and
+     * leave journal every save has (a tab that stored the example first is merged with).
+     */
+    async function openFirst(example: MapDocument, db: CommonGroundDb): Promise<void> {
+      const unsaved = { doc: example, revision: UNSAVED_REVISION };
+      const opened = openMapSession(app(), db, unsaved, app().documentStore.getState().doc);
+      session = opened;
+      followRoom(example.map.id);
+      // A failed save says so itself (the storage alert) and is tried again.
+      await opened.flush().catch(() => undefined);
+      showListing(await listMaps(db));
+      watchMaps(db);
     }
 
     async function createMap(from: StartingPoint): Promise<void> {
-      const db = app().db;
+      const db = await app().db;
       const taken = (await listMaps(db)).map((m) => m.name);
       const doc = await newMapDocument(from, taken, app().clock());
       const saved = await storeNewMap(db, doc);
@@ -208,7 +242,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
         await open.flush();
       } else {
         const before = get().maps.find((m) => m.summary.id === id)?.summary.name;
-        const renamed = await renameStoredMap(app().db, id, name, app().clock());
+        const renamed = await renameStoredMap(await app().db, id, name, app().clock());
         if (renamed.status === 'invalid') reportUnopenable(id, renamed.problems);
         else if (before !== undefined && before !== name) offerUndoRename(id, before, name);
       }
@@ -238,7 +272,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
     async function duplicateMap(id: MapId): Promise<void> {
       // The copy must include the open map's latest edits.
       if (session && id === session.mapId) await session.flush();
-      const copied = await copyStoredMap(app().db, id, app().clock());
+      const copied = await copyStoredMap(await app().db, id, app().clock());
       if (copied.status === 'invalid') reportUnopenable(id, copied.problems);
       await refresh();
     }
@@ -251,7 +285,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
         await app().roomFollower.follow(null);
         set({ openMapId: null, view: 'library' });
       }
-      const deleted = await removeStoredMap(app().db, id);
+      const deleted = await removeStoredMap(await app().db, id);
       problemsById.delete(id);
       set({ pendingDelete: deleted });
       if (deleted) {
@@ -269,7 +303,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
     async function undoDelete(): Promise<void> {
       const deleted = get().pendingDelete;
       if (!deleted) return;
-      await restoreMap(app().db, deleted);
+      await restoreMap(await app().db, deleted);
       set({ pendingDelete: null });
       await refresh();
     }
@@ -293,7 +327,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
     async function restoreOpenMap(): Promise<void> {
       const current = app().documentStore.getState().doc;
       if (!current || current.map.id !== get().openMapId) return;
-      const db = app().db;
+      const db = await app().db;
       const saved = await storeNewMap(db, current);
       if (saved.status === 'saved') {
         await openDocument(current, saved.summary.revision);
@@ -315,8 +349,8 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
     }
 
     /** The stored file of a map exactly as it is on disk, valid or not (for "Export raw JSON"). */
-    function readRawMap(id: MapId): Promise<unknown> {
-      return readStoredFile(app().db, id);
+    async function readRawMap(id: MapId): Promise<unknown> {
+      return readStoredFile(await app().db, id);
     }
 
     return {
@@ -327,6 +361,12 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
       openMapId: null,
       pendingDelete: null,
       start: () => exclusive('Could not open your maps', () => start()),
+      startFirstVisit: (example, openStorage) => {
+        showFirst(example);
+        return exclusive('Could not open your maps', async () => {
+          await openFirst(example, await openStorage());
+        });
+      },
       showLibrary: () => exclusive('Could not save the open map', () => showLibrary()),
       showEditor: () => {
         if (get().openMapId) set({ view: 'editor' });

@@ -1,5 +1,7 @@
 import type { DeletedMap, MapSummary } from '../db/repository';
+import type { CommonGroundDb } from '../db/schema';
 import type { MapId } from '../domain/ids';
+import type { MapDocument } from '../domain/model';
 import type { ImportProblem } from '../io/json';
 import type { StartingPoint } from './startingPoints';
 
@@ -27,6 +29,12 @@ export interface LibraryData {
 export interface LibraryState extends LibraryData {
   /** On start: the last-opened map, else the newest map that opens, else the library. */
   start(): Promise<void>;
+  /**
+   * On a first visit: shows `example` at once; then `openStorage` opens the database, and the
+   * example, as it is on screen by then, is stored and edited on. Every library action queued
+   * meanwhile waits for both.
+   */
+  startFirstVisit(example: MapDocument, openStorage: () => Promise<CommonGroundDb>): Promise<void>;
   /** Shows the library, listing every map with what the open map's latest edits changed. */
   showLibrary(): Promise<void>;
   /** Back to the open map, if there is one. */

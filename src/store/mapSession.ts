@@ -8,7 +8,7 @@ import { watchStoredRevision } from '../db/watch';
 import type { MapDocument } from '../domain/model';
 import type { MapId } from '../domain/ids';
 import type { MergeClash } from '../domain/merge';
-import { createMapSync, type StopReason } from './mapSync';
+import { createMapSync, type StopReason, type StoredVersion } from './mapSync';
 import { createSerial } from './serial';
 import type { App } from './app';
 import type { SessionState, StorageAlert } from './sessionStore';
@@ -114,12 +114,19 @@ function describeClashes(clashes: readonly MergeClash[], doc: MapDocument): stri
 /**
  * Opens a stored map for editing: shows it, and saves every later change automatically
  * (debounced, flushed when the tab is hidden or closed), in step with other tabs that have the
- * same map open.
+ * same map open. `shown` is this map as the editor already shows it (a first visit's example,
+ * drawn before storage opened): it stays on screen, with its selection and undo history, and
+ * is saved (a map not stored yet is stored by that save).
  */
-export function openMapSession(app: App, doc: MapDocument, revision: number): MapSession {
-  const { db, documentStore, sessionStore } = app;
+export function openMapSession(
+  app: App,
+  db: CommonGroundDb,
+  { doc, revision }: StoredVersion,
+  shown: MapDocument | null = null,
+): MapSession {
+  const { documentStore, sessionStore } = app;
   const alert = (next: StorageAlert | null) => sessionStore.getState().setStorageAlert(next);
-  sessionStore.getState().resetForNewMap();
+  if (!shown) sessionStore.getState().resetForNewMap();
   sessionStore.getState().setSaveStatus(null);
   alert(null);
   /** Stopped sessions stay on screen (edits are said to be unsaved) until closed. */
@@ -129,7 +136,7 @@ export function openMapSession(app: App, doc: MapDocument, revision: number): Ma
   const isLive = () => state === 'open' || state === 'paused';
   const journal = journalKey(doc.map.id, app.tabId);
   const report = reportStatus(sessionStore, () => state === 'open');
-  const sync = createMapSync(app, doc.map.id, { doc, revision }, isLive, {
+  const sync = createMapSync({ db, documentStore }, doc.map.id, { doc, revision }, isLive, {
     stop: (reason, detail) => {
       stop(reason, detail);
       if (reason === 'deleted') {
@@ -170,7 +177,7 @@ export function openMapSession(app: App, doc: MapDocument, revision: number): Ma
     ...bindWatches(db, doc.map.id, checkStored),
   ];
 
-  documentStore.getState().openDocument(doc);
+  if (!shown) documentStore.getState().openDocument(doc);
   // Once stopped (but still on screen), an edit is said to be unsaved instead of being scheduled.
   let stoppedBecause: string | null = null;
   const unsubscribe = documentStore.subscribe((now, previous) => {
@@ -193,6 +200,7 @@ export function openMapSession(app: App, doc: MapDocument, revision: number): Ma
     if (reason === 'closed') unsubscribe();
   }
 
+  if (shown) autosaver.schedule(shown);
   void setLastOpenedMapId(db, doc.map.id).catch(() => undefined);
   return {
     mapId: doc.map.id,

@@ -1,4 +1,4 @@
-import { loadMap, saveMap } from '../db/repository';
+import { loadMap, saveMap, UNSAVED_REVISION } from '../db/repository';
 import type { CommonGroundDb } from '../db/schema';
 import type { MapId } from '../domain/ids';
 import type { MergeClash } from '../domain/merge';
@@ -80,7 +80,7 @@ export function createMapSync(
   return {
     /** Writes `doc` unless it is exactly what is stored; catches up if another tab wrote first. */
     async write(doc: MapDocument): Promise<void> {
-      if (doc === stored.doc) return;
+      if (doc === stored.doc && stored.revision !== UNSAVED_REVISION) return;
       const result = await saveMap(db, doc, stored.revision);
       if (result.status === 'saved') {
         stored = { doc, revision: result.summary.revision };
@@ -92,7 +92,8 @@ export function createMapSync(
     },
     /** Looks at what is stored now, when a watch says it changed (or may have). */
     async revisionChanged(revision: number | null): Promise<void> {
-      if (revision !== stored.revision) await catchUp();
+      // Nothing stored is no news for a map not stored yet (a first visit's example).
+      if ((revision ?? UNSAVED_REVISION) !== stored.revision) await catchUp();
     },
     /** The version this tab last knew stored: the other tab's, after a divergence. */
     stored: (): StoredVersion => stored,

@@ -14,13 +14,20 @@ export interface MapViewState {
   /** The map the view belongs to; null until a map's view has been read. */
   readonly mapId: MapId | null;
   readonly orientation: Orientation;
-  /** Reads the map's view from `db`; an unreadable one shows the map top-down. */
-  load(db: CommonGroundDb, mapId: MapId): Promise<void>;
+  /** Reads the map's view from `db` once open; an unreadable one shows the map top-down. */
+  load(db: Promise<CommonGroundDb>, mapId: MapId): Promise<void>;
+  /** A map new to this device (nothing stored yet) is drawn top-down, without a read. */
+  showNew(mapId: MapId): void;
   /**
    * Switches the map's orientation at once and stores it in `db`; if that write fails the switch
    * holds for this visit and `unsaved` says it will not be remembered.
    */
-  change(db: CommonGroundDb, mapId: MapId, orientation: Orientation, unsaved: () => void): void;
+  change(
+    db: Promise<CommonGroundDb>,
+    mapId: MapId,
+    orientation: Orientation,
+    unsaved: () => void,
+  ): void;
 }
 
 export const createMapViewStore = () => {
@@ -31,13 +38,19 @@ export const createMapViewStore = () => {
     orientation: DEFAULT_ORIENTATION,
     load: async (db, mapId) => {
       wanted = mapId;
-      const orientation = await getOrientation(db, mapId).catch(() => DEFAULT_ORIENTATION);
+      const orientation = await db
+        .then((open) => getOrientation(open, mapId))
+        .catch(() => DEFAULT_ORIENTATION);
       if (wanted === mapId) set({ mapId, orientation });
+    },
+    showNew: (mapId) => {
+      wanted = mapId;
+      set({ mapId, orientation: DEFAULT_ORIENTATION });
     },
     change: (db, mapId, orientation, unsaved) => {
       wanted = mapId;
       set({ mapId, orientation });
-      setOrientation(db, mapId, orientation).catch(unsaved);
+      db.then((open) => setOrientation(open, mapId, orientation)).catch(unsaved);
     },
   }));
 };

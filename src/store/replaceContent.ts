@@ -30,7 +30,7 @@ export async function replaceOpenContent(
   const { id, createdAt } = current.map;
   const next = { ...incoming, map: { ...incoming.map, id, createdAt } };
   if (isSameContent(current, next)) return null;
-  await takeSnapshot(app.db, current, reason, now);
+  await takeSnapshot(await app.db, current, reason, now);
   const before = documentStore.getState().doc;
   if (before?.map.id !== id) return null;
   documentStore.getState().apply(() => ok(next));

@@ -40,7 +40,7 @@ export function createRoomFollower(app: () => App): RoomFollower {
       stop();
       const turn = ++followed;
       if (mapId === null) return;
-      const room = await getRoom(app().db, mapId);
+      const room = await getRoom(await app().db, mapId);
       if (!room || turn !== followed) return;
       const { startRoomSession } = await import('./rooms/session');
       if (turn !== followed || app().documentStore.getState().doc?.map.id !== mapId) return;

@@ -1,4 +1,5 @@
 import { recoverUnsavedEdits, type Recovery } from '../db/recoverUnsaved';
+import type { CommonGroundDb } from '../db/schema';
 import type { App } from './app';
 import type { Notice } from './sessionStore';
 import { describeError } from '../domain/result';
@@ -26,10 +27,10 @@ function noticeFor(recovery: Recovery): Notice | null {
  * On start, before a map opens: stores what tabs closed mid-save left behind and says so. A
  * failure is said too, and the edits stay for the next start.
  */
-export async function recoverEditsLeftBehind(app: App): Promise<void> {
+export async function recoverEditsLeftBehind(app: App, db: CommonGroundDb): Promise<void> {
   const session = app.sessionStore.getState();
   try {
-    const notices = (await recoverUnsavedEdits(app.db)).flatMap((r) => noticeFor(r) ?? []);
+    const notices = (await recoverUnsavedEdits(db)).flatMap((r) => noticeFor(r) ?? []);
     // Errors first: the one notice shown must be the one that needs the user.
     const first = notices.find((n) => n.kind === 'error') ?? notices[0];
     if (first) session.showNotice(first);

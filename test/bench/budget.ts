@@ -7,11 +7,11 @@
  */
 export const BUDGET_KB = 200;
 /**
- * What the first map of a first visit waits on as measured on 2026-12-05 (215.9 KB: the first
- * screen 195.7, the stored-map reader 11.4, the layout worker 5.1, the example map 3.7) plus
- * 0.5 KB: it may not grow. Over the budget still; each cut lowers it.
+ * What the first map of a first visit waits on as measured on 2026-12-05 (175.0 KB: the first
+ * screen 165.1, the layout worker 6.1, the example map 3.8; Dexie and the stored-map reader load
+ * after that map) plus 0.5 KB: it may not grow. Lower it with every cut.
  */
-export const CEILING_KB = 216.4;
+export const CEILING_KB = 175.5;
 
 export interface SizedPart {
   readonly name: string;

@@ -289,6 +289,8 @@ describe('persistent storage', () => {
 describe('a database the browser discarded', () => {
   it('says the maps kept here are gone and how to bring them back, once', async () => {
     const app = page.url();
+    // A visit that used the database: storage opens after the first map, and keeps its stamp.
+    await page.waitForFunction(() => localStorage.getItem('common-ground.database-stamp'));
     // Away from the app, so that nothing holds the database open, as after a crash. Chromium asks
     // a page that is not HTML for /favicon.ico, which the app does not have.
     await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));

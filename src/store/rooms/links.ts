@@ -28,7 +28,7 @@ function configuredRelay(): string {
 
 /** The relay address to offer: the one this device shared through last, else the configured one. */
 export async function relayAddressToOffer(app: App): Promise<string> {
-  return (await getRelayAddress(app.db)) ?? configuredRelay();
+  return (await getRelayAddress(await app.db)) ?? configuredRelay();
 }
 
 export const random = (bytes: Uint8Array) => {
@@ -39,7 +39,7 @@ export const random = (bytes: Uint8Array) => {
 export async function shareOpenMap(app: App, relay: string): Promise<void> {
   const doc = app.documentStore.getState().doc;
   if (!doc) return;
-  const { db } = app;
+  const db = await app.db;
   await putRoom(db, {
     mapId: doc.map.id,
     roomId: newRoomId(random),
@@ -58,13 +58,13 @@ export async function leaveRoom(app: App): Promise<void> {
   const room = app.roomStore.getState().room;
   if (!room) return;
   app.roomFollower.stop();
-  await removeRoom(app.db, room.mapId);
+  await removeRoom(await app.db, room.mapId);
   notify(app, 'info', 'You left the room. The map stays on this device as an ordinary map.');
 }
 
 /** The map a link's room is kept in here: stored now from the relay if this device never had it. */
 async function storeRoomMap(app: App, link: RoomLink): Promise<MapId> {
-  const { db } = app;
+  const db = await app.db;
   const known = await findRoomById(db, link.roomId);
   if (known) {
     // A newer link for the same room (an edit link after a view one, a new key) replaces the old.

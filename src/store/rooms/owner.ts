@@ -25,7 +25,7 @@ function send(app: App, command: OwnerCommand): Promise<void> {
 
 /** Keeps the room's new secret here: this device's next connection and its links use it. */
 async function keep(app: App, room: OpenRoom): Promise<void> {
-  await putRoom(app.db, room);
+  await putRoom(await app.db, room);
   if (app.roomStore.getState().room?.mapId === room.mapId)
     app.roomStore.getState().update({ room });
 }
@@ -54,7 +54,7 @@ export async function deleteOwnRoom(app: App): Promise<void> {
   const room = ownRoom(app);
   await send(app, { type: 'delete-room' });
   app.roomFollower.stop();
-  await removeRoom(app.db, room.mapId);
+  await removeRoom(await app.db, room.mapId);
   app.sessionStore.getState().showNotice({
     kind: 'info',
     text: 'The room was deleted on the relay and everyone in it was told. The map stays on this device as an ordinary map.',

@@ -209,7 +209,8 @@ function connect(app: App, room: OpenRoom, ydoc: Y.Doc): HocuspocusProvider {
 
 /** Starts the room of the open map: the store, the Y.Doc kept here and the relay in step. */
 export async function startRoomSession(app: App, room: OpenRoom): Promise<RoomSession> {
-  const { db, documentStore, roomStore } = app;
+  const { documentStore, roomStore } = app;
+  const db = await app.db;
   const ydoc = await loadRoomDoc(db, room.mapId);
   roomStore.getState().update({ room, connection: 'connecting', pending: 0, ended: null });
   documentStore.getState().setReadOnly(room.role === 'view');

@@ -4,7 +4,8 @@ import { firstMapChunkOf } from '../../bench/firstMap';
 
 describe('the chunks the first map waits on (counted against the budget beside the first screen)', () => {
   it('are told from the rest by their built file names, as files or as URL paths', () => {
-    expect(firstMapChunkOf('assets/stored-map-reader-WFI8m8gB.js')?.visits).toBe('every');
+    expect(firstMapChunkOf('assets/stored-map-reader-WFI8m8gB.js')?.visits).toBe('return');
+    expect(firstMapChunkOf('assets/database-2j0NzttW.js')?.visits).toBe('return');
     expect(firstMapChunkOf('/assets/layout.worker-BWMb_cX8.js')?.visits).toBe('every');
     expect(firstMapChunkOf('assets/exampleMap-CumPfdab.js')?.visits).toBe('first');
     for (const other of [

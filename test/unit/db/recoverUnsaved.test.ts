@@ -94,6 +94,18 @@ describe('edits a tab left behind when it went away mid-save', () => {
     expect(readJournal(storage)).toEqual([]);
   });
 
+  it('store a map whose first save never landed (a first visit’s example), as it was left', async () => {
+    await db.transaction('rw', [db.maps, db.documents], async () => {
+      await db.maps.delete(example.map.id);
+      await db.documents.delete(example.map.id);
+    });
+    writeJournal(journalKey(example.map.id, 'tab-2'), named('Edited first'), 0, storage);
+    const [recovery] = await recoverUnsavedEdits(db, storage);
+    expect(recovery).toEqual({ kind: 'stored', mapName: 'Edited first' });
+    expect((await stored()).doc.map.name).toBe('Edited first');
+    expect(readJournal(storage)).toEqual([]);
+  });
+
   it('are read through the importer: a damaged entry is dropped and removed', async () => {
     storage.setItem(`${key}-damaged`, '{"mapId": "m", "baseRevision": 1, "file": {"format": 1}}');
     storage.setItem(`${key}-garbage`, 'not json');

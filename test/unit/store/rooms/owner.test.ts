@@ -20,14 +20,14 @@ const shared: OpenRoom = {
 
 const apps: App[] = [];
 afterEach(() => {
-  for (const app of apps.splice(0)) app.db.close();
+  for (const app of apps.splice(0)) void app.db.then((db) => db.close());
 });
 
 /** An app whose open map is `room`, with the relay's answers stood in for by `answer`. */
 async function appIn(room: OpenRoom, answer: (command: OwnerCommand) => Promise<void>) {
   const app = createApp({ db: openDatabase(room.roomId, new IDBFactory(), IDBKeyRange) });
   apps.push(app);
-  await putRoom(app.db, room);
+  await putRoom(await app.db, room);
   app.roomStore.getState().update({ room, connection: 'connected' });
   const sent = vi.fn(answer);
   const session: RoomSession = {
@@ -59,7 +59,7 @@ describe("the room's owner", () => {
       'edit',
       'view',
     ]);
-    const kept = await getRoom(app.db, shared.mapId);
+    const kept = await getRoom(await app.db, shared.mapId);
     const shown = app.roomStore.getState().room;
     expect(kept).toEqual(shown);
     expect(commands[0]).toMatchObject({ secret: shown?.key });
@@ -76,7 +76,7 @@ describe("the room's owner", () => {
         : Promise.resolve(),
     );
     await expect(rotateRoomSecrets(app)).rejects.toThrow('refused');
-    const kept = await getRoom(app.db, shared.mapId);
+    const kept = await getRoom(await app.db, shared.mapId);
     expect(kept?.key).not.toBe(shared.key);
     expect(kept?.viewKey).toBe(shared.viewKey);
   });
@@ -84,11 +84,11 @@ describe("the room's owner", () => {
   it('deletes the room: the map stays here, the room row goes; a refusal changes nothing', async () => {
     const refusing = await appIn(shared, () => Promise.reject(new Error('not-owner')));
     await expect(deleteOwnRoom(refusing.app)).rejects.toThrow('not-owner');
-    expect(await getRoom(refusing.app.db, shared.mapId)).toBeDefined();
+    expect(await getRoom(await refusing.app.db, shared.mapId)).toBeDefined();
 
     const { app } = await appIn({ ...shared, roomId: 'room-owner-2' }, () => Promise.resolve());
     await deleteOwnRoom(app);
-    expect(await getRoom(app.db, shared.mapId)).toBeUndefined();
+    expect(await getRoom(await app.db, shared.mapId)).toBeUndefined();
     expect(app.sessionStore.getState().notice?.text).toMatch(/stays on this device/);
   });
 

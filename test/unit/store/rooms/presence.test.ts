@@ -22,7 +22,7 @@ const devices: Device[] = [];
 afterEach(() => {
   for (const d of devices.splice(0)) {
     d.stop();
-    d.app.db.close();
+    void d.app.db.then((db) => db.close());
   }
 });
 

@@ -51,7 +51,7 @@ function device(roomId: string, token: string, role: OpenRoom['role'], mapId: st
   cleanups.push(() => {
     stop();
     client.destroy();
-    app.db.close();
+    void app.db.then((db) => db.close());
   });
   return { app, client };
 }

@@ -27,7 +27,7 @@ const devices: Device[] = [];
 afterEach(() => {
   for (const device of devices.splice(0)) {
     device.bound.stop();
-    device.app.db.close();
+    void device.app.db.then((db) => db.close());
   }
 });
 

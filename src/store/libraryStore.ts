@@ -12,6 +12,7 @@ import {
   restoreMap,
   UNSAVED_REVISION,
 } from '../db/repository';
+import { clearRenameDraft, keepRenameDraft, readRenameDrafts } from '../db/renameDrafts';
 import type { CommonGroundDb } from '../db/schema';
 import { watchLibrary } from '../db/watch';
 import { renameMap as renameCommand } from '../domain/commands';
@@ -172,11 +173,21 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
       );
     }
 
+    /** Stores the names typed in the library whose write a reload dropped (db/renameDrafts.ts). */
+    async function renameAsTyped(): Promise<void> {
+      for (const draft of readRenameDrafts()) {
+        const listed = get().maps.find((m) => m.summary.id === draft.mapId)?.summary;
+        if (listed && listed.name !== draft.name) await renameMap(listed.id, draft.name);
+        clearRenameDraft(draft);
+      }
+    }
+
     /** The last-opened map, else the newest map that opens; with none, the library stays. */
     async function start(): Promise<void> {
       const db = await app().db;
       const last = await getLastOpenedMapId(db);
       await refresh();
+      await renameAsTyped();
       const listed = get().maps.map((m) => m.summary.id);
       const candidates = [
         ...listed.filter((id) => id === last),
@@ -374,7 +385,14 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
       refresh: () => exclusive('Could not list your maps', () => refresh()),
       openMap: (id) => exclusive('Could not open the map', () => openMap(id)),
       createMap: (from) => exclusive('Could not create the map', () => createMap(from)),
-      renameMap: (id, name) => exclusive('Could not rename the map', () => renameMap(id, name)),
+      renameMap: (id, name) => {
+        // Kept on this device at once: a page reloaded before the write lands would drop it.
+        const draft = { mapId: id, name: name.trim() };
+        if (draft.name !== '') keepRenameDraft(draft);
+        return exclusive('Could not rename the map', () => renameMap(id, name)).finally(() => {
+          clearRenameDraft(draft);
+        });
+      },
       duplicateMap: (id) => exclusive('Could not duplicate the map', () => duplicateMap(id)),
       deleteMap: (id) => exclusive('Could not delete the map', () => deleteMap(id)),
       undoDelete: () => exclusive('Could not restore the map', () => undoDelete()),

@@ -120,6 +120,22 @@ describe('map library', () => {
     await page.screenshot({ path: 'test-results/library.png' });
     expect(errors).toEqual([]);
   });
+
+  it('keeps a name still being typed when the page is reloaded', async () => {
+    await button('Rename Pricing review').click();
+    const field = page.getByRole('textbox', { name: 'Map name' });
+    await field.fill('Typed, then reloaded');
+    // No Enter, no blur: the reload itself keeps it.
+    await page.reload();
+    await waitForMapName(page, EXAMPLE_COPY);
+    await openLibrary();
+    expect([...(await listedMaps())].sort()).toEqual([
+      EXAMPLE,
+      EXAMPLE_COPY,
+      'Typed, then reloaded',
+    ]);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('an empty library', () => {

@@ -41,8 +41,8 @@ export function RenameField({
   const finish = () => {
     if (save()) onDone();
   };
-  // A hidden tab keeps the name typed so far, and the edit goes on. (A reload in the middle of a
-  // rename still loses it: the write starts as the page goes away, and the browser drops it.)
+  // A hidden tab keeps the name typed so far, and the edit goes on. A reload in the middle of a
+  // rename keeps it too: the library keeps the name on this device before it writes it.
   useCommitOnLeave(() => {
     const { draft: typed, name: before, onSave: store } = latest.current;
     if (!finished.current && typed.trim() !== '' && typed.trim() !== before) store(typed);

@@ -1,6 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KeyValueStorage } from '../../../src/db/deviceStorage';
 import { journalKey, readJournal, writeJournal } from '../../../src/db/leaveJournal';
 import { recoverUnsavedEdits } from '../../../src/db/recoverUnsaved';
 import { createMap, loadMap, saveMap } from '../../../src/db/repository';
@@ -8,26 +7,8 @@ import { openDatabase, type CommonGroundDb } from '../../../src/db/schema';
 import { listSnapshots } from '../../../src/db/snapshots';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import type { MapDocument } from '../../../src/domain/model';
-
-/** Web Storage in memory, in key order like the browser's. */
-class MemoryStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import type { KeyValueStorage } from '../../../src/db/deviceStorage';
+import { MemoryStorage } from './memoryStorage';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 const named = (name: string): MapDocument => ({ ...example, map: { ...example.map, name } });

@@ -8,6 +8,7 @@ import {
   loadMap,
   setLastOpenedMapId,
 } from '../../../src/db/repository';
+import { keepRenameDraft, readRenameDrafts } from '../../../src/db/renameDrafts';
 import { openDatabase, type CommonGroundDb, type DocumentRow } from '../../../src/db/schema';
 import { renameMap as renameCommand } from '../../../src/domain/commands';
 import { createExampleMap } from '../../../src/domain/exampleMap';
@@ -15,6 +16,7 @@ import { createEmptyMap } from '../../../src/domain/factories';
 import { asMapId, type MapId } from '../../../src/domain/ids';
 import type { LibraryState } from '../../../src/store/libraryTypes';
 import { createApp, type App } from '../../../src/store/app';
+import { MemoryStorage } from '../db/memoryStorage';
 
 let app: App;
 const T0 = '2026-01-01T00:00:00.000Z';
@@ -145,6 +147,28 @@ describe('library store: rename and duplicate', () => {
     await lib().renameMap(asMapId('m-side'), '   ');
     expect(app.sessionStore.getState().notice).toMatchObject({ kind: 'error' });
     expect(await storedName(asMapId('m-side'))).toBe('Pricing review');
+  });
+
+  it('keeps a typed name on the device until it is stored; a reload that dropped the write stores it next start', async () => {
+    const kept = new MemoryStorage();
+    vi.stubGlobal('localStorage', kept);
+    await createMap(db, createEmptyMap('Side project', T0, asMapId('m-side')));
+    await startWithExample();
+    const renaming = lib().renameMap(asMapId('m-side'), ' Pricing review ');
+    expect(readRenameDrafts(kept)).toEqual([{ mapId: 'm-side', name: 'Pricing review' }]);
+    await renaming;
+    expect(readRenameDrafts(kept)).toEqual([]);
+
+    // As a page reloaded mid-rename leaves it: the name kept, the write never landed.
+    keepRenameDraft({ mapId: 'm-side', name: 'Typed, then reloaded' }, kept);
+    const next = createApp({ db });
+    await next.libraryStore.getState().start();
+    expect(await storedName(asMapId('m-side'))).toBe('Typed, then reloaded');
+    expect(next.sessionStore.getState().notice?.text).toBe(
+      'Renamed “Pricing review” to “Typed, then reloaded”.',
+    );
+    expect(readRenameDrafts(kept)).toEqual([]);
+    await next.libraryStore.getState().deleteMap(NORTHWIND);
   });
 
   it('duplicates the open map with its edits that were not saved yet', async () => {

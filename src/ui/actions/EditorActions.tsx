@@ -22,6 +22,7 @@ import {
   type EditorDialog,
 } from './editorActions';
 import { useActionKeys } from './useActionKeys';
+import type { ToolFocus } from '../editor/useToolbarFocus';
 
 // The dialogs load on first use (the shortcuts and the palette as soon as the browser is idle).
 const HistoryDialog = lazyPart(
@@ -88,8 +89,16 @@ export function EditorActions({ children }: { children: ReactNode }) {
   );
 }
 
-/** A toolbar button drawn from the action table. */
-export function ActionButton({ id, primary = false }: { id: EditorActionId; primary?: boolean }) {
+/** A toolbar button drawn from the action table; `focus` makes it one of a toolbar's tools. */
+export function ActionButton({
+  id,
+  primary = false,
+  focus,
+}: {
+  id: EditorActionId;
+  primary?: boolean;
+  focus?: ToolFocus;
+}) {
   const { context } = useEditorActions();
   const state = useActionState();
   const action = editorAction(id);
@@ -102,6 +111,7 @@ export function ActionButton({ id, primary = false }: { id: EditorActionId; prim
       aria-haspopup={action.opensDialog === true ? 'dialog' : undefined}
       aria-label={action.short === undefined ? undefined : action.label}
       onClick={() => action.run(context)}
+      {...focus}
     >
       {action.short ?? action.label}
     </button>

@@ -20,7 +20,7 @@ export function recordOfNode(id: string): { kind: NodeKind; id: string } | null 
   return { kind, id: id.slice(colon + 1) };
 }
 
-/** The node ids of the goals on some paths and of their parties, once each (what a camera frames). */
+/** The node ids of the goals on paths and of their parties, once each: what a camera frames. */
 export const partiesAndPaths = (
   goalIds: readonly string[],
   stakeholderIds: readonly string[],

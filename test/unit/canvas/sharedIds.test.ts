@@ -15,6 +15,7 @@ import {
 import { asGoalId, asLinkId, asStakeholderId } from '../../../src/domain/ids';
 import type { MapDocument } from '../../../src/domain/model';
 import { goalNodeId, stakeholderNodeId } from '../../../src/domain/nodeIds';
+import { nodeBoxes } from '../../../src/io/svg/geometry';
 import { computeLayout } from '../../../src/layout/layout';
 import { createApp, type App } from '../../../src/store/app';
 
@@ -66,6 +67,17 @@ describe('a goal and a person with the same id', () => {
   it('are selected apart: selecting the person draws only the person selected', () => {
     const nodes = nodesOf(doc, [stakeholderNodeId('x')]);
     expect(nodes.filter((n) => n.selected).map((n) => n.id)).toEqual([stakeholderNodeId('x')]);
+  });
+
+  it('are exported as two boxes at their own places', () => {
+    const boxes = nodeBoxes(doc, positions);
+    expect(boxes.goals.get(asGoalId('x'))).toMatchObject(positions[goalNodeId('x')] ?? {});
+    expect(boxes.stakeholders.get(asStakeholderId('x'))).toMatchObject(
+      positions[stakeholderNodeId('x')] ?? {},
+    );
+    expect(boxes.goals.get(asGoalId('x'))?.y).not.toBe(
+      boxes.stakeholders.get(asStakeholderId('x'))?.y,
+    );
   });
 
   it('draw their edges from the right ends', () => {

@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { moveNodes } from '../domain/commands';
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
-import { nodeId, type NodeKind } from '../domain/nodeIds';
+import { goalNodeId, nodeId, stakeholderNodeId, type NodeKind } from '../domain/nodeIds';
 import { applyEdit } from '../store/applyEdit';
 import type { Orientation } from '../domain/orientation';
 import { loadMapView, selectOrientation, useMapView } from '../store/mapViewStore';
@@ -21,10 +21,6 @@ interface Pin {
 /** Pinned goals and people by node id with where they were pinned. */
 type Pins = ReadonlyMap<string, Pin>;
 type Placed = { readonly id: string; readonly position: Position | null };
-const KINDS = [
-  ['goal', 'goals'],
-  ['stakeholder', 'stakeholders'],
-] as const;
 
 /** The layout input; a layout that releases pins lays pinned nodes out as if unpinned. */
 function layoutRequestFor(
@@ -39,8 +35,9 @@ function layoutRequestFor(
   };
   if (!releasePins) return { pins: new Map(), input };
   const pins = new Map<string, Pin>();
-  for (const [kind, list] of KINDS) {
-    for (const n of doc[list]) if (n.position?.pinned) pins.set(nodeId(kind, n.id), n.position);
+  for (const g of doc.goals) if (g.position?.pinned) pins.set(goalNodeId(g.id), g.position);
+  for (const s of doc.stakeholders) {
+    if (s.position?.pinned) pins.set(stakeholderNodeId(s.id), s.position);
   }
   const unpin = (n: LayoutNodeInput) => ({ ...n, pinned: null });
   const { goals, stakeholders } = input;

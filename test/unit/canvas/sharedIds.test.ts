@@ -80,6 +80,22 @@ describe('a goal and a person with the same id', () => {
     );
   });
 
+  it('are folded apart: a goal folded away leaves the person with its id drawn', () => {
+    // "k" is a KPI below the mission and a person who holds the mission itself.
+    const holder = newStakeholder({ id: asStakeholderId('k'), name: 'Kim' });
+    const withKim: MapDocument = {
+      ...doc,
+      stakeholders: [...doc.stakeholders, holder],
+      incentives: [
+        ...doc.incentives,
+        newIncentive({ stakeholderId: holder.id, goalId: mission.id, kind: 'rewarded' }),
+      ],
+    };
+    const folded = collapseView(withKim, [mission.id]);
+    expect([...folded.hiddenGoals]).toEqual(['k']);
+    expect([...folded.hiddenPeople]).toEqual(['x']);
+  });
+
   it('draw their edges from the right ends', () => {
     const edges = createEdgeBuilder()(doc, none, new Set());
     expect(edges.map((e) => [e.source, e.target])).toEqual([

@@ -12,6 +12,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
+import { partiesAndPaths } from '../domain/nodeIds';
 import { applyEdit } from '../store/applyEdit';
 import { useApp } from '../store/appContext';
 import { selectOrientation, useMapView } from '../store/mapViewStore';
@@ -20,7 +21,6 @@ import { createEdgeBuilder, createNodeBuilder, type MapFlowNode } from './adapte
 import { Camera } from './Camera';
 import { applySelectChanges, commitDrag, draggedPositions } from './canvasEvents';
 import { collapseView } from './collapse';
-import { recordIdOfEdge } from './edgeIds';
 import { connectionCommand } from './connect';
 import { useDropOnNode } from './dropOnNode';
 import { CanvasViewSource } from './exportView';
@@ -51,23 +51,21 @@ export interface MapCanvasProps {
   /** Presentation (workshop mode): look and navigate, but nothing can be moved or edited. */
   readonly readOnly?: boolean;
   /**
-   * The nodes the camera frames; by default the parties of the highlight and the goals on
-   * their paths (workshop mode frames the whole walk from its first step).
+   * The nodes the camera frames, by node id; by default the parties of the highlight and the
+   * goals on their paths (workshop mode frames the whole walk from its first step).
    */
   readonly frame?: readonly string[] | null;
   /** Drawn over the map inside React Flow (a room's presence). */
   readonly children?: ReactNode;
 }
 
-/** A selection change of an edge, naming the record it draws (the session selects records). */
-const namingRecord = (c: EdgeChange): EdgeChange =>
-  c.type === 'select' ? { ...c, id: recordIdOfEdge(c.id) } : c;
-
-/** The parties of a highlight and every goal on their paths. */
+/** The node ids of the parties of a highlight and of every goal on their paths. */
 function highlightFrame(highlight: Highlight | null): readonly string[] | null {
   if (!highlight) return null;
-  const goals = highlight.paths.flatMap((p) => p.path);
-  return [...new Set([...goals, ...highlight.paths.map((p) => p.stakeholderId)])];
+  return partiesAndPaths(
+    highlight.paths.flatMap((p) => p.path),
+    highlight.paths.map((p) => p.stakeholderId),
+  );
 }
 
 function minimapColor(node: MapFlowNode): string {
@@ -159,7 +157,7 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame, children }:
     [doc, app],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => applySelectChanges(app, changes.map(namingRecord), doc),
+    (changes: EdgeChange[]) => applySelectChanges(app, changes, doc),
     [doc, app],
   );
   const onNodeDragStart = useCallback(() => {

@@ -11,6 +11,7 @@ import type {
   Stakeholder,
 } from '../domain/model';
 import type { CollapseView } from './collapse';
+import { goalNodeId, nodeId, stakeholderNodeId, type NodeKind } from '../domain/nodeIds';
 import { edgeId, type EdgeKind } from './edgeIds';
 import { linkKey, type HighlightLookup } from './highlight';
 import { largeTitleRooms } from './titleRoom';
@@ -58,10 +59,12 @@ export interface IncentiveEdgeData extends Record<string, unknown> {
 
 /** Everything besides the document that decides how nodes are drawn. */
 export interface NodeView {
+  /** Laid-out positions by node id (see nodeIds). */
   readonly positions: LayoutPositions;
-  /** Positions of nodes being dragged right now; they win over everything else. */
+  /** Positions of nodes being dragged right now, by node id; they win over everything else. */
   readonly dragging: ReadonlyMap<string, { x: number; y: number }>;
   readonly highlight: HighlightLookup;
+  /** The canvas ids (node and edge ids) of everything selected. */
   readonly selectedIds: ReadonlySet<string>;
   readonly collapse: CollapseView;
   readonly collapsedIds: ReadonlySet<string>;
@@ -92,13 +95,15 @@ function goalEmphasis(goal: Goal, h: HighlightLookup): Emphasis {
  * put it.
  */
 function nodePosition(
+  kind: NodeKind,
   node: Pick<Goal | Stakeholder, 'id' | 'position'>,
   view: NodeView,
 ): { x: number; y: number } {
+  const id = nodeId(kind, node.id);
   return (
-    view.dragging.get(node.id) ??
+    view.dragging.get(id) ??
     (node.position?.pinned ? node.position : undefined) ??
-    view.positions[node.id] ??
+    view.positions[id] ??
     node.position ??
     ORIGIN
   );
@@ -128,14 +133,15 @@ function toGoalNode(
   holders: readonly Holder[],
   titleRoom: number,
 ): GoalFlowNode {
+  const id = goalNodeId(goal.id);
   return {
-    id: goal.id,
+    id,
     type: 'goal',
-    position: nodePosition(goal, view),
+    position: nodePosition('goal', goal, view),
     ...TREE_SIDES[view.orientation],
     ariaLabel: goal.title,
-    selected: view.selectedIds.has(goal.id),
-    hidden: view.collapse.hidden.has(goal.id),
+    selected: view.selectedIds.has(id),
+    hidden: view.collapse.hiddenGoals.has(goal.id),
     width: NODE_SIZE[goal.kind].width,
     height: NODE_SIZE[goal.kind].height,
     data: {
@@ -158,14 +164,15 @@ function toStakeholderNode(
   nameRoom: number,
 ): StakeholderFlowNode {
   const { highlight } = view;
+  const id = stakeholderNodeId(stakeholder.id);
   return {
-    id: stakeholder.id,
+    id,
     type: 'stakeholder',
-    position: nodePosition(stakeholder, view),
+    position: nodePosition('stakeholder', stakeholder, view),
     ...TREE_SIDES[view.orientation],
     ariaLabel: stakeholder.name,
-    selected: view.selectedIds.has(stakeholder.id),
-    hidden: view.collapse.hidden.has(stakeholder.id),
+    selected: view.selectedIds.has(id),
+    hidden: view.collapse.hiddenPeople.has(stakeholder.id),
     width: NODE_SIZE.stakeholder.width,
     height: NODE_SIZE.stakeholder.height,
     data: {
@@ -211,16 +218,16 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
     // Zoomed out, objectives, the mission and people draw large titles; KPIs do not.
     const rooms = largeTitleRooms([
       ...doc.goals
-        .filter((g) => !view.collapse.hidden.has(g.id))
+        .filter((g) => !view.collapse.hiddenGoals.has(g.id))
         .map((g) => ({
-          id: g.id,
-          ...nodePosition(g, view),
+          id: goalNodeId(g.id),
+          ...nodePosition('goal', g, view),
           ...NODE_SIZE[g.kind],
           large: g.kind !== 'kpi',
         })),
       ...doc.stakeholders.map((s) => ({
-        id: s.id,
-        ...nodePosition(s, view),
+        id: stakeholderNodeId(s.id),
+        ...nodePosition('stakeholder', s, view),
         ...NODE_SIZE.stakeholder,
         large: true,
       })),
@@ -240,12 +247,18 @@ export function createNodeBuilder(): (doc: MapDocument, view: NodeView) => MapFl
             view,
             parentIds,
             holders.get(g.id) ?? NO_HOLDERS,
-            rooms.get(g.id) ?? NODE_SIZE[g.kind].width,
+            rooms.get(goalNodeId(g.id)) ?? NODE_SIZE[g.kind].width,
           ),
         ),
       ),
       ...doc.stakeholders.map((s) =>
-        reuse(toStakeholderNode(s, view, rooms.get(s.id) ?? NODE_SIZE.stakeholder.width)),
+        reuse(
+          toStakeholderNode(
+            s,
+            view,
+            rooms.get(stakeholderNodeId(s.id)) ?? NODE_SIZE.stakeholder.width,
+          ),
+        ),
       ),
     ];
     previous = next;
@@ -265,9 +278,9 @@ function linkEdge(
   return {
     id: edgeId('link', link.id),
     type: 'routed',
-    source: link.from,
+    source: goalNodeId(link.from),
     sourceHandle: 'up',
-    target: link.to,
+    target: goalNodeId(link.to),
     targetHandle: 'down',
     selected,
     className: active ? (colors ? 'cg-edge-path' : 'cg-edge-dim') : undefined,
@@ -295,9 +308,9 @@ function incentiveEdge(
     id: edgeId('incentive', incentive.id),
     type: 'routed',
     hidden: !shown,
-    source: incentive.stakeholderId,
+    source: stakeholderNodeId(incentive.stakeholderId),
     sourceHandle: 'up',
-    target: incentive.goalId,
+    target: goalNodeId(incentive.goalId),
     targetHandle: 'down',
     selected,
     label: incentive.kind,
@@ -325,9 +338,9 @@ export function isTieShown(
   selectedIds: ReadonlySet<string>,
 ): boolean {
   return (
-    selectedIds.has(incentive.id) ||
-    selectedIds.has(incentive.stakeholderId) ||
-    selectedIds.has(incentive.goalId) ||
+    selectedIds.has(edgeId('incentive', incentive.id)) ||
+    selectedIds.has(stakeholderNodeId(incentive.stakeholderId)) ||
+    selectedIds.has(goalNodeId(incentive.goalId)) ||
     (highlight.active && highlight.parties.has(incentive.stakeholderId))
   );
 }
@@ -355,7 +368,7 @@ export function createEdgeBuilder(): (
     };
     const links = doc.links.map((link) => {
       const colors = highlight.linkColors.get(linkKey(link.from, link.to));
-      const selected = selectedIds.has(link.id);
+      const selected = selectedIds.has(edgeId('link', link.id));
       const look = `${colors?.join() ?? ''}|${highlight.active}|${selected}`;
       return reuse('link', link, look, () => linkEdge(link, colors, highlight.active, selected));
     });
@@ -363,7 +376,7 @@ export function createEdgeBuilder(): (
     const incentives = doc.incentives.map((incentive) => {
       const color = stakeholderColor.get(incentive.stakeholderId) ?? '#868e96';
       const dim = highlight.active && !highlight.parties.has(incentive.stakeholderId);
-      const selected = selectedIds.has(incentive.id);
+      const selected = selectedIds.has(edgeId('incentive', incentive.id));
       const shown = isTieShown(incentive, highlight, selectedIds);
       const look = `${color}|${dim}|${selected}|${shown}`;
       return reuse('incentive', incentive, look, () =>
@@ -373,7 +386,7 @@ export function createEdgeBuilder(): (
     const goalTitle = new Map<string, string>(doc.goals.map((g) => [g.id, g.title]));
     const title = (id: string) => goalTitle.get(id) ?? id;
     const tradeOffs = doc.tradeOffs.map((tradeOff) => {
-      const selected = selectedIds.has(tradeOff.id);
+      const selected = selectedIds.has(edgeId('tradeOff', tradeOff.id));
       const titles = [title(tradeOff.a), title(tradeOff.b)] as const;
       const look = `${highlight.active}|${selected}|${titles.join('\u0000')}`;
       return reuse('tradeOff', tradeOff, look, () =>

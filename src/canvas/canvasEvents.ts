@@ -4,12 +4,14 @@ import { moveNodes } from '../domain/commands';
 import { asGoalId, asStakeholderId, type GoalId, type StakeholderId } from '../domain/ids';
 import type { MapDocument, Position } from '../domain/model';
 import { applyEdit } from '../store/applyEdit';
-import { selectableRecords, type SelectedRecord } from '../store/selection';
+import { recordOfNode } from '../domain/nodeIds';
+import { canvasIdOf, selectableRecords, type SelectedRecord } from '../store/selection';
 import type { MapFlowNode } from './adapters';
 
 /**
- * Applies React Flow's select changes (click, shift-click, box select) to the session store;
- * ids no longer in the map drop out of the selection.
+ * Applies React Flow's select changes (click, shift-click, box select), which name nodes and
+ * edges by canvas id, to the session store; records no longer in the map drop out of the
+ * selection.
  */
 export function applySelectChanges(
   app: App,
@@ -21,7 +23,7 @@ export function applySelectChanges(
   const records = selectableRecords(doc);
   const { selection } = app.sessionStore.getState();
   const next = new Map<string, SelectedRecord>(
-    selection.filter((r) => records.has(r.id)).map((r) => [r.id, r]),
+    selection.map((r) => [canvasIdOf(r), r] as const).filter(([id]) => records.has(id)),
   );
   for (const c of selects) {
     const record = records.get(c.id);
@@ -31,7 +33,7 @@ export function applySelectChanges(
   app.sessionStore.getState().select([...next.values()]);
 }
 
-/** Positions of nodes mid-drag, from React Flow's position changes. */
+/** Positions of nodes mid-drag by node id, from React Flow's position changes. */
 export function draggedPositions(
   changes: readonly NodeChange<MapFlowNode>[],
 ): Map<string, { x: number; y: number }> {
@@ -45,7 +47,8 @@ export function draggedPositions(
 /**
  * Ends a drag: dragged goals and people are pinned where they were dropped, as ONE undo step
  * (saved with the map, so a person stays where put after a reload). A node no longer in the map
- * is left out; a refused move is said in the notice, like any other edit.
+ * is left out; a refused move is said in the notice, like any other edit. `dropped` is by node id,
+ * which says whether a goal or a person moved.
  */
 export function commitDrag(
   app: App,
@@ -58,8 +61,11 @@ export function commitDrag(
   const stakeholders = new Map<StakeholderId, Position>();
   for (const [id, p] of dropped) {
     const pin = { x: Math.round(p.x), y: Math.round(p.y), pinned: true };
-    if (goalIds.has(id)) goals.set(asGoalId(id), pin);
-    else if (personIds.has(id)) stakeholders.set(asStakeholderId(id), pin);
+    const record = recordOfNode(id);
+    if (record?.kind === 'goal' && goalIds.has(record.id)) goals.set(asGoalId(record.id), pin);
+    else if (record?.kind === 'stakeholder' && personIds.has(record.id)) {
+      stakeholders.set(asStakeholderId(record.id), pin);
+    }
   }
   if (goals.size > 0 || stakeholders.size > 0) {
     applyEdit(app, (d) => moveNodes(d, { goals, stakeholders }));

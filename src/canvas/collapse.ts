@@ -1,13 +1,22 @@
 import type { MapDocument } from '../domain/model';
 
 export interface CollapseView {
-  /** Goals and stakeholders not drawn because every path to them runs through a folded goal. */
-  readonly hidden: ReadonlySet<string>;
+  /** Goals not drawn because every path to them runs through a folded goal. */
+  readonly hiddenGoals: ReadonlySet<string>;
+  /**
+   * Stakeholders not drawn because every goal they hold is hidden; apart from the goals, as a
+   * person and a goal may share an id.
+   */
+  readonly hiddenPeople: ReadonlySet<string>;
   /** For each folded goal, how many goals are hidden below it (shown on its badge). */
   readonly hiddenBelow: ReadonlyMap<string, number>;
 }
 
-const NOTHING_FOLDED: CollapseView = { hidden: new Set(), hiddenBelow: new Map() };
+const NOTHING_FOLDED: CollapseView = {
+  hiddenGoals: new Set(),
+  hiddenPeople: new Set(),
+  hiddenBelow: new Map(),
+};
 
 /**
  * Which nodes a folded subtree hides. A goal stays visible while any of its parents is visible and
@@ -33,14 +42,18 @@ export function collapseView(doc: MapDocument, collapsed: readonly string[]): Co
     visible.add(id);
     if (!folded.has(id)) stack.push(...(children.get(id) ?? []));
   }
-  const hidden = new Set<string>(doc.goals.filter((g) => !visible.has(g.id)).map((g) => g.id));
+  const hiddenGoals = new Set(doc.goals.filter((g) => !visible.has(g.id)).map((g) => g.id));
   const heldVisible = new Set<string>();
   for (const i of doc.incentives) if (visible.has(i.goalId)) heldVisible.add(i.stakeholderId);
   const holders = new Set(doc.incentives.map((i) => i.stakeholderId));
-  for (const s of doc.stakeholders) {
-    if (holders.has(s.id) && !heldVisible.has(s.id)) hidden.add(s.id);
-  }
-  return { hidden, hiddenBelow: countHiddenBelow(folded, children, hidden) };
+  const hiddenPeople = new Set(
+    doc.stakeholders.filter((s) => holders.has(s.id) && !heldVisible.has(s.id)).map((s) => s.id),
+  );
+  return {
+    hiddenGoals,
+    hiddenPeople,
+    hiddenBelow: countHiddenBelow(folded, children, hiddenGoals),
+  };
 }
 
 function countHiddenBelow(

@@ -2,6 +2,7 @@ import type { Connection, HandleType, InternalNode, Transform, XYPosition } from
 import { addIncentive, addTradeOff, linkGoals, type CommandResult } from '../domain/commands';
 import { asGoalId, asStakeholderId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
+import { recordOfNode } from '../domain/nodeIds';
 import { err } from '../domain/result';
 
 /** A goal's side handles: a drag between them says the two goals trade off. */
@@ -15,16 +16,20 @@ const isTreeHandle = (handle: string | null | undefined): boolean =>
  * What a drag from handle to handle means. Goal to goal makes a link: the goal whose top handle
  * ("up") is used contributes to the other one, whichever end the drag started from. A person to a
  * goal makes an incentive (kind "measured", editable in the inspector). A drag from a goal's side
- * handle to another goal's side (no top or bottom handle at either end) makes a trade-off.
+ * handle to another goal's side (no top or bottom handle at either end) makes a trade-off. The
+ * connection names its ends by node id.
  */
 export function connectionCommand(connection: Connection) {
   return (doc: MapDocument): CommandResult => {
-    const { source, target, sourceHandle, targetHandle } = connection;
-    const isPerson = (id: string) => doc.stakeholders.some((s) => s.id === id);
-    const person = [source, target].find(isPerson);
+    const { sourceHandle, targetHandle } = connection;
+    const [source, target] = [recordOfNode(connection.source), recordOfNode(connection.target)];
+    if (source === null || target === null) {
+      return err({ code: 'invalid', field: 'target', message: 'Connect goals and people.' });
+    }
+    const person = [source, target].find((end) => end.kind === 'stakeholder');
     if (person !== undefined) {
       const goal = person === source ? target : source;
-      if (isPerson(goal)) {
+      if (goal.kind === 'stakeholder') {
         return err({
           code: 'invalid',
           field: 'target',
@@ -32,18 +37,18 @@ export function connectionCommand(connection: Connection) {
         });
       }
       return addIncentive(doc, {
-        stakeholderId: asStakeholderId(person),
-        goalId: asGoalId(goal),
+        stakeholderId: asStakeholderId(person.id),
+        goalId: asGoalId(goal.id),
         kind: 'measured',
       });
     }
     const ends = [sourceHandle, targetHandle];
     if (ends.some(isSideHandle) && !ends.some(isTreeHandle)) {
-      return addTradeOff(doc, { a: asGoalId(source), b: asGoalId(target) });
+      return addTradeOff(doc, { a: asGoalId(source.id), b: asGoalId(target.id) });
     }
     const sourceIsChild = sourceHandle === 'up' || targetHandle === 'down';
     const [child, parent] = sourceIsChild ? [source, target] : [target, source];
-    return linkGoals(doc, asGoalId(child), asGoalId(parent));
+    return linkGoals(doc, asGoalId(child.id), asGoalId(parent.id));
   };
 }
 
@@ -94,9 +99,11 @@ export function nodeAtPoint(
 }
 
 /** What a drop on nothing says, so a missed drop is never silent. */
-export function missedDropText(doc: MapDocument, fromId: string): string {
-  const person = doc.stakeholders.find((s) => s.id === fromId);
+export function missedDropText(doc: MapDocument, fromNodeId: string): string {
+  const from = recordOfNode(fromNodeId);
+  const person =
+    from?.kind === 'stakeholder' ? doc.stakeholders.find((s) => s.id === from.id) : undefined;
   if (person) return `Drop on a goal to tie ${person.name} to it: nothing was linked.`;
-  const goal = doc.goals.find((g) => g.id === fromId);
+  const goal = from?.kind === 'goal' ? doc.goals.find((g) => g.id === from.id) : undefined;
   return `Drop on a goal to link “${goal?.title ?? 'this goal'}” to it: nothing was linked.`;
 }

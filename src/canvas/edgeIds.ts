@@ -6,6 +6,3 @@ export type EdgeKind = 'link' | 'incentive' | 'tradeOff';
  * link and a trade-off (or a tie) with the same id would otherwise be one edge to React Flow.
  */
 export const edgeId = (kind: EdgeKind, recordId: string): string => `${kind}:${recordId}`;
-
-/** The id of the record an edge draws: what follows its kind (kinds have no colon). */
-export const recordIdOfEdge = (id: string): string => id.slice(id.indexOf(':') + 1);

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument } from '../domain/model';
+import { goalNodeId, stakeholderNodeId } from '../domain/nodeIds';
 import type { CanvasView, FlowRegion, ReadView } from '../store/canvasViewStore';
 import { FIT_ALL } from './fitOptions';
 
@@ -47,7 +48,10 @@ function useRelayoutOnUndoOfReplace(): void {
  */
 function isFullLayoutOf(doc: MapDocument | null, positions: LayoutPositions): boolean {
   if (!doc) return false;
-  const ids = [...doc.goals.map((g) => g.id), ...doc.stakeholders.map((s) => s.id)];
+  const ids = [
+    ...doc.goals.map((g) => goalNodeId(g.id)),
+    ...doc.stakeholders.map((s) => stakeholderNodeId(s.id)),
+  ];
   return (
     Object.keys(positions).length === ids.length && ids.every((id) => Object.hasOwn(positions, id))
   );

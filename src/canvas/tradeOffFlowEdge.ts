@@ -2,6 +2,7 @@ import type { Edge } from '@xyflow/react';
 import type { TradeOff } from '../domain/model';
 import { TRADE_OFF_LOOK } from '../domain/tradeOffGeometry';
 import { TRADE_OFF_HANDLES } from './connect';
+import { goalNodeId } from '../domain/nodeIds';
 import { edgeId } from './edgeIds';
 
 /**
@@ -19,9 +20,9 @@ export function tradeOffEdge(
   return {
     id: edgeId('tradeOff', tradeOff.id),
     type: 'tradeOff',
-    source: tradeOff.a,
+    source: goalNodeId(tradeOff.a),
     sourceHandle: TRADE_OFF_HANDLES.right,
-    target: tradeOff.b,
+    target: goalNodeId(tradeOff.b),
     targetHandle: TRADE_OFF_HANDLES.left,
     selected,
     label,

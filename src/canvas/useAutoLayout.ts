@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { moveNodes } from '../domain/commands';
 import type { LayoutInput, LayoutNodeInput, LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
+import { goalNodeId, nodeId, stakeholderNodeId, type NodeKind } from '../domain/nodeIds';
 import { applyEdit } from '../store/applyEdit';
 import type { Orientation } from '../domain/orientation';
 import { loadMapView, selectOrientation, useMapView } from '../store/mapViewStore';
@@ -17,7 +18,7 @@ interface Pin {
   readonly x: number;
   readonly y: number;
 }
-/** Pinned goals and people by id with where they were pinned. */
+/** Pinned goals and people by node id with where they were pinned. */
 type Pins = ReadonlyMap<string, Pin>;
 type Placed = { readonly id: string; readonly position: Position | null };
 
@@ -34,8 +35,9 @@ function layoutRequestFor(
   };
   if (!releasePins) return { pins: new Map(), input };
   const pins = new Map<string, Pin>();
-  for (const n of [...doc.goals, ...doc.stakeholders]) {
-    if (n.position?.pinned) pins.set(n.id, n.position);
+  for (const g of doc.goals) if (g.position?.pinned) pins.set(goalNodeId(g.id), g.position);
+  for (const s of doc.stakeholders) {
+    if (s.position?.pinned) pins.set(stakeholderNodeId(s.id), s.position);
   }
   const unpin = (n: LayoutNodeInput) => ({ ...n, pinned: null });
   const { goals, stakeholders } = input;
@@ -46,10 +48,14 @@ function layoutRequestFor(
 }
 
 /** The nodes still pinned where they were when the layout was asked for, each mapped to null. */
-function releasedPins<T extends Placed>(nodes: readonly T[], pins: Pins): Map<T['id'], null> {
+function releasedPins<T extends Placed>(
+  kind: NodeKind,
+  nodes: readonly T[],
+  pins: Pins,
+): Map<T['id'], null> {
   const released = new Map<T['id'], null>();
   for (const { id, position } of nodes) {
-    const was = pins.get(id);
+    const was = pins.get(nodeId(kind, id));
     if (was && position?.pinned && position.x === was.x && position.y === was.y) {
       released.set(id, null);
     }
@@ -65,8 +71,8 @@ function releasedPins<T extends Placed>(nodes: readonly T[], pins: Pins): Map<T[
  */
 function applyLayout(app: App, mapId: string, pins: Pins, result: LayoutResponse): void {
   const doc = app.documentStore.getState().doc;
-  const goals = releasedPins(doc?.goals ?? [], pins);
-  const stakeholders = releasedPins(doc?.stakeholders ?? [], pins);
+  const goals = releasedPins('goal', doc?.goals ?? [], pins);
+  const stakeholders = releasedPins('stakeholder', doc?.stakeholders ?? [], pins);
   if (goals.size > 0 || stakeholders.size > 0) {
     applyEdit(app, (d) => moveNodes(d, { goals, stakeholders }));
   }

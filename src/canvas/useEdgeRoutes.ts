@@ -4,25 +4,31 @@ import { routeKey, type Point, type Rect } from '../domain/routeGeometry';
 import { tradeOffCurves, type TradeOffCurve } from '../domain/tradeOffGeometry';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
+import { goalNodeId, stakeholderNodeId } from '../domain/nodeIds';
 import { edgeId } from './edgeIds';
 import { usePositionsStore } from '../store/positionsStore';
 import type { Orientation } from '../domain/orientation';
 import { selectOrientation, useMapView } from '../store/mapViewStore';
 
 /** Where a node is drawn when nothing is dragged: at its pin when pinned. */
-const drawnAt = (node: { id: string; position: Position | null }, positions: LayoutPositions) =>
-  node.position?.pinned ? node.position : positions[node.id];
+const drawnAt = (id: string, position: Position | null, positions: LayoutPositions) =>
+  position?.pinned ? position : positions[id];
 
-/** Every node's box where it is drawn when nothing is dragged: pinned goals and people at their pins. */
+/**
+ * Every node's box by node id where it is drawn when nothing is dragged: pinned goals and people
+ * at their pins.
+ */
 function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect> {
   const boxes = new Map<string, Rect>();
   for (const g of doc.goals) {
-    const at = drawnAt(g, positions);
-    if (at) boxes.set(g.id, { x: at.x, y: at.y, ...NODE_SIZE[g.kind] });
+    const id = goalNodeId(g.id);
+    const at = drawnAt(id, g.position, positions);
+    if (at) boxes.set(id, { x: at.x, y: at.y, ...NODE_SIZE[g.kind] });
   }
   for (const s of doc.stakeholders) {
-    const at = drawnAt(s, positions);
-    if (at) boxes.set(s.id, { x: at.x, y: at.y, ...NODE_SIZE.stakeholder });
+    const id = stakeholderNodeId(s.id);
+    const at = drawnAt(id, s.position, positions);
+    if (at) boxes.set(id, { x: at.x, y: at.y, ...NODE_SIZE.stakeholder });
   }
   return boxes;
 }
@@ -84,7 +90,7 @@ export function useEdgeRoutes(
   const linkRoutes = useMemo(
     () =>
       doc.links.flatMap((l) => {
-        const route = stored[routeKey(l.from, l.to)];
+        const route = stored[routeKey(goalNodeId(l.from), goalNodeId(l.to))];
         return route ? [[edgeId('link', l.id), route] as [string, readonly Point[]]] : [];
       }),
     [doc.links, stored],
@@ -102,7 +108,11 @@ export function useEdgeRoutes(
     const shown = new Set(shownTies.split('|'));
     const ties = doc.incentives
       .filter((i) => shown.has(edgeId('incentive', i.id)))
-      .map((i) => ({ id: edgeId('incentive', i.id), from: i.stakeholderId, to: i.goalId }));
+      .map((i) => ({
+        id: edgeId('incentive', i.id),
+        from: stakeholderNodeId(i.stakeholderId),
+        to: goalNodeId(i.goalId),
+      }));
     return ties.length === 0 || !loaded
       ? []
       : routesById(loaded, boxesOf(doc, positions), ties, orientation, linkLines);
@@ -120,7 +130,11 @@ export function useTradeOffCurves(
 ): ReadonlyMap<string, TradeOffCurve> {
   return useMemo(() => {
     const boxes = boxesOf(doc, positions);
-    const edges = doc.tradeOffs.map((t) => ({ ...t, id: edgeId('tradeOff', t.id) }));
+    const edges = doc.tradeOffs.map((t) => ({
+      id: edgeId('tradeOff', t.id),
+      a: goalNodeId(t.a),
+      b: goalNodeId(t.b),
+    }));
     return tradeOffCurves(boxes, boxes.values(), edges);
   }, [doc, positions]);
 }

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
+import { canvasIdOf } from '../store/selection';
 import { selectSelection, useSessionStore } from '../store/sessionStore';
 
-/** The ids of everything selected on the canvas, rebuilt only when the selection changes. */
+/** The canvas ids of everything selected, rebuilt only when the selection changes. */
 export function useSelectedIds(): ReadonlySet<string> {
   const selection = useSessionStore(selectSelection);
-  return useMemo(() => new Set<string>(selection.map((r) => r.id)), [selection]);
+  return useMemo(() => new Set<string>(selection.map(canvasIdOf)), [selection]);
 }

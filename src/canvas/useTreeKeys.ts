@@ -3,6 +3,7 @@ import { useCallback, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { asGoalId } from '../domain/ids';
 import type { MapDocument } from '../domain/model';
+import { goalNodeId, recordOfNode } from '../domain/nodeIds';
 import { focusWhenShown } from './focusSoon';
 import { ARROW_DIRECTIONS, neighbourGoal } from './treeNavigation';
 
@@ -22,18 +23,19 @@ export function useTreeKeys(doc: MapDocument): (e: KeyboardEvent<HTMLDivElement>
       const target = e.target;
       if (!direction || !(target instanceof HTMLElement)) return;
       if (!target.classList.contains('react-flow__node')) return;
-      const id = target.dataset.id;
-      if (id === undefined || !doc.goals.some((g) => g.id === id)) return;
+      const record = recordOfNode(target.dataset.id ?? '');
+      if (record?.kind !== 'goal' || !doc.goals.some((g) => g.id === record.id)) return;
       e.preventDefault();
       e.stopPropagation();
       const across = orientation === 'leftRight' ? 'y' : 'x';
-      const acrossOf = (n: string) => getInternalNode(n)?.internals.positionAbsolute[across] ?? 0;
-      const next = neighbourGoal(doc, id, direction, acrossOf);
+      const acrossOf = (goalId: string) =>
+        getInternalNode(goalNodeId(goalId))?.internals.positionAbsolute[across] ?? 0;
+      const next = neighbourGoal(doc, record.id, direction, acrossOf);
       if (next === null) return;
       app.sessionStore.getState().select([{ kind: 'goal', id: asGoalId(next) }]);
       // A goal already drawn takes focus now, so a quick second press starts from it; one off
       // screen takes it once the camera has brought it in.
-      const selector = `.react-flow__node[data-id="${CSS.escape(next)}"]`;
+      const selector = `.react-flow__node[data-id="${CSS.escape(goalNodeId(next))}"]`;
       const drawn = document.querySelector<HTMLElement>(selector);
       if (drawn) drawn.focus({ preventScroll: true });
       else focusWhenShown(selector, { scroll: false });

@@ -6,6 +6,7 @@ import type { Orientation } from './orientation';
  * never sees the whole document (smaller messages, and nothing there to save by mistake).
  */
 export interface LayoutNodeInput {
+  /** The node id (see nodeIds): a goal and a person may share a record id. */
   readonly id: string;
   readonly width: number;
   readonly height: number;
@@ -26,7 +27,7 @@ export interface LayoutInput {
   readonly orientation?: Orientation;
 }
 
-/** Top-left positions by node id. */
+/** Top-left positions by node id (the record's kind and id, see nodeIds). */
 export type LayoutPositions = Readonly<Record<string, { readonly x: number; readonly y: number }>>;
 
 /** Node box sizes the canvas draws and the layout reserves; one source so they cannot drift. */

@@ -31,10 +31,16 @@ export function selectedIdsOf<K extends SelectedKind>(
   return selection.filter((r) => isKind(r, kind)).map((r) => r.id);
 }
 
+/**
+ * The id the canvas draws a record under: its kind, then its id (as nodeId and edgeId make them).
+ * Ids are unique within a kind only, so a goal and a person may share one.
+ */
+export const canvasIdOf = (record: SelectedRecord): string => `${record.kind}:${record.id}`;
+
 const selectableCache = new WeakMap<MapDocument, ReadonlyMap<string, SelectedRecord>>();
 
 /**
- * Every record of the map that can be selected, by id (the canvas's node and edge ids), kept
+ * Every record of the map that can be selected, by canvas id (its node's or edge's id), kept
  * once per document revision: React Flow reports a click or a box selection by id alone.
  */
 export function selectableRecords(doc: MapDocument): ReadonlyMap<string, SelectedRecord> {
@@ -47,7 +53,7 @@ export function selectableRecords(doc: MapDocument): ReadonlyMap<string, Selecte
     ...doc.incentives.map((i) => ({ kind: 'incentive' as const, id: i.id })),
     ...doc.tradeOffs.map((t) => ({ kind: 'tradeOff' as const, id: t.id })),
   ];
-  const byId = new Map(records.map((r) => [r.id, r]));
+  const byId = new Map(records.map((r) => [canvasIdOf(r), r]));
   selectableCache.set(doc, byId);
   return byId;
 }

@@ -16,6 +16,7 @@ import { embedMapInPng, extractMapFromPng } from '../../src/io/png';
 import { SVG_NS, renderMapSvg, serializeSvg } from '../../src/io/svg';
 import { ms, percentile, samplerFor } from './table';
 import type { BenchTable, Sampler, SuiteOptions } from './table';
+import { goalNodeId, stakeholderNodeId } from '../../src/domain/nodeIds';
 
 const CHILDREN = 4;
 
@@ -80,9 +81,11 @@ function rowsByLevel(doc: MapDocument): LayoutPositions {
     const level = i === 0 ? 0 : Math.floor(Math.log(i * (CHILDREN - 1) + 1) / Math.log(CHILDREN));
     const column = perLevel[level] ?? 0;
     perLevel[level] = column + 1;
-    positions[goal.id] = { x: column * 300, y: level * 180 };
+    positions[goalNodeId(goal.id)] = { x: column * 300, y: level * 180 };
   });
-  doc.stakeholders.forEach((s, i) => (positions[s.id] = { x: i * 220, y: perLevel.length * 180 }));
+  doc.stakeholders.forEach(
+    (s, i) => (positions[stakeholderNodeId(s.id)] = { x: i * 220, y: perLevel.length * 180 }),
+  );
   return positions;
 }
 

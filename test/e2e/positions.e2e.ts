@@ -3,7 +3,11 @@ import type { Page } from 'playwright-core';
 import { validateStoredMaps } from '../unit/db/storedMaps';
 import { waitUntilSaved } from './importHelpers';
 import { dragNodeOutOfPlace, setUpAppPage, showsNode } from './launch';
+import { openMapFile } from './openMapFile';
 import { readRawTables } from './storedMaps';
+import { createEmptyMap, newGoal, newIncentive, newStakeholder } from '../../src/domain/factories';
+import { asGoalId, asLinkId, asStakeholderId } from '../../src/domain/ids';
+import type { MapDocument } from '../../src/domain/model';
 
 /**
  * A person dragged on the canvas is saved in the map like a dragged goal: one undo step, stored,
@@ -86,6 +90,52 @@ describe('a person dragged on the canvas', () => {
     expect(await storedPlace()).toBeNull();
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(placeOnMap).toEqual(dropped);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Ids are unique within a list only: here the mission and the person are both "x". */
+function mapWithSharedId(): MapDocument {
+  const mission = newGoal({ id: asGoalId('x'), title: 'Shared-id mission', kind: 'mission' });
+  const kpi = newGoal({ id: asGoalId('k'), title: 'Shared-id KPI', kind: 'kpi' });
+  const person = newStakeholder({ id: asStakeholderId('x'), name: 'Shared-id person' });
+  return {
+    ...createEmptyMap('Shared ids', '2026-01-01T00:00:00.000Z'),
+    goals: [mission, kpi],
+    links: [{ id: asLinkId('l'), from: kpi.id, to: mission.id }],
+    stakeholders: [person],
+    incentives: [newIncentive({ stakeholderId: person.id, goalId: kpi.id, kind: 'measured' })],
+  };
+}
+
+describe('a goal and a person with the same id', () => {
+  const goal = () => page.getByRole('group', { name: 'Shared-id mission', exact: true });
+  const them = () => page.getByRole('group', { name: 'Shared-id person', exact: true });
+
+  it('are both drawn, each opens its own inspector, and dragging the person leaves the goal', async () => {
+    await openMapFile(page, mapWithSharedId());
+    await page.getByRole('button', { name: 'Fit view' }).click();
+    const [goalBox, personBox] = [await goal().boundingBox(), await them().boundingBox()];
+    if (!goalBox || !personBox) throw new Error('the goal or the person is not drawn');
+    // Apart: the person below the mission, not on top of it.
+    expect(personBox.y).toBeGreaterThan(goalBox.y + goalBox.height);
+
+    await goal().click();
+    const goalDetails = page.getByRole('region', { name: 'Goal details' });
+    await expect
+      .poll(() => goalDetails.getByRole('textbox', { name: 'Title' }).inputValue())
+      .toBe('Shared-id mission');
+    await them().click();
+    const personDetails = page.getByRole('region', { name: 'Stakeholder details' });
+    await expect
+      .poll(() => personDetails.getByRole('textbox', { name: 'Name' }).inputValue())
+      .toBe('Shared-id person');
+    expect(await goalDetails.count()).toBe(0);
+
+    const goalBefore = await goal().evaluate((el) => el.style.transform);
+    await dragNodeOutOfPlace(page, 'Shared-id person', { x: 220, y: -40 });
+    expect(await goal().evaluate((el) => el.style.transform)).toBe(goalBefore);
+    await page.screenshot({ path: 'test-results/positions-shared-id.png' });
     expect(errors).toEqual([]);
   });
 });

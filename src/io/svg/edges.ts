@@ -1,4 +1,5 @@
 import type { MapDocument } from '../../domain/model';
+import { goalNodeId, stakeholderNodeId } from '../../domain/nodeIds';
 import type { Orientation } from '../../domain/orientation';
 import { formatNumber, safeColor, type XmlDocument, type XmlElement } from '../xml';
 import { routeEdges } from '../../domain/edgeRoutes';
@@ -47,7 +48,9 @@ export interface Routing {
 
 /**
  * Routes for edges between the drawn boxes, by edge, in the order given (null: an end is gone);
- * `known` routes (the canvas's) are kept while their ends are where they were.
+ * edges name their ends by node id, as the canvas does, so a goal and a person sharing an id
+ * keep their own boxes. `known` routes (the canvas's) are kept while their ends are where they
+ * were.
  */
 function routesFor(
   boxes: NodeBoxes,
@@ -55,9 +58,15 @@ function routesFor(
   { known, orientation }: Routing = {},
   keepClearOf: readonly (readonly Point[])[] = [],
 ): (readonly Point[] | null)[] {
-  const all = new Map<string, Box>([...boxes.goals, ...boxes.stakeholders]);
+  const all = new Map<string, Box>();
+  for (const [id, box] of boxes.goals) all.set(goalNodeId(id), box);
+  for (const [id, box] of boxes.stakeholders) all.set(stakeholderNodeId(id), box);
   return routeEdges(all, edges, known, orientation, keepClearOf);
 }
+
+/** Each link's ends by node id. */
+const linkEnds = (doc: MapDocument) =>
+  doc.links.map((l) => ({ from: goalNodeId(l.from), to: goalNodeId(l.to) }));
 
 /**
  * "Contributes to" links from the child's top up to the parent's bottom (left side to right
@@ -74,7 +83,7 @@ export function drawLinks<E extends XmlElement<E>>(
   routing?: Routing,
 ): E {
   const layer = svgElement(xml, 'g', { class: 'cg-links', fill: 'none' });
-  const routes = routesFor(boxes, doc.links, routing);
+  const routes = routesFor(boxes, linkEnds(doc), routing);
   doc.links.forEach((link, k) => {
     const route = routes[k];
     if (!route) return;
@@ -112,10 +121,10 @@ export function drawIncentives<E extends XmlElement<E>>(
   const colorOf = new Map(doc.stakeholders.map((s) => [s.id, safeColor(s.color, COLORS.edge)]));
   const shown = doc.incentives.filter((i) => emphasis.isParty(i.stakeholderId));
   // As on the canvas: each tie crosses as few of the links' routes as it can.
-  const links = shown.length === 0 ? [] : routesFor(boxes, doc.links, routing);
+  const links = shown.length === 0 ? [] : routesFor(boxes, linkEnds(doc), routing);
   const routes = routesFor(
     boxes,
-    shown.map((i) => ({ from: i.stakeholderId, to: i.goalId })),
+    shown.map((i) => ({ from: stakeholderNodeId(i.stakeholderId), to: goalNodeId(i.goalId) })),
     { orientation: routing.orientation },
     links.flatMap((route) => (route ? [route] : [])),
   );

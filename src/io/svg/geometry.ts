@@ -1,6 +1,7 @@
 import type { GoalId, StakeholderId } from '../../domain/ids';
 import { NODE_SIZE, type LayoutPositions } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
+import { goalNodeId, stakeholderNodeId } from '../../domain/nodeIds';
 import { pathMiddle, type Point } from '../../domain/routeGeometry';
 import { formatNumber } from '../xml';
 
@@ -26,18 +27,19 @@ export const EMPTY_VIEW: Box = { x: 0, y: 0, width: 480, height: 160 };
 const ORIGIN = { x: 0, y: 0 };
 
 /**
- * Where each node sits, exactly as the canvas places it: the layout's position, else the node's
- * saved one, else the origin; sizes from NODE_SIZE so the picture matches what is on screen.
+ * Where each node sits, exactly as the canvas places it: the layout's position (by node id), else
+ * the node's saved one, else the origin; sizes from NODE_SIZE so the picture matches what is on
+ * screen.
  */
 export function nodeBoxes(doc: MapDocument, positions: LayoutPositions): NodeBoxes {
   const goals = new Map<GoalId, Box>();
   for (const goal of doc.goals) {
-    const at = positionOf(positions, goal.id) ?? goal.position ?? ORIGIN;
+    const at = positionOf(positions, goalNodeId(goal.id)) ?? goal.position ?? ORIGIN;
     goals.set(goal.id, { x: at.x, y: at.y, ...NODE_SIZE[goal.kind] });
   }
   const stakeholders = new Map<StakeholderId, Box>();
   for (const s of doc.stakeholders) {
-    const at = positionOf(positions, s.id) ?? s.position ?? ORIGIN;
+    const at = positionOf(positions, stakeholderNodeId(s.id)) ?? s.position ?? ORIGIN;
     stakeholders.set(s.id, { x: at.x, y: at.y, ...NODE_SIZE.stakeholder });
   }
   return { goals, stakeholders };

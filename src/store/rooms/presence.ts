@@ -15,6 +15,7 @@ import {
 import { keepDeviceSetting, readDeviceSetting } from '../../db/deviceStorage';
 import type { App } from '../app';
 import { participantRoleOf, type OpenRoom } from '../roomStore';
+import { canvasIdOf } from '../selection';
 import { throttle } from './throttle';
 
 /**
@@ -235,7 +236,7 @@ export function startPresence(
   awareness.on('change', onChange);
 
   const unsubscribeSelection = app.sessionStore.subscribe((s, prev) => {
-    if (s.selection !== prev.selection) publish({ selection: s.selection.map((r) => r.id) });
+    if (s.selection !== prev.selection) publish({ selection: s.selection.map(canvasIdOf) });
   });
   const walkOf = (): WalkShown | null => {
     const { active, step } = app.workshopStore.getState();
@@ -299,7 +300,7 @@ export function startPresence(
       publish({ name: clean, color });
     },
   };
-  publish({ selection: app.sessionStore.getState().selection.map((r) => r.id) });
+  publish({ selection: app.sessionStore.getState().selection.map(canvasIdOf) });
   publishWalk();
   onChange();
   return {

@@ -3,6 +3,7 @@ import { forwardRef, useId, useMemo, useState, type KeyboardEvent } from 'react'
 import { useReactFlow } from '@xyflow/react';
 import { NODE_SIZE } from '../../domain/layoutTypes';
 import type { MapDocument } from '../../domain/model';
+import { nodeId } from '../../domain/nodeIds';
 import { findMatches, type SearchMatch } from './searchRank';
 
 /** Where ↑/↓ lead in a list of `count` results, wrapping at both ends. */
@@ -30,7 +31,7 @@ export const SearchBox = forwardRef<HTMLInputElement, { doc: MapDocument }>(func
   const highlighted = matches[Math.min(active, matches.length - 1)];
   const { getNode, setCenter, getZoom } = useReactFlow();
   const goTo = (match: SearchMatch) => {
-    const node = getNode(match.id);
+    const node = getNode(nodeId(match.kind, match.id));
     if (node) {
       const size = match.kind === 'goal' ? NODE_SIZE.kpi : NODE_SIZE.stakeholder;
       const zoom = Math.max(getZoom(), 0.9);

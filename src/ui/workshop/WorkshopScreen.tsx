@@ -4,6 +4,7 @@ import { MapCanvas } from '../../canvas/MapCanvas';
 import { useApp } from '../../store/appContext';
 import { goalIndexOf, findCommonGround, type CommonGoalAnswer } from '../../domain/engine';
 import type { MapDocument } from '../../domain/model';
+import { partiesAndPaths } from '../../domain/nodeIds';
 import { walkFrame, type WalkFrame } from '../../domain/walk';
 import { selectOpenConflictId, selectParties, useSessionStore } from '../../store/sessionStore';
 import { selectWorkshopStep, useWorkshopStore } from '../../store/workshopStore';
@@ -87,7 +88,13 @@ export function WorkshopScreen({ doc }: { doc: MapDocument }) {
   );
   // The whole walk is framed from the first step, so the camera holds still while the room walks.
   const framed = useMemo(
-    () => (answer ? [...new Set([...answer.climbs.flatMap((c) => c.path), ...parties])] : null),
+    () =>
+      answer
+        ? partiesAndPaths(
+            answer.climbs.flatMap((c) => c.path),
+            parties,
+          )
+        : null,
     [answer, parties],
   );
   const names = namesOf(doc);

@@ -27,6 +27,7 @@ import { findEmptyPane, framesWhileDragging, instrumentContext, type Point } fro
 import { generateMap } from './generator';
 import { measureMatrixOpening, matrixTable } from './matrixOpen';
 import { GRAPH_FILE, type PlainGraph } from './plain/graph';
+import { goalNodeId, stakeholderNodeId } from '../../../src/domain/nodeIds';
 
 const VIEWPORT = { width: 1440, height: 900 };
 
@@ -67,8 +68,8 @@ function toPlainGraph(doc: MapDocument, positions: LayoutPositions): PlainGraph 
   const at = (id: string) => positions[id] ?? { x: 0, y: 0 };
   return {
     nodes: [
-      ...doc.goals.map((g) => ({ id: g.id, label: g.title, ...at(g.id) })),
-      ...doc.stakeholders.map((s) => ({ id: s.id, label: s.name, ...at(s.id) })),
+      ...doc.goals.map((g) => ({ id: g.id, label: g.title, ...at(goalNodeId(g.id)) })),
+      ...doc.stakeholders.map((s) => ({ id: s.id, label: s.name, ...at(stakeholderNodeId(s.id)) })),
     ],
     edges: [
       ...doc.links.map((l) => ({ id: l.id, source: l.to, target: l.from })),

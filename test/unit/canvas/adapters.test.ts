@@ -4,7 +4,8 @@ import { createEdgeBuilder, createNodeBuilder, type NodeView } from '../../../sr
 import { collapseView } from '../../../src/canvas/collapse';
 import { toHighlightLookup } from '../../../src/canvas/highlight';
 import { TRADE_OFF_HANDLES } from '../../../src/canvas/connect';
-import { edgeId, recordIdOfEdge } from '../../../src/canvas/edgeIds';
+import { edgeId } from '../../../src/canvas/edgeIds';
+import { goalNodeId } from '../../../src/domain/nodeIds';
 import { addTradeOff, moveGoals } from '../../../src/domain/commands';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asGoalId, asIncentiveId, asTradeOffId } from '../../../src/domain/ids';
@@ -44,7 +45,7 @@ describe('node and edge builders', () => {
     const before = build(doc, view(doc));
     const after = build(moved, view(moved));
     const changed = after.filter((n, i) => n !== before[i]).map((n) => n.id);
-    expect(changed).toEqual(['g-nrr']);
+    expect(changed).toEqual([goalNodeId('g-nrr')]);
   });
 
   it('puts every node’s tree handles on its left and right sides once the map runs left to right', () => {
@@ -73,7 +74,7 @@ describe('node and edge builders', () => {
     const before = build(doc, none, new Set());
     const link = doc.links[3];
     if (!link) throw new Error('example map needs links');
-    const after = build(doc, none, new Set([link.id]));
+    const after = build(doc, none, new Set([edgeId('link', link.id)]));
     const changed = after.filter((e, i) => e !== before[i]);
     expect(changed.map((e) => [e.id, e.selected])).toEqual([[`link:${link.id}`, true]]);
   });
@@ -92,8 +93,8 @@ describe('trade-off edges', () => {
     );
     expect(edge).toMatchObject({
       type: 'tradeOff',
-      source: 'g-nrr',
-      target: 'g-cloud-cost',
+      source: goalNodeId('g-nrr'),
+      target: goalNodeId('g-cloud-cost'),
       sourceHandle: TRADE_OFF_HANDLES.right,
       targetHandle: TRADE_OFF_HANDLES.left,
       label: '⇄ trades off',
@@ -104,7 +105,7 @@ describe('trade-off edges', () => {
   it('are selectable on their own: only the selected one is redrawn', () => {
     const build = createEdgeBuilder();
     const before = build(withTradeOff, none, new Set());
-    const after = build(withTradeOff, none, new Set([tradeOff?.id ?? '']));
+    const after = build(withTradeOff, none, new Set([edgeId('tradeOff', tradeOff?.id ?? '')]));
     const changed = after.filter((e, i) => e !== before[i]);
     expect(changed.map((e) => [e.id, e.selected])).toEqual([[`tradeOff:${tradeOff?.id}`, true]]);
   });
@@ -124,10 +125,14 @@ describe('edge ids', () => {
       { id: asTradeOffId(link.id), a: asGoalId('g-nrr'), b: asGoalId('g-cloud-cost') },
     );
     if (!added.ok) throw new Error(added.error.message);
-    const edges = createEdgeBuilder()(added.value, none, new Set([link.id]));
-    const named = edges.filter((e) => recordIdOfEdge(e.id) === link.id);
-    expect(named.map((e) => e.id).sort()).toEqual(
-      [edgeId('incentive', link.id), edgeId('link', link.id), edgeId('tradeOff', link.id)].sort(),
+    const edges = createEdgeBuilder()(added.value, none, new Set([edgeId('link', link.id)]));
+    const named = edges.filter((e) => e.id.endsWith(`:${link.id}`));
+    expect(named.map((e) => [e.id, e.selected]).sort()).toEqual(
+      [
+        [edgeId('incentive', link.id), false],
+        [edgeId('link', link.id), true],
+        [edgeId('tradeOff', link.id), false],
+      ].sort(),
     );
     expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
   });

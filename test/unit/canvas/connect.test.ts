@@ -10,8 +10,13 @@ import {
 } from '../../../src/canvas/connect';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import type { MapDocument } from '../../../src/domain/model';
+import { asStakeholderId } from '../../../src/domain/ids';
+import { goalNodeId, stakeholderNodeId } from '../../../src/domain/nodeIds';
 
 const doc = createExampleMap('2026-01-01T00:00:00.000Z');
+/** React Flow names a connection's ends by node id. */
+const goal = goalNodeId;
+const person = stakeholderNodeId;
 const { left, right } = TRADE_OFF_HANDLES;
 
 function placed(id: string, x: number, y: number, z = 0): InternalNode {
@@ -29,7 +34,7 @@ describe('a drop on a node box', () => {
 
   it('from a goal’s top handle links that goal up to the goal dropped on', () => {
     const result = connectionCommand(
-      dropConnection({ nodeId: link.from, id: 'up', type: 'source' }, 'g-mission'),
+      dropConnection({ nodeId: goal(link.from), id: 'up', type: 'source' }, goal('g-mission')),
     )(doc);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.links).toContainEqual(
@@ -43,7 +48,7 @@ describe('a drop on a node box', () => {
     );
     if (!other) throw new Error('the example has another KPI');
     const result = connectionCommand(
-      dropConnection({ nodeId: link.from, id: 'down', type: 'target' }, other.id),
+      dropConnection({ nodeId: goal(link.from), id: 'down', type: 'target' }, goal(other.id)),
     )(doc);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.links).toContainEqual(
@@ -53,17 +58,17 @@ describe('a drop on a node box', () => {
 
   it('is refused by the same rule as a handle drop (a cycle names its goals)', () => {
     const result = connectionCommand(
-      dropConnection({ nodeId: link.to, id: 'up', type: 'source' }, link.from),
+      dropConnection({ nodeId: goal(link.to), id: 'up', type: 'source' }, goal(link.from)),
     )(doc);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/cycle/);
   });
 
   it('from a person makes an incentive on the goal dropped on', () => {
-    const person = doc.stakeholders[0];
-    if (!person) throw new Error('the example has people');
+    const p = doc.stakeholders[0];
+    if (!p) throw new Error('the example has people');
     const result = connectionCommand(
-      dropConnection({ nodeId: person.id, id: 'up', type: 'source' }, link.from),
+      dropConnection({ nodeId: person(p.id), id: 'up', type: 'source' }, goal(link.from)),
     )(doc);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.incentives.length).toBe(doc.incentives.length + 1);
@@ -92,11 +97,11 @@ describe('nodeAtPoint', () => {
 
 describe('missedDropText', () => {
   it('names what was being linked', () => {
-    const goal = doc.goals[1];
-    const person = doc.stakeholders[0];
-    if (!goal || !person) throw new Error('the example has goals and people');
-    expect(missedDropText(doc, goal.id)).toContain(`“${goal.title}”`);
-    expect(missedDropText(doc, person.id)).toContain(person.name);
+    const g = doc.goals[1];
+    const p = doc.stakeholders[0];
+    if (!g || !p) throw new Error('the example has goals and people');
+    expect(missedDropText(doc, goal(g.id))).toContain(`“${g.title}”`);
+    expect(missedDropText(doc, person(p.id))).toContain(p.name);
   });
 });
 
@@ -116,33 +121,53 @@ const added = <T>(before: readonly T[], after: readonly T[]) => after.slice(befo
 
 describe('what a drag between handles makes', () => {
   it('a trade-off from a side handle to a side handle, in either direction', () => {
-    const made = connect('g-nrr', right, 'g-cloud-cost', left);
+    const made = connect(goal('g-nrr'), right, goal('g-cloud-cost'), left);
     expect(added(doc.tradeOffs, made.tradeOffs)).toMatchObject([
       { a: 'g-nrr', b: 'g-cloud-cost', note: '' },
     ]);
     expect(made.links).toBe(doc.links);
-    expect(connect('g-nrr', left, 'g-cloud-cost', left).tradeOffs).toHaveLength(
+    expect(connect(goal('g-nrr'), left, goal('g-cloud-cost'), left).tradeOffs).toHaveLength(
       doc.tradeOffs.length + 1,
     );
   });
 
   it('a trade-off from a side handle dropped on a goal with no handle under the pointer', () => {
-    expect(connect('g-nrr', right, 'g-cloud-cost', null).tradeOffs).toHaveLength(
+    expect(connect(goal('g-nrr'), right, goal('g-cloud-cost'), null).tradeOffs).toHaveLength(
       doc.tradeOffs.length + 1,
     );
   });
 
   it('a link, not a trade-off, when either end is a top or bottom handle', () => {
-    const made = connect('g-cloud-cost', 'up', 'g-nrr', right);
+    const made = connect(goal('g-cloud-cost'), 'up', goal('g-nrr'), right);
     expect(made.tradeOffs).toBe(doc.tradeOffs);
     expect(added(doc.links, made.links)).toMatchObject([{ from: 'g-cloud-cost', to: 'g-nrr' }]);
   });
 
   it('an incentive from a person, whichever handle of the goal it reaches', () => {
-    const made = connect('s-cfo', 'up', 'g-nrr', left);
+    const made = connect(person('s-cfo'), 'up', goal('g-nrr'), left);
     expect(added(doc.incentives, made.incentives)).toMatchObject([
       { stakeholderId: 's-cfo', goalId: 'g-nrr', kind: 'measured' },
     ]);
     expect(made.tradeOffs).toBe(doc.tradeOffs);
+  });
+
+  it('an incentive from a person to the goal that shares their id', () => {
+    const shared: MapDocument = {
+      ...doc,
+      stakeholders: doc.stakeholders.map((s) =>
+        s.id === 's-cfo' ? { ...s, id: asStakeholderId('g-nrr') } : s,
+      ),
+      incentives: doc.incentives.filter((i) => i.stakeholderId !== 's-cfo'),
+    };
+    const result = connectionCommand({
+      source: person('g-nrr'),
+      sourceHandle: 'up',
+      target: goal('g-nrr'),
+      targetHandle: 'down',
+    })(shared);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(added(shared.incentives, result.value.incentives)).toMatchObject([
+      { stakeholderId: 'g-nrr', goalId: 'g-nrr', kind: 'measured' },
+    ]);
   });
 });

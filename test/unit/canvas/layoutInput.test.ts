@@ -5,6 +5,7 @@ import { createExampleMap } from '../../../src/domain/exampleMap';
 import { NODE_SIZE } from '../../../src/domain/layoutTypes';
 import type { MapDocument, Position } from '../../../src/domain/model';
 import { computeLayout } from '../../../src/layout/layout';
+import { stakeholderNodeId } from '../../../src/domain/nodeIds';
 
 const example = createExampleMap('2026-01-01T00:00:00.000Z');
 
@@ -39,7 +40,7 @@ describe('toLayoutInput with saved people', () => {
     const doc = withPerson(example, 3, { ...pin, pinned: true });
     const input = toLayoutInput(doc);
     const laidOut = computeLayout(input);
-    const person = example.stakeholders[3]?.id ?? '';
+    const person = stakeholderNodeId(example.stakeholders[3]?.id ?? '');
     expect(laidOut[person]).toEqual(pin);
     const withoutThem = computeLayout({
       ...input,
@@ -51,14 +52,14 @@ describe('toLayoutInput with saved people', () => {
   it('moves a band member aside rather than under a person pinned onto their spot', () => {
     const band = computeLayout(toLayoutInput(example));
     const [first, second] = example.stakeholders;
-    const firstAt = first && band[first.id];
+    const firstAt = first && band[stakeholderNodeId(first.id)];
     if (!first || !second || !firstAt) throw new Error('The example has fewer than two people');
     const laidOut = computeLayout(
       toLayoutInput(withPerson(example, 1, { ...firstAt, pinned: true })),
     );
-    expect(laidOut[second.id]).toEqual(firstAt);
+    expect(laidOut[stakeholderNodeId(second.id)]).toEqual(firstAt);
     for (const s of example.stakeholders.filter((p) => p.id !== second.id)) {
-      const at = laidOut[s.id];
+      const at = laidOut[stakeholderNodeId(s.id)];
       expect(at && overlaps(at, firstAt), s.name).toBe(false);
     }
   });

@@ -13,6 +13,7 @@ import {
   type TradeOffCurve,
 } from '../../../src/domain/tradeOffGeometry';
 import { computeLayout } from '../../../src/layout/layout';
+import { goalNodeId } from '../../../src/domain/nodeIds';
 
 const box = (x: number, y: number) => ({ x, y, width: 200, height: 80 });
 
@@ -109,9 +110,10 @@ describe('a trade-off among other boxes', () => {
         return [n.id, { ...p, width: n.width, height: n.height }] as const;
       }),
     );
-    const curves = tradeOffCurves(boxes, boxes.values(), doc.tradeOffs);
+    const tradeOffs = doc.tradeOffs.map((t) => ({ ...t, a: goalNodeId(t.a), b: goalNodeId(t.b) }));
+    const curves = tradeOffCurves(boxes, boxes.values(), tradeOffs);
     expect(curves.size).toBe(doc.tradeOffs.length);
-    for (const t of doc.tradeOffs) {
+    for (const t of tradeOffs) {
       const curve = curves.get(t.id);
       if (!curve) throw new Error(`${t.id} has no curve`);
       const hit = [...boxes].filter(

@@ -23,6 +23,7 @@ import { graphemes, wrapText } from '../../../src/io/svg/text';
 import { computeLayout } from '../../../src/layout/layout';
 import { arbMapDocument } from '../domain/arbitraries';
 import { allElements, parseXmlStrict, rootOf, xmlTools } from './xmlHelpers';
+import { goalNodeId, stakeholderNodeId } from '../../../src/domain/nodeIds';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const example = createExampleMap(NOW);
@@ -84,7 +85,7 @@ describe('renderMapSvg', () => {
     expect(view.x).toBe(left - EXPORT_MARGIN);
     expect(view.y).toBe(top - EXPORT_MARGIN);
     for (const goal of example.goals) {
-      const p = examplePositions[goal.id];
+      const p = examplePositions[goalNodeId(goal.id)];
       if (p === undefined) throw new Error(`no position for ${goal.id}`);
       expect(p.x + NODE_SIZE[goal.kind].width).toBeLessThanOrEqual(view.x + view.width);
       expect(p.y + NODE_SIZE[goal.kind].height).toBeLessThanOrEqual(view.y + view.height);
@@ -259,9 +260,12 @@ describe('renderMapSvg on random maps', () => {
   it('always gives a well-formed picture with every goal inside it', () => {
     const arbPositions = (doc: MapDocument) =>
       fc.tuple(
-        ...[...doc.goals, ...doc.stakeholders].map((n) =>
+        ...[
+          ...doc.goals.map((g) => goalNodeId(g.id)),
+          ...doc.stakeholders.map((s) => stakeholderNodeId(s.id)),
+        ].map((id) =>
           fc.record({
-            id: fc.constant(n.id),
+            id: fc.constant(id),
             x: fc.integer({ min: -5000, max: 5000 }),
             y: fc.integer({ min: -5000, max: 5000 }),
           }),
@@ -366,7 +370,7 @@ describe('SVG export of a map drawn left to right', () => {
     const paths = layer ? allElements(layer).filter((e) => e.localName === 'path') : [];
     expect(paths).toHaveLength(example.links.length);
     example.links.forEach((link, k) => {
-      const [child, parent] = [positions[link.from], positions[link.to]];
+      const [child, parent] = [positions[goalNodeId(link.from)], positions[goalNodeId(link.to)]];
       const [childGoal, parentGoal] = [link.from, link.to].map((id) =>
         example.goals.find((g) => g.id === id),
       );

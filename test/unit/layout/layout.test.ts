@@ -3,6 +3,7 @@ import { toLayoutInput } from '../../../src/canvas/layoutInput';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import type { LayoutInput } from '../../../src/domain/layoutTypes';
 import { computeLayout } from '../../../src/layout/layout';
+import { goalNodeId } from '../../../src/domain/nodeIds';
 
 const box = (id: string, pinned: { x: number; y: number } | null = null) => ({
   id,
@@ -115,13 +116,14 @@ describe('computeLayout on the example map', () => {
 
   it('puts the mission above everything else', () => {
     const mission = doc.goals.find((g) => g.kind === 'mission');
-    const others = Object.entries(p).filter(([id]) => id !== mission?.id);
-    expect(others.every(([, at]) => at.y > (p[mission?.id ?? '']?.y ?? Infinity))).toBe(true);
+    const missionId = goalNodeId(mission?.id ?? '');
+    const others = Object.entries(p).filter(([id]) => id !== missionId);
+    expect(others.every(([, at]) => at.y > (p[missionId]?.y ?? Infinity))).toBe(true);
   });
 
   it('draws every goal with two parents below both, near the span between them', () => {
     const parents = new Map<string, string[]>();
-    for (const l of doc.links) parents.set(l.from, [...(parents.get(l.from) ?? []), l.to]);
+    for (const l of input.links) parents.set(l.from, [...(parents.get(l.from) ?? []), l.to]);
     const shared = [...parents].filter(([, ps]) => ps.length === 2);
     expect(shared.length).toBeGreaterThan(0);
     const y = (id: string) => p[id]?.y ?? Number.NaN;

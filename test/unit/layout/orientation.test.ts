@@ -4,6 +4,7 @@ import { createExampleMap } from '../../../src/domain/exampleMap';
 import type { LayoutInput } from '../../../src/domain/layoutTypes';
 import { computeLayout, routeLinks } from '../../../src/layout/layout';
 import { routeKey } from '../../../src/domain/routeGeometry';
+import { goalNodeId } from '../../../src/domain/nodeIds';
 
 const doc = createExampleMap('2026-01-01T00:00:00.000Z');
 const topDown = toLayoutInput(doc);
@@ -22,7 +23,7 @@ describe('left-to-right layout of the example map', () => {
   const p = computeLayout({ ...leftRight, aspect: 1280 / 720 });
 
   it('puts the mission left of everything else', () => {
-    const mission = doc.goals.find((g) => g.kind === 'mission')?.id ?? '';
+    const mission = goalNodeId(doc.goals.find((g) => g.kind === 'mission')?.id ?? '');
     const left = p[mission]?.x ?? Infinity;
     expect(Object.entries(p).every(([id, at]) => id === mission || at.x > left)).toBe(true);
   });
@@ -41,11 +42,12 @@ describe('left-to-right layout of the example map', () => {
   it('routes each link from the child’s left side to the parent’s right side', () => {
     const at = computeLayout(leftRight);
     const routes = routeLinks(leftRight, at);
-    for (const l of doc.links) {
+    for (const l of leftRight.links) {
       const route = routes[routeKey(l.from, l.to)] ?? [];
       const [child, parent] = [at[l.from], at[l.to]];
       const [childSize, parentSize] = [sizes.get(l.from), sizes.get(l.to)];
-      if (!child || !parent || !childSize || !parentSize) throw new Error(`${l.id} not placed`);
+      if (!child || !parent || !childSize || !parentSize)
+        throw new Error(`${l.from} → ${l.to} not placed`);
       expect(route[0]).toEqual({ x: child.x, y: child.y + childSize.height / 2 });
       expect(route[route.length - 1]).toEqual({
         x: parent.x + parentSize.width,

@@ -232,8 +232,8 @@ export class AppPage {
   }
 
   /**
-   * A drag through `places` as the canvas sees it (React Flow's position changes, then the drop),
-   * dropped where it ends. Returns the notice the page shows afterwards.
+   * A drag of the node `id` (a node id) through `places` as the canvas sees it (React Flow's
+   * position changes, then the drop), dropped where it ends. Returns the notice the page shows afterwards.
    */
   drag(id: string, places: readonly { x: number; y: number }[]): Notice | null {
     let dragging = new Map<string, { x: number; y: number }>();

@@ -20,6 +20,7 @@ import {
   asStakeholderId,
 } from '../../../../src/domain/ids';
 import { GOAL_KINDS, INCENTIVE_KINDS, type MapDocument } from '../../../../src/domain/model';
+import { goalNodeId, recordOfNode, stakeholderNodeId } from '../../../../src/domain/nodeIds';
 import type { Command } from '../../../../src/store/documentStore';
 import type { Reference } from './reference';
 import { renameSurely, type ModelCommand } from './steps';
@@ -107,17 +108,23 @@ class Drag implements ModelCommand {
 
   run(model: Reference, real: Real): Promise<void> {
     const { goals, stakeholders } = model.current;
-    const id = idAt([...goals, ...stakeholders], this.node);
+    // The canvas names nodes by kind and id (a goal and a person may share an id).
+    const nodes = [
+      ...goals.map((g) => goalNodeId(g.id)),
+      ...stakeholders.map((s) => stakeholderNodeId(s.id)),
+    ];
+    const id = nodes[this.node % Math.max(1, nodes.length)] ?? 'goal:missing';
     const dropped = this.places.at(-1);
     const notice = real.page.drag(id, this.places);
     // An id nobody has (an empty map) is dropped by the canvas: nothing changes.
     const pin = dropped && { ...dropped, pinned: true };
+    const record = recordOfNode(id);
     const placements = !pin
       ? null
-      : goals.some((g) => g.id === id)
-        ? { goals: new Map([[asGoalId(id), pin]]) }
-        : stakeholders.some((p) => p.id === id)
-          ? { stakeholders: new Map([[asStakeholderId(id), pin]]) }
+      : record?.kind === 'goal' && goals.some((g) => g.id === record.id)
+        ? { goals: new Map([[asGoalId(record.id), pin]]) }
+        : record?.kind === 'stakeholder' && stakeholders.some((p) => p.id === record.id)
+          ? { stakeholders: new Map([[asStakeholderId(record.id), pin]]) }
           : null;
     if (placements) {
       const moved = moveNodes(model.current, placements);

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { Edge } from '@xyflow/react';
-import { routeKey, type Point, type Rect } from '../domain/routeGeometry';
+import { routeKey, sameRects, type Point, type Rect } from '../domain/routeGeometry';
 import { tradeOffCurves, type TradeOffCurve } from '../domain/tradeOffGeometry';
 import { NODE_SIZE, type LayoutPositions } from '../domain/layoutTypes';
 import type { MapDocument, Position } from '../domain/model';
@@ -31,6 +31,20 @@ function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect
     if (at) boxes.set(id, { x: at.x, y: at.y, ...NODE_SIZE.stakeholder });
   }
   return boxes;
+}
+
+/**
+ * The boxes of boxesOf, as the same Map for as long as every box stays where it is: an edit that
+ * moves nothing (a title typed, a note, a weight) then bends no trade-off curve and routes no tie
+ * again, which on a large map took longer than the edit itself (`npm run bench tradeOffs`).
+ */
+function useDrawnBoxes(doc: MapDocument, positions: LayoutPositions): ReadonlyMap<string, Rect> {
+  const boxes = useMemo(() => boxesOf(doc, positions), [doc, positions]);
+  const [kept, keep] = useState<ReadonlyMap<string, Rect>>(boxes);
+  const same = useMemo(() => kept === boxes || sameRects(kept, boxes), [kept, boxes]);
+  // Kept from the render that moved a box (React draws again at once, with this one kept).
+  if (!same) keep(boxes);
+  return same ? kept : boxes;
 }
 
 type Routing = typeof import('../domain/edgeRoutes');
@@ -104,9 +118,11 @@ export function useEdgeRoutes(
     .join('|');
   const drawn = useMemo(() => Object.keys(positions).length > 0, [positions]);
   const loaded = useRouting(drawn, shownTies !== '');
+  const boxes = useDrawnBoxes(doc, positions);
+  const { incentives } = doc;
   const tieRoutes = useMemo(() => {
     const shown = new Set(shownTies.split('|'));
-    const ties = doc.incentives
+    const ties = incentives
       .filter((i) => shown.has(edgeId('incentive', i.id)))
       .map((i) => ({
         id: edgeId('incentive', i.id),
@@ -115,8 +131,8 @@ export function useEdgeRoutes(
       }));
     return ties.length === 0 || !loaded
       ? []
-      : routesById(loaded, boxesOf(doc, positions), ties, orientation, linkLines);
-  }, [loaded, doc, positions, shownTies, orientation, linkLines]);
+      : routesById(loaded, boxes, ties, orientation, linkLines);
+  }, [loaded, boxes, incentives, shownTies, orientation, linkLines]);
   return useMemo(() => new Map([...linkRoutes, ...tieRoutes]), [linkRoutes, tieRoutes]);
 }
 
@@ -128,13 +144,14 @@ export function useTradeOffCurves(
   doc: MapDocument,
   positions: LayoutPositions,
 ): ReadonlyMap<string, TradeOffCurve> {
+  const boxes = useDrawnBoxes(doc, positions);
+  const { tradeOffs } = doc;
   return useMemo(() => {
-    const boxes = boxesOf(doc, positions);
-    const edges = doc.tradeOffs.map((t) => ({
+    const edges = tradeOffs.map((t) => ({
       id: edgeId('tradeOff', t.id),
       a: goalNodeId(t.a),
       b: goalNodeId(t.b),
     }));
     return tradeOffCurves(boxes, boxes.values(), edges);
-  }, [doc, positions]);
+  }, [boxes, tradeOffs]);
 }

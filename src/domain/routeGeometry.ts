@@ -18,6 +18,24 @@ export type LinkRoutes = Readonly<Record<string, readonly Point[]>>;
 
 export const routeKey = (from: string, to: string): string => `${from}\u0000${to}`;
 
+/** Whether two sets of boxes by id hold the same boxes, each where it was and as large. */
+export function sameRects(a: ReadonlyMap<string, Rect>, b: ReadonlyMap<string, Rect>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, r] of a) {
+    const other = b.get(id);
+    if (
+      !other ||
+      other.x !== r.x ||
+      other.y !== r.y ||
+      other.width !== r.width ||
+      other.height !== r.height
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Grid cell for looking up boxes near a segment. */
 export const CELL = 256;
 

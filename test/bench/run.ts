@@ -25,6 +25,7 @@ const suites: Record<string, (options: SuiteOptions) => Promise<BenchTable[]>> =
   layoutQuality: async (options) => (await import('./layoutQuality')).run(options),
   rooms: async (options) => (await import('./rooms')).run(options),
   roomsDoc: async (options) => (await import('./roomsDoc')).run(options),
+  tradeOffs: async (options) => (await import('./tradeOffs')).run(options),
 };
 
 /** A smoke run of one suite that takes longer than this has hung (browser waits are long). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toLayoutInput } from '../../../src/canvas/layoutInput';
-import { RectGrid, type Rect } from '../../../src/domain/routeGeometry';
+import { RectGrid, sameRects, type Rect } from '../../../src/domain/routeGeometry';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import {
   curveBetween,
@@ -124,5 +124,22 @@ describe('a trade-off among other boxes', () => {
         t.id,
       ).toEqual([]);
     }
+  });
+});
+
+describe('sameRects (the canvas keeps every curve while no box moved)', () => {
+  const box = (x: number): Rect => ({ x, y: 10, width: 160, height: 56 });
+  it('is true for the same boxes in other objects, false once one moves, grows or goes', () => {
+    const drawn = new Map([
+      ['goal:a', box(0)],
+      ['stakeholder:a', box(200)],
+    ]);
+    expect(sameRects(drawn, new Map(drawn))).toBe(true);
+    expect(sameRects(drawn, new Map([...drawn, ['goal:a', box(1)]]))).toBe(false);
+    expect(sameRects(drawn, new Map([...drawn, ['goal:a', { ...box(0), width: 161 }]]))).toBe(
+      false,
+    );
+    expect(sameRects(drawn, new Map([['goal:a', box(0)]]))).toBe(false);
+    expect(sameRects(drawn, new Map([...drawn, ['goal:b', box(400)]]))).toBe(false);
   });
 });

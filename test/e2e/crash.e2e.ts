@@ -21,10 +21,10 @@ import { readRawTables } from './storedMaps';
 
 const GOALS = 2000;
 /**
- * `npm test` runs a fixed slice of 8 kills; `npm run test:crash` runs a longer hunt
+ * `npm test` runs a fixed slice of 6 kills; `npm run test:crash` runs a longer hunt
  * (CRASH_KILLS=<n> picks any count of at least 5).
  */
-const KILLS = Number(process.env.CRASH_KILLS ?? 8);
+const KILLS = Number(process.env.CRASH_KILLS ?? 6);
 if (!Number.isInteger(KILLS) || KILLS < 5)
   throw new Error(`CRASH_KILLS must be 5 or more, not ${KILLS}`);
 /** Seeds the pauses and kill moments; CRASH_SEED=<n> replays another sequence. */

@@ -34,7 +34,7 @@ import { TradeOffCurvesContext, TradeOffEdge } from './TradeOffEdge';
 import { useAutoLayout } from './useAutoLayout';
 import { ZoomedTitleSize } from './ZoomedTitleSize';
 import { EDITOR_FORMS, WORKSHOP_FORMS, ZoomFormsContext } from './zoomForms';
-import { useEdgeRoutes, useTradeOffCurves } from './useEdgeRoutes';
+import { useDrawnBoxes, useEdgeRoutes, useTradeOffCurves } from './useEdgeRoutes';
 import { useTreeKeys } from './useTreeKeys';
 import { RevealSelection } from './RevealSelection';
 import { useSelectedIds } from './useSelectedIds';
@@ -143,8 +143,9 @@ export function MapCanvas({ doc, highlight, readOnly = false, frame, children }:
   // Set from the start of a pointer drag to its drop: moves outside one come from the arrow keys.
   const pointerDrag = useRef(false);
   const { nodes, edges, selectedIds } = useFlowElements(doc, positions, highlight, dragging);
-  const routes = useEdgeRoutes(doc, positions, edges);
-  const curves = useTradeOffCurves(doc, positions);
+  const boxes = useDrawnBoxes(doc, positions);
+  const routes = useEdgeRoutes(doc, boxes, edges);
+  const curves = useTradeOffCurves(doc.tradeOffs, boxes);
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
       applySelectChanges(app, changes, doc);

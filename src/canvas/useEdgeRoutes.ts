@@ -34,11 +34,14 @@ function boxesOf(doc: MapDocument, positions: LayoutPositions): Map<string, Rect
 }
 
 /**
- * The boxes of boxesOf, as the same Map for as long as every box stays where it is: an edit that
- * moves nothing (a title typed, a note, a weight) then bends no trade-off curve and routes no tie
- * again, which on a large map took longer than the edit itself (`npm run bench tradeOffs`).
+ * Every node's box where it is drawn (boxesOf), for the ties' routes and the trade-offs' curves:
+ * the same Map for as long as every box stays where it is, so an edit that moves nothing (a title
+ * typed, a note, a weight) bends no curve and routes no tie again (`npm run bench tradeOffs`).
  */
-function useDrawnBoxes(doc: MapDocument, positions: LayoutPositions): ReadonlyMap<string, Rect> {
+export function useDrawnBoxes(
+  doc: MapDocument,
+  positions: LayoutPositions,
+): ReadonlyMap<string, Rect> {
   const boxes = useMemo(() => boxesOf(doc, positions), [doc, positions]);
   const [kept, keep] = useState<ReadonlyMap<string, Rect>>(boxes);
   const same = useMemo(() => kept === boxes || sameRects(kept, boxes), [kept, boxes]);
@@ -96,7 +99,7 @@ function routesById(
  */
 export function useEdgeRoutes(
   doc: MapDocument,
-  positions: LayoutPositions,
+  boxes: ReadonlyMap<string, Rect>,
   edges: readonly Edge[],
 ): ReadonlyMap<string, readonly Point[]> {
   const stored = usePositionsStore((s) => s.routes);
@@ -116,9 +119,7 @@ export function useEdgeRoutes(
     .filter((e) => e.type === 'routed' && !e.hidden && e.data?.kind)
     .map((e) => e.id)
     .join('|');
-  const drawn = useMemo(() => Object.keys(positions).length > 0, [positions]);
-  const loaded = useRouting(drawn, shownTies !== '');
-  const boxes = useDrawnBoxes(doc, positions);
+  const loaded = useRouting(boxes.size > 0, shownTies !== '');
   const { incentives } = doc;
   const tieRoutes = useMemo(() => {
     const shown = new Set(shownTies.split('|'));
@@ -141,11 +142,9 @@ export function useEdgeRoutes(
  * dragged (a drag draws the plain curve until the drop), by edge id.
  */
 export function useTradeOffCurves(
-  doc: MapDocument,
-  positions: LayoutPositions,
+  tradeOffs: MapDocument['tradeOffs'],
+  boxes: ReadonlyMap<string, Rect>,
 ): ReadonlyMap<string, TradeOffCurve> {
-  const boxes = useDrawnBoxes(doc, positions);
-  const { tradeOffs } = doc;
   return useMemo(() => {
     const edges = tradeOffs.map((t) => ({
       id: edgeId('tradeOff', t.id),

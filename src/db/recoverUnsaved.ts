@@ -35,13 +35,16 @@ function recoverEntry(
   return db.transaction('rw', mapTables(db), async (): Promise<Recovery> => {
     const stored = await loadMapInTransaction(db, asMapId(entry.mapId));
     const name = doc.map.name;
-    if (stored.status === 'missing' && entry.baseRevision === UNSAVED_REVISION) {
+    if (stored.status === 'missing') {
+      if (entry.baseRevision !== UNSAVED_REVISION) {
+        return {
+          kind: 'dropped',
+          reason: `“${name}” was deleted before its last edits were saved`,
+        };
+      }
       // Never stored at all (a first visit's example whose first save did not land): stored now.
       await saveMap(db, doc, UNSAVED_REVISION);
       return { kind: 'stored', mapName: name };
-    }
-    if (stored.status === 'missing') {
-      return { kind: 'dropped', reason: `“${name}” was deleted before its last edits were saved` };
     }
     if (stored.status === 'invalid') {
       return { kind: 'dropped', reason: `“${name}” is stored in a form this version cannot read` };

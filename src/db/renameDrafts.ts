@@ -1,9 +1,10 @@
-import { deviceStorage, type KeyValueStorage } from './deviceStorage';
+import { deviceStorage, keepDeviceSetting } from './deviceStorage';
 
 /**
- * A map name typed in the library, kept in localStorage until the rename is stored. The rename
- * itself is a database write, which a page going away (a reload mid-edit) may drop; this copy is
- * written synchronously, and the next start stores what it finds (see libraryStore's start).
+ * A map name typed in the library, kept in this device's localStorage until the rename is
+ * stored. The rename itself is a database write, which a page going away (a reload mid-edit) may
+ * drop; this copy is written synchronously, and the next start stores what it finds (see
+ * libraryStore's start).
  */
 
 const PREFIX = 'common-ground:rename:';
@@ -14,36 +15,26 @@ export interface RenameDraft {
   readonly name: string;
 }
 
-/** Keeps `name` for the map until clearRenameDraft; false when the browser refused it. */
-export function keepRenameDraft(
-  draft: RenameDraft,
-  storage: KeyValueStorage | null = deviceStorage(),
-): boolean {
-  try {
-    storage?.setItem(PREFIX + draft.mapId, draft.name);
-    return storage !== null;
-  } catch {
-    return false;
-  }
+/** Keeps the name until clearRenameDraft (nothing is kept where the browser refuses storage). */
+export function keepRenameDraft({ mapId, name }: RenameDraft): void {
+  keepDeviceSetting(PREFIX + mapId, name);
 }
 
 /** Forgets the kept name, unless a later rename of the same map replaced it meanwhile. */
-export function clearRenameDraft(
-  draft: RenameDraft,
-  storage: KeyValueStorage | null = deviceStorage(),
-): void {
+export function clearRenameDraft({ mapId, name }: RenameDraft): void {
   try {
-    if (storage?.getItem(PREFIX + draft.mapId) === draft.name)
-      storage.removeItem(PREFIX + draft.mapId);
+    const storage = deviceStorage();
+    if (storage?.getItem(PREFIX + mapId) === name) storage.removeItem(PREFIX + mapId);
   } catch {
     // Kept or not, the rename it stood for is stored: the next start renames to the same name.
   }
 }
 
 /** Every kept name, in key order. */
-export function readRenameDrafts(storage: KeyValueStorage | null = deviceStorage()): RenameDraft[] {
+export function readRenameDrafts(): RenameDraft[] {
   const drafts: RenameDraft[] = [];
   try {
+    const storage = deviceStorage();
     for (let i = 0; storage && i < storage.length; i++) {
       const key = storage.key(i);
       const name = key?.startsWith(PREFIX) ? storage.getItem(key) : null;

@@ -98,13 +98,9 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
       await session?.close();
       session = openMapSession(app(), await app().db, { doc, revision });
       set({ openMapId: doc.map.id, view: 'editor' });
-      followRoom(doc.map.id);
-    }
-
-    function followRoom(id: MapId): void {
       // A shared map works offline as well: its room connects when it can and never holds up opening.
       app()
-        .roomFollower.follow(id)
+        .roomFollower.follow(doc.map.id)
         .catch((error: unknown) => {
           notify('error', `The room of this map could not be started: ${describeError(error)}`);
         });
@@ -218,8 +214,8 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
     async function openFirst(example: MapDocument, db: CommonGroundDb): Promise<void> {
       const unsaved = { doc: example, revision: UNSAVED_REVISION };
       const opened = openMapSession(app(), db, unsaved, app().documentStore.getState().doc);
+      // A new database holds no room: there is none to follow.
       session = opened;
-      followRoom(example.map.id);
       // A failed save says so itself (the storage alert) and is tried again.
       await opened.flush().catch(() => undefined);
       showListing(await listMaps(db));

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Position } from '@xyflow/react';
-import { createEdgeBuilder, createNodeBuilder, type NodeView } from '../../../src/canvas/adapters';
-import { collapseView } from '../../../src/canvas/collapse';
+import { createEdgeBuilder, createNodeBuilder } from '../../../src/canvas/adapters';
 import { toHighlightLookup } from '../../../src/canvas/highlight';
 import { TRADE_OFF_HANDLES } from '../../../src/canvas/connect';
 import { edgeId } from '../../../src/canvas/edgeIds';
@@ -9,8 +8,8 @@ import { goalNodeId } from '../../../src/domain/nodeIds';
 import { addTradeOff, moveGoals } from '../../../src/domain/commands';
 import { createExampleMap } from '../../../src/domain/exampleMap';
 import { asGoalId, asIncentiveId, asTradeOffId } from '../../../src/domain/ids';
-import type { Orientation } from '../../../src/domain/orientation';
 import type { MapDocument } from '../../../src/domain/model';
+import { nodeView } from './nodeView';
 
 const pinned = (doc: MapDocument, id: string): MapDocument => {
   const result = moveGoals(doc, new Map([[asGoalId(id), { x: 5, y: 5, pinned: true }]]));
@@ -20,38 +19,22 @@ const pinned = (doc: MapDocument, id: string): MapDocument => {
 
 const none = toHighlightLookup(null);
 
-function view(
-  doc: MapDocument,
-  selected: readonly string[] = [],
-  orientation: Orientation = 'topDown',
-): NodeView {
-  return {
-    orientation,
-    positions: {},
-    dragging: new Map(),
-    highlight: none,
-    selectedIds: new Set(selected),
-    collapse: collapseView(doc, []),
-    collapsedIds: new Set(),
-  };
-}
-
 describe('node and edge builders', () => {
   const doc = createExampleMap('2026-01-01T00:00:00.000Z');
   const moved = pinned(doc, 'g-nrr');
 
   it('hands back the same node objects except for the goal an edit moved', () => {
     const build = createNodeBuilder();
-    const before = build(doc, view(doc));
-    const after = build(moved, view(moved));
+    const before = build(doc, nodeView(doc));
+    const after = build(moved, nodeView(moved));
     const changed = after.filter((n, i) => n !== before[i]).map((n) => n.id);
     expect(changed).toEqual([goalNodeId('g-nrr')]);
   });
 
   it('puts every node’s tree handles on its left and right sides once the map runs left to right', () => {
     const build = createNodeBuilder();
-    const before = build(doc, view(doc));
-    const after = build(doc, view(doc, [], 'leftRight'));
+    const before = build(doc, nodeView(doc));
+    const after = build(doc, nodeView(doc, { orientation: 'leftRight' }));
     expect(
       before.every(
         (n) => n.sourcePosition === Position.Top && n.targetPosition === Position.Bottom,

@@ -17,6 +17,7 @@ import type { MapDocument } from '../../../src/domain/model';
 import { goalNodeId, stakeholderNodeId } from '../../../src/domain/nodeIds';
 import { nodeBoxes } from '../../../src/io/svg/geometry';
 import { computeLayout } from '../../../src/layout/layout';
+import { nodeView } from './nodeView';
 import { createApp, type App } from '../../../src/store/app';
 
 /** Ids are unique within a list only: the goal and the person here are both "x". */
@@ -34,15 +35,7 @@ const doc: MapDocument = {
 const none = toHighlightLookup(null);
 const positions = computeLayout(toLayoutInput(doc));
 const nodesOf = (d: MapDocument, selected: readonly string[] = []) =>
-  createNodeBuilder()(d, {
-    orientation: 'topDown',
-    positions,
-    dragging: new Map(),
-    highlight: none,
-    selectedIds: new Set(selected),
-    collapse: collapseView(d, []),
-    collapsedIds: new Set(),
-  });
+  createNodeBuilder()(d, nodeView(d, { selected, positions }));
 
 describe('a goal and a person with the same id', () => {
   it('are laid out as two nodes, each at its own place', () => {

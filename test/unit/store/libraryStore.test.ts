@@ -150,24 +150,23 @@ describe('library store: rename and duplicate', () => {
   });
 
   it('keeps a typed name on the device until it is stored; a reload that dropped the write stores it next start', async () => {
-    const kept = new MemoryStorage();
-    vi.stubGlobal('localStorage', kept);
+    vi.stubGlobal('localStorage', new MemoryStorage());
     await createMap(db, createEmptyMap('Side project', T0, asMapId('m-side')));
     await startWithExample();
     const renaming = lib().renameMap(asMapId('m-side'), ' Pricing review ');
-    expect(readRenameDrafts(kept)).toEqual([{ mapId: 'm-side', name: 'Pricing review' }]);
+    expect(readRenameDrafts()).toEqual([{ mapId: 'm-side', name: 'Pricing review' }]);
     await renaming;
-    expect(readRenameDrafts(kept)).toEqual([]);
+    expect(readRenameDrafts()).toEqual([]);
 
     // As a page reloaded mid-rename leaves it: the name kept, the write never landed.
-    keepRenameDraft({ mapId: 'm-side', name: 'Typed, then reloaded' }, kept);
+    keepRenameDraft({ mapId: 'm-side', name: 'Typed, then reloaded' });
     const next = createApp({ db });
     await next.libraryStore.getState().start();
     expect(await storedName(asMapId('m-side'))).toBe('Typed, then reloaded');
     expect(next.sessionStore.getState().notice?.text).toBe(
       'Renamed “Pricing review” to “Typed, then reloaded”.',
     );
-    expect(readRenameDrafts(kept)).toEqual([]);
+    expect(readRenameDrafts()).toEqual([]);
     await next.libraryStore.getState().deleteMap(NORTHWIND);
   });
 

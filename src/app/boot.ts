@@ -1,11 +1,12 @@
 import { createApp, type App } from '../store/app';
-import { claimStarterMaps, ensureStarterMaps, needsStarterMaps } from '../db/repository';
+import { ensureStarterMaps, needsStarterMaps } from '../db/repository';
 import { DEFAULT_DATABASE_NAME, isNewDatabase } from '../db/newDatabase';
 import type { CommonGroundDb } from '../db/schema';
 import { loadStoredMapReader } from '../db/storedMapReader';
 import { onUpgradeElsewhere } from '../db/watch';
 import type { MapDocument } from '../domain/model';
 import { describeError } from '../domain/result';
+import type { StorageAlert } from '../store/sessionStore';
 import { recoverEditsLeftBehind } from '../store/unsavedEdits';
 import { requestPersistenceOnFirstEdit } from '../store/storageHealth';
 import { isRoomFragment } from '../io/roomFragment';
@@ -86,18 +87,12 @@ async function showExampleFirst(
     await firstMapShown(app);
     try {
       const [db] = await Promise.all([loadDatabase(), loadStoredMapReader()]);
-      await claimStarterMaps(db, example.map.id);
       await openedDatabase(app, db, true);
       opened = db;
       return db;
     } catch (error) {
       failed(error);
-      // Nothing on screen is kept: said where a failed save is said, and it stays until reload.
-      app.sessionStore.getState().setStorageAlert({
-        kind: 'write-failed',
-        message: `Common Ground could not open its local storage: ${describeError(error)}`,
-        quota: false,
-      });
+      app.sessionStore.getState().setStorageAlert(storageNotOpened(error));
       throw error;
     }
   };
@@ -107,6 +102,21 @@ async function showExampleFirst(
     .then(() => {
       if (opened) ready(opened);
     });
+}
+
+/**
+ * What a first visit says when its storage would not open: nothing on screen is kept, said where
+ * a failed save is said, until reload. A database newer than this code (a newer version of the
+ * app opened it in another tab meanwhile) is said as such, with the export that keeps the map.
+ */
+export function storageNotOpened(error: unknown): StorageAlert {
+  const name: unknown = error instanceof Object ? Reflect.get(error, 'name') : undefined;
+  if (name === 'VersionError') return { kind: 'upgraded-elsewhere', saved: false };
+  return {
+    kind: 'write-failed',
+    message: `Common Ground could not open its local storage: ${describeError(error)}`,
+    quota: false,
+  };
 }
 
 /** The example company: code only a first run needs, so it loads only then. */

@@ -275,9 +275,10 @@ export async function needsStarterMaps(db: CommonGroundDb): Promise<boolean> {
 }
 
 /**
- * A first visit, once storage opens: the example it shows is the map to open, and starter
- * content counts as made, so no later start makes the example again. The example itself is
- * stored by the editor's first save of it (see libraryStore's openFirst).
+ * A first visit, once the editor's first save of its example was tried (see libraryStore's
+ * openFirst): the example is the map to open, and starter content counts as made, so no later
+ * start makes the example again. Claimed after that save, so that a tab opened meanwhile never
+ * finds starter content made and no map stored (ensureStarterMaps stores or keeps it).
  */
 export function claimStarterMaps(db: CommonGroundDb, exampleId: MapId): Promise<void> {
   return db.transaction('rw', db.settings, async () => {
@@ -289,8 +290,9 @@ export function claimStarterMaps(db: CommonGroundDb, exampleId: MapId): Promise<
 
 /**
  * First run: stores the example map and opens it next. Runs once per database, ever: once the
- * flag is set, a user who deleted the example does not get it back on the next start.
- * Returns the id of the example created now, or null when starter content was created before.
+ * flag is set, a user who deleted the example does not get it back on the next start. An example
+ * already stored (a tab on its first visit stored it and has not claimed it yet) is kept as it is.
+ * Returns the id of the example opened next, or null when starter content was created before.
  */
 export function ensureStarterMaps(
   db: CommonGroundDb,
@@ -299,7 +301,7 @@ export function ensureStarterMaps(
   return db.transaction('rw', [...mapTables(db), db.settings], async (): Promise<MapId | null> => {
     if (!(await needsStarterMaps(db))) return null;
     const example = createExample();
-    await saveMap(db, example);
+    await saveMap(db, example, UNSAVED_REVISION);
     await setLastOpenedMapId(db, example.map.id);
     await db.settings.put({ key: 'starterCreated', value: true });
     return example.map.id;

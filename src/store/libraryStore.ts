@@ -1,4 +1,5 @@
 import {
+  claimStarterMaps,
   type LoadResult,
   type MapSummary,
   createMap as storeNewMap,
@@ -218,6 +219,7 @@ export function createLibraryStore(app: () => App): StoreApi<LibraryState> {
       session = opened;
       // A failed save says so itself (the storage alert) and is tried again.
       await opened.flush().catch(() => undefined);
+      await claimStarterMaps(db, example.map.id);
       showListing(await listMaps(db));
       watchMaps(db);
     }

@@ -3,9 +3,11 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isNewDatabase } from '../../../src/db/newDatabase';
 import {
-  claimStarterMaps,
+  ensureStarterMaps,
   getLastOpenedMapId,
   loadMap,
+  needsStarterMaps,
+  saveMap,
   UNSAVED_REVISION,
 } from '../../../src/db/repository';
 import { openDatabase, type CommonGroundDb } from '../../../src/db/schema';
@@ -44,7 +46,6 @@ function firstVisit(storageOpens: Promise<void>): {
     .getState()
     .startFirstVisit(example, async () => {
       await storageOpens;
-      await claimStarterMaps(db, example.map.id);
       return db;
     })
     .then(() => ready(db));
@@ -102,9 +103,20 @@ describe('a first visit (no database yet)', () => {
     await started;
     expect(await storedDoc(db)).toEqual(example);
     expect(await getLastOpenedMapId(db)).toBe(example.map.id);
+    expect(await needsStarterMaps(db)).toBe(false);
     expect(app.sessionStore.getState().saveStatus).toMatchObject({ state: 'saved' });
     expect(app.libraryStore.getState().maps.map((m) => m.summary.name)).toEqual([example.map.name]);
     expect(app.sessionStore.getState().storageAlert).toBeNull();
+  });
+
+  it('is kept as it is by a tab that starts while its first save is stored but not claimed', async () => {
+    const db = openDatabase('first-visit', factory, IDBKeyRange);
+    opened.push(db);
+    const edited = { ...example, map: { ...example.map, name: 'Edited on the first visit' } };
+    await saveMap(db, edited, UNSAVED_REVISION);
+    expect(await ensureStarterMaps(db, () => example)).toBe(example.map.id);
+    expect((await storedDoc(db)).map.name).toBe('Edited on the first visit');
+    expect(await needsStarterMaps(db)).toBe(false);
   });
 
   it('is not taken for a map deleted elsewhere while nothing is stored yet', async () => {
